@@ -1,0 +1,121 @@
+// What the scan finds and what the rewrite is asked to do. The scan pass (codemods/scan/) fills
+// ScanResult for the whole tree before any file is touched; the CLI matches routes to docs and
+// builds one FilePlan per file; the rules (codemods/rules/) apply a FilePlan to one file's source.
+import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
+import type { DocOperation } from './model.js';
+
+export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'all';
+
+/** One `x.<verb>(path, ...)` / `.route(path).<verb>()` registration found in source. */
+export interface RouteRecord {
+  file: string;
+  /** Location of the route call (the `.get(` callee's object start), 1-based line/col. */
+  at: SourceLocation;
+  method: RouteMethod;
+  /** The path as written (`/users/:id`); null when computed at run time. */
+  path: string | null;
+  /** The mount prefixes applied (`/api/users/:id`); null when any part is unknown. */
+  fullPath: string | null;
+  /** OpenAPI syntax of fullPath (`/api/users/{id}`), regex params reduced to their name; null when unknown. */
+  openapiPath: string | null;
+  /** Source text of the receiver (`router`, `app`, `this.router`). */
+  receiver: string;
+  /** Why the route cannot be matched or rewritten safely (regex path, computed path, ...). */
+  dynamic?: string;
+  /** The handler: last argument of the call. */
+  handler: {
+    kind: 'function' | 'identifier' | 'member' | 'call' | 'other';
+    /** For identifier/member handlers defined in another file: where the definition is, when resolved. */
+    definedAt?: SourceLocation;
+    /** Source text of the handler expression, e.g. `ctrl.create`, `asyncHandler(...)`. */
+    text: string;
+  };
+  /** Source text of each middleware argument between path and handler. */
+  middleware: string[];
+}
+
+/** A router or app binding found in a file. */
+export interface RouterRecord {
+  file: string;
+  at: SourceLocation;
+  /** The binding's source text (`router`, `app`, `this.router`). */
+  name: string;
+  kind: 'app' | 'router';
+  /** How it is created: `express()`, `express.Router()`, `Router()`, `typed(...)` (already migrated). */
+  created: string;
+}
+
+/** `parent.use(prefix, child)` where child is a router from this or another file. */
+export interface MountRecord {
+  file: string;
+  at: SourceLocation;
+  parent: { file: string; name: string };
+  prefix: string | null;
+  child: { file: string; name: string } | null;
+}
+
+export interface ScanResult {
+  root: string;
+  files: string[];
+  routers: RouterRecord[];
+  mounts: MountRecord[];
+  routes: RouteRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** A route matched (or not) to its documented operation. */
+export interface MatchedRoute {
+  route: RouteRecord;
+  doc?: DocOperation;
+}
+
+export interface MatchResult {
+  matched: MatchedRoute[];
+  /** Documented operations with no route in code. */
+  unmatchedDocs: DocOperation[];
+  diagnostics: Diagnostic[];
+}
+
+/** What the rules should do to one route of one file. */
+export interface RoutePlan {
+  /** Locates the route call: same as RouteRecord.at. */
+  at: SourceLocation;
+  method: RouteMethod;
+  /** Full path, for messages and the report. */
+  fullPath: string | null;
+  /** Object-literal source of the spec (`{ summary: 'Get', params: z.object({...}) }`); `{}` when undocumented. */
+  specSource: string;
+  /** The doc comment that became code (MA002 removes it); its prose, if any, is already in specSource. */
+  docComment?: { startLine: number; endLine: number };
+  documented: boolean;
+}
+
+export interface FilePlan {
+  file: string;
+  routes: RoutePlan[];
+  /** Named zod schemas this file's specs use, imported from the generated schemas module. */
+  schemaImports: { names: string[]; from: string } | null;
+  validation: 'report' | 'enforce';
+  rules: ReadonlySet<RuleId>;
+}
+
+export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';
+
+/** One record per route, for the summary and `--report` (JSON/Markdown/HTML). */
+export interface RouteReport {
+  file: string;
+  line: number;
+  method: string;
+  path: string | null;
+  status: RouteStatus;
+  rule?: RuleId;
+  reason?: string;
+}
+
+export interface FileResult {
+  file: string;
+  /** The new source, or undefined when nothing changed (jscodeshift convention). */
+  output: string | undefined;
+  routes: RouteReport[];
+  diagnostics: Diagnostic[];
+}
