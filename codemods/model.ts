@@ -73,6 +73,8 @@ export interface DocOperation {
   at: SourceLocation;
   /** For comment-based docs: the whole comment's range, so the codemod can remove or keep it. */
   comment?: { start: number; end: number; startLine: number; endLine: number };
+  /** For flasgger blocks: the route call under the comment (matches RouteRecord.at). */
+  routeAt?: SourceLocation;
 }
 
 export interface DocsModel {
