@@ -32,6 +32,10 @@ export interface RouteRecord {
   };
   /** Source text of each middleware argument between path and handler. */
   middleware: string[];
+  /** Params the route also matches without (`:status?`, `{/:status}`); the matcher tries both forms. */
+  optionalParams?: string[];
+  /** OpenAPI paths of the other mounts when the router is mounted more than once (fullPath is the first). */
+  alternatePaths?: string[];
 }
 
 /** A router or app binding found in a file. */
@@ -97,6 +101,8 @@ export interface FilePlan {
   schemaImports: { names: string[]; from: string } | null;
   validation: 'report' | 'enforce';
   rules: ReadonlySet<RuleId>;
+  /** Doc comments not attached to a route (components-only `@openapi` blocks) that moved to the schemas module; MA002 removes them. */
+  removeComments?: Array<{ startLine: number; endLine: number }>;
 }
 
 export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';

@@ -16,4 +16,4 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-chmodSync('dist/codemods/cli.js', 0o755);
+chmodSync('dist/codemods/bin.js', 0o755);

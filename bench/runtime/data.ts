@@ -1,0 +1,49 @@
+// The three requests every server answers, and the shapes behind them (as plain data: each
+// server builds its schemas with its own zod, since express-zod-api pins an older zod 4.3).
+export const stored = {
+  id: 42,
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  password: 'hunter2',
+  age: 36,
+  address: { street: '12 St James Square', city: 'London', zip: '12345' },
+  tags: ['math', 'poetry'],
+};
+
+/** 5 fields, one of them a nested object and one an array. */
+export const validBody = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  age: 36,
+  address: { street: '12 St James Square', city: 'London', zip: '12345' },
+  tags: ['math', 'poetry'],
+};
+
+/** Breaks 5 rules: empty name, bad email, negative age, missing city, tags not an array. */
+export const invalidBody = {
+  name: '',
+  email: 'not-an-email',
+  age: -3,
+  address: { street: '12 St James Square', zip: '12345' },
+  tags: 'math',
+};
+
+/** Builds the schemas with whichever zod namespace a server uses. */
+export function schemas(z: any) {
+  const Address = z.object({ street: z.string().min(1), city: z.string().min(1), zip: z.string().regex(/^\d{5}$/) });
+  const NewUser = z.object({
+    name: z.string().min(1),
+    email: z.email(),
+    age: z.number().int().positive(),
+    address: Address,
+    tags: z.array(z.string()).max(10),
+  });
+  const User = NewUser.extend({ id: z.number().int() });
+  const Params = z.object({ id: z.coerce.number().int().positive() });
+  return { Address, NewUser, User, Params };
+}
+
+export const publicUser = (id: number) => {
+  const { password: _password, ...rest } = { ...stored, id };
+  return rest;
+};

@@ -1,0 +1,174 @@
+// What a legacy handler really does with the request and response, read from its AST: the fields it
+// reads (`req.query.page`, `const { email } = req.body`, `req.get('X-Api-Key')`), the statuses it sends
+// and the keys of object literals it sends. The drift check compares these facts with the docs.
+import type * as t from '@babel/types';
+
+export type InputLocation = 'params' | 'query' | 'body' | 'header';
+
+export interface FieldRead { location: InputLocation; name: string; line: number }
+export interface StatusSent { status: number; line: number }
+export interface ObjectSent { status: number | null; keys: string[]; line: number }
+
+export interface HandlerFacts {
+  reads: FieldRead[];
+  statuses: StatusSent[];
+  objects: ObjectSent[];
+  /** A location read as a whole in a way we cannot follow (`validate(req.body)`, `{...req.query}`):
+   *  "declared but never read" is not claimed for it. */
+  opaque: Set<InputLocation>;
+}
+
+type Node = t.Node;
+
+const LOCATION_OF: Record<string, InputLocation> = { params: 'params', query: 'query', body: 'body', headers: 'header' };
+
+/** Children of a node, in source order, without the metadata keys babel keeps beside them. */
+function* children(node: Node): Generator<Node> {
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v === 'object' && typeof (v as Node).type === 'string') yield v as Node;
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+      yield value as Node;
+    }
+  }
+}
+
+/** Each node with its parent, depth first. */
+export function walk(node: Node, visit: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
+  visit(node, parent);
+  for (const child of children(node)) walk(child, visit, node);
+}
+
+function propName(node: t.MemberExpression | t.OptionalMemberExpression): string | null {
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (node.property.type === 'StringLiteral') return node.property.value;
+  return null;
+}
+
+function isIdent(node: Node | null | undefined, name: string | undefined): boolean {
+  return !!name && node?.type === 'Identifier' && node.name === name;
+}
+
+function paramName(p: Node | undefined): string | undefined {
+  return p?.type === 'Identifier' ? p.name : undefined;
+}
+
+const line = (n: Node) => n.loc?.start.line ?? 0;
+
+export function handlerFacts(fn: t.Function): HandlerFacts {
+  const req = paramName(fn.params[0]);
+  const res = paramName(fn.params[1]);
+  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set() };
+  // `const q = req.query` aliases: later `q.page` reads count as query reads.
+  const aliases = new Map<string, InputLocation>();
+
+  const locationOf = (node: Node): InputLocation | null => {
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && isIdent(node.object, req)) {
+      const name = propName(node);
+      return name ? LOCATION_OF[name] ?? null : null;
+    }
+    if (node.type === 'Identifier' && aliases.has(node.name)) return aliases.get(node.name)!;
+    return null;
+  };
+
+  const readPattern = (pattern: Node, location: InputLocation) => {
+    if (pattern.type === 'ObjectPattern') {
+      for (const prop of pattern.properties) {
+        if (prop.type === 'RestElement') { facts.opaque.add(location); continue; }
+        const key = prop.key.type === 'Identifier' && !prop.computed ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : null;
+        if (key) facts.reads.push({ location, name: location === 'header' ? key.toLowerCase() : key, line: line(prop) });
+        else facts.opaque.add(location);
+      }
+    } else if (pattern.type === 'Identifier') {
+      aliases.set(pattern.name, location);
+    } else {
+      facts.opaque.add(location);
+    }
+  };
+
+  walk(fn.body, (node, parent) => {
+    // req.query.page / req.body.email / alias.page
+    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+      const location = locationOf(node.object);
+      if (location) {
+        const name = propName(node);
+        if (name) facts.reads.push({ location, name: location === 'header' ? name.toLowerCase() : name, line: line(node) });
+        else facts.opaque.add(location);
+        return;
+      }
+      const whole = locationOf(node);
+      if (whole && parent && !(parent.type === 'MemberExpression' && parent.object === node) && !(parent.type === 'VariableDeclarator' && parent.init === node)) {
+        facts.opaque.add(whole);
+      }
+    }
+    // const { a, b } = req.body
+    if (node.type === 'VariableDeclarator' && node.init) {
+      const location = locationOf(node.init);
+      if (location) readPattern(node.id, location);
+    }
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+      const callee = node.callee;
+      // req.get('X-Api-Key') / req.header('X-Api-Key')
+      if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && isIdent(callee.object, req)) {
+        const name = propName(callee);
+        const arg = node.arguments[0];
+        if ((name === 'get' || name === 'header') && arg?.type === 'StringLiteral') {
+          facts.reads.push({ location: 'header', name: arg.value.toLowerCase(), line: line(node) });
+        }
+      }
+      collectSend(node, res, facts);
+    }
+    // throw new HTTPException(404, ...) / createError(404) / new HttpError(404)
+    if (node.type === 'NewExpression' || node.type === 'CallExpression') {
+      const callee = node.callee;
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propName(callee) : null;
+      const arg = node.arguments[0];
+      if (name && /^(HTTPException|HttpException|HttpError|HTTPError|createError|ApiError|AppError)$/.test(name) && arg?.type === 'NumericLiteral') {
+        facts.statuses.push({ status: arg.value, line: line(node) });
+      }
+    }
+  });
+  return facts;
+}
+
+/** `res.status(n)`, `res.sendStatus(n)`, and what `res.json(x)`/`res.send(x)` sends, with the status of its chain. */
+function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: string | undefined, facts: HandlerFacts): void {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return;
+  const method = propName(callee);
+  if (!method) return;
+  const chainStatus = statusOfChain(callee.object, res);
+  if (chainStatus === undefined) return; // not a call on res
+  const arg = call.arguments[0];
+  if ((method === 'status' || method === 'sendStatus') && arg?.type === 'NumericLiteral') {
+    facts.statuses.push({ status: arg.value, line: line(call) });
+    return;
+  }
+  if ((method === 'json' || method === 'send') && arg?.type === 'ObjectExpression') {
+    const keys: string[] = [];
+    let exact = true;
+    for (const p of arg.properties) {
+      if (p.type === 'SpreadElement') { exact = false; continue; }
+      const k = p.key.type === 'Identifier' && !p.computed ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
+      if (k) keys.push(k); else exact = false;
+    }
+    if (exact) facts.objects.push({ status: chainStatus, keys, line: line(call) });
+  }
+}
+
+/** For `res.status(201).json`, the object `res.status(201)`: 201; for `res`: null (default status);
+ *  undefined when the chain does not start at res. */
+function statusOfChain(node: Node, res: string | undefined): number | null | undefined {
+  if (isIdent(node, res)) return null;
+  if (node.type === 'CallExpression' && (node.callee.type === 'MemberExpression')) {
+    const inner = statusOfChain(node.callee.object, res);
+    if (inner === undefined) return undefined;
+    const name = propName(node.callee);
+    const arg = node.arguments[0];
+    if (name === 'status' && arg?.type === 'NumericLiteral') return arg.value;
+    return inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// `migrate-api check`: every place the docs lie about the code, from one read-only analysis.
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type * as t from '@babel/types';
+import { analyzeProject, type Analysis } from '../analyze.js';
+import { parseSource } from '../parse.js';
+import { sortFindings, type DriftFinding, type DriftKind } from './findings.js';
+import { staticDrift } from './static-drift.js';
+import { runtimeDrift } from './runtime-drift.js';
+import { ignoredDocBlocks } from './ignored-docs.js';
+
+export interface CheckOptions {
+  specs?: string[];
+  /** A violations dump written by the runtime in report mode (MIGRATE_API_VIOLATIONS_FILE). */
+  runtime?: string;
+  ignore?: DriftKind[];
+}
+
+export interface CheckResult {
+  analysis: Analysis;
+  findings: DriftFinding[];
+}
+
+export async function checkProject(root: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  const sources = new Map<string, string>();
+  const analysis = await analyzeProject(root, { specs: opts.specs, onParsed: (file, code) => sources.set(file, code) });
+  const rel = (f: string) => relative(analysis.root, f).split(sep).join('/') || f;
+  // Handlers are re-parsed on demand: the check keeps source text, not every AST of the tree.
+  const asts = new Map<string, t.File | null>();
+  const astOf = (file: string) => {
+    if (!asts.has(file)) {
+      let code = sources.get(file);
+      if (code === undefined) { try { code = readFileSync(file, 'utf8'); } catch { code = undefined; } }
+      const parsed = code === undefined ? null : parseSource(code, file);
+      asts.set(file, parsed && 'ast' in parsed ? parsed.ast : null);
+    }
+    return asts.get(file)!;
+  };
+  let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel });
+  for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
+  if (opts.runtime) findings.push(...runtimeDrift(readFileSync(opts.runtime, 'utf8'), opts.runtime, analysis, rel));
+  if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore!.includes(f.kind));
+  return { analysis, findings: sortFindings(dedupe(findings)) };
+}
+
+function dedupe(findings: DriftFinding[]): DriftFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.kind}|${f.file}|${f.line}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,148 @@
+// `migrate-api <dir>`: migrate an Express codebase; `migrate-api check <dir>`: docs <-> code drift;
+// `migrate-api schemas <spec>`: any Swagger/OpenAPI document -> a zod v4 module.
+// Exit codes: 0 clean, 1 something skipped / would change / drift found, 2 usage error.
+import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import pc from 'picocolors';
+import { migrateProject, type MigrationResult } from './migrate.js';
+import { renderSummary, writeReport } from './report.js';
+import { writeFileAtomic } from './write.js';
+import { uncommittedChanges } from './git.js';
+import { RULES } from './rules/index.js';
+import type { RuleId } from './diagnostics.js';
+import { progressBar } from './cli/progress.js';
+import { UsageError } from './cli-errors.js';
+
+export { UsageError };
+
+export const USAGE = `Usage:
+  migrate-api <dir> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
+                    [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
+  migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json] [--spec file ...]
+  migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
+
+Rules:
+${RULES.map((r) => `  ${r.id}  ${r.name}`).join('\n')}
+`;
+
+
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean } = defaultIo()): Promise<number> {
+  try {
+    if (argv[0] === 'schemas') {
+      const { runSchemasCommand } = await import('./schemas-command.js');
+      return await runSchemasCommand(argv.slice(1));
+    }
+    if (argv[0] === 'check') {
+      const { runCheckCommand } = await import('./check/command.js');
+      return await runCheckCommand(argv.slice(1), io);
+    }
+    return await runMigrate(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${pc.red('error:')} ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function parseRuleList(value: string | undefined, flag: string): RuleId[] | undefined {
+  if (!value) return undefined;
+  const ids = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const known = new Set<string>(RULES.map((r) => r.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new UsageError(`${flag}: unknown rule id ${unknown.join(', ')}`);
+  return ids as RuleId[];
+}
+
+async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dry: { type: 'boolean', default: false },
+        spec: { type: 'string', multiple: true },
+        schemas: { type: 'string' },
+        validation: { type: 'string', default: 'report' },
+        report: { type: 'string' },
+        only: { type: 'string' },
+        disable: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { io.out(USAGE); return 0; }
+  if (positionals.length !== 1) throw new UsageError('expected exactly one directory');
+  const dir = positionals[0];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  if (values.validation !== 'report' && values.validation !== 'enforce') throw new UsageError('--validation must be report or enforce');
+  const only = parseRuleList(values.only, '--only');
+  const disable = parseRuleList(values.disable, '--disable');
+
+  if (!values.dry && !values.force) {
+    const dirty = uncommittedChanges(dir);
+    if (dirty && dirty.length) {
+      io.err(`${pc.red('refusing to migrate:')} ${dir} has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', ...' : ''}).\nCommit or stash them first so the migration is one reviewable diff, or pass --force.\n`);
+      return 1;
+    }
+  }
+
+  const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
+  const result: MigrationResult = await migrateProject(dir, {
+    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable,
+    onProgress: bar?.update,
+  });
+  bar?.done();
+  const { report, writes } = result;
+  report.dry = values.dry;
+
+  if (values.dry) {
+    for (const w of writes) {
+      const name = report.root && w.file.startsWith(report.root) ? w.file.slice(report.root.length + 1) : w.file;
+      io.out(createTwoFilesPatch(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after, undefined, undefined, { context: 3 }));
+    }
+  } else {
+    // SIGINT mid-run: finish the file being written (each write is atomic), then stop.
+    let interrupted = false;
+    const onSigint = () => { interrupted = true; };
+    process.on('SIGINT', onSigint);
+    try {
+      for (const w of writes) {
+        if (interrupted) break;
+        writeFileAtomic(w.file, w.after);
+      }
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish.\n'); return 130; }
+    if (writes.some((w) => w.file.endsWith('package.json'))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
+  }
+
+  if (values.report) {
+    const paths = writeReport(report, values.report);
+    if (!values.json) io.err(`report: ${paths.join(', ')}\n`);
+  }
+  if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
+  else io.err(renderSummary(report) + '\n');
+
+  const skipped = report.summary.skipped > 0 || report.summary.errors > 0;
+  if (skipped) return 1;
+  if (values.dry && writes.length > 0) return 1;
+  return 0;
+}
+
+function defaultIo() {
+  return {
+    out: (s: string) => { process.stdout.write(s); },
+    err: (s: string) => { process.stderr.write(s); },
+    isTTY: !!process.stderr.isTTY && !process.env.CI,
+  };
+}

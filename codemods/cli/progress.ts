@@ -1,0 +1,16 @@
+// A one-line progress bar for terminals; the CLI shows it only on a TTY and never in CI.
+export function progressBar(write: (s: string) => void, width = 30) {
+  let last = -1;
+  return {
+    update(done: number, total: number) {
+      const pct = total ? Math.floor((done / total) * 100) : 100;
+      if (pct === last) return;
+      last = pct;
+      const fill = Math.round((pct / 100) * width);
+      write(`\r[${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${String(pct).padStart(3)}% ${done}/${total} files`);
+    },
+    done() {
+      if (last >= 0) write('\r\x1b[2K');
+    },
+  };
+}

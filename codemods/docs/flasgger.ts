@@ -1,0 +1,152 @@
+// Flasgger-style doc blocks: a JSDoc comment right above a route call, whose text is a summary, a
+// description, a `---` line, then that one operation's YAML (no path or method: those come from the route
+// under it), possibly with `definitions:`. A `---` block with no route under it is reported as orphan-doc.
+import { VISITOR_KEYS, type Comment, type Expression, type File, type Node } from '@babel/types';
+import type { SourceLocation } from '../diagnostics.js';
+import { emptyDocsModel, type DocsModel } from '../model.js';
+import { flasggerParts, isDocComment, unwrapComment, yamlText } from './comments.js';
+import { isObject, type SourceDoc } from './context.js';
+import { commentRange, hasOpenapiTag } from './jsdoc.js';
+import { normalizeRaw } from './normalize.js';
+import { toOpenapiPath } from './route-path.js';
+import { joinPointer, parseYaml } from './yaml-source.js';
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+
+interface RouteCall {
+  method: string;
+  /** The path as written; template literals keep `${...}` parts as written. */
+  path: string;
+  dynamic: boolean;
+  at: SourceLocation;
+  /** Other verbs of a `.route(p).get().post()` chain, which one comment cannot document. */
+  extraVerbs: string[];
+}
+
+function verbOf(callee: Node): string | undefined {
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return undefined;
+  const p = callee.property;
+  const name = !callee.computed && p.type === 'Identifier' ? p.name : p.type === 'StringLiteral' ? p.value : undefined;
+  return name && VERBS.has(name) ? (name === 'del' ? 'delete' : name) : undefined;
+}
+
+function literalPath(node: Node | undefined, code: string): { path: string; dynamic: boolean } | undefined {
+  if (!node) return undefined;
+  if (node.type === 'StringLiteral') return { path: node.value, dynamic: false };
+  if (node.type === 'TemplateLiteral') {
+    if (!node.expressions.length) return { path: node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(''), dynamic: false };
+    return { path: code.slice((node.start ?? 0) + 1, (node.end ?? 0) - 1), dynamic: true };
+  }
+  return undefined;
+}
+
+/** `x.get('/p', ...)` or `x.route('/p').get(...)[.post(...)]` as a whole statement. */
+export function routeCall(expr: Expression, code: string, file: string): RouteCall | undefined {
+  if (expr.type !== 'CallExpression') return undefined;
+  const at = { file, line: expr.loc?.start.line ?? 1, col: (expr.loc?.start.column ?? 0) + 1 };
+  const verbs: string[] = [];
+  let call: Node = expr;
+  while (call.type === 'CallExpression' && call.callee.type === 'MemberExpression') {
+    const verb = verbOf(call.callee);
+    const object: Node = call.callee.object;
+    if (verb && object.type === 'CallExpression' && object.callee.type === 'MemberExpression'
+      && (verbOf(object.callee) || (object.callee.property.type === 'Identifier' && object.callee.property.name === 'route'))) {
+      verbs.unshift(verb);
+      call = object;
+      continue;
+    }
+    if (call.callee.property.type === 'Identifier' && call.callee.property.name === 'route' && verbs.length) {
+      const path = literalPath(call.arguments[0] as Node | undefined, code);
+      return path ? { method: verbs[0], ...path, at, extraVerbs: verbs.slice(1) } : undefined;
+    }
+    if (verb && !verbs.length && call.arguments.length >= 2) {
+      const path = literalPath(call.arguments[0] as Node | undefined, code);
+      return path ? { method: verb, ...path, at, extraVerbs: [] } : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Every flasgger block of the file, plus the comments they used (so the orphans can be told apart). */
+export function readFlasggerBlocks(ast: File, code: string, file: string): DocsModel[] {
+  const models: DocsModel[] = [];
+  const used = new Set<Comment>();
+  const visit = (node: Node): void => {
+    if (node.type === 'ExpressionStatement' && node.leadingComments?.length) {
+      const route = routeCall(node.expression, code, file);
+      const comment = route && [...node.leadingComments].reverse().find((c) => isDocComment(c) && !hasOpenapiTag(c));
+      if (route && comment) {
+        const model = readBlock(comment, route, file);
+        if (model) {
+          used.add(comment);
+          models.push(model);
+        }
+      }
+    }
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') visit(c as Node);
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+        visit(child as Node);
+      }
+    }
+  };
+  visit(ast.program);
+  for (const c of ast.comments ?? []) {
+    if (used.has(c) || !isDocComment(c) || !c.value.includes('---') || hasOpenapiTag(c)) continue;
+    if (!flasggerParts(unwrapComment(c))) continue;
+    const orphan = emptyDocsModel();
+    orphan.diagnostics.push({
+      code: 'orphan-doc',
+      severity: 'warning',
+      message: 'a `---` doc block with no route call right under it; it documents nothing',
+      at: { file, line: c.loc?.start.line ?? 1, col: (c.loc?.start.column ?? 0) + 1 },
+    });
+    models.push(orphan);
+  }
+  return models;
+}
+
+function readBlock(comment: Comment, route: RouteCall, file: string): DocsModel | undefined {
+  const parts = flasggerParts(unwrapComment(comment));
+  if (!parts) return undefined;
+  const commentAt = { file, line: comment.loc?.start.line ?? 1, col: (comment.loc?.start.column ?? 0) + 1 };
+  const { text, map } = yamlText(parts.yaml);
+  const yaml = parseYaml(text, file, map);
+  if (yaml.diagnostics.length) return { ...emptyDocsModel(), diagnostics: yaml.diagnostics };
+  if (!isObject(yaml.value)) {
+    return { ...emptyDocsModel(), diagnostics: [{ code: 'unsupported', severity: 'error', message: 'the YAML after `---` must be a mapping', at: yaml.locate('') }] };
+  }
+  const { path, optional, regex } = toOpenapiPath(route.path);
+  const { definitions, components, ...operation } = yaml.value;
+  if (parts.summary && operation.summary === undefined) operation.summary = parts.summary;
+  if (parts.description && operation.description === undefined) operation.description = parts.description;
+  const opPointer = joinPointer('/paths', path, route.method);
+  const doc = { ...(definitions ? { definitions } : {}), ...(components ? { components } : {}), paths: { [path]: { [route.method]: operation } } };
+  const root: SourceDoc = {
+    file,
+    value: doc,
+    locate: (pointer) => yaml.locate(pointer.startsWith(opPointer) ? pointer.slice(opPointer.length) : pointer),
+  };
+  const model = normalizeRaw(root, { style: 'flasgger', fragment: true, operationAt: () => commentAt });
+  const routeName = `${route.method.toUpperCase()} ${route.path}`;
+  for (const op of model.operations) {
+    op.comment = commentRange(comment);
+    op.routeAt = route.at;
+  }
+  if (route.dynamic) {
+    model.diagnostics.push({ code: 'dynamic-route', severity: 'info', message: 'the route path is computed; its documented path is resolved through routeAt by the scan', at: route.at, route: routeName });
+  }
+  if (optional.length) {
+    model.diagnostics.push({ code: 'optional-param', severity: 'info', message: `optional path parameter(s) ${optional.join(', ')} documented as {${optional.join('}, {')}}: OpenAPI path parameters are always required`, at: route.at, route: routeName });
+  }
+  if (regex.length) {
+    model.diagnostics.push({ code: 'regex-param', severity: 'info', message: `regex constraint on ${regex.join(', ')} dropped from the documented path`, at: route.at, route: routeName });
+  }
+  if (route.extraVerbs.length) {
+    model.diagnostics.push({ code: 'unsupported', severity: 'warning', message: `one doc block above a route chain with ${[route.method, ...route.extraVerbs].join(', ')}: it documents ${route.method.toUpperCase()} only`, at: commentAt, route: routeName });
+  }
+  return model;
+}

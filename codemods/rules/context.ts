@@ -1,0 +1,28 @@
+// The state one rewrite of one file carries between rules: what was used (for imports), what changed.
+import type { Diagnostic, RuleId } from '../diagnostics.js';
+import type { FilePlan, RouteReport } from '../plan.js';
+import type { Node, Parents } from './ast.js';
+
+/** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`). */
+export type CompatName = 'typed' | 'legacy' | 'reply' | 'Typed';
+
+export interface RuleContext {
+  file: string;
+  plan: FilePlan;
+  program: Node;
+  parents: Parents;
+  /** Parses an expression's source into a node that belongs in this tree (recast-aware in the print pass). */
+  parseExpression(source: string): Node;
+  /** Set by any edit; when the cheap pass leaves it false the file is not reprinted at all. */
+  changed: boolean;
+  compat: Set<CompatName>;
+  /** Identifiers inserted specs reference (`z`, schema names), for the imports. */
+  specIdentifiers: Set<string>;
+  /** Router creations already wrapped by an earlier route of this file. */
+  wrapped: Set<Node>;
+  /** Doc comments to remove, collected per route and removed in one walk at the end (MA002). */
+  docRanges: Array<{ startLine: number; endLine: number; specSource: string }>;
+  reports: RouteReport[];
+  diagnostics: Diagnostic[];
+  enabled(rule: RuleId): boolean;
+}

@@ -1,0 +1,180 @@
+// Before: const express = require('express');
+// After:  const express = require('express');\nconst { typed, legacy } = require('migrate-api/compat');\nconst { z } = require('zod');
+//
+// Imports are added once, in the file's own module style, merged into an existing import of the same
+// module, and names the rewrite left unused (e.g. `Request` after a typed handler) are removed.
+import { extname } from 'node:path';
+import { isIdent, isNode, isReference, type Node } from './ast.js';
+import { isRequireOf } from './ma001-wrap-router.js';
+
+export type ModuleStyle = 'esm' | 'cjs';
+
+export function moduleStyle(file: string, program: Node): ModuleStyle {
+  const ext = extname(file);
+  if (ext === '.mjs' || ext === '.mts') return 'esm';
+  if (ext === '.cjs' || ext === '.cts') return 'cjs';
+  const body = program.body as Node[];
+  if (body.some((s) => /^(Import|Export(Named|Default|All))Declaration$/.test(s.type))) return 'esm';
+  if (/\.tsx?$/.test(ext)) return body.some((s) => isRequireStatement(s)) ? 'cjs' : 'esm';
+  return 'cjs';
+}
+
+function isRequireStatement(s: Node): boolean {
+  if (s.type !== 'VariableDeclaration') return false;
+  return s.declarations.some((d: Node) => {
+    let init = d.init as Node | null;
+    while (init && (init.type === 'MemberExpression' || (init.type === 'CallExpression' && !isIdent(init.callee, 'require')))) init = init.type === 'MemberExpression' ? init.object : init.callee;
+    return !!init && init.type === 'CallExpression' && isIdent(init.callee, 'require');
+  });
+}
+
+const SKIP = new Set(['loc', 'start', 'end', 'range', 'extra', 'tokens', 'original', 'comments', 'leadingComments', 'trailingComments', 'innerComments']);
+
+/** Reference counts of every identifier, type positions included; import/require bindings themselves excluded. */
+export function referenceCounts(program: Node): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (n: Node, parent: Node | undefined): void => {
+    if (n.type === 'ImportDeclaration') return;
+    if (parent?.type === 'Program' && n.type === 'VariableDeclaration' && isBindingRequire(n)) return;
+    if (n.type === 'Identifier' && isReference(n, parent)) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+    for (const key of Object.keys(n)) {
+      if (SKIP.has(key)) continue;
+      const v = n[key];
+      if (Array.isArray(v)) { for (const c of v) if (isNode(c)) visit(c, n); } else if (isNode(v)) visit(v, n);
+    }
+  };
+  visit(program, undefined);
+  return counts;
+}
+
+/** `const { a, b } = require('m')` */
+function isBindingRequire(s: Node): boolean {
+  return s.declarations.length === 1 && s.declarations[0].id.type === 'ObjectPattern'
+    && s.declarations[0].init?.type === 'CallExpression' && isIdent(s.declarations[0].init.callee, 'require');
+}
+
+interface Binding { name: string; module: string; stmt: Node; remove(): void }
+
+/** Names bound at the top level by imports, destructured requires and declarations. */
+function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<string> } {
+  const imports: Binding[] = [];
+  const declared = new Set<string>();
+  for (const s of program.body as Node[]) {
+    if (s.type === 'ImportDeclaration') {
+      for (const sp of s.specifiers) {
+        imports.push({ name: sp.local.name, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
+      }
+    } else if (s.type === 'VariableDeclaration') {
+      if (isBindingRequire(s)) {
+        const pattern = s.declarations[0].id;
+        for (const p of pattern.properties) {
+          if (p.type === 'RestElement' || p.value?.type !== 'Identifier') { if (p.argument) declared.add(p.argument.name); continue; }
+          imports.push({ name: p.value.name, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
+        }
+      } else {
+        for (const d of s.declarations) if (d.id.type === 'Identifier') declared.add(d.id.name);
+      }
+    } else if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id) declared.add(s.id.name);
+  }
+  return { imports, declared };
+}
+
+/** names: `x`, or `type X` for a type-only import. */
+export interface ImportNeed { module: string; names: string[] }
+
+/**
+ * Adds the named imports, merging into an existing import of the module; returns conflicts (a name bound
+ * to something else). Statements are built as text and parsed, so recast prints them on one line.
+ */
+export function ensureImports(program: Node, style: ModuleStyle, quote: 'single' | 'double', needs: ImportNeed[],
+  parseStatements: (source: string) => Node[]): string[] {
+  const conflicts: string[] = [];
+  const body = program.body as Node[];
+  const q = (v: string) => (quote === 'single' ? `'${v}'` : `"${v}"`);
+  const added: string[] = [];
+  const replace = (old: Node, source: string) => {
+    const next = parseStatements(source)[0]!;
+    next.comments = old.comments;
+    body[body.indexOf(old)] = next;
+  };
+  for (const need of needs) {
+    const { imports, declared } = topLevelBindings(program);
+    const missing: string[] = [];
+    for (const entry of need.names) {
+      const name = entry.replace(/^type /, '');
+      const bound = imports.find((x) => x.name === name);
+      if (bound?.module === need.module) continue;
+      if (bound || declared.has(name)) { conflicts.push(`\`${name}\` is already declared; not imported from ${need.module}`); continue; }
+      missing.push(entry);
+    }
+    if (missing.length === 0) continue;
+    if (style === 'cjs') {
+      // A type has no require() form; TS allows `import type` in a CommonJS file (erased at compile time).
+      const types = missing.filter((n) => n.startsWith('type ')).map((n) => n.slice(5));
+      if (types.length) added.push(`import type { ${types.join(', ')} } from ${q(need.module)};`);
+      missing.splice(0, missing.length, ...missing.filter((n) => !n.startsWith('type ')));
+      if (missing.length === 0) continue;
+    }
+    if (style === 'esm') {
+      const existing = body.find((s) => s.type === 'ImportDeclaration' && s.source.value === need.module && s.importKind !== 'type'
+        && !s.specifiers.some((x: Node) => x.type === 'ImportNamespaceSpecifier'));
+      if (existing) {
+        const def = existing.specifiers.find((x: Node) => x.type === 'ImportDefaultSpecifier');
+        const named = existing.specifiers.filter((x: Node) => x.type === 'ImportSpecifier').map((x: Node) => {
+          const imported = x.imported.name ?? x.imported.value;
+          return `${x.importKind === 'type' ? 'type ' : ''}${imported === x.local.name ? imported : `${imported} as ${x.local.name}`}`;
+        });
+        replace(existing, `import ${def ? `${def.local.name}, ` : ''}{ ${[...named, ...missing].join(', ')} } from ${q(need.module)};`);
+      } else {
+        added.push(`import { ${missing.join(', ')} } from ${q(need.module)};`);
+      }
+    } else {
+      const existing = body.find((s) => s.type === 'VariableDeclaration' && isBindingRequire(s) && isRequireOf(s.declarations[0].init, need.module));
+      if (existing) {
+        const props = existing.declarations[0].id.properties.map((p: Node) => (p.type === 'RestElement' ? `...${p.argument.name}`
+          : p.shorthand || p.key.name === p.value.name ? p.value.name : `${p.key.name ?? q(p.key.value)}: ${p.value.name}`));
+        const rest = props.filter((p: string) => p.startsWith('...'));
+        const all = [...props.filter((p: string) => !p.startsWith('...')), ...missing, ...rest];
+        replace(existing, `${existing.kind} { ${all.join(', ')} } = require(${q(need.module)});`);
+      } else {
+        added.push(`const { ${missing.join(', ')} } = require(${q(need.module)});`);
+      }
+    }
+  }
+  if (added.length) {
+    // One parse for all new statements: recast keeps their line breaks only when they share a source.
+    let insertAt = -1;
+    body.forEach((s, i) => { if (s.type === 'ImportDeclaration' || isRequireStatement(s)) insertAt = i; });
+    // The trailing blank line keeps recast from gluing the next statement onto the last new one.
+    const statements = parseStatements(`${added.join('\n')}\n\n`);
+    const first = body[insertAt + 1];
+    if (insertAt === -1 && first?.comments?.length && statements[0]) {
+      // A file header stays at the top, above the new imports.
+      statements[0].comments = first.comments.filter((c: Node) => c.leading);
+      first.comments = first.comments.filter((c: Node) => !c.leading);
+    }
+    body.splice(insertAt + 1, 0, ...statements);
+  }
+  return conflicts;
+}
+
+/** Removes import/require bindings that were used before the rewrite and are not any more. */
+export function removeUnused(program: Node, before: Map<string, number>): void {
+  const after = referenceCounts(program);
+  const { imports } = topLevelBindings(program);
+  const emptied = new Set<Node>();
+  for (const imp of imports) {
+    if ((before.get(imp.name) ?? 0) > 0 && !after.get(imp.name)) {
+      imp.remove();
+      emptied.add(imp.stmt);
+    }
+  }
+  for (const s of emptied) {
+    const empty = s.type === 'ImportDeclaration' ? s.specifiers.length === 0 : s.declarations[0].id.properties.length === 0;
+    if (empty) {
+      const body = program.body as Node[];
+      const i = body.indexOf(s);
+      if (i >= 0) body.splice(i, 1);
+    }
+  }
+}

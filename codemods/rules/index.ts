@@ -1,0 +1,204 @@
+// Applies one FilePlan to one file's source: MA001 (typed router + spec + legacy handler), MA002 (doc
+// comment out, schemas imported), MA003 (provably safe handlers made typed), then the imports.
+// The rules first run on the plain Babel tree, which costs a parse and no print; only when that pass
+// changes something is the file parsed again by jscodeshift (recast) and the same rules print it.
+import { parse as babelParse } from '@babel/parser';
+import jscodeshift from 'jscodeshift';
+import type { RuleId } from '../diagnostics.js';
+import { parserPlugins, parseSource } from '../parse.js';
+import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
+import { buildParents, isIdent, isStringLike, memberName, type Node } from './ast.js';
+import type { RuleContext } from './context.js';
+import { ensureImports, moduleStyle, referenceCounts, removeUnused, type ImportNeed } from './imports.js';
+import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
+import { expressNames, rewriteRoute, routeChain, skipRoute, type RouteSite } from './ma001-wrap-router.js';
+import { removeDocComments } from './ma002-docs-to-code.js';
+
+export interface RuleInfo { id: RuleId; name: string; description: string }
+
+export const RULES: readonly RuleInfo[] = [
+  {
+    id: 'MA001', name: 'wrap-router',
+    description: 'Wrap the router/app with typed(...) where it is created (or at the call site when that is unknown), '
+      + 'put the route\'s spec object as its second argument, keep route middleware in place and wrap the handler in legacy(...). '
+      + 'Undocumented routes get an empty spec; `.route(path).get().put()` chains become one statement per verb.',
+  },
+  {
+    id: 'MA002', name: 'docs-to-code',
+    description: 'Remove the YAML doc comment (swagger-jsdoc @openapi/@swagger block or flasgger `---` block) that became the spec, '
+      + 'keeping prose the spec does not carry, and import the named schemas from the generated schemas module.',
+  },
+  {
+    id: 'MA003', name: 'typed-handler',
+    description: 'Rewrite an inline handler to a typed async handler when provably safe: only req.params.X / req.query.X / req.body reads '
+      + '(with a schema for each), one JSON send per path (res.json, res.status(n).json, res.sendStatus(204)) -> return / reply(n, x), '
+      + 'next(err) in a catch -> throw err. Anything else stays legacy(...).',
+  },
+];
+
+const COMPAT_MODULE = 'migrate-api/compat';
+
+function quoteStyle(source: string): 'single' | 'double' {
+  const single = source.match(/(^|[\s(,=:[])'/g)?.length ?? 0;
+  const double = source.match(/(^|[\s(,=:[])"/g)?.length ?? 0;
+  return double > single ? 'double' : 'single';
+}
+
+/** The route call a plan points at: the `.get()` of a chain, a plain route call, or null. */
+function outermostChainCall(ctx: RuleContext, call: Node): Node {
+  let cur = call;
+  for (;;) {
+    const m = ctx.parents.get(cur);
+    const c = m && ctx.parents.get(m);
+    if (m?.type === 'MemberExpression' && m.object === cur && c?.type === 'CallExpression' && c.callee === m && VERBS.has(memberName(m) ?? '')) cur = c;
+    else return cur;
+  }
+}
+
+function runRules(program: Node, source: string, plan: FilePlan, parseExpression: (src: string) => Node,
+  parseStatements: (src: string) => Node[], checkOnly = false): { ctx: RuleContext; printNeeded: boolean } {
+  const ctx: RuleContext = {
+    file: plan.file, plan, program, parents: buildParents(program), parseExpression,
+    changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [],
+    reports: [], diagnostics: [],
+    enabled: (rule) => plan.rules.has(rule),
+  };
+  // Only the print pass removes imports, so only it pays for counting references.
+  const before = checkOnly ? new Map<string, number>() : referenceCounts(program);
+  const names = expressNames(program);
+  const located = new Map<RoutePlan, Node>();
+  const seen = new Set<Node>();
+  for (const route of plan.routes) {
+    const call = locateRouteCall(program, route);
+    if (!call) {
+      ctx.reports.push({ file: plan.file, line: route.at.line, method: route.method, path: route.fullPath, status: 'skipped', rule: 'MA001', reason: 'route call not found at this position' });
+      ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA001', message: `no \`.${route.method}(\` call starts here; route left unchanged`, at: { ...route.at, file: plan.file } });
+      continue;
+    }
+    if (seen.has(call)) {
+      skipRoute(ctx, { plan: route, stmt: null }, 'another plan already points at this route call');
+      continue;
+    }
+    seen.add(call);
+    located.set(route, call);
+  }
+  const chainsDone = new Set<Node>();
+  for (const [route, call] of located) {
+    // The cheap pass only has to learn whether anything changes: the print pass redoes it all.
+    if (checkOnly && ctx.changed) return { ctx, printNeeded: true };
+    const outer = outermostChainCall(ctx, call);
+    const chain = routeChain(outer);
+    const stmt = enclosingStatement(ctx.parents, outer);
+    if (!chain) {
+      rewriteRoute(ctx, { plan: route, call, stmt: stmt ?? call }, names);
+      continue;
+    }
+    if (chainsDone.has(outer)) continue;
+    chainsDone.add(outer);
+    rewriteChain(ctx, chain, outer, stmt, located, names);
+  }
+  if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
+  removeDocComments(ctx, ctx.docRanges);
+  if (!ctx.changed) return { ctx, printNeeded: false };
+
+  const style = moduleStyle(plan.file, program);
+  const needs: ImportNeed[] = [];
+  const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)) as string[];
+  if (ctx.compat.has('Typed')) compat.push('type Typed');
+  if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
+  if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: ['z'] });
+  const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)) ?? [];
+  if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
+  for (const conflict of ensureImports(program, style, quoteStyle(source), needs, parseStatements)) {
+    ctx.diagnostics.push({ code: 'unsupported', severity: 'warning', message: conflict, at: { file: plan.file, line: 1 } });
+  }
+  removeUnused(program, before);
+  return { ctx, printNeeded: true };
+}
+
+/**
+ * `router.route('/x').get(h).put(h2)`: `.route()` returns an express Route, which has no typed verbs, so a
+ * chain whose verbs all have a plan becomes one `router.<verb>('/x', spec, ...)` statement per verb, in
+ * order (same registration order, same behaviour). Anything less plain is left alone with a TODO.
+ */
+function rewriteChain(ctx: RuleContext, chain: NonNullable<ReturnType<typeof routeChain>>, outer: Node, stmt: Node | null,
+  located: Map<RoutePlan, Node>, names: ReturnType<typeof expressNames>): void {
+  const plans = chain.calls.map((c) => [...located].find(([, call]) => call === c)?.[0]);
+  const mine = [...located].filter(([, call]) => chain.calls.includes(call)).map(([p]) => p);
+  const skipAll = (why: string) => mine.forEach((p, i) => skipRoute(ctx, { plan: p, stmt: i === 0 ? stmt : null }, why));
+  if (chain.calls.every((c) => c.arguments[1]?.type === 'ObjectExpression')) {
+    for (const p of mine) ctx.reports.push({ file: ctx.plan.file, line: p.at.line, method: p.method, path: p.fullPath, status: 'unchanged', reason: 'already migrated' });
+    return;
+  }
+  if (!ctx.enabled('MA001')) {
+    for (const p of mine) ctx.reports.push({ file: ctx.plan.file, line: p.at.line, method: p.method, path: p.fullPath, status: 'unchanged', reason: 'MA001 disabled' });
+    return;
+  }
+  const container = stmt && ctx.parents.get(stmt);
+  if (!stmt || stmt.type !== 'ExpressionStatement' || stmt.expression !== outer || !container) return skipAll('`.route()` chain is part of a larger expression');
+  const plainReceiver = isIdent(chain.receiver) || (chain.receiver.type === 'MemberExpression' && chain.receiver.object.type === 'ThisExpression' && memberName(chain.receiver));
+  if (!plainReceiver) return skipAll('`.route()` chain on a computed receiver');
+  if (!isStringLike(chain.path) && !isIdent(chain.path)) return skipAll('`.route()` path is computed');
+  if (plans.some((p) => !p)) return skipAll('`.route()` chain has verbs with no plan');
+  const list: Node[] = container.body ?? container.consequent;
+  const index = list.indexOf(stmt);
+  const sites: RouteSite[] = chain.calls.map((c, i) => {
+    const call = jscodeshift.types.builders.callExpression(
+      jscodeshift.types.builders.memberExpression(chain.receiver as never, c.callee.property),
+      [chain.path, ...c.arguments]) as unknown as Node;
+    const statement = jscodeshift.types.builders.expressionStatement(call as never) as unknown as Node;
+    ctx.parents.set(call, statement);
+    ctx.parents.set(statement, container);
+    for (const a of c.arguments) ctx.parents.set(a, call);
+    if (i === 0) statement.comments = stmt.comments;
+    return { plan: plans[i]!, call, stmt: statement };
+  });
+  list.splice(index, 1, ...sites.map((s) => s.stmt));
+  ctx.changed = true;
+  for (const site of sites) rewriteRoute(ctx, site, names);
+}
+
+/** Applies the plan; `output` is undefined when nothing changed. Never throws on bad input. */
+export function applyFilePlan(source: string, plan: FilePlan): FileResult {
+  const parsed = parseSource(source, plan.file);
+  if ('diagnostic' in parsed) {
+    return {
+      file: plan.file, output: undefined, diagnostics: [parsed.diagnostic],
+      routes: plan.routes.map((r) => ({ file: plan.file, line: r.at.line, method: r.method, path: r.fullPath, status: 'skipped', reason: 'the file does not parse' })),
+    };
+  }
+  const plainExpr = (src: string) => babelParse(`[\n${src}\n]`, { plugins: parserPlugins(plan.file) }).program.body[0] as unknown as Node;
+  const plainStmt = (src: string) => babelParse(src, { sourceType: 'module', plugins: parserPlugins(plan.file) }).program.body as unknown as Node[];
+  const first = runRules(parsed.ast.program as unknown as Node, source, plan, (src) => (plainExpr(src) as Node).expression.elements[0], plainStmt, true);
+  if (!first.printNeeded) return { file: plan.file, output: undefined, routes: first.ctx.reports, diagnostics: first.ctx.diagnostics };
+
+  // Same parser configuration as the scan (positions agree), with tokens for recast.
+  const parser = {
+    parse: (code: string) => babelParse(code, {
+      sourceType: 'unambiguous', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true,
+      tokens: true, plugins: parserPlugins(plan.file),
+    }),
+  };
+  const j = jscodeshift.withParser(parser);
+  const root = j(source);
+  const program = root.get().node.program as Node;
+  // Spec text parsed by recast too, so its own layout is reused when printed.
+  const recastExpr = (src: string) => (j(`[\n${src}\n]`).get().node.program.body[0] as Node).expression.elements[0] as Node;
+  const recastStmt = (src: string) => j(src).get().node.program.body as Node[];
+  const second = runRules(program, source, plan, recastExpr, recastStmt);
+  // recast reprints a reused directive with a second `;` once the program body changes; fresh ones print clean.
+  program.directives = (program.directives ?? []).map((d: Node) => j.directive(j.directiveLiteral(d.value.value)));
+  const output = root.toSource({ quote: quoteStyle(source), reuseWhitespace: true });
+  return {
+    file: plan.file,
+    output: output === source ? undefined : output,
+    routes: second.ctx.reports,
+    diagnostics: second.ctx.diagnostics,
+  };
+}
+
+/** jscodeshift entry point (`jscodeshift -t codemods/rules/index.ts`): the FilePlan comes in `options.plan`. */
+export default function transform(file: { path: string; source: string }, _api: unknown, options: { plan?: FilePlan }): string | undefined {
+  if (!options.plan) return undefined;
+  return applyFilePlan(file.source, { ...options.plan, file: file.path }).output;
+}

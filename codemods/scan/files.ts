@@ -1,0 +1,59 @@
+// Which files the scan reads: every JS/TS source under a root, the way git sees the tree (.gitignore files at
+// any depth, via the `ignore` package, which implements git's matching rules so we do not), minus dependencies,
+// build output and declaration files, which never hold routes to migrate.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { SOURCE_EXTENSIONS } from '../parse.js';
+
+/** Directory names never descended into, whatever .gitignore says. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out', '.next', '.nuxt']);
+
+const SOURCE_RE = new RegExp(`(${SOURCE_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`);
+const DECLARATION_RE = /\.d\.[cm]?ts$/;
+
+export function isSourceFile(name: string): boolean {
+  return SOURCE_RE.test(name) && !DECLARATION_RE.test(name);
+}
+
+interface Rules { base: string; ig: Ignore }
+
+/** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order. */
+export function listSourceFiles(root: string): string[] {
+  const out: string[] = [];
+  walk(root, root, [], out);
+  return out.sort();
+}
+
+function walk(root: string, dir: string, rules: Rules[], out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable directory: nothing we could migrate there anyway
+  }
+  if (entries.some((e) => e.isFile() && e.name === '.gitignore')) {
+    try {
+      const ig = ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+      rules = [...rules, { base: dir, ig }];
+    } catch { /* unreadable .gitignore: treat as absent */ }
+  }
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    const isDir = e.isDirectory();
+    if (isDir && SKIPPED_DIRS.has(e.name)) continue;
+    if (!isDir && !(e.isFile() && isSourceFile(e.name))) continue;
+    if (ignored(full, isDir, rules)) continue;
+    if (isDir) walk(root, full, rules, out);
+    else out.push(full);
+  }
+}
+
+function ignored(full: string, isDir: boolean, rules: Rules[]): boolean {
+  for (const r of rules) {
+    let rel = relative(r.base, full);
+    if (sep !== '/') rel = rel.split(sep).join('/');
+    if (r.ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,63 @@
+// `migrate-api schemas <spec> [--out file] [--format ts|js|cjs]`: any Swagger 2.0 / OpenAPI 3.x
+// document -> one zod v4 module of its components (what json-schema-to-zod did, for OpenAPI users).
+// Exit codes: 0 written, 1 written but something was reported as an error (e.g. a $ref to nowhere),
+// 2 usage error or a spec that cannot be read at all.
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { readSpecFile } from './docs/index.js';
+import { componentName } from './zod/graph.js';
+import { emitSchemasModule, type ModuleFormat } from './zod/module.js';
+import { writeFileAtomic } from './write.js';
+
+export const SCHEMAS_USAGE = 'Usage: migrate-api schemas <spec> [--out file] [--format ts|js|cjs]\n';
+const FORMATS: ModuleFormat[] = ['ts', 'js', 'cjs'];
+
+export async function convertSpecToZodModule(specPath: string, opts: { format: ModuleFormat }): Promise<{ code: string; diagnostics: Diagnostic[] }> {
+  const model = await readSpecFile(specPath);
+  const { code, diagnostics } = emitSchemasModule(model.schemas, { format: opts.format, sourceFile: specPath });
+  // The emitter knows JSON pointers; the reader knows where each component is written.
+  const located = diagnostics.map((d) => {
+    const name = d.pointer?.match(/^#\/components\/schemas\/([^/]+)/)?.[1];
+    const component = name !== undefined ? componentName(`#/components/schemas/${name}`) : undefined;
+    const at = component !== undefined ? model.schemaSources[component] : undefined;
+    return d.at || !at ? d : { ...d, at };
+  });
+  return { code, diagnostics: [...model.diagnostics, ...located] };
+}
+
+interface Io { out(s: string): void; err(s: string): void }
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export async function runSchemasCommand(argv: string[], io: Io = stdio): Promise<number> {
+  let values: { out?: string; format?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (err) {
+    io.err(`error: ${(err as Error).message}\n${SCHEMAS_USAGE}`);
+    return 2;
+  }
+  if (values.help) { io.out(SCHEMAS_USAGE); return 0; }
+  if (positionals.length !== 1) { io.err(`error: expected one spec file, got ${positionals.length}\n${SCHEMAS_USAGE}`); return 2; }
+  const format = (values.format ?? formatFromPath(values.out)) as ModuleFormat;
+  if (!FORMATS.includes(format)) { io.err(`error: --format must be ts, js or cjs, not "${values.format}"\n${SCHEMAS_USAGE}`); return 2; }
+
+  const { code, diagnostics } = await convertSpecToZodModule(positionals[0], { format });
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}${d.pointer && !d.at ? ` (${d.pointer})` : ''}\n`);
+  const unreadable = diagnostics.some((d) => d.severity === 'error' && (d.code === 'yaml-parse' || /cannot read/.test(d.message)));
+  if (unreadable) return 2;
+  if (values.out) writeFileAtomic(values.out, code);
+  else io.out(code);
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** `--out x.cjs` means CommonJS, `--out x.js`/`.mjs` ESM JavaScript; TypeScript otherwise. */
+function formatFromPath(out: string | undefined): ModuleFormat {
+  const ext = out ? extname(out) : '';
+  return ext === '.cjs' ? 'cjs' : ext === '.js' || ext === '.mjs' ? 'js' : 'ts';
+}

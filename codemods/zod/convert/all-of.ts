@@ -1,0 +1,67 @@
+// `allOf`: plain inline objects merge into one z.object; a referenced plain object followed by
+// inline objects becomes `Base.extend({...})`; anything else is an intersection (`A.and(B)`),
+// which zod checks exactly like allOf (each part validates the whole value).
+import { chain, obj, type ZodExpr } from '../ast.js';
+import { isObjectSchema, sub, type SchemaObject, type ZodContext } from '../context.js';
+import type { JsonSchema } from '../../model.js';
+import { schemaToZod } from '../schema-to-zod.js';
+import { objectExpr } from './object.js';
+import { typesOf } from './types.js';
+
+const COMPOSING = ['$ref', 'allOf', 'oneOf', 'anyOf', 'not', 'if', 'enum', 'const', 'nullable', 'default'];
+
+/** An object schema that objectExpr emits as a z.object (so it can be merged, extended or discriminated). */
+export function isPlainObject(s: JsonSchema | undefined): s is SchemaObject {
+  if (!isObjectSchema(s) || COMPOSING.some((k) => k in s)) return false;
+  const t = typesOf(s);
+  return !!t && t.length === 1 && t[0] === 'object' && isObjectSchema(s.properties) && !('minProperties' in s) && !('maxProperties' in s);
+}
+
+export type AllOfPlan = { kind: 'merge'; schema: SchemaObject } | { kind: 'extend'; base: string; rest: SchemaObject } | { kind: 'and' };
+
+export function planAllOf(members: JsonSchema[], ctx: ZodContext): AllOfPlan {
+  const disjoint = (objs: SchemaObject[]) => {
+    const keys = objs.flatMap((o) => Object.keys(o.properties as object));
+    return new Set(keys).size === keys.length;
+  };
+  const merged = (objs: SchemaObject[]): SchemaObject => ({
+    type: 'object',
+    properties: Object.assign({}, ...objs.map((o) => o.properties)),
+    required: [...new Set(objs.flatMap((o) => (Array.isArray(o.required) ? o.required : [])))],
+  });
+  const noAdditional = (objs: SchemaObject[]) => objs.every((o) => o.additionalProperties === undefined);
+  if (members.every(isPlainObject) && disjoint(members) && noAdditional(members)) return { kind: 'merge', schema: merged(members) };
+  const [first, ...rest] = members;
+  if (isObjectSchema(first) && typeof first.$ref === 'string' && Object.keys(first).length === 1 && rest.length > 0 && !ctx.isDeferred?.(first.$ref) && !ctx.isCyclic?.(first.$ref)) {
+    const base = ctx.resolveRef?.(first.$ref);
+    if (isPlainObject(base) && base.additionalProperties === undefined && rest.every(isPlainObject) && noAdditional(rest) && disjoint([base, ...rest])) {
+      return { kind: 'extend', base: first.$ref, rest: merged(rest) };
+    }
+  }
+  return { kind: 'and' };
+}
+
+/** The members of `s.allOf`, plus the schema's own object properties when it has any. */
+export function allOfMembers(s: SchemaObject): JsonSchema[] {
+  const members = [...(s.allOf as JsonSchema[])];
+  if (isObjectSchema(s.properties) || s.required) {
+    const { properties, required, additionalProperties } = s;
+    members.push({ type: 'object', properties: (properties ?? {}) as Record<string, JsonSchema>, ...(required ? { required: required as string[] } : {}), ...(additionalProperties !== undefined ? { additionalProperties } : {}) });
+  }
+  return members;
+}
+
+export function allOfExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
+  const members = allOfMembers(s);
+  if (members.length === 1) return schemaToZod(members[0], sub(ctx, 'allOf', 0));
+  const plan = planAllOf(members, ctx);
+  if (plan.kind === 'merge') return objectExpr(plan.schema, sub(ctx, 'allOf'));
+  if (plan.kind === 'extend') {
+    const base = schemaToZod({ $ref: plan.base }, sub(ctx, 'allOf', 0));
+    const ext = objectExpr(plan.rest, sub(ctx, 'allOf'));
+    // objectExpr gave z.object({...}); .extend takes the shape itself.
+    const shape = ext.kind === 'call' && ext.args[0]?.kind === 'object' ? ext.args[0] : obj([]);
+    return chain(base, 'extend', shape);
+  }
+  return members.map((m, i) => schemaToZod(m, sub(ctx, 'allOf', i))).reduce((a, b) => chain(a, 'and', b));
+}

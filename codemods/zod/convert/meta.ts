@@ -1,0 +1,21 @@
+// description/title/example/examples/deprecated travel as `.meta({...})`, which zod 4's registry
+// and zod-to-openapi v9 both read (no `.openapi()`, so no extendZodWithOpenApi in generated code).
+import { chain, json, obj, trailingCall, type ObjectProp, type ZodExpr } from '../ast.js';
+import type { SchemaObject } from '../context.js';
+
+const META_KEYS = ['title', 'description', 'example', 'examples', 'deprecated'];
+
+export function metaProps(s: SchemaObject): ObjectProp[] {
+  return META_KEYS.filter((k) => s[k] !== undefined).map((key) => ({ key, value: json(s[key]) }));
+}
+
+/** Appends `.meta({...})`, or merges into a trailing one (so a component's `id` leads). */
+export function withMeta(e: ZodExpr, props: ObjectProp[]): ZodExpr {
+  if (props.length === 0) return e;
+  const t = trailingCall(e);
+  if (t?.method === 'meta' && t.args[0]?.kind === 'object') {
+    const existing = t.args[0].props.filter((p) => !props.some((n) => n.key === p.key));
+    return chain(t.target, 'meta', obj([...props, ...existing]));
+  }
+  return chain(e, 'meta', obj(props));
+}

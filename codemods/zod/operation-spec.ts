@@ -1,0 +1,108 @@
+// One OpenAPI operation -> the spec object literal a typed route takes:
+// `{ summary, params: z.object(..), query: z.object(..), body: X, responses: { 200: User } }`.
+// Parameters are strings on the wire and get coerced per location; headers are keyed lower-case
+// because Node lower-cases incoming header names.
+import { STATUS_CODES } from 'node:http';
+import { chain, json, lit, obj, trailingCall, zc, type ObjectProp } from './ast.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { JsonSchema, MediaTypeObject, OperationObject, ParameterObject } from '../model.js';
+import type { ZodContext, ZodLocation } from './context.js';
+import { withMeta } from './convert/meta.js';
+import { printZod } from './printer.js';
+import { schemaToZod } from './schema-to-zod.js';
+
+export interface OperationSpecOptions {
+  refName(ref: string, variant: 'request' | 'response'): string | undefined;
+  format: 'ts' | 'js' | 'cjs';
+}
+
+const GROUPS: Array<[ParameterObject['in'], string]> = [['path', 'params'], ['query', 'query'], ['header', 'headers'], ['cookie', 'cookies']];
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+export function operationSpecSource(op: OperationObject, opts: OperationSpecOptions): { source: string; usedRefs: string[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const used = new Set<string>();
+  const ctxFor = (variant: 'request' | 'response', location: ZodLocation, pointer: string, extra: Partial<ZodContext> = {}): ZodContext => ({
+    refName: (ref) => { const n = opts.refName(ref, variant); if (n) used.add(n); return n; },
+    variant, location, pointer, diagnostics, ...extra,
+  });
+  const props: ObjectProp[] = [];
+  const plain = (key: keyof OperationObject) => { if (op[key] !== undefined) props.push({ key, value: json(op[key]) }); };
+  (['summary', 'description', 'tags', 'operationId', 'deprecated', 'security'] as const).forEach(plain);
+
+  const params = op.parameters ?? [];
+  for (const [where, key] of GROUPS) {
+    const shape: ObjectProp[] = [];
+    params.forEach((p, i) => {
+      if (p.in !== where) return;
+      const pctx = ctxFor('request', where, `#/parameters/${i}/schema`, { style: p.style, explode: p.explode });
+      if (p.style === 'deepObject') {
+        diagnostics.push({ code: 'unsupported', severity: 'info', pointer: `#/parameters/${i}`, message: `query object "${p.name}" (deepObject) needs an extended query parser (qs, Express 4's default) to arrive as an object` });
+      }
+      let value = schemaToZod(p.schema ?? {}, pctx);
+      const meta: ObjectProp[] = [];
+      if (p.description !== undefined) meta.push({ key: 'description', value: lit(p.description) });
+      if (p.deprecated) meta.push({ key: 'deprecated', value: lit(true) });
+      if (p.example !== undefined) meta.push({ key: 'example', value: json(p.example) });
+      const hasDefault = trailingCall(value)?.method === 'default';
+      value = withMeta(value, meta);
+      if (where !== 'path' && !p.required && !hasDefault) value = chain(value, 'optional');
+      shape.push({ key: where === 'header' ? p.name.toLowerCase() : p.name, value });
+    });
+    if (shape.length) props.push({ key, value: zc('object', obj(shape)) });
+  }
+  for (const p of params) {
+    if (!GROUPS.some(([w]) => w === p.in)) diagnostics.push({ code: 'unsupported', severity: 'warning', message: `parameter "${p.name}" in "${String(p.in)}" is not a path/query/header/cookie parameter; left out` });
+  }
+
+  if (op.requestBody) {
+    const picked = pickContent(op.requestBody.content, diagnostics, '#/requestBody');
+    if (picked) {
+      const location: ZodLocation = FORM_TYPES.includes(picked.type) ? 'query' : 'body';
+      let body = schemaToZod(picked.media.schema as JsonSchema, ctxFor('request', location, `#/requestBody/content/${esc(picked.type)}/schema`));
+      if (!op.requestBody.required) body = chain(body, 'optional');
+      props.push({ key: 'body', value: body });
+    }
+  }
+
+  const responses: ObjectProp[] = [];
+  for (const [status, res] of Object.entries(op.responses ?? {})) {
+    const picked = res.content ? pickContent(res.content, diagnostics, `#/responses/${status}`) : undefined;
+    const schema = picked ? schemaToZod(picked.media.schema as JsonSchema, ctxFor('response', 'response', `#/responses/${status}/content/${esc(picked.type)}/schema`)) : undefined;
+    const entry: ObjectProp[] = [];
+    if (res.description !== undefined && (!schema || !isStock(status, res.description))) entry.push({ key: 'description', value: lit(res.description) });
+    if (schema) entry.push({ key: 'schema', value: schema });
+    if (res.headers && Object.keys(res.headers).length) {
+      const headers = Object.entries(res.headers).map(([name, h]): ObjectProp => {
+        let v = withMeta(schemaToZod(h.schema ?? {}, ctxFor('response', 'response', `#/responses/${status}/headers/${esc(name)}/schema`)),
+          h.description !== undefined ? [{ key: 'description', value: lit(h.description) }] : []);
+        if (!h.required) v = chain(v, 'optional');
+        return { key: name.toLowerCase(), value: v };
+      });
+      entry.push({ key: 'headers', value: zc('object', obj(headers)) });
+    }
+    const value = schema && entry.length === 1 ? schema : obj(entry.length ? entry : [{ key: 'description', value: lit(STATUS_CODES[status] ?? '') }]);
+    responses.push({ key: status, value });
+  }
+  const success = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s));
+  if (success.length === 1 && success[0] !== '200') props.push({ key: 'status', value: lit(Number(success[0])) });
+  if (responses.length) props.push({ key: 'responses', value: obj(responses) });
+  return { source: printZod(obj(props)), usedRefs: [...used], diagnostics };
+}
+
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A stock description ("OK" for 200) says nothing the status does not. */
+const isStock = (status: string, description: string) => description.trim().toLowerCase() === (STATUS_CODES[status] ?? '').toLowerCase();
+
+/** JSON first (application/json, then any +json or * / *), else a form type; other media types carry no schema we check. */
+function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diagnostic[], pointer: string): { type: string; media: MediaTypeObject } | undefined {
+  const types = Object.keys(content).filter((t) => content[t]?.schema !== undefined);
+  const type = types.find((t) => t.split(';')[0].trim() === 'application/json')
+    ?? types.find((t) => /[/+]json\b/.test(t) || t === '*/*')
+    ?? types.find((t) => FORM_TYPES.includes(t));
+  if (types.length > 1 || (!type && types.length)) {
+    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is validated (also documented: ${types.filter((t) => t !== type).join(', ')})` });
+  }
+  return type ? { type, media: content[type] } : undefined;
+}

@@ -1,0 +1,25 @@
+// createApp / createRouter: a fresh express app or router with typed verbs (and, for the app, the docs).
+// The express passed in is the one the app runs on: the installed peer by default, or e.g. Express 4.
+import express from 'express';
+import type { Express, Router } from 'express';
+import { mountDocs } from './docs.js';
+import type { Typed } from './handler-types.js';
+import type { AppOptions } from './options.js';
+import type { RouterOptions } from './route.js';
+import { typed } from './typed.js';
+
+/** The parts of an express module createApp/createRouter use: `express()` and `express.Router()`. */
+export interface ExpressModule {
+  (): unknown;
+  Router: (...args: any[]) => unknown;
+}
+
+export function createApp(opts: AppOptions = {}, impl: ExpressModule = express as unknown as ExpressModule): Typed<Express> {
+  const app = typed(impl() as Express, opts);
+  mountDocs(app, opts);
+  return app;
+}
+
+export function createRouter(opts: RouterOptions = {}, impl: ExpressModule = express as unknown as ExpressModule): Typed<Router> {
+  return typed(impl.Router() as Router, opts);
+}

@@ -1,0 +1,21 @@
+// migrate-api/compat: the API migrated routes are written against (see DESIGN.md "The runtime").
+export { createApp, createRouter, type ExpressModule } from './create.js';
+export { typed } from './typed.js';
+export { legacy, isLegacyHandler } from './legacy.js';
+export { reply, Reply } from './reply.js';
+export { HTTPException } from './http-exception.js';
+export { RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
+export { depends, fromMiddleware } from './deps.js';
+export { getViolations, resetViolations, writeViolations, type ViolationReport, type RouteViolations, type ViolationEntry, type ViolationKind } from './violations.js';
+export { setLogger, type Logger } from './log.js';
+export { jsonFinalHandler } from './errors.js';
+export type { AppOptions, DocsPaths, ErrorResponse } from './options.js';
+export type { TypedSpec, TypedHandler, TypedVerb, TypedVerbs, Typed, InputOf, LegacyHandler, DepValue, DependencyFn, Solve } from './handler-types.js';
+export {
+  HTTP_METHODS, routeTableOf,
+  type HttpMethod, type ValidationMode, type ResponseSpec, type RouteContext, type Dependency, type ParsedInputBase,
+  type RouteSpec, type RouterOptions, type RouteDescriptor, type Mount, type RouteTable,
+} from './route.js';
+export { buildOpenApiDocument } from './openapi.js';
+export { mountDocs } from './docs.js';
+export { serve } from './serve.js';

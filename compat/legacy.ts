@@ -1,0 +1,20 @@
+// legacy(fn): an untouched `(req, res, next)` handler behind a typed spec. `grep -c 'legacy('`
+// measures what is left to migrate.
+import type { NextFunction, Request, Response } from 'express';
+import type { LegacyHandler } from './handler-types.js';
+
+const LEGACY = Symbol.for('migrate-api.legacyHandler');
+
+// Method-signature trick: parameters are checked bivariantly, so a handler typed with a subtype of
+// Request (`req: AuthedRequest`) is accepted like in express's own route methods.
+type LegacyFn = { bivarianceHack(req: Request, res: Response, next: NextFunction): unknown }['bivarianceHack'];
+
+export function legacy(fn: LegacyFn): LegacyHandler {
+  if (typeof fn !== 'function') throw new TypeError('legacy(fn): fn must be a (req, res, next) function');
+  Object.defineProperty(fn, LEGACY, { value: true, enumerable: false, configurable: true });
+  return fn as unknown as LegacyHandler;
+}
+
+export function isLegacyHandler(fn: unknown): boolean {
+  return typeof fn === 'function' && (fn as { [LEGACY]?: boolean })[LEGACY] === true;
+}

@@ -1,0 +1,102 @@
+// Report mode's memory: every contract violation counted per route, logged once per route, and
+// written as JSON for the drift check (`migrate-api check --runtime <file>`).
+//
+// The file / getViolations() shape (version 1):
+// {
+//   "version": 1,
+//   "generatedAt": "2026-01-01T00:00:00.000Z",
+//   "total": 3,                                  // every violation counted, all routes
+//   "routes": [{
+//     "route": "GET /api/users/:id",             // METHOD + mount prefix (req.baseUrl) + path as written
+//     "method": "GET", "path": "/api/users/:id",
+//     "total": 3,
+//     "violations": [{
+//       "kind": "request" | "response",
+//       "location": "path" | "query" | "header" | "cookie" | "body" | "response",
+//       "status": 200,                             // response violations only: the status sent
+//       "count": 2,
+//       "example": { "loc": ["query", "page"], "msg": "...", "type": "invalid_type" }   // the first one seen
+//     }]
+//   }]
+// }
+import { writeFileSync } from 'node:fs';
+import { log } from './log.js';
+import type { ErrorDetail } from './validation-error.js';
+
+export type ViolationKind = 'request' | 'response';
+
+export interface ViolationEntry {
+  kind: ViolationKind;
+  location: string;
+  status?: number;
+  count: number;
+  example: ErrorDetail;
+}
+
+export interface RouteViolations {
+  route: string;
+  method: string;
+  path: string;
+  total: number;
+  violations: ViolationEntry[];
+}
+
+export interface ViolationReport {
+  version: 1;
+  generatedAt: string;
+  total: number;
+  routes: RouteViolations[];
+}
+
+const routes = new Map<string, { method: string; path: string; total: number; entries: Map<string, ViolationEntry> }>();
+
+/** Counts one violation group (all issues of one location in one request count once). */
+export function recordViolation(method: string, path: string, kind: ViolationKind, location: string, example: ErrorDetail, status?: number): void {
+  const route = `${method} ${path}`;
+  let r = routes.get(route);
+  if (!r) {
+    r = { method, path, total: 0, entries: new Map() };
+    routes.set(route, r);
+    log().warn(`[migrate-api] report: ${route} violates its ${kind} contract at ${example.loc.join('.')}: ${example.msg} (further violations of this route are counted, not logged)`);
+  }
+  r.total++;
+  const key = status === undefined ? `${kind}|${location}` : `${kind}|${location}|${status}`;
+  const entry = r.entries.get(key);
+  if (entry) entry.count++;
+  else r.entries.set(key, status === undefined ? { kind, location, count: 1, example } : { kind, location, status, count: 1, example });
+}
+
+/** A plain JSON-able snapshot of every violation counted so far. */
+export function getViolations(): ViolationReport {
+  let total = 0;
+  const list: RouteViolations[] = [];
+  for (const [route, r] of routes) {
+    total += r.total;
+    list.push({ route, method: r.method, path: r.path, total: r.total, violations: [...r.entries.values()].map((e) => ({ ...e })) });
+  }
+  list.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+  return { version: 1, generatedAt: new Date().toISOString(), total, routes: list };
+}
+
+export function resetViolations(): void {
+  routes.clear();
+}
+
+/** Writes the report as JSON to `file` (default: env MIGRATE_API_VIOLATIONS_FILE); returns the path written. */
+export function writeViolations(file: string | undefined = process.env.MIGRATE_API_VIOLATIONS_FILE): string {
+  if (!file) throw new Error('writeViolations: no file given and MIGRATE_API_VIOLATIONS_FILE is not set');
+  writeFileSync(file, JSON.stringify(getViolations(), null, 2) + '\n');
+  return file;
+}
+
+// Written on exit (sync: 'exit' listeners cannot wait) so a test run or a report-mode deploy leaves
+// its drift evidence behind without code changes.
+if (process.env.MIGRATE_API_VIOLATIONS_FILE) {
+  process.once('exit', () => {
+    try {
+      writeViolations();
+    } catch (err) {
+      log().error('[migrate-api] could not write the violations file', err);
+    }
+  });
+}

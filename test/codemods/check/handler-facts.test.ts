@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type * as t from '@babel/types';
+import { parseSource } from '../../../codemods/parse.js';
+import { handlerFacts, walk } from '../../../codemods/check/handler-facts.js';
+
+function factsOf(code: string) {
+  const parsed = parseSource(code, 'h.js');
+  if (!('ast' in parsed)) throw new Error(parsed.diagnostic.message);
+  let fn: t.Function | undefined;
+  walk(parsed.ast, (n) => { if (!fn && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration')) fn = n; });
+  return handlerFacts(fn!);
+}
+
+test('reads through members, destructuring, aliases and req.get', () => {
+  const f = factsOf(`(req, res) => {
+    const page = req.query.page;
+    const { email, name: fullName } = req.body;
+    const q = req.query;
+    const size = q.pageSize;
+    const key = req.get('X-Api-Key');
+    const id = req.params['id'];
+    res.json({ id, email });
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}@${r.line}`), [
+    'query.page@2', 'body.email@3', 'body.name@3', 'query.pageSize@5', 'header.x-api-key@6', 'params.id@7',
+  ]);
+  assert.deepEqual([...f.opaque], []);
+  assert.deepEqual(f.objects, [{ status: null, keys: ['id', 'email'], line: 8 }]);
+});
+
+test('statuses from res.status, sendStatus and HTTP exceptions; objects carry their chain status', () => {
+  const f = factsOf(`async function create(req, res, next) {
+    if (!req.body.name) return res.status(400).json({ error: 'name required' });
+    if (exists) throw new HTTPException(409, 'taken');
+    res.status(201).json({ id: 1, name: req.body.name, password: 'x' });
+    res.sendStatus(204);
+  }`);
+  assert.deepEqual(f.statuses.map((s) => s.status), [400, 409, 201, 204]);
+  assert.deepEqual(f.objects.map((o) => [o.status, o.keys]), [[400, ['error']], [201, ['id', 'name', 'password']]]);
+});
+
+test('a location handed away whole is opaque, so "declared but never read" is not claimed', () => {
+  const f = factsOf(`(req, res) => { validate(req.body); const { a, ...rest } = req.query; res.json(store.list({ ...rest })); }`);
+  assert.deepEqual([...f.opaque].sort(), ['body', 'query']);
+  assert.deepEqual(f.reads.map((r) => r.name), ['a']);
+  assert.deepEqual(f.objects, [], 'a computed response is not compared key by key');
+});
+
+test('calls on other objects are not sends', () => {
+  const f = factsOf(`(req, res) => { other.status(500); cache.json({ x: 1 }); res.json(list); }`);
+  assert.deepEqual(f.statuses, []);
+  assert.deepEqual(f.objects, []);
+});

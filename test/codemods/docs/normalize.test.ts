@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeDocument } from '../../../codemods/docs/index.js';
+
+test('normalizeDocument: lineOf gives locations, walking up to the nearest known pointer', () => {
+  const lines: Record<string, number> = { '/paths/~1a': 3, '/components/schemas/A': 9 };
+  const model = normalizeDocument({
+    openapi: '3.1.0',
+    paths: { '/a': { get: { responses: {} } } },
+    components: { schemas: { A: { type: 'string', bogus: 1 } } },
+  }, { file: 'spec.json', lineOf: (p) => lines[p] });
+  assert.deepEqual(model.operations[0].at, { file: 'spec.json', line: 3 });
+  assert.deepEqual(model.schemaSources.A, { file: 'spec.json', line: 9 });
+  assert.deepEqual(model.diagnostics.map((d) => [d.code, d.pointer, d.at?.line]), [['unknown-keyword', '/components/schemas/A/bogus', 9]]);
+  const bare = normalizeDocument({ swagger: '2.0', paths: { '/a': { get: {} } } }, { file: 'x.yaml' });
+  assert.deepEqual(bare.operations[0].at, { file: 'x.yaml', line: 1 });
+});
+
+test('normalizeDocument: operation parameters override path ones; global security applies unless overridden', () => {
+  const model = normalizeDocument({
+    openapi: '3.0.0',
+    security: [{ key: [] }],
+    paths: {
+      '/a/{id}': {
+        parameters: [{ in: 'path', name: 'id', schema: { type: 'string' } }, { in: 'query', name: 'v', schema: { type: 'string' } }],
+        get: { parameters: [{ in: 'query', name: 'v', schema: { type: 'integer' } }] },
+        post: { security: [] },
+      },
+    },
+  }, { file: 's.yaml' });
+  assert.deepEqual(model.operations.map((o) => o.operation), [
+    { security: [{ key: [] }], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'v', in: 'query', schema: { type: 'integer' } }] },
+    { security: [], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'v', in: 'query', schema: { type: 'string' } }] },
+  ]);
+});
+
+test('normalizeDocument: 3.0 and 2.0 schema dialects become 3.1', () => {
+  const model = normalizeDocument({
+    swagger: '2.0',
+    definitions: {
+      A: { type: 'integer', minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false, 'x-nullable': true },
+      B: { $ref: '#/definitions/A', nullable: true, description: 'maybe an A' },
+      C: { enum: ['x', 'y'], nullable: true },
+      D: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
+      E: { type: 'object', discriminator: 'kind', properties: { kind: { type: 'string' }, f: { type: 'file' } } },
+    },
+    paths: {},
+  }, { file: 's.yaml' });
+  assert.deepEqual(model.schemas, {
+    A: { type: ['integer', 'null'], exclusiveMinimum: 1, maximum: 9 },
+    B: { description: 'maybe an A', anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'null' }] },
+    C: { enum: ['x', 'y', null] },
+    D: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] },
+    E: { type: 'object', discriminator: { propertyName: 'kind' }, properties: { kind: { type: 'string' }, f: { type: 'string', format: 'binary' } } },
+  });
+  assert.deepEqual(model.diagnostics, []);
+});
+
+test('normalizeDocument: refs into non-component places are inlined, cycles among them cut and reported', () => {
+  const model = normalizeDocument({
+    openapi: '3.1.0',
+    paths: {
+      '/a': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/x-shared/loop' } } } } } } },
+    },
+    'x-shared': { loop: { type: 'object', properties: { self: { $ref: '#/x-shared/loop' } } } },
+  }, { file: 's.yaml' });
+  assert.deepEqual(model.operations[0].operation.responses?.['200'].content?.['application/json'].schema, {
+    type: 'object', properties: { self: {} },
+  });
+  assert.deepEqual(model.diagnostics.map((d) => [d.code, d.pointer]), [['unsupported', '/x-shared/loop/properties/self/$ref']]);
+});
+
+test('normalizeDocument: 2.0 collection formats, response examples and bad shapes never throw', () => {
+  const model = normalizeDocument({
+    swagger: '2.0',
+    paths: {
+      '/a': {
+        get: {
+          parameters: [
+            { in: 'query', name: 'ssv', type: 'array', items: { type: 'integer' }, collectionFormat: 'ssv' },
+            { in: 'query', name: 'tsv', type: 'array', items: { type: 'string' }, collectionFormat: 'tsv' },
+            { in: 'path', name: 'p', type: 'string' },
+            'not a parameter',
+          ],
+          responses: { 200: { description: 'ok', examples: { 'text/plain': 'hi' } }, 500: 'nope' },
+        },
+        put: 'not an operation',
+      },
+      '/b': 42,
+    },
+  }, { file: 's.yaml' });
+  assert.deepEqual(model.operations[0].operation, {
+    parameters: [
+      { name: 'ssv', in: 'query', style: 'spaceDelimited', explode: false, schema: { type: 'array', items: { type: 'integer' } } },
+      { name: 'tsv', in: 'query', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string' } } },
+      { name: 'p', in: 'path', required: true, schema: { type: 'string' } },
+    ],
+    responses: { 200: { description: 'ok', content: { 'text/plain': { example: 'hi' } } } },
+  });
+  assert.deepEqual(model.diagnostics.map((d) => d.code), ['unsupported', 'unknown-keyword', 'unknown-keyword', 'unsupported', 'unsupported']);
+  assert.deepEqual(normalizeDocument('text', { file: 'x' }).diagnostics.map((d) => d.message), ['the document is not an object']);
+});

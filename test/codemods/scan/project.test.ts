@@ -1,0 +1,164 @@
+// Shapes of real Express code, each in a small temp tree, checked through scanProject's output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { File } from '@babel/types';
+import { scanFile, scanProject, type ScanOptions } from '../../../codemods/scan/index.js';
+import type { ScanResult } from '../../../codemods/plan.js';
+
+function scanTree(files: Record<string, string>, opts?: ScanOptions): ScanResult {
+  const root = mkdtempSync(join(tmpdir(), 'scan-project-'));
+  try {
+    for (const [p, c] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, p)), { recursive: true });
+      writeFileSync(join(root, p), c);
+    }
+    return scanProject(root, opts);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const routesOf = (s: ScanResult): string[] => s.routes.map((r) => `${r.method} ${r.openapiPath ?? `(${r.dynamic})`}`);
+const codes = (s: ScanResult): string[] => s.diagnostics.map((d) => d.code);
+
+test('calls that only look like routes are not routes', () => {
+  const s = scanTree({
+    'app.js': `const express = require('express');
+const axios = require('axios');
+const app = express();
+const cache = new Map();
+axios.get('/remote', { params: {} });
+cache.get('/key', () => 1);
+app.get('env');
+app.set('/x', 1);
+app.get('/real', (req, res) => res.send(req.get('host')));
+`,
+  });
+  assert.deepEqual(routesOf(s), ['get /real']);
+});
+
+test('module.exports = exports = router, export default class routes, named router exports', () => {
+  const s = scanTree({
+    'a.js': `const router = require('express').Router();\nrouter.get('/a', h);\nmodule.exports = exports = router;\n`,
+    'b.ts': `import { Router } from 'express';\nexport const router = Router();\nrouter.put('/b', h);\n`,
+    'c.ts': `import { Router } from 'express';\nexport default class C { router = Router(); constructor() { this.router.post('/c', this.create); } create = () => {}; }\n`,
+    'main.ts': `import express from 'express';\nimport a from './a.js';\nimport { router as b } from './b.js';\nimport C from './c.js';\nconst app = express();\napp.use('/a', a);\napp.use('/b', b);\napp.use('/c', new C().router);\n`,
+  });
+  assert.deepEqual(routesOf(s), ['get /a/a', 'put /b/b', 'post /c/c']);
+  const c = s.routes.find((r) => r.method === 'post')!;
+  assert.equal(c.handler.definedAt?.line, 2);
+  assert.ok(c.handler.definedAt?.file.endsWith('c.ts'));
+});
+
+test('prefix constants, several routers in one use(), a middleware call before the router', () => {
+  const s = scanTree({
+    'app.js': `const express = require('express');
+const { API } = require('./config');
+const users = express.Router(); users.get('/u', h);
+const posts = express.Router(); posts.get('/p', h);
+const other = express.Router(); other.get('/o', h);
+const app = express();
+app.use(API, users);
+app.use(users, posts);
+app.use(helmet(), other);
+`,
+    'config.js': `module.exports = { API: '/api' };\n`,
+  });
+  assert.deepEqual(s.mounts.map((m) => `${m.parent.name} ${m.prefix} ${m.child?.name}`), ['app /api users', 'app  posts', 'app  users', 'app  other']);
+  // users is mounted twice: under /api (first) and at the root.
+  assert.deepEqual(routesOf(s), ['get /api/u', 'get /p', 'get /o']);
+  assert.deepEqual(s.routes[0].alternatePaths, ['/u']);
+  assert.deepEqual(codes(s), ['multiple-mounts']);
+});
+
+test('mount loops over literal arrays resolve per element; unresolvable ones are reported', () => {
+  const s = scanTree({
+    'app.js': `const express = require('express');
+const a = express.Router(); a.get('/x', h);
+const b = express.Router(); b.get('/y', h);
+const c = express.Router(); c.get('/z', h);
+const routes = [{ path: '/a', router: a }, { path: '/b', router: b }];
+const app = express();
+for (const r of routes) app.use(r.path, r.router);
+getRouters().forEach((r) => app.use('/dyn', r));
+`,
+  });
+  assert.deepEqual(routesOf(s), ['get /a/x', 'get /b/y', 'get /z']);
+  assert.deepEqual(codes(s), ['dynamic-route']);
+  assert.equal(s.diagnostics[0].at?.line, 8);
+});
+
+test('mount cycles terminate', () => {
+  const s = scanTree({
+    'app.js': `const { Router } = require('express');\nconst a = Router(); const b = Router();\na.use('/b', b); b.use('/a', a);\nb.get('/x', h);\n`,
+  });
+  assert.equal(s.routes.length, 1);
+  assert.equal(s.routes[0].method, 'get');
+});
+
+test('a relative import that names no file is reported at the mount', () => {
+  const s = scanTree({ 'app.js': `const app = require('express')();\napp.use('/x', require('./missing'));\n` });
+  assert.deepEqual(s.diagnostics.map((d) => `${d.code}:${d.at?.line}`), ['unresolved-import:2']);
+});
+
+test('files option, onFile sees each AST once, parsed keeps them only when asked', () => {
+  const seen: string[] = [];
+  const parsed = new Map<string, File>();
+  const s = scanTree(
+    { 'a.js': `require('express')().get('/a', h);\n`, 'b.js': `const x = ;\n`, 'c.js': '' },
+    { files: ['a.js', 'b.js'], onFile: (f, code, ast) => { seen.push(f); assert.equal(ast.type, 'File'); assert.ok(code.length > 0); }, parsed },
+  );
+  assert.equal(s.files.length, 2);
+  assert.deepEqual(seen.map((f) => f.slice(-4)), ['a.js']);
+  assert.deepEqual([...parsed.keys()], seen);
+  assert.deepEqual(codes(s), ['parse-error']);
+  assert.match(s.diagnostics[0].at!.file, /b\.js$/);
+  assert.equal(s.diagnostics[0].at!.line, 1);
+});
+
+test('scanFile without an AST parses, and reports a syntax error instead of throwing', () => {
+  const bad = scanFile('router.get("/x", (req, res) => {', 'bad.js');
+  assert.deepEqual(bad.diagnostics.map((d) => d.code), ['parse-error']);
+  assert.equal(bad.routes.length, 0);
+  const ok = scanFile(`import { Router } from 'express';\nconst r = Router();\nr.get('/x', h);\nexport { r as users };\nexport * from './more.js';\n`, 'ok.ts');
+  assert.deepEqual(ok.routers.map((r) => `${r.name} ${r.kind} ${r.created}`), ['r router Router()']);
+  assert.deepEqual([...ok.exports.entries()], [['users', { k: 'local', name: 'r' }]]);
+  assert.deepEqual(ok.starExports, ['./more.js']);
+  assert.deepEqual(ok.routes.map((r) => `${r.method} ${r.at.line}:${r.at.col}`), ['get 3:1']);
+});
+
+test('the route location is the receiver start, so a multi-line call keeps the line of its first token', () => {
+  const s = scanTree({ 'app.js': `const app = require('express')();\n\napp\n  .post(\n    '/x',\n    auth,\n    h\n  );\n` });
+  assert.deepEqual(s.routes.map((r) => [r.at.line, r.at.col, r.middleware]), [[3, 1, ['auth']]]);
+});
+
+test('a function that registers routes on its parameter gets the router its callers pass', () => {
+  const s = scanTree({
+    'server.js': `const express = require('express');
+const setupLegacy = require('./legacy');
+const app = express();
+const api = express.Router();
+app.use('/api', api);
+setupLegacy(api);
+require('./plain')(app);
+`,
+    'legacy.js': `module.exports = function (router) {\n  router.get('/old', h);\n  router.del('/old/:id', h);\n  nested(router);\n};\nfunction nested(r) { r.post('/nested', h); }\n`,
+    'plain.js': `module.exports = (app) => app.get('/plain', h);\n`,
+    'orphan.js': `module.exports = (app) => { app.put('/orphan', h); };\n`,
+  });
+  assert.deepEqual(routesOf(s), ['get /api/old', 'delete /api/old/{id}', 'post /api/nested', 'put /orphan', 'get /plain']);
+  assert.deepEqual(s.diagnostics.map((d) => `${d.code} ${d.message}`), [
+    'unresolved-router `app` is not created in this file (a parameter no call passes a router to); its routes are assumed mounted at /',
+  ]);
+});
+
+test('TypeScript `import x = require()` and `export =`', () => {
+  const s = scanTree({
+    'app.ts': `import express = require('express');\nimport users = require('./users');\nconst app = express();\napp.use('/users', users);\n`,
+    'users.ts': `import express = require('express');\nconst router = express.Router();\nrouter.get('/:id', h);\nexport = router;\n`,
+  });
+  assert.deepEqual(routesOf(s), ['get /users/{id}']);
+});

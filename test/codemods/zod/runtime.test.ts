@@ -1,0 +1,123 @@
+// The generated modules (the fixture outputs, which fixtures.test.ts pins to the emitter) are
+// imported and must accept and reject values exactly as the JSON Schema they came from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { FIXTURES } from './render-fixture.js';
+
+type Schemas = Record<string, z.ZodType>;
+const load = async (name: string): Promise<Schemas> => (await import(join(FIXTURES, `${name}.output.ts`))) as Schemas;
+const ok = (s: z.ZodType, v: unknown) => assert.ok(s.safeParse(v).success, `expected ${JSON.stringify(v)} to be accepted`);
+const no = (s: z.ZodType, v: unknown) => assert.ok(!s.safeParse(v).success, `expected ${JSON.stringify(v)} to be rejected`);
+
+test('string formats: offsets in date-time, emails, uuids, urls', async () => {
+  const { Formats } = await load('string-formats');
+  ok(Formats, { createdAt: '2024-01-02T03:04:05+02:00', birthday: '2024-02-29', email: 'a@b.co', id: '3f2c8a4e-1b2d-4c5e-8f9a-0b1c2d3e4f5a', homepage: 'https://x.dev', v4: '10.0.0.1', blob: 'aGk=', color: 'anything' });
+  no(Formats, { createdAt: 'yesterday' });
+  no(Formats, { birthday: '2024-13-01' });
+  no(Formats, { email: 'not-an-email' });
+  no(Formats, { id: '1234' });
+  no(Formats, { v4: '300.1.1.1' });
+});
+
+test('integers, enums, const and nullability', async () => {
+  const n = await load('numbers');
+  ok(n.BigId, 9007199254740991); no(n.Count, 1.5); ok(n.Ratio, 1.5);
+  const e = await load('enum-const');
+  ok(e.Status, 'pending'); no(e.Status, 'gone');
+  ok(e.Level, 2); no(e.Level, 4); no(e.Level, '2');
+  ok(e.Mixed, true); no(e.Mixed, false);
+  ok(e.MaybeColor, null); no(e.MaybeColor, 'blue');
+  const nl = await load('nullable');
+  ok(nl.Legacy, null); ok(nl.NullableRef, null); no(nl.Modern, 'x'); ok(nl.Either, 'x'); ok(nl.Either, 3); no(nl.Either, 3.5);
+});
+
+test('required, optional, presence-only and defaults', async () => {
+  const r = await load('required-optional');
+  ok(r.Person, { name: 'a', tags: [] }); no(r.Person, { tags: [] });
+  no(r.Presence, {}); ok(r.Presence, { token: null });
+  const d = await load('default');
+  assert.deepEqual(d.Paging.parse({ cursor: 'c' }), { limit: 20, order: 'asc', cursor: 'c', filters: {} });
+  no(d.Paging, {});
+});
+
+test('numeric and string bounds', async () => {
+  const b = await load('number-bounds');
+  no(b.Percent, 101); ok(b.Percent, 100); no(b.Positive, 0); ok(b.Positive, 0.1);
+  ok(b.Below, 9.5); no(b.Below, 9.7); no(b.Below, 10); no(b.Legacy30, 1); ok(b.Legacy30, 1.1); no(b.Legacy30, 5);
+  const s = await load('string-constraints');
+  ok(s.Code, 'AB'); no(s.Code, 'ab'); no(s.Code, 'A'); no(s.Pin, '123'); ok(s.Pin, '1234'); ok(s.Path, '/api/users'); no(s.Path, '/x');
+});
+
+test('arrays: counts, uniqueness, tuples', async () => {
+  const a = await load('array-constraints');
+  ok(a.Tags, ['a', 'b']); no(a.Tags, ['a', 'a']); no(a.Tags, []);
+  no(a.Rows, [{ id: 1 }, { id: 1 }]); ok(a.Rows, [{ id: 1 }, { id: 2 }]);
+  ok(a.Point, [1, 2]); no(a.Point, [1, 2, 3]); no(a.Pair, [1]);
+});
+
+test('additionalProperties true/false/schema and records', async () => {
+  const a = await load('additional-properties');
+  assert.deepEqual(a.Loose.parse({ a: 'x', b: 1 }), { a: 'x', b: 1 });
+  no(a.Strict, { a: 'x', b: 1 });
+  ok(a.Typed, { a: 'x', b: 1 }); no(a.Typed, { b: 'x' });
+  ok(a.Dictionary, { x: 1 }); no(a.Dictionary, { x: 'y' });
+  assert.deepEqual(a.FreeForm.parse({ any: { thing: 1 } }), { any: { thing: 1 } });
+  no(a.Empty, { x: 1 }); ok(a.Keys, { abc: true }); no(a.Keys, { ABC: true });
+});
+
+test('allOf merge/extend/intersection, oneOf exclusivity, discriminators', async () => {
+  const a = await load('all-of');
+  no(a.Extended, { name: 'x' }); ok(a.Extended, { id: 1, name: 'x' }); no(a.Merged, { a: 'x' });
+  no(a.Intersected, { a: 'x' }); ok(a.Intersected, { a: 'xy' }); ok(a.WithSiblings, { id: 1, extra: true });
+  const o = await load('one-of-any-of');
+  ok(o.IdOrName, 1); ok(o.IdOrName, 'x'); no(o.IdOrName, true); ok(o.MaybeId, null);
+  const d = await load('discriminator');
+  ok(d.Pet, { kind: 'dog', barks: true }); no(d.Pet, { kind: 'cow' }); no(d.Pet, { kind: 'cat', meows: 'yes' });
+  // oneOf: a value matching both branches is rejected, as JSON Schema does.
+  no(d.Mixed, { kind: 'cat' }); ok(d.Mixed, { kind: 'bird' });
+});
+
+test('recursive schemas validate at depth', async () => {
+  const r = await load('recursion');
+  ok(r.Category, { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] });
+  no(r.Category, { children: [{ children: [{ name: 3 }] }] });
+  ok(r.Employee, { manager: { reports: [{ manager: { reports: [] } }] } });
+  ok(r.Json, ['a', [1, ['b']]]); no(r.Json, [true]);
+});
+
+test('readOnly/writeOnly give response and request variants', async () => {
+  const u = await load('read-write-only');
+  ok(u.User, { id: 1, email: 'a@b.co' });
+  assert.deepEqual(u.UserInput.parse({ id: 9, email: 'a@b.co', password: 'p' }), { email: 'a@b.co', password: 'p' });
+  no(u.UserInput, { email: 'a@b.co' });
+  no(u.TeamInput, { members: [{ email: 'a@b.co' }] });
+});
+
+test('not and if/then/else are enforced by refinements', async () => {
+  const l = await load('lossy');
+  no(l.NotEmpty, ''); ok(l.NotEmpty, 'x');
+  no(l.Conditional, { country: 'US' }); ok(l.Conditional, { country: 'US', zip: '1' }); ok(l.Conditional, { country: 'FR' });
+  no(l.Sized, {}); ok(l.Sized, { a: 1 }); no(l.Sized, { a: 1, b: 2, c: 3, d: 4 });
+});
+
+test('request locations: wire strings are coerced, "false" is false, arrays per style', async () => {
+  const { spec } = (await load('operation-params')) as unknown as { spec: Record<string, z.ZodType> };
+  assert.deepEqual(spec.params.parse({ id: '5' }), { id: 5 });
+  no(spec.params, { id: '0' }); no(spec.params, { id: 'abc' });
+  assert.deepEqual(spec.query.parse({ sort: 'asc', active: 'false' }), { sort: 'asc', active: false, limit: 20 });
+  no(spec.query, { sort: 'asc', active: 'maybe' });
+  assert.deepEqual((spec.query.parse({ sort: 'asc', ids: '1' }) as Record<string, unknown>).ids, [1]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', ids: ['1', '2'] }) as Record<string, unknown>).ids, [1, 2]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', csv: 'a,b' }) as Record<string, unknown>).csv, ['a', 'b']);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', piped: '1|2.5' }) as Record<string, unknown>).piped, [1, 2.5]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', spaced: 'a b' }) as Record<string, unknown>).spaced, ['a', 'b']);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', level: '2' }) as Record<string, unknown>).level, 2);
+  no(spec.query, { sort: 'asc', level: '3' });
+  const headers = spec.headers.parse({ 'x-request-id': '3f2c8a4e-1b2d-4c5e-8f9a-0b1c2d3e4f5a', 'x-flags': 'a, b' }) as Record<string, unknown>;
+  assert.deepEqual(headers['x-flags'], ['a', 'b']);
+  assert.deepEqual(spec.cookies.parse({ debug: 'true' }), { debug: true });
+  const form = (await load('operation-form-body')) as unknown as { spec: { body: z.ZodType } };
+  assert.deepEqual(form.spec.body.parse({ qty: '3', gift: 'no' }), { qty: 3, gift: false });
+});

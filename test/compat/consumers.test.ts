@@ -1,0 +1,97 @@
+// `migrate-api/compat` as an installed package: a CommonJS app (`require`) and an ESM app (`import`)
+// in a temp dir whose node_modules/migrate-api links to this checkout, each serving a typed route.
+// Reads the build output (dist/), which CI makes before the tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let dir = '';
+
+// The same app in both module styles; it requests itself and prints what it saw as JSON.
+const body = (style: 'cjs' | 'esm') => `
+const app = createApp({ title: '${style} consumer' });
+app.use(express.json());
+const User = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'User' });
+app.post('/users/:id', {
+  params: z.object({ id: z.coerce.number().int() }),
+  body: z.object({ name: z.string() }),
+  responses: { 200: User },
+}, async ({ params, body }) => ({ id: params.id, name: body.name, password: 'never leaves' }));
+
+const server = app.listen(0, '127.0.0.1', async () => {
+  const base = 'http://127.0.0.1:' + server.address().port;
+  const post = (path, payload) => fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const ok = await post('/users/7', { name: 'Ada' });
+  const bad = await post('/users/seven', { name: 1 });
+  const doc = await (await fetch(base + '/openapi.json')).json();
+  const docs = await fetch(base + '/docs/swagger-ui-bundle.js');
+  const redoc = await fetch(base + '/redoc/redoc.standalone.js');
+  console.log(JSON.stringify({
+    resolved: ${style === 'cjs' ? "require.resolve('migrate-api/compat')" : "import.meta.resolve('migrate-api/compat')"},
+    ok: [ok.status, await ok.json()],
+    bad: [bad.status, (await bad.json()).detail.map((d) => d.loc.join('.'))],
+    docPaths: Object.keys(doc.paths),
+    components: Object.keys(doc.components.schemas),
+    assets: [docs.status, redoc.status],
+  }));
+  server.close();
+});
+`;
+
+before(() => {
+  const missing = ['dist/compat/index.js', 'dist/compat/index.cjs', 'dist/compat/index.d.ts'].filter((f) => !existsSync(join(root, f)));
+  if (missing.length) {
+    assert.fail(`build output missing (${missing.join(', ')}): run \`npm run build\` before these tests`);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'migrate-api-consumer-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(root, join(dir, 'node_modules', 'migrate-api'), 'dir');
+  for (const dep of ['zod', 'express']) symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  writeFileSync(
+    join(dir, 'app.cjs'),
+    `const { createApp } = require('migrate-api/compat');\nconst { z } = require('zod');\nconst express = require('express');\n${body('cjs')}`,
+  );
+  writeFileSync(
+    join(dir, 'app.mjs'),
+    `import { createApp } from 'migrate-api/compat';\nimport { z } from 'zod';\nimport express from 'express';\n${body('esm')}`,
+  );
+});
+
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function consume(file: string) {
+  const { stdout } = await run(process.execPath, [file], { cwd: dir, timeout: 60_000 });
+  return JSON.parse(stdout.trim().split('\n').pop()!);
+}
+
+const expected = {
+  ok: [200, { id: 7, name: 'Ada' }],
+  bad: [422, ['path.id', 'body.name']],
+  docPaths: ['/users/{id}'],
+  components: ['User', 'HTTPValidationError', 'ValidationError'],
+  assets: [200, 200],
+};
+
+test('a CommonJS app require()s migrate-api/compat (the .cjs build) and serves a typed route and its docs', async () => {
+  const seen = await consume('app.cjs');
+  assert.equal(seen.resolved, join(root, 'dist/compat/index.cjs'));
+  const { resolved: _r, ...rest } = seen;
+  assert.deepEqual(rest, expected);
+});
+
+test('an ESM app imports migrate-api/compat (the .js build) and serves a typed route and its docs', async () => {
+  const seen = await consume('app.mjs');
+  assert.equal(seen.resolved, `file://${join(root, 'dist/compat/index.js')}`);
+  const { resolved: _r, ...rest } = seen;
+  assert.deepEqual(rest, expected);
+});

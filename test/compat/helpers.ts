@@ -1,0 +1,45 @@
+// Shared by the runtime tests: both express versions, and a real server on 127.0.0.1:0.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import express4 from 'express4';
+import { setLogger, type Logger } from '../../compat/index.js';
+
+export type ExpressModule = typeof express;
+
+/** Every behaviour test runs once per entry. */
+export const VERSIONS: ReadonlyArray<readonly [name: string, impl: ExpressModule]> = [
+  ['express 5', express],
+  ['express 4', express4],
+];
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function listen(app: (req: any, res: any) => void): Promise<Listening> {
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/** Captures the runtime's log lines for the duration of a test file. */
+export function captureLog(): { warnings: string[]; errors: string[]; restore(): void } {
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  const logger: Logger = { warn: (m) => void warnings.push(m), error: (m) => void errors.push(m) };
+  const previous = setLogger(logger);
+  return { warnings, errors, restore: () => void setLogger(previous) };
+}

@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const script = fileURLToPath(new URL('./serve-app.ts', import.meta.url));
+
+interface Running {
+  child: ChildProcess;
+  /** Resolves with the first stdout line matching `re`. */
+  waitFor(re: RegExp): Promise<RegExpMatchArray>;
+  exit: Promise<[number | null, NodeJS.Signals | null]>;
+}
+
+function start(workers: number): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, WORKERS: String(workers) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const waiters: Array<{ re: RegExp; resolve: (m: RegExpMatchArray) => void }> = [];
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    for (const w of [...waiters]) {
+      const m = out.match(w.re);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return {
+    child,
+    exit,
+    waitFor: (re) =>
+      new Promise((resolve, reject) => {
+        const m = out.match(re);
+        if (m) return resolve(m);
+        waiters.push({ re, resolve });
+        void exit.then(([code]) => reject(new Error(`child exited (${code}) before printing ${re}; stdout:\n${out}`)));
+      }),
+  };
+}
+
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => { s.destroy(); resolve(false); });
+    s.once('error', () => resolve(true));
+  });
+}
+
+test('workers=1 serves in-process; SIGTERM stops accepting, finishes the request in flight, exits 0', async () => {
+  const app = start(1);
+  try {
+    const [, port] = await app.waitFor(/ready single (\d+)/);
+    const base = `http://127.0.0.1:${port}`;
+    assert.deepEqual(await (await fetch(`${base}/hello/21`)).json(), { n: 42, pid: app.child.pid });
+    assert.equal((await fetch(`${base}/hello/x`)).status, 422);
+    const slow = fetch(`${base}/slow`);
+    await app.waitFor(/in-flight/);
+    app.child.kill('SIGTERM');
+    await app.waitFor(/closing/);
+    assert.equal(await refused(Number(port)), true, 'no new connection is accepted after SIGTERM');
+    app.child.kill('SIGUSR2');
+    const r = await slow;
+    assert.equal(r.status, 200);
+    assert.deepEqual(await r.json(), { done: true });
+    assert.deepEqual(await app.exit, [0, null]);
+  } finally {
+    app.child.kill('SIGKILL');
+  }
+});
+
+test('workers=2 runs on node:cluster: requests answered by workers, SIGTERM to the primary stops all, exit 0', async () => {
+  const app = start(2);
+  try {
+    const [, port] = await app.waitFor(/ready primary (\d+)/);
+    assert.match((await app.waitFor(/listening on (\S+) \(2 workers\)/))[1], new RegExp(`:${port}$`));
+    const base = `http://127.0.0.1:${port}`;
+    const body = (await (await fetch(`${base}/hello/2`)).json()) as { n: number; pid: number };
+    assert.equal(body.n, 4);
+    assert.notEqual(body.pid, app.child.pid, 'a worker answered, not the primary');
+    const slow = fetch(`${base}/slow`);
+    const [, workerPid] = await app.waitFor(/in-flight (\d+)/);
+    app.child.kill('SIGTERM');
+    await app.waitFor(new RegExp(`closing ${workerPid}`));
+    process.kill(Number(workerPid), 'SIGUSR2');
+    const r = await slow;
+    assert.equal(r.status, 200, 'the request in flight finished during shutdown');
+    assert.deepEqual(await app.exit, [0, null]);
+    assert.equal(await refused(Number(port)), true);
+    assert.throws(() => process.kill(Number(workerPid), 0), /ESRCH/, 'the worker is gone too');
+  } finally {
+    app.child.kill('SIGKILL');
+  }
+});
