@@ -2,7 +2,7 @@
 // The express passed in is the one the app runs on: the installed peer by default, or e.g. Express 4.
 import express from 'express';
 import type { Express, Router } from 'express';
-import { mountDocs } from './docs.js';
+import { installJsonFinalHandler } from './errors.js';
 import type { Typed } from './handler-types.js';
 import type { AppOptions } from './options.js';
 import type { RouterOptions } from './route.js';
@@ -16,7 +16,8 @@ export interface ExpressModule {
 
 export function createApp(opts: AppOptions = {}, impl: ExpressModule = express as unknown as ExpressModule): Typed<Express> {
   const app = typed(impl() as Express, opts);
-  mountDocs(app, opts);
+  // A new app answers everything in JSON, unmatched requests and unhandled errors included.
+  installJsonFinalHandler(app as never);
   return app;
 }
 

@@ -32,18 +32,32 @@ const SWAGGER_FILES = [
  * `unsafe-eval` because both bundles compile JSON-schema validators (ajv) with `new Function`;
  * `blob:` for redoc's search worker.
  */
-export const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' blob:",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function docsCsp(servers: AppOptions['servers'] = []): string {
+  // "Try it out" may call the API's own servers on another origin: those origins, and only those.
+  const origins = new Set<string>();
+  for (const s of servers) {
+    try {
+      const u = new URL(s.url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') origins.add(u.origin);
+    } catch {
+      // a relative server URL is this origin
+    }
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval' blob:",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...origins].join(' '),
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export const DOCS_CSP = docsCsp();
 
 // Inline scripts are not allowed by the CSP; the initializer reads its settings from the page.
 const SWAGGER_INITIALIZER = `window.addEventListener('load', function () {
@@ -158,6 +172,7 @@ export function mountDocs(app: Express, opts: AppOptions): void {
   if (!paths.openapi && !paths.swagger && !paths.redoc) return;
   const info = opts as AppOptions & DocumentInfo;
   const title = opts.title ?? 'API';
+  const csp = docsCsp(opts.servers);
   // A UI still needs the document when /openapi.json itself is turned off: it gets a private copy.
   const docPathFor = (uiPath: string) => paths.openapi || `${uiPath}/openapi.json`;
 
@@ -167,7 +182,7 @@ export function mountDocs(app: Express, opts: AppOptions): void {
     const base = paths.swagger;
     const dir = packageDir('swagger-ui-dist');
     app.get(base, (req, res) => {
-      res.set('Content-Security-Policy', DOCS_CSP);
+      res.set('Content-Security-Policy', csp);
       res.type('html').send(swaggerHtml(title, external(req, base), external(req, docPathFor(base))));
     });
     app.get(`${base}/swagger-initializer.js`, (_req, res) => {
@@ -181,7 +196,7 @@ export function mountDocs(app: Express, opts: AppOptions): void {
     const base = paths.redoc;
     const bundle = join(packageDir('redoc'), 'bundles', 'redoc.standalone.js');
     app.get(base, (req, res) => {
-      res.set('Content-Security-Policy', DOCS_CSP);
+      res.set('Content-Security-Policy', csp);
       res.type('html').send(redocHtml(title, external(req, base), external(req, docPathFor(base))));
     });
     app.get(`${base}/redoc.standalone.js`, (_req, res) => sendAsset(res, bundle));

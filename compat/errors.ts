@@ -3,9 +3,9 @@
 // answered ends in jsonFinalHandler instead of express's HTML page. Bodies never carry stacks.
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { HTTPException } from './http-exception.js';
+import { isHTTPException, type HTTPException } from './http-exception.js';
 import { log } from './log.js';
-import { RequestValidationError } from './validation-error.js';
+import { isRequestValidationError } from './validation-error.js';
 
 type HeaderValue = string | number | readonly string[];
 
@@ -50,8 +50,8 @@ export function jsonFinalHandler(req: Request, res: Response, err: unknown): voi
     req.socket?.destroy();
     return;
   }
-  if (err instanceof HTTPException) return sendHttpException(res, err);
-  if (err instanceof RequestValidationError) return sendJson(res, 422, { detail: err.detail });
+  if (isHTTPException(err)) return sendHttpException(res, err);
+  if (isRequestValidationError(err)) return sendJson(res, 422, { detail: err.detail });
   const e = (typeof err === 'object' ? err : { message: String(err) }) as HttpishError;
   const status = statusOf(e);
   const message = typeof e.message === 'string' && e.message ? e.message : STATUS_CODES[status] ?? 'Error';

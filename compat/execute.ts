@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { readCookies } from './cookies.js';
 import { RESPONSE_SENT, solveDeps } from './deps.js';
 import { sendHttpException, sendJson } from './errors.js';
-import { HTTPException } from './http-exception.js';
+import { isHTTPException } from './http-exception.js';
 import { log } from './log.js';
 import { checkMode, envValidationMode } from './modes.js';
 import { appOptionsOf } from './options.js';
-import { Reply } from './reply.js';
+import { isReply } from './reply.js';
 import { compileResponses, type ResponseLookup } from './responses.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, ValidationMode } from './route.js';
 import { stripPrototypeKeys } from './sanitize.js';
@@ -35,6 +35,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   if (spec.body) checks.push([spec.body, 'body', 'body']);
   const parseCookies = spec.cookies !== undefined;
   const queryArrays = arrayKeysOf(spec.query);
+  const headerAliases = mixedCaseKeysOf(spec.headers);
   const lookup = compileResponses(spec.responses, d.id);
   const deps: Array<[string, Dependency]> | undefined = spec.deps && Object.keys(spec.deps).length ? Object.entries(spec.deps) : undefined;
   const defaultStatus = spec.status;
@@ -111,7 +112,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     try {
       let status: number;
       let body: unknown;
-      if (value instanceof Reply) {
+      if (isReply(value)) {
         status = value.status;
         body = value.body;
         if (value.headers) for (const name in value.headers) res.setHeader(name, value.headers[name] as string);
@@ -184,7 +185,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     const input: ParsedInputBase = {
       params: req.params,
       query: queryArrays && mode !== 'off' ? wrapSingleValues(req.query as Record<string, unknown>, queryArrays) : req.query,
-      headers: req.headers,
+      headers: headerAliases ? aliasHeaders(req.headers, headerAliases) : req.headers,
       cookies: parseCookies || (!reqCookies && req.headers.cookie) ? readCookies(req) : (reqCookies ?? EMPTY),
       body,
       deps: EMPTY,
@@ -227,7 +228,7 @@ function sampled(req: Request): boolean {
 /** HTTPException is answered here; everything else goes to legacy error middleware. */
 function fail(err: unknown, res: Response, next: NextFunction): void {
   if (err === RESPONSE_SENT) return;
-  if (err instanceof HTTPException && !res.headersSent) return sendHttpException(res, err);
+  if (isHTTPException(err) && !res.headersSent) return sendHttpException(res, err);
   next(err);
 }
 
@@ -279,6 +280,20 @@ function isArraySchema(schema: unknown): boolean {
     s = (def.type === 'pipe' ? def.in : def.innerType) as typeof s;
   }
   return false;
+}
+
+/** Node lowercases header names; a schema written `'X-Request-Id'` still reads its header. */
+function mixedCaseKeysOf(schema: z.ZodType | undefined): Array<[declared: string, wire: string]> | undefined {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
+  if (!def || def.type !== 'object' || !def.shape) return undefined;
+  const pairs = Object.keys(def.shape).filter((k) => k !== k.toLowerCase()).map((k): [string, string] => [k, k.toLowerCase()]);
+  return pairs.length ? pairs : undefined;
+}
+
+function aliasHeaders(headers: Request['headers'], aliases: Array<[string, string]>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...headers };
+  for (const [declared, wire] of aliases) out[declared] = headers[wire];
+  return out;
 }
 
 function wrapSingleValues(query: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -8,7 +8,6 @@ export { RequestValidationError, type ErrorDetail, type Location } from './valid
 export { depends, fromMiddleware } from './deps.js';
 export { getViolations, resetViolations, writeViolations, type ViolationReport, type RouteViolations, type ViolationEntry, type ViolationKind } from './violations.js';
 export { setLogger, type Logger } from './log.js';
-export { jsonFinalHandler } from './errors.js';
 export type { AppOptions, DocsPaths, ErrorResponse } from './options.js';
 export type { TypedSpec, TypedHandler, TypedVerb, TypedVerbs, Typed, InputOf, LegacyHandler, DepValue, DependencyFn, Solve } from './handler-types.js';
 export {

@@ -225,6 +225,8 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
       if (tags.length) config.tags = tags;
       if (spec.deprecated) config.deprecated = true;
       if (security) config.security = security;
+      // Specification extensions (`x-...` spec keys) go to the operation as written.
+      for (const [k, v] of Object.entries(spec)) if (k.startsWith('x-')) (config as JsonObject)[k] = v;
       out.push({ method: route.method, path: variant.path, pathParams: variant.params, route, config });
     }
   }

@@ -152,7 +152,8 @@ function servePrimary(count: number, opts: ServeOptions): Promise<ServeHandle> {
  */
 export async function serve(app: App, opts: ServeOptions = {}): Promise<ServeHandle> {
   const workers = positiveInt(opts.workers ?? process.env.WEB_CONCURRENCY, 1);
-  const port = opts.port ?? positiveInt(process.env.PORT, 3000);
+  const envPort = Number(process.env.PORT);
+  const port = opts.port ?? (process.env.PORT && Number.isInteger(envPort) && envPort >= 0 ? envPort : 3000);
   if (cluster.isWorker) return serveHere(app, 'worker', port, opts);
   if (workers === 1) return serveHere(app, 'single', port, opts);
   return servePrimary(workers, opts);

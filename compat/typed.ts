@@ -3,7 +3,7 @@
 // plain object (the spec); `router.get(path, handler)` and `app.get('setting')` go straight to express.
 import { compileRoute } from './execute.js';
 import { normalizeDeps } from './deps.js';
-import { installJsonFinalHandler } from './errors.js';
+import { mountDocs } from './docs.js';
 import type { Typed } from './handler-types.js';
 import { isLegacyHandler } from './legacy.js';
 import { checkMode } from './modes.js';
@@ -49,7 +49,9 @@ export function typed<T extends object>(existing: T, opts: RouterOptions | AppOp
   const table = attachRouteTable(existing, routerOptionsOf(opts));
   if (isApp(existing)) {
     setAppOptions(existing, opts as AppOptions);
-    installJsonFinalHandler(existing as never);
+    // A migrated app serves its generated docs at once, but keeps express's own 404/error pages:
+    // a first migration must not change what any existing request gets back.
+    mountDocs(existing as never, opts as AppOptions);
   }
   for (const verb of [...HTTP_METHODS, 'all'] as const) {
     const original = target[verb];

@@ -11,7 +11,10 @@ export interface ErrorDetail {
   type: string;
 }
 
+const VALIDATION_ERROR = Symbol.for('migrate-api.requestValidationError');
+
 export class RequestValidationError extends Error {
+  readonly [VALIDATION_ERROR] = true;
   readonly status = 422;
   constructor(readonly detail: ErrorDetail[]) {
     super('Request validation failed');
@@ -25,4 +28,9 @@ export function pushIssues(out: ErrorDetail[], location: string, issues: readonl
     for (const key of issue.path) loc.push(typeof key === 'symbol' ? String(key) : key);
     out.push({ loc, msg: issue.message, type: issue.code });
   }
+}
+
+/** instanceof would miss an error built by the other build of a dual-loaded package. */
+export function isRequestValidationError(err: unknown): err is RequestValidationError {
+  return typeof err === 'object' && err !== null && (err as { [VALIDATION_ERROR]?: boolean })[VALIDATION_ERROR] === true;
 }

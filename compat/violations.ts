@@ -48,7 +48,11 @@ export interface ViolationReport {
   routes: RouteViolations[];
 }
 
-const routes = new Map<string, { method: string; path: string; total: number; entries: Map<string, ViolationEntry> }>();
+type RouteCounts = Map<string, { method: string; path: string; total: number; entries: Map<string, ViolationEntry> }>;
+// One registry per process, shared by the ESM and CommonJS builds if an app happens to load both.
+const REGISTRY = Symbol.for('migrate-api.violations');
+const globals = globalThis as { [REGISTRY]?: RouteCounts };
+const routes: RouteCounts = (globals[REGISTRY] ??= new Map());
 
 /** Counts one violation group (all issues of one location in one request count once). */
 export function recordViolation(method: string, path: string, kind: ViolationKind, location: string, example: ErrorDetail, status?: number): void {
@@ -91,7 +95,9 @@ export function writeViolations(file: string | undefined = process.env.MIGRATE_A
 
 // Written on exit (sync: 'exit' listeners cannot wait) so a test run or a report-mode deploy leaves
 // its drift evidence behind without code changes.
-if (process.env.MIGRATE_API_VIOLATIONS_FILE) {
+const EXIT_HOOK = Symbol.for('migrate-api.violationsExitHook');
+if (process.env.MIGRATE_API_VIOLATIONS_FILE && !(globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK]) {
+  (globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK] = true;
   process.once('exit', () => {
     try {
       writeViolations();

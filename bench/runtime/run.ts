@@ -127,7 +127,7 @@ function writeResults(r: { started: Date; load0: number[]; rps: Map<string, numb
   const cpu = cpus();
   const raw = SERVERS[0].name;
   const lines: string[] = [];
-  lines.push('# Benchmarks', '', '## Runtime overhead (bench/runtime)', '');
+  lines.push('## Runtime overhead (bench/runtime)', '');
   lines.push(`- Date: ${r.started.toISOString()}`);
   lines.push(`- Machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${execFileSync('uname', ['-r']).toString().trim()}`);
   lines.push(`- Node ${process.version}; load average before the run: ${r.load0.map((x) => x.toFixed(2)).join(' / ')}`);
@@ -161,9 +161,26 @@ function writeResults(r: { started: Date; load0: number[]; rps: Map<string, numb
   for (const [key, xs] of r.rps) lines.push(`- ${key.replace('|', ' — ')}: ${xs.map((x) => Math.round(x)).join(', ')}`);
   lines.push('');
   const text = lines.join('\n');
-  const file = new URL('../RESULTS.md', import.meta.url);
-  writeFileSync(file, `${text}\n`);
+  writeSection(text);
   console.log(text);
+}
+
+// RESULTS.md is shared with the other benchmarks: only this section (between markers) is rewritten.
+const START = '<!-- runtime-bench:start -->';
+const END = '<!-- runtime-bench:end -->';
+function writeSection(text: string): void {
+  const file = new URL('../RESULTS.md', import.meta.url);
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = '# Benchmarks\n';
+  }
+  const section = `${START}\n${text}\n${END}`;
+  const a = current.indexOf(START);
+  const b = current.indexOf(END);
+  const next = a >= 0 && b > a ? current.slice(0, a) + section + current.slice(b + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
 }
 
 if (!process.env.BENCH_PINNED) {

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { checkProject } from './index.js';
 import { DRIFT_KINDS, type DriftFinding, type DriftKind } from './findings.js';
 import { UsageError } from '../cli-errors.js';
+import { RuntimeDumpError } from './runtime-drift.js';
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -32,7 +33,13 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (unknown.length) throw new UsageError(`--ignore: unknown kind ${unknown.join(', ')} (kinds: ${Object.keys(DRIFT_KINDS).join(', ')})`);
   if (values.runtime && !existsSync(values.runtime)) throw new UsageError(`--runtime: no such file ${values.runtime}`);
 
-  const { findings } = await checkProject(dir, { specs: values.spec, runtime: values.runtime, ignore: ignore as DriftKind[] });
+  let findings: DriftFinding[];
+  try {
+    ({ findings } = await checkProject(dir, { specs: values.spec, runtime: values.runtime, ignore: ignore as DriftKind[] }));
+  } catch (err) {
+    if (err instanceof RuntimeDumpError) throw new UsageError(err.message);
+    throw err;
+  }
   if (values.json) io.out(JSON.stringify({ findings }, null, 2) + '\n');
   else io.out(renderFindings(findings));
   return findings.length > 0 ? 1 : 0;

@@ -89,6 +89,12 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
   };
 
   walk(fn.body, (node, parent) => {
+    // matchedData(req), validate(req): whatever that function reads, we cannot see it.
+    if (node.type === 'Identifier' && node.name === req && parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression')
+      && (parent.arguments as Node[]).includes(node)) {
+      for (const loc of ['query', 'body', 'header'] as const) facts.opaque.add(loc);
+      return;
+    }
     // req.query.page / req.body.email / alias.page
     if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
       const location = locationOf(node.object);

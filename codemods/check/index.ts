@@ -36,11 +36,22 @@ export async function checkProject(root: string, opts: CheckOptions = {}): Promi
     }
     return asts.get(file)!;
   };
-  let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel });
+  let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel, headersReadAnywhere: headersRead(sources.values()) });
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
   if (opts.runtime) findings.push(...runtimeDrift(readFileSync(opts.runtime, 'utf8'), opts.runtime, analysis, rel));
   if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore!.includes(f.kind));
   return { analysis, findings: sortFindings(dedupe(findings)) };
+}
+
+/** `req.get('X-Api-Key')`, `req.header('x')`, `req.headers['x-api-key']`, `req.headers.authorization` anywhere. */
+function headersRead(sources: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const code of sources) {
+    for (const m of code.matchAll(/\.(?:get|header)\(\s*['"`]([\w-]+)['"`]\s*\)|\.headers\[\s*['"`]([\w-]+)['"`]\s*\]|\.headers\.(\w+)/g)) {
+      names.add((m[1] ?? m[2] ?? m[3]).toLowerCase());
+    }
+  }
+  return names;
 }
 
 function dedupe(findings: DriftFinding[]): DriftFinding[] {

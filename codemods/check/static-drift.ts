@@ -8,6 +8,10 @@ import { locateHandler, type AstOf } from './handler-locate.js';
 /** Headers every request carries or that auth covers; reading them is not drift. */
 const AMBIENT_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'accept', 'accept-language', 'user-agent', 'host', 'cookie', 'origin', 'referer', 'x-forwarded-for', 'x-request-id', 'if-none-match']);
 
+/** Routes that serve the docs themselves are never part of the docs. */
+const DOCS_ENDPOINT = /\/(openapi|swagger|api-docs)(\.(json|ya?ml))?$/;
+const isDocsEndpoint = (r: RouteRecord) => !!r.fullPath && DOCS_ENDPOINT.test(r.fullPath);
+
 const routeName = (r: RouteRecord) => `${r.method.toUpperCase()} ${r.fullPath ?? r.path ?? '?'}`;
 
 export interface StaticDriftInput {
@@ -16,13 +20,17 @@ export interface StaticDriftInput {
   astOf: AstOf;
   /** Paths relative to this root in findings. */
   rel: (file: string) => string;
+  /** Header names read anywhere in the project (auth or API-key middleware mounted with app.use):
+   *  a documented header that some middleware reads is not "never read". */
+  headersReadAnywhere?: ReadonlySet<string>;
 }
 
-export function staticDrift({ match, docs, astOf, rel }: StaticDriftInput): DriftFinding[] {
+export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new Set() }: StaticDriftInput): DriftFinding[] {
   const out: DriftFinding[] = [];
   for (const { route, doc } of match.matched) {
     if (route.dynamic) continue; // reported by the scan, not drift
     if (!doc) {
+      if (isDocsEndpoint(route)) continue;
       out.push({
         kind: 'undocumented-route', file: rel(route.file), line: route.at.line, route: routeName(route),
         message: `${routeName(route)} has no docs`,
@@ -35,7 +43,7 @@ export function staticDrift({ match, docs, astOf, rel }: StaticDriftInput): Drif
     if (!fn) continue;
     const facts = handlerFacts(fn);
     const handlerFile = route.handler.definedAt?.file ?? route.file;
-    out.push(...inputDrift(route, doc, docs, facts, rel(handlerFile)));
+    out.push(...inputDrift(route, doc, docs, facts, rel(handlerFile), rel(doc.at.file), headersReadAnywhere));
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
   }
@@ -103,7 +111,7 @@ function objectShape(schema: JsonSchema | undefined, docs: DocsModel, seen = new
   };
 }
 
-function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, facts: HandlerFacts, file: string): DriftFinding[] {
+function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, facts: HandlerFacts, file: string, docFile: string, headersReadAnywhere: ReadonlySet<string>): DriftFinding[] {
   const op = doc.operation;
   const out: DriftFinding[] = [];
   const declared: Record<InputLocation, Map<string, boolean>> = { params: new Map(), query: new Map(), header: new Map(), body: new Map() };
@@ -139,16 +147,15 @@ function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, fact
     if (facts.opaque.has(loc)) continue;
     const read = new Set(facts.reads.filter((r) => r.location === loc).map((r) => r.name));
     for (const [name, required] of declared[loc]) {
-      if (!required || read.has(name)) continue;
+      if (!required || read.has(name) || (loc === 'header' && headersReadAnywhere.has(name))) continue;
       out.push({
-        kind: 'unread-required-input', file: rel0(doc), line: doc.at.line, route: routeName(route),
+        kind: 'unread-required-input', file: docFile, line: doc.at.line, route: routeName(route),
         message: `the docs require ${loc} "${name}" but the handler never reads it`,
         hint: `drop "${name}" from the docs or mark it optional, if the handler really ignores it`,
       });
     }
   }
   return out;
-  function rel0(d: DocOperation) { return d.at.file === route.file ? file : d.at.file; }
 }
 
 function statusDrift(route: RouteRecord, op: OperationObject, facts: HandlerFacts, file: string): DriftFinding[] {

@@ -69,7 +69,7 @@ export function routeCall(expr: Expression, code: string, file: string): RouteCa
 }
 
 /** Every flasgger block of the file, plus the comments they used (so the orphans can be told apart). */
-export function readFlasggerBlocks(ast: File, code: string, file: string): DocsModel[] {
+export function readFlasggerBlocks(ast: File, code: string, file: string, load?: (file: string) => SourceDoc | undefined): DocsModel[] {
   const models: DocsModel[] = [];
   const used = new Set<Comment>();
   const visit = (node: Node): void => {
@@ -77,7 +77,7 @@ export function readFlasggerBlocks(ast: File, code: string, file: string): DocsM
       const route = routeCall(node.expression, code, file);
       const comment = route && [...node.leadingComments].reverse().find((c) => isDocComment(c) && !hasOpenapiTag(c));
       if (route && comment) {
-        const model = readBlock(comment, route, file);
+        const model = readBlock(comment, route, file, load);
         if (model) {
           used.add(comment);
           models.push(model);
@@ -109,7 +109,7 @@ export function readFlasggerBlocks(ast: File, code: string, file: string): DocsM
   return models;
 }
 
-function readBlock(comment: Comment, route: RouteCall, file: string): DocsModel | undefined {
+function readBlock(comment: Comment, route: RouteCall, file: string, load?: (file: string) => SourceDoc | undefined): DocsModel | undefined {
   const parts = flasggerParts(unwrapComment(comment));
   if (!parts) return undefined;
   const commentAt = { file, line: comment.loc?.start.line ?? 1, col: (comment.loc?.start.column ?? 0) + 1 };
@@ -130,7 +130,7 @@ function readBlock(comment: Comment, route: RouteCall, file: string): DocsModel 
     value: doc,
     locate: (pointer) => yaml.locate(pointer.startsWith(opPointer) ? pointer.slice(opPointer.length) : pointer),
   };
-  const model = normalizeRaw(root, { style: 'flasgger', fragment: true, operationAt: () => commentAt });
+  const model = normalizeRaw(root, { style: 'flasgger', fragment: true, load, operationAt: () => commentAt });
   const routeName = `${route.method.toUpperCase()} ${route.path}`;
   for (const op of model.operations) {
     op.comment = commentRange(comment);

@@ -24,7 +24,7 @@ export function hasOpenapiTag(c: Comment): boolean {
   return /@(openapi|swagger)\b/.test(c.value);
 }
 
-export function readJsdocComment(c: Comment, file: string): DocsModel[] {
+export function readJsdocComment(c: Comment, file: string, load?: (file: string) => SourceDoc | undefined): DocsModel[] {
   const models: DocsModel[] = [];
   for (const section of openapiSections(unwrapComment(c))) {
     if (!section.lines.length) continue;
@@ -41,7 +41,7 @@ export function readJsdocComment(c: Comment, file: string): DocsModel[] {
       continue;
     }
     const root = blockDocument(yaml.value, file, yaml.locate, model.diagnostics);
-    const normalized = normalizeRaw(root, { style: 'jsdoc', fragment: true });
+    const normalized = normalizeRaw(root, { style: 'jsdoc', fragment: true, load });
     for (const op of normalized.operations) op.comment = commentRange(c);
     normalized.diagnostics.unshift(...model.diagnostics);
     models.push(normalized);

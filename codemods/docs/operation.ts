@@ -315,6 +315,8 @@ export function normalizeOperation(input: OperationInput, ctx: NormalizeContext)
       if (res) responses[code] = res as ResponseObject;
     }
     op.responses = responses;
+  } else if (raw.responses !== undefined) {
+    report(ctx, { code: 'unknown-keyword', severity: 'error', message: '`responses` must be a mapping of status codes; ignored', file, pointer: joinPointer(ptr, 'responses') });
   }
   for (const [key, value] of Object.entries(raw)) if (key.startsWith('x-')) op[key as `x-${string}`] = value;
   return op;

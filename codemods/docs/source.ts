@@ -1,6 +1,7 @@
 // The doc blocks of one source file, both styles: swagger-jsdoc `@openapi`/`@swagger` comments and
 // flasgger `---` comments above routes. `$ref`s to components defined in other files stay pending
 // until mergeDocs sees every file.
+import { readFileSync } from 'node:fs';
 import type { File } from '@babel/types';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { parseSource } from '../parse.js';
@@ -8,6 +9,27 @@ import { isDocComment } from './comments.js';
 import { readFlasggerBlocks } from './flasgger.js';
 import { hasOpenapiTag, readJsdocComment } from './jsdoc.js';
 import { combine } from './merge.js';
+import type { SourceDoc } from './context.js';
+import { parseYaml } from './yaml-source.js';
+
+/** Files that doc blocks `$ref` (`./schemas/user.yaml`), read once per source file. Sync, like the scan's reads,
+ *  because readSourceDocs runs inside the scan's per-file callback. A file that cannot be read is a ref-missing. */
+function fileLoader(): (file: string) => SourceDoc | undefined {
+  const cache = new Map<string, SourceDoc | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      let doc: SourceDoc | undefined;
+      try {
+        const parsed = parseYaml(readFileSync(file, 'utf8'), file);
+        doc = parsed.diagnostics.length ? undefined : parsed;
+      } catch {
+        doc = undefined;
+      }
+      cache.set(file, doc);
+    }
+    return cache.get(file);
+  };
+}
 
 export function readSourceDocs(code: string, file: string, ast?: File): DocsModel {
   // most files carry no docs at all: skip the parse when no comment could hold any
@@ -19,10 +41,11 @@ export function readSourceDocs(code: string, file: string, ast?: File): DocsMode
     tree = parsed.ast;
   }
   const models: DocsModel[] = [];
+  const load = fileLoader();
   for (const c of tree.comments ?? []) {
-    if (isDocComment(c) && hasOpenapiTag(c)) models.push(...readJsdocComment(c, file));
+    if (isDocComment(c) && hasOpenapiTag(c)) models.push(...readJsdocComment(c, file, load));
   }
-  if (code.includes('---')) models.push(...readFlasggerBlocks(tree, code, file));
+  if (code.includes('---')) models.push(...readFlasggerBlocks(tree, code, file, load));
   if (!models.length) return emptyDocsModel();
   const model = combine(models);
   model.operations.sort((a, b) => a.at.line - b.at.line || (a.at.col ?? 0) - (b.at.col ?? 0));

@@ -72,7 +72,12 @@ function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<st
           imports.push({ name: p.value.name, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
         }
       } else {
-        for (const d of s.declarations) if (d.id.type === 'Identifier') declared.add(d.id.name);
+        for (const d of s.declarations) {
+          if (d.id.type !== 'Identifier') continue;
+          // `const z = require('zod')` binds the module itself: never removed (its require may have effects).
+          if (isRequireOf(d.init, d.init?.arguments?.[0]?.value)) imports.push({ name: d.id.name, module: d.init.arguments[0].value, stmt: s, remove: () => {} });
+          else declared.add(d.id.name);
+        }
       }
     } else if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id) declared.add(s.id.name);
   }

@@ -1,3 +1,6 @@
+// Before: const router = express.Router();  /** @openapi ... */ router.get('/users/:id', (req, res) => res.json(find(req.params.id)));
+// After:  const router = typed(express.Router(), { validation: 'report' });  router.get('/users/:id', { params: ... }, async ({ params }) => find(params.id));
+//
 // Applies one FilePlan to one file's source: MA001 (typed router + spec + legacy handler), MA002 (doc
 // comment out, schemas imported), MA003 (provably safe handlers made typed), then the imports.
 // The rules first run on the plain Babel tree, which costs a parse and no print; only when that pass

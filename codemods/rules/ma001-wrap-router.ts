@@ -220,7 +220,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
-  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.keys);
+  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
   if (!typed.ok) {
     if (!(handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy'))) {
       const wrapped = b.callExpression(b.identifier('legacy'), [handler as never]) as unknown as Node;

@@ -4,6 +4,9 @@
 // Only when provably safe: every use of req is `req.params.X` / `req.query.X` / `req.body[.X]` with a schema
 // for that location in the spec, every use of res is one send on a path that then ends, every use of next is
 // `next(err)` ending a catch. Anything else (req.user, res.set, sends in callbacks, ...) stays legacy(...).
+// Validated input is parsed (also in report mode): where the schema coerces, defaults or transforms, a
+// params/query value is only read through Number()/parseInt()/parseFloat(), which give the same result
+// for the raw string and the parsed number.
 import { b, buildParents, isFunction, isIdent, isReference, memberName, patternNames, replaceNode, walk, type Node, type Parents } from './ast.js';
 import type { RuleContext } from './context.js';
 
@@ -32,6 +35,18 @@ function isSendStatementTail(parents: Parents, stmt: Node, tails: Set<Node>): No
   const next = list?.[list.indexOf(stmt) + 1];
   if (next && next.type === 'ReturnStatement' && !next.argument) return next;
   return false;
+}
+
+/** Schema text that makes parsed values differ from the raw request's. */
+const CHANGES_VALUES = /z\.coerce|stringbool|\.default\(|\.prefault\(|\.transform\(|\.pipe\(|\.preprocess\(|\.catch\(|\.overwrite\(/;
+
+/** `Number(req.params.id)`, `parseInt(req.query.n, 10)`, `parseFloat(x)` (same result for '5' and 5): the function's name. */
+function numberConversion(parents: Parents, read: Node): string | null {
+  const call = parents.get(read);
+  if (!call || call.type !== 'CallExpression' || call.arguments[0] !== read) return null;
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : isIdent(callee.object, 'Number') ? memberName(callee) : null;
+  return name === 'Number' || name === 'parseInt' || name === 'parseFloat' ? name : null;
 }
 
 /** Statements after which control leaves the function: the last one of the body, recursively. */
@@ -96,9 +111,10 @@ function readSend(parents: Parents, ref: Node): { call: Node; status: number | n
 
 /**
  * Rewrites an inline `(req, res[, next])` handler to a typed async handler in place when provably safe.
- * specKeys: the spec's top-level keys (params/query/body must be there for each location read).
+ * specValues: the spec's top-level properties (params/query/body must be there for each location read).
  */
-export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specKeys: Set<string>): Result {
+export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>): Result {
+  const specKeys = new Set(specValues.keys());
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return no('the handler is not an inline function');
   if (fn.generator) return no('generator handler');
   if (fn.id) return no('named function expression');
@@ -109,7 +125,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specKeys: Set<st
   const reserved = new Set<string>([reqName!, resName!, ...(nextName ? [nextName] : []), ...LOCATIONS]);
 
   const locations = new Set<Location>();
-  const reads: Array<{ member: Node; loc: Location }> = [];
+  const reads: Array<{ member: Node; loc: Location; converted: string | null }> = [];
   const sends: Send[] = [];
   const throws: Throw[] = [];
   let why: string | null = null;
@@ -150,7 +166,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specKeys: Set<st
       if ((user?.type === 'AssignmentExpression' && user.left === used) || user?.type === 'UpdateExpression'
         || (user?.type === 'UnaryExpression' && user.operator === 'delete')) { fail(`writes \`${reqName}.${loc}\``); return; }
       locations.add(loc);
-      reads.push({ member: parent, loc });
+      reads.push({ member: parent, loc, converted: readsProp ? numberConversion(parents, outer!) : null });
       return;
     }
     if (n.name === resName) {
@@ -183,6 +199,18 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specKeys: Set<st
   });
   if (why) return no(why);
   for (const loc of locations) if (!specKeys.has(loc)) return no(`reads req.${loc} but the spec has no ${loc} schema`);
+  // TS: parseInt(number) does not type-check, so there only Number() counts as a conversion.
+  const ts = /\.[cm]?tsx?$/.test(ctx.file);
+  for (const r of reads) {
+    if (r.loc === 'body') continue;
+    const schema = specValues.get(r.loc)!;
+    if (!/^z\.object\(/.test(schema)) return no(`req.${r.loc} schema \`${schema}\` is named; its parsed values may differ from the raw strings`);
+    if (CHANGES_VALUES.test(schema) && !(r.converted && (!ts || r.converted === 'Number'))) {
+      return no(`req.${r.loc} is coerced/defaulted by its schema and read without Number()${ts ? '' : '/parseInt()'}`);
+    }
+  }
+  const bodySchema = specValues.get('body') ?? '';
+  if (locations.has('body') && CHANGES_VALUES.test(bodySchema)) return no('the body schema defaults or transforms values');
   if (sends.length === 0) return no('sends no JSON response');
   const exits = new Set<Node>([...sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]), ...throws.map((t) => t.stmt)]);
   if (body.type === 'BlockStatement') {

@@ -8,6 +8,8 @@ export interface SpecInfo {
   /** Normalized source of the object literal. */
   source: string;
   keys: Set<string>;
+  /** Source text of each top-level property's value (`params` -> `z.object({ id: z.coerce.number() })`). */
+  values: Map<string, string>;
   /** Identifiers the spec references (`z`, named schemas). */
   identifiers: Set<string>;
 }
@@ -23,9 +25,14 @@ export function readSpec(specSource: string, extraProps: string[] = []): SpecInf
   }
   if (expr.type !== 'ObjectExpression') return { error: `spec source is a ${expr.type}, not an object literal` };
   const keys = new Set<string>();
+  const values = new Map<string, string>();
   const props: string[] = [];
   for (const p of expr.properties as Node[]) {
-    if (p.key && !p.computed) keys.add(p.key.type === 'Identifier' ? p.key.name : String(p.key.value));
+    if (p.key && !p.computed) {
+      const key = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
+      keys.add(key);
+      if (p.value) values.set(key, specSource.slice(p.value.start, p.value.end));
+    }
     props.push(specSource.slice(p.start, p.end));
   }
   const identifiers = new Set<string>();
@@ -52,5 +59,5 @@ export function readSpec(specSource: string, extraProps: string[] = []): SpecInf
       ? oneLine
       : `{\n${all.map((p) => `  ${p.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
   }
-  return { source, keys, identifiers };
+  return { source, keys, values, identifiers };
 }

@@ -293,6 +293,15 @@ class FileWalker {
       }
     }
     this.walk(init, ctx);
+    // `const router = module.exports = express.Router()`: the export is the named router, not a second one.
+    if (node.id.type === 'Identifier' && init?.type === 'AssignmentExpression' && init.left.type === 'MemberExpression') {
+      const prop = propName(init.left);
+      const named: Val = { k: 'local', name: node.id.name };
+      if (isModuleExports(init.left)) this.scan.exports.set('default', named);
+      else if (prop && (isModuleExports(init.left.object) || (init.left.object.type === 'Identifier' && init.left.object.name === 'exports'))) {
+        this.scan.exports.set(prop, named);
+      }
+    }
   }
 
   private assignment(node: t.AssignmentExpression, ctx: Ctx): void {
@@ -303,14 +312,19 @@ class FileWalker {
         const prop = propName(left);
         if (prop) {
           if (left.object.type === 'ThisExpression' && ctx.cls) this.field(ctx.cls, prop, this.val(node.right, ctx), left);
-          else if (isModuleExports(left)) this.scan.exports.set('default', this.val(node.right, ctx));
+          else if (isModuleExports(left)) this.scan.exports.set('default', this.assignedVal(node.right, ctx));
           else if (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) {
-            this.scan.exports.set(prop, this.val(node.right, ctx));
+            this.scan.exports.set(prop, this.assignedVal(node.right, ctx));
           }
         }
       }
     }
     this.walk(node.right, ctx);
+  }
+
+  /** `module.exports = router = express.Router()`: the value is the name it was also given. */
+  private assignedVal(right: t.Expression, ctx: Ctx): Val {
+    return right.type === 'AssignmentExpression' && right.left.type === 'Identifier' ? { k: 'local', name: right.left.name } : this.val(right, ctx);
   }
 
   private exportNamed(node: t.ExportNamedDeclaration, ctx: Ctx): void {

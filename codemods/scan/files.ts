@@ -1,8 +1,8 @@
 // Which files the scan reads: every JS/TS source under a root, the way git sees the tree (.gitignore files at
 // any depth, via the `ignore` package, which implements git's matching rules so we do not), minus dependencies,
 // build output and declaration files, which never hold routes to migrate.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from '../parse.js';
 
@@ -18,8 +18,15 @@ export function isSourceFile(name: string): boolean {
 
 interface Rules { base: string; ig: Ignore }
 
-/** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order. */
+/** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order.
+ *  A root that is itself a source file lists just that file (`migrate-api src/routes/users.js`). */
 export function listSourceFiles(root: string): string[] {
+  root = resolve(root);
+  try {
+    if (statSync(root).isFile()) return isSourceFile(root) ? [root] : [];
+  } catch {
+    return [];
+  }
   const out: string[] = [];
   walk(root, root, [], out);
   return out.sort();

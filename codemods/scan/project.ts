@@ -5,8 +5,8 @@
 // A router mounted in several places yields ONE RouteRecord per route call (RouteRecord.at stays unique, so
 // the rules get one plan per call): fullPath is the first mount in scan order (files sorted, then source
 // order), the other mounts' OpenAPI paths go to `alternatePaths`, and a 'multiple-mounts' diagnostic says so.
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { File } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
@@ -45,11 +45,13 @@ interface Edge {
 }
 
 export function scanProject(root: string, opts: ScanOptions = {}): ScanResult {
-  const absRoot = resolvePath(root);
+  const given = resolvePath(root);
+  // A single file as the root: its directory is the root the result's paths are under.
+  const absRoot = isFile(given) ? dirname(given) : given;
   const time = { list: 0, read: 0, parse: 0, walk: 0, link: 0 };
   let t = performance.now();
   const lap = (phase: keyof ScanTimings): void => { const now = performance.now(); time[phase] += now - t; t = now; };
-  const files = opts.files ? opts.files.map((f) => resolvePath(absRoot, f)) : listSourceFiles(absRoot);
+  const files = opts.files ? opts.files.map((f) => resolvePath(absRoot, f)) : listSourceFiles(given);
   lap('list');
   const scans = new Map<string, FileScan>();
   const diagnostics: Diagnostic[] = [];
@@ -76,10 +78,16 @@ export function scanProject(root: string, opts: ScanOptions = {}): ScanResult {
     opts.parsed?.set(file, parsed.ast);
   }
   t = performance.now();
-  const result = new ProjectLinker(absRoot, files, scans, diagnostics).link();
+  const result = linkProject(absRoot, files, scans, diagnostics);
   lap('link');
   if (opts.timings) Object.assign(opts.timings, time);
   return result;
+}
+
+/** The cross-file half alone: FileScans are plain data (structured-cloneable), so a driver may scan files in
+ *  worker threads with scanFile and link here. `diagnostics` are the per-file ones (parse errors included). */
+export function linkProject(root: string, files: string[], scans: Map<string, FileScan>, diagnostics: Diagnostic[]): ScanResult {
+  return new ProjectLinker(resolvePath(root), files, scans, [...diagnostics]).link();
 }
 
 class ProjectLinker {
@@ -125,7 +133,7 @@ class ProjectLinker {
     const r = this.resolver.asValue(this.resolver.resolve(file, v));
     if (r.k === 'router') return nodeId(r.file, r.key);
     if (r.k === 'param' && this.incoming.has(paramId(r))) return paramId(r);
-    if ((r.k === 'unknown' || r.k === 'external' || r.k === 'param') && looksLikeRouterName(text)) {
+    if ((r.k === 'unknown' || r.k === 'param' || (r.k === 'external' && !HTTP_CLIENTS.test(r.source))) && looksLikeRouterName(text)) {
       const id = nodeId(file, `?${text}`);
       if (!this.pseudo.has(id)) {
         this.pseudo.add(id);
@@ -208,6 +216,12 @@ class ProjectLinker {
     if (child.k !== 'router') {
       if (child.k === 'unknown' && child.why.startsWith('module not found')) {
         this.diagnostics.push({ code: 'unresolved-import', severity: 'warning', at: m.at, message: `\`${m.childText}\`: ${child.why}` });
+        const parentRec = this.routerRecords.get(parent);
+        const prefix = prefixVal ? this.resolver.resolveString(file, prefixVal) : { value: '' };
+        this.mounts.push({
+          file, at: m.at, parent: { file: parentRec?.file ?? file, name: parentRec?.name ?? m.parentText },
+          prefix: 'value' in prefix ? prefix.value : null, child: null,
+        });
       }
       return; // a middleware, not a router
     }
@@ -302,10 +316,13 @@ class ProjectLinker {
     const prefixes = this.prefixes(node).map((p) => p ?? '<computed>').join(', ');
     this.diagnostics.push({
       code: 'multiple-mounts', severity: 'info', at: rec?.at ?? locOfNode(node),
-      message: `router \`${rec?.name ?? node}\` is mounted ${full.length} times (${prefixes}); routes are recorded under the first, the others are alternatePaths`,
+      message: `router \`${rec?.name ?? node.split('\0')[1]}\` is mounted ${full.length} times (${prefixes}); routes are recorded under the first, the others are alternatePaths`,
     });
   }
 }
+
+/** Packages whose instances have `.get(url, ...)` too (`const api = axios.create()`), never routers. */
+const HTTP_CLIENTS = /^(axios|got|superagent|supertest|node-fetch|ky|undici|request|needle|ofetch|cross-fetch)(\/|$)/;
 
 function nodeId(file: string, key: string): string {
   return `${file}\0${key}`;
@@ -323,4 +340,12 @@ function cmpLoc(a: SourceLocation | undefined, b: SourceLocation | undefined): n
   if (!a || !b) return a ? -1 : b ? 1 : 0;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || (a.col ?? 0) - (b.col ?? 0);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -94,6 +94,7 @@ export class Resolver {
         let c = this.resolve(file, v.callee, d);
         if (c.k === 'module') c = this.exportOf(c.file, 'default', d); // require('./users')(deps)
         if (c.k === 'fn' && c.returns) return this.resolve(c.file, c.returns, d);
+        if (c.k === 'external') return c; // what a package's function returns belongs to that package
         return { k: 'unknown', why: c.k === 'unknown' ? c.why : 'the value of a call' };
       }
       case 'new': {

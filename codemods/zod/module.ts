@@ -29,6 +29,7 @@ export function emitSchemasModule(
   }
 
   const declarations: string[] = [];
+  const annotated = new Set<string>();
   const exported: string[] = [];
   for (const scc of declarationOrder(schemas, edges)) {
     const cyclic = isCycle(scc, edges);
@@ -42,7 +43,8 @@ export function emitSchemasModule(
         const target = (ref: string) => componentName(ref);
         const ctx: ZodContext = {
           refName: (ref) => { const t = target(ref); return t !== undefined && exports[t] ? exports[t][variant] : undefined; },
-          resolveRef: (ref) => { const t = target(ref); return t !== undefined ? schemas[t] : undefined; },
+          // A component typed `z.ZodType` (cycle outside getters) cannot be extended or discriminated on.
+          resolveRef: (ref) => { const t = target(ref); return t !== undefined && !annotated.has(exports[t]?.[variant]) ? schemas[t] : undefined; },
           isDeferred: (ref) => { const t = target(ref); return t !== undefined && (positions.get(t) ?? -1) >= position; },
           isCyclic: (ref) => { const t = target(ref); return t !== undefined && positions.has(t); },
           variant: differs.has(name) ? variant : undefined,
@@ -57,6 +59,7 @@ export function emitSchemasModule(
         expr = resolved;
         // A self-referencing initializer outside a getter has no inferable type; z.ZodType names one.
         const annotation = opts.format === 'ts' && lazy ? ': z.ZodType' : '';
+        if (lazy) annotated.add(ident);
         const keyword = opts.format === 'cjs' ? 'const' : 'export const';
         const lead = `${keyword} ${ident}${annotation} = `;
         declarations.push(`${lead}${printZod(expr, lead.length)};`);

@@ -39,6 +39,16 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       if (p.style === 'deepObject') {
         diagnostics.push({ code: 'unsupported', severity: 'info', pointer: `#/parameters/${i}`, message: `query object "${p.name}" (deepObject) needs an extended query parser (qs, Express 4's default) to arrive as an object` });
       }
+      const spread = spreadObject(p);
+      if (spread) {
+        // `style: form, explode: true` (the query default) sends an object's properties as query keys.
+        for (const [name, prop] of Object.entries(spread.properties)) {
+          let v = schemaToZod(prop, { ...pctx, pointer: `#/parameters/${i}/schema/properties/${esc(name)}`, style: 'nested' });
+          if (!(p.required && spread.required.includes(name)) && trailingCall(v)?.method !== 'default') v = chain(v, 'optional');
+          shape.push({ key: name, value: v });
+        }
+        return;
+      }
       let value = schemaToZod(p.schema ?? {}, pctx);
       const meta: ObjectProp[] = [];
       if (p.description !== undefined) meta.push({ key: 'description', value: lit(p.description) });
@@ -88,6 +98,14 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
   if (success.length === 1 && success[0] !== '200') props.push({ key: 'status', value: lit(Number(success[0])) });
   if (responses.length) props.push({ key: 'responses', value: obj(responses) });
   return { source: printZod(obj(props)), usedRefs: [...used], diagnostics };
+}
+
+/** An inline object query parameter in form/explode style: its properties are the query keys. */
+function spreadObject(p: ParameterObject): { properties: Record<string, JsonSchema>; required: string[] } | undefined {
+  const s = p.schema;
+  if (p.in !== 'query' || (p.style ?? 'form') !== 'form' || p.explode === false || typeof s !== 'object') return undefined;
+  if (s.type !== 'object' || !s.properties || s.$ref || s.allOf || s.oneOf || s.anyOf || s.additionalProperties !== undefined) return undefined;
+  return { properties: s.properties, required: s.required ?? [] };
 }
 
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');

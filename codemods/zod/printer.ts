@@ -20,6 +20,8 @@ export function quote(s: string): string {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 export function printKey(key: string): string {
+  // A literal `__proto__:` key would set the object's prototype instead of adding a property.
+  if (key === '__proto__') return "['__proto__']";
   if (IDENT.test(key)) return key;
   if (/^(0|[1-9]\d{0,14})$/.test(key)) return key;
   return quote(key);

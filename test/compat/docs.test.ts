@@ -128,6 +128,14 @@ test('paths are configurable; a disabled one answers 404', async () => {
   });
 });
 
+test('the API\'s own absolute servers may be called from "Try it out"; nothing else is allowed', async () => {
+  await withApp({ servers: [{ url: 'https://api.example.com/v1' }, { url: '/relative' }] }, async (base) => {
+    const csp = (await fetch(`${base}/docs`)).headers.get('content-security-policy') ?? '';
+    assert.match(csp, /connect-src 'self' https:\/\/api\.example\.com;/);
+    assert.equal(csp.match(/https?:/g)?.length, 1);
+  });
+});
+
 test('docs: false serves nothing; a UI without /openapi.json gets its own copy of the document', async () => {
   await withApp({ docs: false }, async (base) => {
     for (const p of ['/openapi.json', '/docs', '/redoc', '/docs/swagger-ui.css']) assert.equal((await fetch(base + p)).status, 404, p);

@@ -193,6 +193,13 @@ test('Express 4 syntax: regex params carry their pattern, optional params and wi
   await SwaggerParser.validate(structuredClone(d) as never);
 });
 
+test('x- spec keys are written to the operation as specification extensions', () => {
+  const app = createApp({ docs: false });
+  app.get('/x', { summary: 's', 'x-internal': true, 'x-rate-limit': { per: 'minute', max: 10 } } as never, async () => 'x');
+  const op = (buildOpenApiDocument(app) as Json).paths['/x'].get;
+  assert.deepEqual(op, { operationId: 'getX', summary: 's', 'x-internal': true, 'x-rate-limit': { per: 'minute', max: 10 }, responses: { 200: { description: 'Successful response' } } });
+});
+
 test('a route validated in report or off mode documents no 422; MIGRATE_API_VALIDATION overrides', () => {
   const make = () => {
     const app = createApp({ docs: false, validation: 'report' });

@@ -35,6 +35,9 @@ for (const [name, impl] of VERSIONS) {
         ownProto: Object.hasOwn(body, '__proto__'),
         polluted: ({} as Record<string, unknown>).polluted ?? null,
       }));
+      app.get('/cased', { headers: z.object({ 'X-Request-Id': z.string().length(4) }) }, async ({ headers }) => ({ id: headers['X-Request-Id'] }));
+      const taken = new Set(['ann']);
+      app.post('/async-check', { body: z.object({ name: z.string().refine(async (n) => !taken.has(n), 'name taken') }) }, async ({ body }) => body);
       srv = await listen(app);
     });
     after(() => srv.close());
@@ -84,6 +87,19 @@ for (const [name, impl] of VERSIONS) {
       assert.deepEqual(missing.body.detail.map((d: { loc: unknown[] }) => d.loc), [['header', 'x-api-key']]);
       const ok = await request(srv.url).get('/secure').set('X-Api-Key', 'secret-key-1').expect(200);
       assert.deepEqual(ok.body, { key: 'secret-key-1', all: ['x-api-key'] });
+    });
+
+    it('reads a header declared in mixed case', async () => {
+      await request(srv.url).get('/cased').set('x-request-id', 'abcd').expect(200, { id: 'abcd' });
+      const bad = await request(srv.url).get('/cased').expect(422);
+      assert.deepEqual(bad.body.detail.map((d: { loc: unknown[] }) => d.loc), [['header', 'X-Request-Id']]);
+    });
+
+    it('runs schemas with async refinements', async () => {
+      const bad = await request(srv.url).post('/async-check').send({ name: 'ann' }).expect(422);
+      assert.deepEqual(bad.body.detail, [{ loc: ['body', 'name'], msg: 'name taken', type: 'custom' }]);
+      await request(srv.url).post('/async-check').send({ name: 'bob' }).expect(200, { name: 'bob' });
+      await request(srv.url).post('/async-check').send({ name: 'ann' }).expect(422);
     });
 
     it('validates cookies from the Cookie header and applies their defaults', async () => {

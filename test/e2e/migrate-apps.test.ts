@@ -89,6 +89,8 @@ for (const app of apps) {
     let dir: string;
     let legacySuite: SuiteResult;
     let original: Json;
+    /** What the legacy app itself served at /openapi.json, if anything (inventory-ts serves its yaml there). */
+    let legacyServed: string | undefined;
     let beforeFiles: Map<string, string>;
     let run: Awaited<ReturnType<typeof migrate>>;
     let afterFiles: Map<string, string>;
@@ -99,6 +101,8 @@ for (const app of apps) {
       const legacy = await startApp(dir, app.entry);
       try {
         original = await app.original(dir, legacy.url);
+        const own = await fetch(`${legacy.url}/openapi.json`);
+        if (own.status === 200) legacyServed = await own.text();
       } finally {
         await legacy.close();
       }
@@ -150,6 +154,9 @@ for (const app of apps) {
         assert.equal(res.status, 200,
           `the migrated ${app.name} does not serve its generated document at /openapi.json (status ${res.status}: ${text.slice(0, 200)})`);
         const served = JSON.parse(text) as Json;
+        // An app that serves its own hand-written spec there would make the comparison prove nothing.
+        assert.ok(legacyServed === undefined || JSON.stringify(served) !== JSON.stringify(JSON.parse(legacyServed)),
+          `the migrated ${app.name} still serves its own hand-written document at /openapi.json, not the generated one`);
         const { compared, lost } = compareDocuments(original, served);
         assert.ok(compared.length > 0, 'the original document states no facts: the comparison would be empty');
         process.stderr.write(`# ${app.name}: ${compared.length} doc facts compared, ${lost.length} lost\n`);
@@ -196,7 +203,8 @@ for (const app of apps) {
  * spec is rejected. Drift 2 (integer-documented `id` that is a SKU) is every test addressing an item in the
  * path, including the follow-up read in "creates an item...". Drift 1 (`inStock` vs `in_stock`) is an
  * unknown query key, which OpenAPI allows, and drift 3 is an undocumented route (nothing to enforce), so
- * neither changes an outcome; the auth test changes only "if validation ran before auth", and it runs after.
+ * neither changes an outcome; the auth test changes only "if validation ran before auth", and it runs after —
+ * as does `requireRole('manager')` on DELETE, so "forbids staff from deleting with 403" keeps its 403.
  */
 const ENFORCE_CHANGES = [
   'GET /api/items/:id > returns an item by SKU',
@@ -207,7 +215,6 @@ const ENFORCE_CHANGES = [
   'PATCH /api/items/:id > rejects a string price with 400',
   'PATCH /api/items/:id > 404s for an unknown SKU',
   'DELETE /api/items/:id > lets a manager delete',
-  'DELETE /api/items/:id > forbids staff from deleting with 403',
   'POST /api/items/:id/adjustments > receives stock and records the movement',
   'POST /api/items/:id/adjustments > refuses to go below zero with 409',
   'POST /api/items/:id/adjustments > rejects a zero delta with 400',

@@ -19,6 +19,7 @@ test('spellings of the same schema compare equal', () => {
     ],
     [{ anyOf: [{ type: 'string' }, { type: 'number' }] }, { anyOf: [{ type: 'number' }, { type: 'string' }] }],
     [true, {}],
+    [{ oneOf: [{ oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'object' }] }, { type: 'array' }] }, { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'object' }, { type: 'array' }] }],
   ];
   for (const [a, b] of pairs) assert.deepEqual(compareSchemas(a, b), [], `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
 });

@@ -99,6 +99,17 @@ export function normalizeSchema(schema: unknown, resolve?: RefResolver): Node & 
     const merged = mergeObjectAllOf(s, resolve) ?? mergeDisjointAllOf(s);
     if (merged) s = merged;
   }
+  // A union directly inside a union of the same kind is one union (zod-to-openapi flattens
+  // z.union([z.union([a, b]), c])). Exact for anyOf; for oneOf it differs only for a value that
+  // matches every branch, which no real schema intends.
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const branches = s[key];
+    if (!Array.isArray(branches)) continue;
+    s[key] = branches.flatMap((b) => {
+      const inner = b && typeof b === 'object' ? stripCosmetic(b as Node) : undefined;
+      return inner && Object.keys(inner).length === 1 && Array.isArray(inner[key]) ? (inner[key] as unknown[]) : [b];
+    });
+  }
   // anyOf/oneOf of bare types is a type list (`type: [string, number]` reads back as a z.union).
   for (const key of ['anyOf', 'oneOf'] as const) {
     const branches = s[key];

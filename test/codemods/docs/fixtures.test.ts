@@ -15,7 +15,7 @@ async function run(style: string, dir: string, input: string): Promise<DocsModel
   if (style === 'spec-file') return readSpecFile(join(dir, input));
   const name = input.slice(0, input.indexOf('.input.'));
   const companions = readdirSync(dir).filter((f) => f.startsWith(`${name}.`) && /\.(js|ts)$/.test(f) && f !== input && !f.includes('.output.'));
-  return mergeDocs([input, ...companions.sort()].map((f) => readSourceDocs(readFileSync(join(dir, f), 'utf8'), f)));
+  return mergeDocs([input, ...companions.sort()].map((f) => readSourceDocs(readFileSync(join(dir, f), 'utf8'), join(dir, f))));
 }
 
 for (const style of readdirSync(root)) {

@@ -104,3 +104,51 @@ test('a spec source that is not an object literal skips the route with a TODO', 
   assert.equal(r.routes[0]?.status, 'skipped');
   assert.ok(r.diagnostics.some((d) => d.severity === 'error' && /does not parse/.test(d.message)));
 });
+
+const route = (line: number, method: string, specSource = '{}', extra: Partial<RoutePlan> = {}): RoutePlan =>
+  ({ at: { file: 'r.js', line, col: 1 }, method: method as RoutePlan['method'], fullPath: '/x', specSource, documented: specSource !== '{}', ...extra });
+const planOf = (routes: RoutePlan[], more: Partial<FilePlan> = {}): FilePlan =>
+  ({ file: 'r.js', routes, schemaImports: null, validation: 'report', rules: new Set<RuleId>(['MA001', 'MA002', 'MA003']), ...more });
+
+test('--disable MA001 leaves routes alone (MA002/MA003 need the spec MA001 attaches)', () => {
+  const src = "const router = require('express').Router();\n/** @openapi\n * /x: {}\n */\nrouter.get('/x', (req, res) => res.json({}));\n";
+  const r = applyFilePlan(src, planOf([route(5, 'get', "{ summary: 'X' }", { docComment: { startLine: 2, endLine: 4 } })], { rules: new Set<RuleId>(['MA002', 'MA003']) }));
+  assert.equal(r.output, undefined);
+  assert.deepEqual(r.routes.map((x) => [x.status, x.reason]), [['unchanged', 'MA001 disabled']]);
+});
+
+test('--disable MA003 keeps an inline handler legacy even when it could be typed', () => {
+  const src = "const router = require('express').Router();\nrouter.get('/x', (req, res) => res.json({}));\n";
+  const r = applyFilePlan(src, planOf([route(2, 'get', "{ summary: 'X' }")], { rules: new Set<RuleId>(['MA001']), validation: 'enforce' }));
+  assert.equal(r.output, "const { typed, legacy } = require('migrate-api/compat');\n\nconst router = typed(require('express').Router());\nrouter.get('/x', { summary: 'X' }, legacy((req, res) => res.json({})));\n");
+  assert.equal(r.routes[0]?.status, 'legacy');
+});
+
+test('a plan without a column still finds its route by line and method', () => {
+  const src = "const express = require('express');\nconst app = express();\napp.get('/x', h);\n";
+  const r = applyFilePlan(src, planOf([{ ...route(3, 'get'), at: { file: 'r.js', line: 3 } }], { validation: 'enforce' }));
+  assert.equal(r.output, "const express = require('express');\nconst { typed, legacy } = require('migrate-api/compat');\n\nconst app = typed(express());\napp.get('/x', {}, legacy(h));\n");
+  assert.equal(r.routes[0]?.status, 'undocumented');
+});
+
+test('a `.route()` chain with an unplanned verb is left whole, with a TODO', () => {
+  const src = "const router = require('express').Router();\nrouter.route('/x').get(a).post(b);\n";
+  const r = applyFilePlan(src, planOf([route(2, 'get', "{ summary: 'A' }")]));
+  assert.equal(r.output, "const router = require('express').Router();\n// TODO(migrate-api MA001): `.route()` chain has verbs with no plan\nrouter.route('/x').get(a).post(b);\n");
+  assert.equal(r.routes[0]?.status, 'skipped');
+});
+
+test('`this.router` assigned twice is wrapped at the call site, and the report says why', () => {
+  const src = "class R {\n  constructor(x) {\n    this.router = x ? Router() : null;\n    this.router = Router();\n    this.router.get('/x', h);\n  }\n}\n";
+  const r = applyFilePlan(src, planOf([{ ...route(5, 'get'), at: { file: 'r.js', line: 5, col: 5 } }], { validation: 'enforce' }));
+  assert.equal(r.output, "const { typed, legacy } = require('migrate-api/compat');\n\nclass R {\n  constructor(x) {\n    this.router = x ? Router() : null;\n    this.router = Router();\n    typed(this.router).get('/x', {}, legacy(h));\n  }\n}\n");
+  assert.match(r.routes[0]?.reason ?? '', /call site \(`this\.router` is assigned more than once\)/);
+});
+
+test('the jscodeshift entry point applies the plan passed in options', async () => {
+  const { default: transform } = await import('../../../codemods/rules/index.js');
+  const src = "const app = require('express')();\napp.get('/x', h);\n";
+  const out = transform({ path: 'r.js', source: src }, {}, { plan: planOf([route(2, 'get')], { validation: 'enforce' }) });
+  assert.equal(out, "const { typed, legacy } = require('migrate-api/compat');\n\nconst app = typed(require('express')());\napp.get('/x', {}, legacy(h));\n");
+  assert.equal(transform({ path: 'r.js', source: src }, {}, {}), undefined);
+});

@@ -41,3 +41,13 @@ test('lists sorted absolute paths, honouring nested .gitignore files and skippin
 test('a missing root lists nothing instead of throwing', () => {
   assert.deepEqual(listSourceFiles(join(tmpdir(), 'does-not-exist-scan-files')), []);
 });
+
+test('a root that is a file lists that file alone', () => {
+  const root = tree({ 'src/app.ts': '', 'src/b.js': '', 'notes.md': '' });
+  try {
+    assert.deepEqual(listSourceFiles(join(root, 'src/app.ts')), [join(root, 'src/app.ts')]);
+    assert.deepEqual(listSourceFiles(join(root, 'notes.md')), []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

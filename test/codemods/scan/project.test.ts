@@ -1,11 +1,11 @@
 // Shapes of real Express code, each in a small temp tree, checked through scanProject's output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { File } from '@babel/types';
-import { scanFile, scanProject, type ScanOptions } from '../../../codemods/scan/index.js';
+import { linkProject, scanFile, scanProject, type FileScan, type ScanOptions } from '../../../codemods/scan/index.js';
 import type { ScanResult } from '../../../codemods/plan.js';
 
 function scanTree(files: Record<string, string>, opts?: ScanOptions): ScanResult {
@@ -30,7 +30,9 @@ test('calls that only look like routes are not routes', () => {
 const axios = require('axios');
 const app = express();
 const cache = new Map();
+const api = axios.create({ baseURL: '/' });
 axios.get('/remote', { params: {} });
+api.post('/users', { name: 'x' });
 cache.get('/key', () => 1);
 app.get('env');
 app.set('/x', 1);
@@ -102,6 +104,7 @@ test('mount cycles terminate', () => {
 test('a relative import that names no file is reported at the mount', () => {
   const s = scanTree({ 'app.js': `const app = require('express')();\napp.use('/x', require('./missing'));\n` });
   assert.deepEqual(s.diagnostics.map((d) => `${d.code}:${d.at?.line}`), ['unresolved-import:2']);
+  assert.deepEqual(s.mounts.map((m) => [m.at.line, m.parent.name, m.prefix, m.child]), [[2, 'app', '/x', null]]);
 });
 
 test('files option, onFile sees each AST once, parsed keeps them only when asked', () => {
@@ -161,4 +164,56 @@ test('TypeScript `import x = require()` and `export =`', () => {
     'users.ts': `import express = require('express');\nconst router = express.Router();\nrouter.get('/:id', h);\nexport = router;\n`,
   });
   assert.deepEqual(routesOf(s), ['get /users/{id}']);
+});
+
+test('a router that is named and exported in one statement is one router', () => {
+  const s = scanTree({
+    'app.js': `const app = require('express')();\napp.use('/a', require('./a'));\napp.use('/b', require('./b').b);\napp.use('/c', require('./c'));\n`,
+    'a.js': `const router = module.exports = require('express').Router();\nrouter.get('/x', h);\n`,
+    'b.js': `const b = exports.b = require('express').Router();\nb.get('/y', h);\n`,
+    'c.js': `let router;\nmodule.exports = router = require('express').Router();\nrouter.get('/z', h);\n`,
+  });
+  assert.deepEqual(routesOf(s), ['get /a/x', 'get /b/y', 'get /c/z']);
+  assert.equal(s.routers.length, 4);
+});
+
+test('scanFile + linkProject (the worker-thread split) gives what scanProject gives', async () => {
+  const files: Record<string, string> = {
+    'app.js': `const app = require('express')();\napp.use('/u', require('./u'));\n`,
+    'u.js': `const r = require('express').Router();\nr.get('/:id', require('./c').show);\nmodule.exports = r;\n`,
+    'c.js': `exports.show = (req, res) => res.end();\n`,
+    'bad.js': `const = 1;\n`,
+  };
+  const root = mkdtempSync(join(tmpdir(), 'scan-link-'));
+  try {
+    for (const [p, c] of Object.entries(files)) writeFileSync(join(root, p), c);
+    const whole = scanProject(root);
+    const scans = new Map<string, FileScan>();
+    const diagnostics = [];
+    for (const f of whole.files) {
+      // A structured clone stands in for the trip back from a worker.
+      const fs = structuredClone(scanFile(readFileSync(f, 'utf8'), f));
+      if (fs.diagnostics.some((d) => d.code === 'parse-error')) diagnostics.push(...fs.diagnostics);
+      else scans.set(f, fs);
+    }
+    assert.deepEqual(linkProject(root, whole.files, scans, diagnostics), whole);
+    assert.equal(whole.routes[0].fullPath, '/u/:id');
+    assert.ok(whole.routes[0].handler.definedAt?.file.endsWith('c.js'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a single file as the root scans that file, rooted at its directory', () => {
+  const root = mkdtempSync(join(tmpdir(), 'scan-one-'));
+  try {
+    writeFileSync(join(root, 'users.js'), `const r = require('express').Router();\nr.get('/:id', h);\nmodule.exports = r;\n`);
+    writeFileSync(join(root, 'other.js'), `require('express')().get('/other', h);\n`);
+    const s = scanProject(join(root, 'users.js'));
+    assert.equal(s.root, root);
+    assert.deepEqual(s.files, [join(root, 'users.js')]);
+    assert.deepEqual(routesOf(s), ['get /{id}']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

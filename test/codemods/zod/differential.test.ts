@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { documentValidator } from '../../helpers/ajv.js';
-import { exampleDocuments, prepareDocument } from '../../helpers/corpus.js';
+import { exampleDocuments, prepareDocument, type PreparedDocument } from '../../helpers/corpus.js';
 import { checkSchema, classCounts, emptyStats, mergeStats, type DifferentialStats, type SafeParser } from '../../helpers/differential.js';
 import { isKnown, knownGapClasses } from '../../helpers/known-gaps.js';
 import { createModuleDir } from '../../helpers/zod-module.js';
@@ -25,7 +25,13 @@ const checkedPerDocument = new Map<string, number>();
 
 before(async () => {
   for (const file of exampleDocuments()) {
-    const doc = await prepareDocument(file, 'js');
+    let doc: PreparedDocument;
+    try {
+      doc = await prepareDocument(file, 'js');
+    } catch (err) {
+      failures.push(`${file}: reading or emitting threw: ${(err as Error).stack}`);
+      continue;
+    }
     checkedPerDocument.set(doc.label, 0);
     if (doc.schemas.length === 0) continue;
     dir.write(`${doc.moduleBase}.mjs`, doc.code);

@@ -27,6 +27,7 @@ test('getters print as zod 4 recursive properties', () => {
 
 test('keys and strings are quoted only when needed, with the fewest escapes', () => {
   assert.equal(printZod(obj([{ key: 'x-id', value: lit(1) }, { key: '200', value: lit(2) }, { key: 'ok_1', value: lit(3) }])), "{ 'x-id': 1, 200: 2, ok_1: 3 }");
+  assert.equal(printZod(obj([{ key: '__proto__', value: lit(1) }])), "{ ['__proto__']: 1 }");
   assert.equal(quote("it's"), '"it\'s"');
   assert.equal(quote('say "hi" it\'s'), "'say \"hi\" it\\'s'");
   assert.equal(quote('line\nbreak'), "'line\\nbreak'");

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
 import { refName } from '../../helpers/ajv.js';
-import { exampleDocuments, prepareDocument } from '../../helpers/corpus.js';
+import { exampleDocuments, prepareDocument, type PreparedDocument } from '../../helpers/corpus.js';
 import { isKnown, knownGapClasses } from '../../helpers/known-gaps.js';
 import { compareSchemas, differenceClass, renameRefs, variantView, type SchemaDifference } from '../../helpers/schema-equivalence.js';
 import { createModuleDir } from '../../helpers/zod-module.js';
@@ -29,10 +29,17 @@ let compared = 0;
 
 before(async () => {
   for (const file of exampleDocuments()) {
-    const doc = await prepareDocument(file, 'js');
-    if (doc.schemas.length === 0) continue;
-    dir.write(`${doc.moduleBase}.mjs`, doc.code);
-    const mod = await dir.load(`${doc.moduleBase}.mjs`);
+    let doc: PreparedDocument;
+    let mod: Record<string, unknown>;
+    try {
+      doc = await prepareDocument(file, 'js');
+      if (doc.schemas.length === 0) continue;
+      dir.write(`${doc.moduleBase}.mjs`, doc.code);
+      mod = await dir.load(`${doc.moduleBase}.mjs`);
+    } catch (err) {
+      failures.push(`${file}: reading, emitting or importing threw: ${(err as Error).stack}`);
+      continue;
+    }
     // Each export carries its component id in `.meta({ id })`: the response variant `X`, the request
     // variant `XInput`. zod-to-openapi turns every id into a component and every use into a $ref.
     const definitions: Array<{ type: 'schema'; schema: ZodType }> = [];

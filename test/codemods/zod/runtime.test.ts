@@ -106,15 +106,18 @@ test('request locations: wire strings are coerced, "false" is false, arrays per 
   const { spec } = (await load('operation-params')) as unknown as { spec: Record<string, z.ZodType> };
   assert.deepEqual(spec.params.parse({ id: '5' }), { id: 5 });
   no(spec.params, { id: '0' }); no(spec.params, { id: 'abc' });
-  assert.deepEqual(spec.query.parse({ sort: 'asc', active: 'false' }), { sort: 'asc', active: false, limit: 20 });
-  no(spec.query, { sort: 'asc', active: 'maybe' });
-  assert.deepEqual((spec.query.parse({ sort: 'asc', ids: '1' }) as Record<string, unknown>).ids, [1]);
-  assert.deepEqual((spec.query.parse({ sort: 'asc', ids: ['1', '2'] }) as Record<string, unknown>).ids, [1, 2]);
-  assert.deepEqual((spec.query.parse({ sort: 'asc', csv: 'a,b' }) as Record<string, unknown>).csv, ['a', 'b']);
-  assert.deepEqual((spec.query.parse({ sort: 'asc', piped: '1|2.5' }) as Record<string, unknown>).piped, [1, 2.5]);
-  assert.deepEqual((spec.query.parse({ sort: 'asc', spaced: 'a b' }) as Record<string, unknown>).spaced, ['a', 'b']);
-  assert.deepEqual((spec.query.parse({ sort: 'asc', level: '2' }) as Record<string, unknown>).level, 2);
-  no(spec.query, { sort: 'asc', level: '3' });
+  assert.deepEqual(spec.query.parse({ sort: 'asc', size: '10', active: 'false' }), { sort: 'asc', size: 10, active: false, limit: 20 });
+  no(spec.query, { sort: 'asc', size: '10', active: 'maybe' });
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', ids: '1' }) as Record<string, unknown>).ids, [1]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', ids: ['1', '2'] }) as Record<string, unknown>).ids, [1, 2]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', csv: 'a,b' }) as Record<string, unknown>).csv, ['a', 'b']);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', piped: '1|2.5' }) as Record<string, unknown>).piped, [1, 2.5]);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', spaced: 'a b' }) as Record<string, unknown>).spaced, ['a', 'b']);
+  assert.deepEqual((spec.query.parse({ sort: 'asc', size: '10', level: '2' }) as Record<string, unknown>).level, 2);
+  no(spec.query, { sort: 'asc', size: '10', level: '3' });
+  // form/explode object parameters: their properties are query keys of their own.
+  no(spec.query, { sort: 'asc' });
+  assert.equal((spec.query.parse({ sort: 'asc', size: '10', from: '5' }) as Record<string, unknown>).from, 5);
   const headers = spec.headers.parse({ 'x-request-id': '3f2c8a4e-1b2d-4c5e-8f9a-0b1c2d3e4f5a', 'x-flags': 'a, b' }) as Record<string, unknown>;
   assert.deepEqual(headers['x-flags'], ['a', 'b']);
   assert.deepEqual(spec.cookies.parse({ debug: 'true' }), { debug: true });
