@@ -12,6 +12,7 @@ import { uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
+import { checkProject } from './check/index.js';
 import { UsageError } from './cli-errors.js';
 
 export { UsageError };
@@ -95,6 +96,9 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     }
   }
 
+  // The report shows where the docs lie about the code, read before the rewrite removes the docs.
+  const drift = values.report ? (await checkProject(dir, { specs: values.spec })).findings : undefined;
+
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
   const result: MigrationResult = await migrateProject(dir, {
     specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable,
@@ -103,6 +107,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   bar?.done();
   const { report, writes } = result;
   report.dry = values.dry;
+  if (drift) report.drift = drift;
 
   if (values.dry) {
     for (const w of writes) {
