@@ -5,7 +5,8 @@ import type * as t from '@babel/types';
 
 export type InputLocation = 'params' | 'query' | 'body' | 'header';
 
-export interface FieldRead { location: InputLocation; name: string; line: number }
+/** Header names are compared lowercased (HTTP ignores case); `written` keeps the spelling for messages. */
+export interface FieldRead { location: InputLocation; name: string; line: number; written?: string }
 export interface StatusSent { status: number; line: number }
 export interface ObjectSent { status: number | null; keys: string[]; line: number }
 
@@ -57,6 +58,9 @@ function paramName(p: Node | undefined): string | undefined {
 
 const line = (n: Node) => n.loc?.start.line ?? 0;
 
+const fieldRead = (location: InputLocation, name: string, at: number): FieldRead =>
+  location === 'header' ? { location, name: name.toLowerCase(), line: at, written: name } : { location, name, line: at };
+
 export function handlerFacts(fn: t.Function): HandlerFacts {
   const req = paramName(fn.params[0]);
   const res = paramName(fn.params[1]);
@@ -78,7 +82,7 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       for (const prop of pattern.properties) {
         if (prop.type === 'RestElement') { facts.opaque.add(location); continue; }
         const key = prop.key.type === 'Identifier' && !prop.computed ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : null;
-        if (key) facts.reads.push({ location, name: location === 'header' ? key.toLowerCase() : key, line: line(prop) });
+        if (key) facts.reads.push(fieldRead(location, key, line(prop)));
         else facts.opaque.add(location);
       }
     } else if (pattern.type === 'Identifier') {
@@ -100,7 +104,7 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       const location = locationOf(node.object);
       if (location) {
         const name = propName(node);
-        if (name) facts.reads.push({ location, name: location === 'header' ? name.toLowerCase() : name, line: line(node) });
+        if (name) facts.reads.push(fieldRead(location, name, line(node)));
         else facts.opaque.add(location);
         return;
       }
@@ -121,7 +125,7 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
         const name = propName(callee);
         const arg = node.arguments[0];
         if ((name === 'get' || name === 'header') && arg?.type === 'StringLiteral') {
-          facts.reads.push({ location: 'header', name: arg.value.toLowerCase(), line: line(node) });
+          facts.reads.push(fieldRead('header', arg.value, line(node)));
         }
       }
       collectSend(node, res, facts);

@@ -40,6 +40,9 @@ export async function checkProject(root: string, opts: CheckOptions = {}): Promi
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
   if (opts.runtime) findings.push(...runtimeDrift(readFileSync(opts.runtime, 'utf8'), opts.runtime, analysis, rel));
   if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore!.includes(f.kind));
+  // Messages taken over from the docs reader name files absolutely; findings are relative to the root.
+  const absolute = analysis.root + sep;
+  findings = findings.map((f) => ({ ...f, message: f.message.split(absolute).join('') }));
   return { analysis, findings: sortFindings(dedupe(findings)) };
 }
 

@@ -27,15 +27,16 @@ export interface StaticDriftInput {
 
 export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new Set() }: StaticDriftInput): DriftFinding[] {
   const out: DriftFinding[] = [];
+  const meantFor = new Map<RouteRecord, DocOperation>();
+  for (const doc of match.unmatchedDocs) {
+    const near = nearMiss(doc, match);
+    if (near && !meantFor.has(near.route)) meantFor.set(near.route, doc);
+    out.push(missingRoute(doc, near, rel));
+  }
   for (const { route, doc } of match.matched) {
     if (route.dynamic) continue; // reported by the scan, not drift
     if (!doc) {
-      if (isDocsEndpoint(route)) continue;
-      out.push({
-        kind: 'undocumented-route', file: rel(route.file), line: route.at.line, route: routeName(route),
-        message: `${routeName(route)} has no docs`,
-        hint: 'add an @openapi block (or let `migrate-api` wrap it with an empty spec and fill it in)',
-      });
+      if (!isDocsEndpoint(route)) out.push(undocumentedRoute(route, meantFor.get(route), rel));
       continue;
     }
     out.push(...pathParamDrift(route, doc, rel));
@@ -47,7 +48,6 @@ export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
   }
-  for (const doc of match.unmatchedDocs) out.push(missingRoute(doc, match, rel));
   for (const d of docs.diagnostics) {
     const kind = d.code === 'yaml-parse' ? 'doc-yaml' : d.code === 'duplicate-operation' ? 'duplicate-doc' : d.code === 'doc-ignored' ? 'doc-ignored' : null;
     if (!kind || !d.at) continue;
@@ -115,9 +115,12 @@ function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, fact
   const op = doc.operation;
   const out: DriftFinding[] = [];
   const declared: Record<InputLocation, Map<string, boolean>> = { params: new Map(), query: new Map(), header: new Map(), body: new Map() };
+  // Header names are keyed lowercased; messages use the docs' spelling.
+  const writtenName = new Map<string, string>();
   for (const p of op.parameters ?? []) {
     const loc: InputLocation | null = p.in === 'path' ? 'params' : p.in === 'query' ? 'query' : p.in === 'header' ? 'header' : null;
     if (loc) declared[loc].set(loc === 'header' ? p.name.toLowerCase() : p.name, !!p.required || p.in === 'path');
+    if (loc === 'header') writtenName.set(`header.${p.name.toLowerCase()}`, p.name);
   }
   for (const scheme of Object.values(docs.securitySchemes) as Array<{ type?: string; in?: string; name?: string }>) {
     if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name) declared.header.set(scheme.name.toLowerCase(), false);
@@ -136,11 +139,13 @@ function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, fact
     const key = `${read.location}.${read.name}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const similar = [...declared[read.location].keys()].find((n) => n.toLowerCase().replace(/[-_]/g, '') === read.name.toLowerCase().replace(/[-_]/g, ''));
+    const name = read.written ?? read.name;
+    const similarKey = [...declared[read.location].keys()].find((n) => n.toLowerCase().replace(/[-_]/g, '') === read.name.toLowerCase().replace(/[-_]/g, ''));
+    const similar = similarKey && (writtenName.get(`${read.location}.${similarKey}`) ?? similarKey);
     out.push({
       kind: 'undocumented-input', file, line: read.line, route: routeName(route),
-      message: `reads ${read.location === 'header' ? `header ${read.name}` : `req.${read.location}.${read.name}`}, which the docs do not declare${similar ? ` (the docs say "${similar}")` : ''}`,
-      hint: similar ? `rename "${similar}" in the docs to "${read.name}", or the code to "${similar}"` : `declare ${read.location === 'body' ? 'body property' : `${read.location} parameter`} "${read.name}" in the docs`,
+      message: `reads ${read.location === 'header' ? `header ${name}` : `req.${read.location}.${name}`}, which the docs do not declare${similar ? ` (the docs say "${similar}")` : ''}`,
+      hint: similar ? `rename "${similar}" in the docs to "${name}", or the code to "${similar}"` : `declare ${read.location === 'body' ? 'body property' : `${read.location} parameter`} "${name}" in the docs`,
     });
   }
   for (const loc of ['query', 'header', 'body'] as const) {
@@ -148,10 +153,11 @@ function inputDrift(route: RouteRecord, doc: DocOperation, docs: DocsModel, fact
     const read = new Set(facts.reads.filter((r) => r.location === loc).map((r) => r.name));
     for (const [name, required] of declared[loc]) {
       if (!required || read.has(name) || (loc === 'header' && headersReadAnywhere.has(name))) continue;
+      const shown = writtenName.get(`${loc}.${name}`) ?? name;
       out.push({
         kind: 'unread-required-input', file: docFile, line: doc.at.line, route: routeName(route),
-        message: `the docs require ${loc} "${name}" but the handler never reads it`,
-        hint: `drop "${name}" from the docs or mark it optional, if the handler really ignores it`,
+        message: `the docs require ${loc} "${shown}" but the handler never reads it`,
+        hint: `drop "${shown}" from the docs or mark it optional, if the handler really ignores it`,
       });
     }
   }
@@ -194,22 +200,47 @@ function responseDrift(route: RouteRecord, op: OperationObject, docs: DocsModel,
     out.push({
       kind: 'response-keys', file, line: sent.line, route: routeName(route),
       message: `${status} response ${parts.join('; ')}`,
-      hint: extra.length ? `document ${extra.join(', ')} or stop sending ${extra.length > 1 ? 'them' : 'it'}` : `send ${missing.join(', ')} or make ${missing.length > 1 ? 'them' : 'it'} optional in the docs`,
+      hint: [
+        ...(extra.length ? [`document ${extra.join(', ')} or stop sending ${extra.length > 1 ? 'them' : 'it'}`] : []),
+        ...(missing.length ? [`send ${missing.join(', ')} or make ${missing.length > 1 ? 'them' : 'it'} optional in the docs`] : []),
+      ].join('; '),
     });
   }
   return out;
 }
 
-function missingRoute(doc: DocOperation, match: MatchResult, rel: (f: string) => string): DriftFinding {
+type NearMiss = { route: RouteRecord; reason: 'method' | 'prefix' };
+
+/** The route a documented operation most likely meant: same path with another method, or the same
+ *  method with a mount prefix missing or added on one side. */
+function nearMiss(doc: DocOperation, match: MatchResult): NearMiss | null {
   const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/:(\w+)(\([^)]*\))?\??/g, '{}').replace(/\/+$/, '') || '/';
-  const routes = match.matched.map((m) => m.route).filter((r) => r.openapiPath);
+  // Only routes left without docs: a documented route is not what another operation meant.
+  const routes = match.matched.filter((m) => !m.doc).map((m) => m.route).filter((r) => r.openapiPath);
   const samePath = routes.find((r) => norm(r.openapiPath!) === norm(doc.path));
+  if (samePath) return { route: samePath, reason: 'method' };
   const suffix = routes.find((r) => r.method === doc.method && (norm(r.openapiPath!).endsWith(norm(doc.path)) || norm(doc.path).endsWith(norm(r.openapiPath!))));
-  const hint = samePath ? `the code registers ${samePath.method.toUpperCase()} ${samePath.fullPath} (${rel(samePath.file)}:${samePath.at.line}): fix the documented method`
-    : suffix ? `the code registers ${suffix.method.toUpperCase()} ${suffix.fullPath} (${rel(suffix.file)}:${suffix.at.line}): the documented path misses or adds a mount prefix`
-    : 'remove the operation from the docs, or add the route';
+  return suffix ? { route: suffix, reason: 'prefix' } : null;
+}
+
+function missingRoute(doc: DocOperation, near: NearMiss | null, rel: (f: string) => string): DriftFinding {
+  const r = near?.route;
+  const hint = !r ? 'remove the operation from the docs, or add the route'
+    : near!.reason === 'method' ? `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): fix the documented method`
+    : `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): the documented path misses or adds a mount prefix`;
   return {
     kind: 'missing-route', file: rel(doc.at.file), line: doc.at.line, route: `${doc.method.toUpperCase()} ${doc.path}`,
     message: `documented ${doc.method.toUpperCase()} ${doc.path} has no route in code`, hint,
+  };
+}
+
+/** An undocumented route that a misspelled operation was meant for points back at that operation. */
+function undocumentedRoute(route: RouteRecord, meant: DocOperation | undefined, rel: (f: string) => string): DriftFinding {
+  const where = meant && `${meant.method.toUpperCase()} ${meant.path} (${rel(meant.at.file)}:${meant.at.line})`;
+  return {
+    kind: 'undocumented-route', file: rel(route.file), line: route.at.line, route: routeName(route),
+    message: `${routeName(route)} has no docs${where ? `, but the docs have ${where}` : ''}`,
+    hint: where ? `fix the documented ${meant!.method !== route.method ? 'method' : 'path'} at ${rel(meant!.at.file)}:${meant!.at.line}`
+      : 'add an @openapi block (or let `migrate-api` wrap it with an empty spec and fill it in)',
   };
 }

@@ -3,6 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { jsonPositions } from './json-positions.js';
+import { parseFast } from './yaml-fast.js';
 
 /** Maps a 1-based (line, col) inside the YAML text to the same place in the source file. */
 export type PositionMap = (line: number, col: number) => { line: number; col: number };
@@ -20,6 +21,14 @@ export function parseYaml(text: string, file: string, map: PositionMap = (line, 
   if (/^\s*[{[]/.test(text)) {
     const json = parseJson(text, file, map);
     if (json) return json;
+  }
+  const fast = parseFast(text);
+  if (fast) {
+    const at = positionAt(text, file, map);
+    let doc: Document | undefined;
+    // the nodes js-yaml recorded do not line up (rare): compose this one text with `yaml` for its positions
+    const slow = (pointer: string) => offsetOf((doc ??= parseDocument(text, { uniqueKeys: true, merge: true })), pointer);
+    return { file, value: fast.value, diagnostics: [], locate: (pointer) => at(fast.offsetOf(pointer) ?? slow(pointer)) };
   }
   const lineCounter = new LineCounter();
   // merge keys (`<<: *base`) are YAML 1.1, but hand-written swagger files use them a lot
@@ -55,8 +64,21 @@ function parseJson(text: string, file: string, map: PositionMap): YamlSource | u
     return undefined;
   }
   let index: Map<string, number> | undefined;
+  const at = positionAt(text, file, map);
+  const locate = (pointer: string): SourceLocation => {
+    index ??= jsonPositions(text);
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const offset = index.get(p);
+      if (offset !== undefined || p === '') return at(offset ?? 0);
+    }
+  };
+  return { file, value, diagnostics: [], locate };
+}
+
+/** Offset -> source location, as yaml's LineCounter.linePos gives it (1-based line and column). */
+function positionAt(text: string, file: string, map: PositionMap): (offset: number) => SourceLocation {
   let lines: number[] | undefined;
-  const at = (offset: number): SourceLocation => {
+  return (offset) => {
     lines ??= lineStarts(text);
     let lo = 0;
     let hi = lines.length - 1;
@@ -67,14 +89,6 @@ function parseJson(text: string, file: string, map: PositionMap): YamlSource | u
     }
     return { file, ...map(lo + 1, offset - lines[lo] + 1) };
   };
-  const locate = (pointer: string): SourceLocation => {
-    index ??= jsonPositions(text);
-    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-      const offset = index.get(p);
-      if (offset !== undefined || p === '') return at(offset ?? 0);
-    }
-  };
-  return { file, value, diagnostics: [], locate };
 }
 
 function lineStarts(text: string): number[] {

@@ -18,6 +18,8 @@ export interface RuleContext {
   compat: Set<CompatName>;
   /** Identifiers inserted specs reference (`z`, schema names), for the imports. */
   specIdentifiers: Set<string>;
+  /** Names an inserted spec uses that the file already binds to something else -> the alias imported instead. */
+  aliases: Map<string, string>;
   /** Router creations already wrapped by an earlier route of this file. */
   wrapped: Set<Node>;
   /** Doc comments to remove, collected per route and removed in one walk at the end (MA002). */

@@ -53,13 +53,15 @@ function isBindingRequire(s: Node): boolean {
     && s.declarations[0].init?.type === 'CallExpression' && isIdent(s.declarations[0].init.callee, 'require');
 }
 
-interface Binding { name: string; module: string; stmt: Node; remove(): void }
+export interface Binding { name: string; module: string; stmt: Node; remove(): void }
 
 /** Names bound at the top level by imports, destructured requires and declarations. */
-function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<string> } {
+export function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<string> } {
   const imports: Binding[] = [];
   const declared = new Set<string>();
-  for (const s of program.body as Node[]) {
+  for (let s of program.body as Node[]) {
+    if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration;
+    if (/^TS(TypeAlias|Interface|Enum|Module)Declaration$/.test(s.type) && s.id?.type === 'Identifier') declared.add(s.id.name);
     if (s.type === 'ImportDeclaration') {
       for (const sp of s.specifiers) {
         imports.push({ name: sp.local.name, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
@@ -84,7 +86,10 @@ function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<st
   return { imports, declared };
 }
 
-/** names: `x`, or `type X` for a type-only import. */
+/** names: `x`, `type X` for a type-only import, `X as Y` for an alias. */
+/** `A as B` (import syntax) -> `A: B` (destructuring syntax). */
+const asProperty = (entry: string) => entry.replace(/^(\S+) as (\S+)$/, '$1: $2');
+
 export interface ImportNeed { module: string; names: string[] }
 
 /**
@@ -106,7 +111,7 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
     const { imports, declared } = topLevelBindings(program);
     const missing: string[] = [];
     for (const entry of need.names) {
-      const name = entry.replace(/^type /, '');
+      const name = entry.replace(/^type /, '').replace(/^.* as /, '');
       const bound = imports.find((x) => x.name === name);
       if (bound?.module === need.module) continue;
       if (bound || declared.has(name)) { conflicts.push(`\`${name}\` is already declared; not imported from ${need.module}`); continue; }
@@ -140,9 +145,9 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
           : p.shorthand || p.key.name === p.value.name ? p.value.name : `${p.key.name ?? q(p.key.value)}: ${p.value.name}`));
         const rest = props.filter((p: string) => p.startsWith('...'));
         const all = [...props.filter((p: string) => !p.startsWith('...')), ...missing, ...rest];
-        replace(existing, `${existing.kind} { ${all.join(', ')} } = require(${q(need.module)});`);
+        replace(existing, `${existing.kind} { ${all.map(asProperty).join(', ')} } = require(${q(need.module)});`);
       } else {
-        added.push(`const { ${missing.join(', ')} } = require(${q(need.module)});`);
+        added.push(`const { ${missing.map(asProperty).join(', ')} } = require(${q(need.module)});`);
       }
     }
   }

@@ -10,9 +10,9 @@ import jscodeshift from 'jscodeshift';
 import type { RuleId } from '../diagnostics.js';
 import { parserPlugins, parseSource } from '../parse.js';
 import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
-import { buildParents, isIdent, isStringLike, memberName, type Node } from './ast.js';
+import { buildParents, isIdent, isStringLike, memberName, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
-import { ensureImports, moduleStyle, referenceCounts, removeUnused, type ImportNeed } from './imports.js';
+import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
 import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
 import { expressNames, rewriteRoute, routeChain, skipRoute, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
@@ -47,6 +47,31 @@ function quoteStyle(source: string): 'single' | 'double' {
   return double > single ? 'double' : 'single';
 }
 
+/**
+ * A spec names `z` and the schemas it uses; where the file already binds such a name to something else
+ * (`import { type Category } from './store'`), the spec uses `CategorySchema` and imports it under that alias.
+ */
+function specAliases(program: Node, plan: FilePlan): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const { imports, declared } = topLevelBindings(program);
+  const wanted: Array<[string, string]> = [['z', 'zod'], ...(plan.schemaImports?.names ?? []).map((n): [string, string] => [n, plan.schemaImports!.from])];
+  const clashes = wanted.filter(([name, module]) => {
+    const bound = imports.find((x) => x.name === name);
+    return bound ? bound.module !== module : declared.has(name);
+  });
+  if (clashes.length === 0) return aliases;
+  const used = new Set<string>([...imports.map((x) => x.name), ...declared]);
+  walk(program, (n) => { if (n.type === 'Identifier') used.add(n.name); });
+  for (const [name] of clashes) {
+    const base = name === 'z' ? 'zod' : `${name}Schema`;
+    let alias = base;
+    for (let i = 2; used.has(alias); i++) alias = `${base}${i}`;
+    used.add(alias);
+    aliases.set(name, alias);
+  }
+  return aliases;
+}
+
 /** The route call a plan points at: the `.get()` of a chain, a plain route call, or null. */
 function outermostChainCall(ctx: RuleContext, call: Node): Node {
   let cur = call;
@@ -62,7 +87,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   parseStatements: (src: string) => Node[], checkOnly = false): { ctx: RuleContext; printNeeded: boolean } {
   const ctx: RuleContext = {
     file: plan.file, plan, program, parents: buildParents(program), parseExpression,
-    changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [],
+    changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [], aliases: specAliases(program, plan),
     reports: [], diagnostics: [],
     enabled: (rule) => plan.rules.has(rule),
   };
@@ -109,8 +134,9 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)) as string[];
   if (ctx.compat.has('Typed')) compat.push('type Typed');
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
-  if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: ['z'] });
-  const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)) ?? [];
+  const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
+  if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
+  const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
   if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
   for (const conflict of ensureImports(program, style, quoteStyle(source), needs, parseStatements)) {
     ctx.diagnostics.push({ code: 'unsupported', severity: 'warning', message: conflict, at: { file: plan.file, line: 1 } });

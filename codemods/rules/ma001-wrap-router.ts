@@ -1,7 +1,7 @@
 // Before: const router = express.Router();  router.post('/', auth, ctrl.create);
 // After:  const router = typed(express.Router(), { validation: 'report' });  router.post('/', spec, auth, legacy(ctrl.create));
 import type { RoutePlan, RouteReport } from '../plan.js';
-import { b, isFunction, isIdent, memberName, patternNames, type Node } from './ast.js';
+import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { addTodo, VERBS } from './locate.js';
@@ -215,7 +215,13 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     ctx.compat.add('typed');
   }
   for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
-  args.splice(1, 0, ctx.parseExpression(spec.source));
+  const specNode = ctx.parseExpression(spec.source);
+  if (ctx.aliases.size) {
+    walk(specNode, (n, parent) => {
+      if (n.type === 'Identifier' && ctx.aliases.has(n.name) && isReference(n, parent ?? undefined)) n.name = ctx.aliases.get(n.name);
+    });
+  }
+  args.splice(1, 0, specNode);
   ctx.changed = true;
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };

@@ -32,6 +32,8 @@ export async function startApp(dir: string, entry: string, env: Record<string, s
   delete childEnv.NODE_TEST_CONTEXT;
   const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
+  // a safety net for an app that never listens, not a timing assertion
+  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const port = await new Promise<number>((resolvePort, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk;
@@ -41,7 +43,10 @@ export async function startApp(dir: string, entry: string, env: Record<string, s
     child.stderr!.on('data', (chunk: Buffer) => (text += chunk));
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`${join(dir, entry)} exited with ${code} before listening:\n${text}`)));
-  });
+  }).catch(async (err: Error) => {
+    await rm(work, { recursive: true, force: true });
+    throw err;
+  }).finally(() => clearTimeout(guard));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   return {
     url: `http://127.0.0.1:${port}`,

@@ -64,13 +64,16 @@ async function migrate(dir: string, extra: string[] = []): Promise<{ code: numbe
   const reportDir = await mkdtemp(join(tmpdir(), 'e2e-report-'));
   let out = '';
   let err = '';
-  const started = performance.now();
-  const code = await main([dir, '--report', reportDir, ...extra], { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  const ms = performance.now() - started;
-  const file = join(reportDir, 'report.json');
-  const report = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as MigrationReport) : undefined;
-  await rm(reportDir, { recursive: true, force: true });
-  return { code, out, err, report, ms };
+  try {
+    const started = performance.now();
+    const code = await main([dir, '--report', reportDir, ...extra], { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+    const ms = performance.now() - started;
+    const file = join(reportDir, 'report.json');
+    const report = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as MigrationReport) : undefined;
+    return { code, out, err, report, ms };
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
+  }
 }
 
 /** Each fixture's legacy suite result, run once and reused by the enforce run on a fresh copy of it. */

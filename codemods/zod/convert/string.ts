@@ -7,7 +7,8 @@ import { report, type SchemaObject, type ZodContext } from '../context.js';
 const FORMATS: Record<string, () => ZodExpr> = {
   'date-time': () => zc(['iso', 'datetime'], obj([{ key: 'offset', value: lit(true) }])),
   date: () => zc(['iso', 'date']),
-  time: () => zc(['iso', 'time']),
+  // RFC 3339 full-time requires an offset (`14:51:04Z`, `14:51:04+02:00`), which z.iso.time() rejects.
+  time: () => chain(zc('string'), 'regex', { kind: 'regex', source: '^([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?([zZ]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$', flags: '' }),
   duration: () => zc(['iso', 'duration']),
   email: () => zc('email'),
   'idn-email': () => zc('email'),
@@ -41,8 +42,9 @@ export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
 }
 
 function withPattern(e: ZodExpr, pattern: string, ctx: ZodContext): ZodExpr {
-  // ajv compiles patterns with the `u` flag; keep it when the pattern allows it.
-  for (const flags of ['u', '']) {
+  // The `u` flag only where the pattern needs it: zod-to-openapi 9 writes flags into the documented
+  // pattern (`ab+/u`), which would corrupt the served /openapi.json.
+  for (const flags of ['', 'u']) {
     try {
       return chain(e, 'regex', { kind: 'regex', source: new RegExp(pattern, flags).source, flags });
     } catch { /* try without `u` */ }

@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+import { existsSync, statSync } from "node:fs";
+import pc from "picocolors";
+import { checkProject } from "./index.js";
+import { DRIFT_KINDS } from "./findings.js";
+import { UsageError } from "../cli-errors.js";
+import { RuntimeDumpError } from "./runtime-drift.js";
+async function runCheckCommand(argv, io) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        ignore: { type: "string" },
+        runtime: { type: "string" },
+        spec: { type: "string", multiple: true }
+      }
+    });
+  } catch (err) {
+    throw new UsageError(err.message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError("check: expected exactly one directory");
+  const dir = positionals[0];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  const ignore = (values.ignore ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = ignore.filter((k) => !(k in DRIFT_KINDS));
+  if (unknown.length) throw new UsageError(`--ignore: unknown kind ${unknown.join(", ")} (kinds: ${Object.keys(DRIFT_KINDS).join(", ")})`);
+  if (values.runtime && !existsSync(values.runtime)) throw new UsageError(`--runtime: no such file ${values.runtime}`);
+  let findings;
+  try {
+    ({ findings } = await checkProject(dir, { specs: values.spec, runtime: values.runtime, ignore }));
+  } catch (err) {
+    if (err instanceof RuntimeDumpError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (values.json) io.out(JSON.stringify({ findings }, null, 2) + "\n");
+  else io.out(renderFindings(findings));
+  return findings.length > 0 ? 1 : 0;
+}
+function renderFindings(findings) {
+  if (findings.length === 0) return `${pc.green("no drift:")} the docs match the code.
+`;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  const lines = [];
+  for (const [file, list] of byFile) {
+    lines.push(pc.bold(file));
+    for (const f of list) {
+      lines.push(`  ${`${file}:${f.line}`.padEnd(28)} ${pc.yellow(f.kind.padEnd(22))} ${f.route ? `${f.route}: ` : ""}${f.message}`);
+      lines.push(`  ${" ".repeat(28)} ${" ".repeat(22)} ${pc.dim(`fix: ${f.hint}`)}`);
+    }
+    lines.push("");
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  lines.push(`${findings.length} finding${findings.length > 1 ? "s" : ""}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`);
+  return lines.join("\n") + "\n";
+}
+export {
+  renderFindings,
+  runCheckCommand
+};

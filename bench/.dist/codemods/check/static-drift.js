@@ -1,0 +1,218 @@
+import { handlerFacts } from "./handler-facts.js";
+import { locateHandler } from "./handler-locate.js";
+const AMBIENT_HEADERS = /* @__PURE__ */ new Set(["authorization", "content-type", "content-length", "accept", "accept-language", "user-agent", "host", "cookie", "origin", "referer", "x-forwarded-for", "x-request-id", "if-none-match"]);
+const DOCS_ENDPOINT = /\/(openapi|swagger|api-docs)(\.(json|ya?ml))?$/;
+const isDocsEndpoint = (r) => !!r.fullPath && DOCS_ENDPOINT.test(r.fullPath);
+const routeName = (r) => `${r.method.toUpperCase()} ${r.fullPath ?? r.path ?? "?"}`;
+function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = /* @__PURE__ */ new Set() }) {
+  const out = [];
+  for (const { route, doc } of match.matched) {
+    if (route.dynamic) continue;
+    if (!doc) {
+      if (isDocsEndpoint(route)) continue;
+      out.push({
+        kind: "undocumented-route",
+        file: rel(route.file),
+        line: route.at.line,
+        route: routeName(route),
+        message: `${routeName(route)} has no docs`,
+        hint: "add an @openapi block (or let `migrate-api` wrap it with an empty spec and fill it in)"
+      });
+      continue;
+    }
+    out.push(...pathParamDrift(route, doc, rel));
+    const fn = locateHandler(route, astOf);
+    if (!fn) continue;
+    const facts = handlerFacts(fn);
+    const handlerFile = route.handler.definedAt?.file ?? route.file;
+    out.push(...inputDrift(route, doc, docs, facts, rel(handlerFile), rel(doc.at.file), headersReadAnywhere));
+    out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
+    out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
+  }
+  for (const doc of match.unmatchedDocs) out.push(missingRoute(doc, match, rel));
+  for (const d of docs.diagnostics) {
+    const kind = d.code === "yaml-parse" ? "doc-yaml" : d.code === "duplicate-operation" ? "duplicate-doc" : d.code === "doc-ignored" ? "doc-ignored" : null;
+    if (!kind || !d.at) continue;
+    out.push({
+      kind,
+      file: rel(d.at.file),
+      line: d.at.line,
+      message: d.message,
+      hint: kind === "doc-yaml" ? "fix the YAML: until then swagger-jsdoc drops this whole block from the docs" : kind === "duplicate-doc" ? "keep one of the two operation docs" : "fix the block so swagger-jsdoc reads it"
+    });
+  }
+  return out;
+}
+function pathParamsOf(expressPath) {
+  return [...expressPath.matchAll(/:(\w+)/g)].map((m) => m[1]);
+}
+function pathParamDrift(route, doc, rel) {
+  const inCode = pathParamsOf(route.fullPath ?? route.path ?? "");
+  const inPath = [...doc.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const declared = (doc.operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
+  const out = [];
+  const docNames = /* @__PURE__ */ new Set([...inPath, ...declared]);
+  const codeNames = new Set(inCode);
+  const missing = inCode.filter((n) => !docNames.has(n));
+  const extra = [...docNames].filter((n) => !codeNames.has(n));
+  if (missing.length || extra.length) {
+    out.push({
+      kind: "path-params",
+      file: rel(doc.at.file),
+      line: doc.at.line,
+      route: routeName(route),
+      message: `path params in code: ${inCode.join(", ") || "none"}; in docs: ${[...docNames].join(", ") || "none"}`,
+      hint: `rename the documented path parameter${extra.length > 1 ? "s" : ""} ${extra.join(", ")} to match the code (${missing.join(", ")})`
+    });
+  }
+  return out;
+}
+function objectShape(schema, docs, seen = /* @__PURE__ */ new Set()) {
+  if (!schema || typeof schema !== "object") return null;
+  if (schema.$ref) {
+    const name = schema.$ref.replace("#/components/schemas/", "");
+    if (seen.has(name)) return null;
+    seen.add(name);
+    return objectShape(docs.schemas[name], docs, seen);
+  }
+  const allOf = schema.allOf;
+  if (allOf) {
+    const parts = allOf.map((s) => objectShape(s, docs, seen));
+    if (parts.some((p) => !p)) return null;
+    return {
+      properties: new Set(parts.flatMap((p) => [...p.properties])),
+      required: new Set(parts.flatMap((p) => [...p.required])),
+      open: parts.some((p) => p.open)
+    };
+  }
+  if (schema.oneOf || schema.anyOf) return null;
+  if (!schema.properties) return null;
+  return {
+    properties: new Set(Object.keys(schema.properties)),
+    required: new Set(schema.required ?? []),
+    open: schema.additionalProperties !== void 0 && schema.additionalProperties !== false
+  };
+}
+function inputDrift(route, doc, docs, facts, file, docFile, headersReadAnywhere) {
+  const op = doc.operation;
+  const out = [];
+  const declared = { params: /* @__PURE__ */ new Map(), query: /* @__PURE__ */ new Map(), header: /* @__PURE__ */ new Map(), body: /* @__PURE__ */ new Map() };
+  const writtenName = /* @__PURE__ */ new Map();
+  for (const p of op.parameters ?? []) {
+    const loc = p.in === "path" ? "params" : p.in === "query" ? "query" : p.in === "header" ? "header" : null;
+    if (loc) declared[loc].set(loc === "header" ? p.name.toLowerCase() : p.name, !!p.required || p.in === "path");
+    if (loc === "header") writtenName.set(`header.${p.name.toLowerCase()}`, p.name);
+  }
+  for (const scheme of Object.values(docs.securitySchemes)) {
+    if (scheme?.type === "apiKey" && scheme.in === "header" && scheme.name) declared.header.set(scheme.name.toLowerCase(), false);
+  }
+  const bodySchema = op.requestBody?.content?.["application/json"]?.schema ?? Object.values(op.requestBody?.content ?? {})[0]?.schema;
+  const body = objectShape(bodySchema, docs);
+  if (body) for (const p of body.properties) declared.body.set(p, body.required.has(p) && !!op.requestBody?.required);
+  const bodyOpen = !bodySchema ? false : !body || body.open;
+  const reported = /* @__PURE__ */ new Set();
+  for (const read of facts.reads) {
+    if (read.location === "params") continue;
+    if (read.location === "header" && AMBIENT_HEADERS.has(read.name)) continue;
+    if (read.location === "body" && bodyOpen) continue;
+    if (declared[read.location].has(read.name)) continue;
+    const key = `${read.location}.${read.name}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const name = read.written ?? read.name;
+    const similarKey = [...declared[read.location].keys()].find((n) => n.toLowerCase().replace(/[-_]/g, "") === read.name.toLowerCase().replace(/[-_]/g, ""));
+    const similar = similarKey && (writtenName.get(`${read.location}.${similarKey}`) ?? similarKey);
+    out.push({
+      kind: "undocumented-input",
+      file,
+      line: read.line,
+      route: routeName(route),
+      message: `reads ${read.location === "header" ? `header ${name}` : `req.${read.location}.${name}`}, which the docs do not declare${similar ? ` (the docs say "${similar}")` : ""}`,
+      hint: similar ? `rename "${similar}" in the docs to "${name}", or the code to "${similar}"` : `declare ${read.location === "body" ? "body property" : `${read.location} parameter`} "${name}" in the docs`
+    });
+  }
+  for (const loc of ["query", "header", "body"]) {
+    if (facts.opaque.has(loc)) continue;
+    const read = new Set(facts.reads.filter((r) => r.location === loc).map((r) => r.name));
+    for (const [name, required] of declared[loc]) {
+      if (!required || read.has(name) || loc === "header" && headersReadAnywhere.has(name)) continue;
+      const shown = writtenName.get(`${loc}.${name}`) ?? name;
+      out.push({
+        kind: "unread-required-input",
+        file: docFile,
+        line: doc.at.line,
+        route: routeName(route),
+        message: `the docs require ${loc} "${shown}" but the handler never reads it`,
+        hint: `drop "${shown}" from the docs or mark it optional, if the handler really ignores it`
+      });
+    }
+  }
+  return out;
+}
+function statusDrift(route, op, facts, file) {
+  const documented = new Set(Object.keys(op.responses ?? {}));
+  if (documented.has("default")) return [];
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of facts.statuses) {
+    if (seen.has(s.status)) continue;
+    seen.add(s.status);
+    if (documented.has(String(s.status)) || documented.has(`${String(s.status)[0]}XX`)) continue;
+    out.push({
+      kind: "undocumented-status",
+      file,
+      line: s.line,
+      route: routeName(route),
+      message: `sends ${s.status}, which the docs do not list (documented: ${[...documented].join(", ") || "none"})`,
+      hint: `add a ${s.status} response to the docs`
+    });
+  }
+  return out;
+}
+function responseDrift(route, op, docs, facts, file) {
+  const out = [];
+  const success = Object.keys(op.responses ?? {}).find((s) => /^2\d\d$/.test(s)) ?? "200";
+  for (const sent of facts.objects) {
+    const status = String(sent.status ?? success);
+    const response = op.responses?.[status];
+    const schema = response?.content?.["application/json"]?.schema ?? Object.values(response?.content ?? {})[0]?.schema;
+    const shape = objectShape(schema, docs);
+    if (!shape) continue;
+    const extra = shape.open ? [] : sent.keys.filter((k) => !shape.properties.has(k));
+    const missing = [...shape.required].filter((k) => !sent.keys.includes(k));
+    if (!extra.length && !missing.length) continue;
+    const parts = [];
+    if (extra.length) parts.push(`sends undocumented key${extra.length > 1 ? "s" : ""} ${extra.join(", ")} (leaks past a documented schema; enforce mode would strip ${extra.length > 1 ? "them" : "it"})`);
+    if (missing.length) parts.push(`omits required key${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    out.push({
+      kind: "response-keys",
+      file,
+      line: sent.line,
+      route: routeName(route),
+      message: `${status} response ${parts.join("; ")}`,
+      hint: [
+        ...extra.length ? [`document ${extra.join(", ")} or stop sending ${extra.length > 1 ? "them" : "it"}`] : [],
+        ...missing.length ? [`send ${missing.join(", ")} or make ${missing.length > 1 ? "them" : "it"} optional in the docs`] : []
+      ].join("; ")
+    });
+  }
+  return out;
+}
+function missingRoute(doc, match, rel) {
+  const norm = (p) => p.replace(/\{[^}]+\}/g, "{}").replace(/:(\w+)(\([^)]*\))?\??/g, "{}").replace(/\/+$/, "") || "/";
+  const routes = match.matched.map((m) => m.route).filter((r) => r.openapiPath);
+  const samePath = routes.find((r) => norm(r.openapiPath) === norm(doc.path));
+  const suffix = routes.find((r) => r.method === doc.method && (norm(r.openapiPath).endsWith(norm(doc.path)) || norm(doc.path).endsWith(norm(r.openapiPath))));
+  const hint = samePath ? `the code registers ${samePath.method.toUpperCase()} ${samePath.fullPath} (${rel(samePath.file)}:${samePath.at.line}): fix the documented method` : suffix ? `the code registers ${suffix.method.toUpperCase()} ${suffix.fullPath} (${rel(suffix.file)}:${suffix.at.line}): the documented path misses or adds a mount prefix` : "remove the operation from the docs, or add the route";
+  return {
+    kind: "missing-route",
+    file: rel(doc.at.file),
+    line: doc.at.line,
+    route: `${doc.method.toUpperCase()} ${doc.path}`,
+    message: `documented ${doc.method.toUpperCase()} ${doc.path} has no route in code`,
+    hint
+  };
+}
+export {
+  staticDrift
+};

@@ -1,0 +1,5 @@
+class UsageError extends Error {
+}
+export {
+  UsageError
+};

@@ -1,0 +1,160 @@
+import { parseArgs } from "node:util";
+import { existsSync, statSync } from "node:fs";
+import { createTwoFilesPatch } from "diff";
+import pc from "picocolors";
+import { migrateProject } from "./migrate.js";
+import { renderSummary, writeReport } from "./report.js";
+import { writeFileAtomic } from "./write.js";
+import { uncommittedChanges } from "./git.js";
+import { RULES } from "./rules/index.js";
+import { progressBar } from "./cli/progress.js";
+import { checkProject } from "./check/index.js";
+import { UsageError } from "./cli-errors.js";
+const USAGE = `Usage:
+  migrate-api <dir> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
+                    [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
+  migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json] [--spec file ...]
+  migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
+
+Rules:
+${RULES.map((r) => `  ${r.id}  ${r.name}`).join("\n")}
+`;
+async function main(argv, io = defaultIo()) {
+  try {
+    if (argv[0] === "schemas") {
+      const { runSchemasCommand } = await import("./schemas-command.js");
+      return await runSchemasCommand(argv.slice(1));
+    }
+    if (argv[0] === "check") {
+      const { runCheckCommand } = await import("./check/command.js");
+      return await runCheckCommand(argv.slice(1), io);
+    }
+    return await runMigrate(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${pc.red("error:")} ${err.message}
+
+${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+function parseRuleList(value, flag) {
+  if (!value) return void 0;
+  const ids = value.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const known = new Set(RULES.map((r) => r.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new UsageError(`${flag}: unknown rule id ${unknown.join(", ")}`);
+  return ids;
+}
+async function runMigrate(argv, io) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dry: { type: "boolean", default: false },
+        spec: { type: "string", multiple: true },
+        schemas: { type: "string" },
+        validation: { type: "string", default: "report" },
+        report: { type: "string" },
+        only: { type: "string" },
+        disable: { type: "string" },
+        force: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false }
+      }
+    });
+  } catch (err) {
+    throw new UsageError(err.message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("expected exactly one directory");
+  const dir = positionals[0];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  if (values.validation !== "report" && values.validation !== "enforce") throw new UsageError("--validation must be report or enforce");
+  const only = parseRuleList(values.only, "--only");
+  const disable = parseRuleList(values.disable, "--disable");
+  if (!values.dry && !values.force) {
+    const dirty = uncommittedChanges(dir);
+    if (dirty && dirty.length) {
+      io.err(`${pc.red("refusing to migrate:")} ${dir} has uncommitted changes (${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ", ..." : ""}).
+Commit or stash them first so the migration is one reviewable diff, or pass --force.
+`);
+      return 1;
+    }
+  }
+  const drift = values.report ? (await checkProject(dir, { specs: values.spec })).findings : void 0;
+  const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : void 0;
+  const result = await migrateProject(dir, {
+    specs: values.spec,
+    schemasPath: values.schemas,
+    validation: values.validation,
+    only,
+    disable,
+    onProgress: bar?.update
+  });
+  bar?.done();
+  const { report, writes } = result;
+  report.dry = values.dry;
+  if (drift) report.drift = drift;
+  if (values.dry) {
+    for (const w of writes) {
+      const name = report.root && w.file.startsWith(report.root) ? w.file.slice(report.root.length + 1) : w.file;
+      io.out(createTwoFilesPatch(w.before === null ? "/dev/null" : `a/${name}`, `b/${name}`, w.before ?? "", w.after, void 0, void 0, { context: 3 }));
+    }
+  } else {
+    let interrupted = false;
+    const onSigint = () => {
+      interrupted = true;
+    };
+    process.on("SIGINT", onSigint);
+    try {
+      for (const w of writes) {
+        if (interrupted) break;
+        writeFileAtomic(w.file, w.after);
+      }
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+    if (interrupted) {
+      io.err("interrupted: files written so far are complete; run again to finish.\n");
+      return 130;
+    }
+    if (writes.some((w) => w.file.endsWith("package.json"))) io.err(`${pc.yellow("note:")} added migrate-api and zod to package.json \u2014 run your package manager's install.
+`);
+  }
+  if (values.report) {
+    const paths = writeReport(report, values.report);
+    if (!values.json) io.err(`report: ${paths.join(", ")}
+`);
+  }
+  if (values.json) io.out(JSON.stringify(report, null, 2) + "\n");
+  else io.err(renderSummary(report) + "\n");
+  const skipped = report.summary.skipped > 0 || report.summary.errors > 0;
+  if (skipped) return 1;
+  if (values.dry && writes.length > 0) return 1;
+  return 0;
+}
+function defaultIo() {
+  return {
+    out: (s) => {
+      process.stdout.write(s);
+    },
+    err: (s) => {
+      process.stderr.write(s);
+    },
+    isTTY: !!process.stderr.isTTY && !process.env.CI
+  };
+}
+export {
+  USAGE,
+  UsageError,
+  main
+};

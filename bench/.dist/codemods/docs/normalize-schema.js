@@ -1,0 +1,239 @@
+import { basename, extname } from "node:path";
+import { isObject, locate, missingRef, refSites, report, resolveRef, splitRef } from "./context.js";
+import { joinPointer, splitPointer } from "./yaml-source.js";
+const KNOWN = /* @__PURE__ */ new Set([
+  "$ref",
+  "$id",
+  "$schema",
+  "$anchor",
+  "$dynamicRef",
+  "$dynamicAnchor",
+  "$comment",
+  "$defs",
+  "$vocabulary",
+  "type",
+  "enum",
+  "const",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "maxContains",
+  "minContains",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "dependentRequired",
+  "dependencies",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "propertyNames",
+  "unevaluatedProperties",
+  "items",
+  "prefixItems",
+  "contains",
+  "unevaluatedItems",
+  "additionalItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "format",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+  "title",
+  "description",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "examples",
+  "example",
+  "discriminator",
+  "xml",
+  "externalDocs",
+  "nullable",
+  "definitions"
+]);
+const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SCHEMA_ONE = ["not", "if", "then", "else", "contains", "propertyNames", "contentSchema", "unevaluatedItems", "unevaluatedProperties", "additionalProperties", "additionalItems"];
+const ANNOTATIONS = ["title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml"];
+const SCHEMA_REF_PREFIX = "#/components/schemas/";
+function normalizeSchema(raw, file, ptr, ctx) {
+  if (typeof raw === "boolean") return raw;
+  if (!isObject(raw)) {
+    report(ctx, { code: "unknown-keyword", severity: "warning", message: `a schema must be an object, got ${JSON.stringify(raw)}; treated as any value`, file, pointer: ptr });
+    return {};
+  }
+  if (ctx.style === "flasgger" && typeof raw.id === "string" && /^[A-Za-z_$][\w$]*$/.test(raw.id)) return flasggerNamed(raw, file, ptr, ctx);
+  let out = {};
+  let site;
+  for (const [key, value] of Object.entries(raw)) {
+    const at = joinPointer(ptr, key);
+    if (key === "$ref" && typeof value === "string") {
+      const target = schemaRef(value, file, at, ctx);
+      if ("$ref" in target) {
+        out.$ref = target.$ref;
+        site = refSites.get(target);
+      } else {
+        out = { ...target, ...out };
+      }
+    } else if (SCHEMA_MAPS.includes(key) && isObject(value)) {
+      const map = {};
+      for (const [name, sub] of Object.entries(value)) map[name] = normalizeSchema(sub, file, joinPointer(at, name), ctx);
+      out[key === "definitions" ? "$defs" : key] = map;
+    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
+      out[key] = value.map((sub, i) => normalizeSchema(sub, file, joinPointer(at, i), ctx));
+    } else if (key === "items") {
+      if (Array.isArray(value)) out.prefixItems = value.map((sub, i) => normalizeSchema(sub, file, joinPointer(at, i), ctx));
+      else out.items = normalizeSchema(value, file, at, ctx);
+    } else if (SCHEMA_ONE.includes(key) && (isObject(value) || typeof value === "boolean")) {
+      out[key] = normalizeSchema(value, file, at, ctx);
+    } else if (key === "required" && !Array.isArray(value)) {
+      report(ctx, { code: "unknown-keyword", severity: "warning", message: `\`required: ${JSON.stringify(value)}\` is not valid in a schema (list the property in its parent's \`required\` array); ignored`, file, pointer: at });
+    } else if (key === "discriminator" && typeof value === "string") {
+      out.discriminator = { propertyName: value };
+    } else if (key === "nullable" || key === "x-nullable") {
+    } else {
+      if (!KNOWN.has(key) && !key.startsWith("x-")) {
+        report(ctx, { code: "unknown-keyword", severity: "warning", message: `unknown schema keyword \`${key}\` kept as is`, file, pointer: at });
+      }
+      out[key] = value;
+    }
+  }
+  if (out.type === "file") {
+    out.type = "string";
+    out.format = "binary";
+  }
+  for (const [exclusive, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]]) {
+    if (typeof out[exclusive] === "boolean") {
+      if (out[exclusive] === true && typeof out[bound] === "number") {
+        out[exclusive] = out[bound];
+        delete out[bound];
+      } else {
+        delete out[exclusive];
+      }
+    }
+  }
+  if (site) refSites.set(out, site);
+  if (raw.nullable === true || raw["x-nullable"] === true) return withNull(out);
+  return out;
+}
+function flasggerNamed(raw, file, ptr, ctx) {
+  const { id, ...schema } = raw;
+  const name = id;
+  if (!(name in ctx.model.schemas)) {
+    ctx.model.schemas[name] = {};
+    ctx.model.schemaSources[name] = locate(ctx, file, ptr) ?? { file, line: 1 };
+    ctx.model.schemas[name] = normalizeSchema(schema, file, ptr, ctx);
+  }
+  const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
+  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  return out;
+}
+function withNull(s) {
+  const out = { ...s };
+  const site = refSites.get(s);
+  if (site) refSites.set(out, site);
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (typeof out.type === "string") {
+    out.type = out.type === "null" ? "null" : [out.type, "null"];
+  } else if (Array.isArray(out.type)) {
+    if (!out.type.includes("null")) out.type = [...out.type, "null"];
+  } else if (out.$ref || out.allOf || out.oneOf || out.anyOf) {
+    const outer = {};
+    const inner = {};
+    for (const [k, v] of Object.entries(out)) (ANNOTATIONS.includes(k) ? outer : inner)[k] = v;
+    if (site) refSites.set(inner, site);
+    return { ...outer, anyOf: [inner, { type: "null" }] };
+  }
+  return out;
+}
+function schemaRef(ref, file, ptr, ctx) {
+  const { filePart, fragment } = splitRef(ref);
+  if (!filePart && file === ctx.root.file) {
+    const m = /^\/(?:definitions|components\/schemas)\/([^/]+)$/.exec(fragment);
+    if (m) {
+      const name2 = splitPointer(`/${safeDecode(m[1])}`)[0];
+      const out2 = { $ref: SCHEMA_REF_PREFIX + encodeName(name2) };
+      refSites.set(out2, { at: locate(ctx, file, ptr), pointer: ptr });
+      return out2;
+    }
+  }
+  const target = resolveRef(ctx, ref, file);
+  if (!target) {
+    report(ctx, { code: "ref-missing", severity: "error", message: `${missingRef(ref)}; treated as any value`, file, pointer: ptr });
+    return {};
+  }
+  const key = `${target.file}#${target.pointer}`;
+  if (target.file === ctx.root.file) {
+    if (ctx.inlining.has(key)) {
+      report(ctx, { code: "unsupported", severity: "warning", message: `$ref '${ref}' is circular and does not name a component; the cycle is cut (any value)`, file, pointer: ptr });
+      return {};
+    }
+    ctx.inlining.add(key);
+    try {
+      const s = normalizeSchema(target.value, target.file, target.pointer, ctx);
+      return typeof s === "boolean" ? s ? {} : { not: {} } : s;
+    } finally {
+      ctx.inlining.delete(key);
+    }
+  }
+  let name = ctx.hoisted.get(key);
+  if (!name) {
+    name = uniqueName(ctx, hoistName(target.file, target.pointer));
+    ctx.hoisted.set(key, name);
+    ctx.model.schemas[name] = {};
+    ctx.model.schemaSources[name] = locate(ctx, target.file, target.pointer) ?? { file: target.file, line: 1 };
+    ctx.model.schemas[name] = normalizeSchema(target.value, target.file, target.pointer, ctx);
+  }
+  const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
+  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  return out;
+}
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function encodeName(name) {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function hoistName(file, pointer) {
+  const segs = splitPointer(pointer);
+  const raw = segs.length ? segs[segs.length - 1] : basename(file, extname(file)).replace(/\.(schema|openapi|swagger)$/i, "");
+  const words = raw.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+  const name = words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return /^[A-Za-z_$]/.test(name) ? name : `Schema${name}`;
+}
+function uniqueName(ctx, base) {
+  let name = base;
+  for (let i = 2; name in ctx.model.schemas || isReserved(ctx, name); i++) name = `${base}${i}`;
+  return name;
+}
+function isReserved(ctx, name) {
+  const doc = ctx.root.value;
+  return Boolean(doc?.components?.schemas?.[name] ?? doc?.definitions?.[name]);
+}
+export {
+  SCHEMA_REF_PREFIX,
+  encodeName,
+  normalizeSchema,
+  withNull
+};

@@ -1,0 +1,6 @@
+function emptyDocsModel() {
+  return { operations: [], schemas: {}, schemaSources: {}, securitySchemes: {}, tags: [], diagnostics: [] };
+}
+export {
+  emptyDocsModel
+};

@@ -1,0 +1,147 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import pc from "picocolors";
+import { formatDiagnostic, formatLocation } from "./diagnostics.js";
+function summarize(r) {
+  const count = (s) => r.routes.filter((x) => x.status === s).length;
+  return {
+    files: r.files.length,
+    filesChanged: r.files.filter((f) => f.changed).length,
+    routes: r.routes.length,
+    typed: count("typed"),
+    legacy: count("legacy"),
+    undocumented: count("undocumented"),
+    skipped: count("skipped"),
+    docsWithoutRoute: r.docsWithoutRoute.length,
+    errors: r.diagnostics.filter((d) => d.severity === "error").length
+  };
+}
+const STATUS_COLOR = {
+  typed: pc.green,
+  legacy: pc.cyan,
+  undocumented: pc.yellow,
+  skipped: pc.red,
+  unchanged: pc.dim
+};
+function renderSummary(r) {
+  const s = r.summary;
+  const rows = [
+    ["files scanned", s.files],
+    [r.dry ? "files that would change" : "files changed", s.filesChanged],
+    ["routes", s.routes],
+    ["typed handlers", s.typed],
+    ["legacy-wrapped", s.legacy],
+    ["undocumented (wrapped, empty spec)", s.undocumented],
+    ["skipped", s.skipped],
+    ["documented operations with no route", s.docsWithoutRoute]
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = [pc.bold(`migrate-api ${r.dry ? "(dry run) " : ""}\u2014 ${r.root}`)];
+  for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
+  const skipped = r.routes.filter((x) => x.status === "skipped");
+  if (skipped.length) {
+    lines.push("", pc.bold("Skipped routes (left exactly as they were):"));
+    for (const x of skipped) lines.push(`  ${x.file}:${x.line}  ${x.method.toUpperCase()} ${x.path ?? "?"}  ${x.rule ?? ""} ${x.reason ?? ""}`);
+  }
+  if (r.docsWithoutRoute.length) {
+    lines.push("", pc.bold("Documented operations with no route:"));
+    for (const d of r.docsWithoutRoute) lines.push(`  ${d.file}:${d.line}  ${d.method.toUpperCase()} ${d.path}`);
+  }
+  const problems = r.diagnostics.filter((d) => d.severity !== "info");
+  if (problems.length) {
+    lines.push("", pc.bold("Diagnostics:"));
+    for (const d of problems) lines.push(`  ${d.severity === "error" ? pc.red(formatDiagnostic(d)) : pc.yellow(formatDiagnostic(d))}`);
+  }
+  if (r.schemasModule) lines.push("", `schemas module: ${r.schemasModule}`);
+  lines.push(`done in ${(r.durationMs / 1e3).toFixed(2)} s`);
+  return lines.join("\n");
+}
+function renderMarkdown(r) {
+  const s = r.summary;
+  const esc = (v) => String(v ?? "").replace(/\|/g, "\\|");
+  const out = [
+    `# migrate-api report`,
+    "",
+    `${r.root} \u2014 ${r.date}${r.dry ? " (dry run)" : ""}, validation \`${r.validation}\``,
+    "",
+    "| files | changed | routes | typed | legacy | undocumented | skipped | docs without route |",
+    "|---|---|---|---|---|---|---|---|",
+    `| ${s.files} | ${s.filesChanged} | ${s.routes} | ${s.typed} | ${s.legacy} | ${s.undocumented} | ${s.skipped} | ${s.docsWithoutRoute} |`,
+    "",
+    "## Routes",
+    "",
+    "| file:line | method | path | status | rule | reason |",
+    "|---|---|---|---|---|---|",
+    ...r.routes.map((x) => `| ${esc(x.file)}:${x.line} | ${x.method.toUpperCase()} | ${esc(x.path ?? "?")} | ${x.status} | ${x.rule ?? ""} | ${esc(x.reason)} |`)
+  ];
+  if (r.docsWithoutRoute.length) {
+    out.push("", "## Documented operations with no route", "");
+    for (const d of r.docsWithoutRoute) out.push(`- \`${d.method.toUpperCase()} ${d.path}\` (${d.file}:${d.line})`);
+  }
+  if (r.drift?.length) {
+    out.push("", "## Drift between docs and code", "", "| file:line | kind | route | finding | fix |", "|---|---|---|---|---|");
+    for (const f of r.drift) out.push(`| ${esc(f.file)}:${f.line} | ${f.kind} | ${esc(f.route)} | ${esc(f.message)} | ${esc(f.hint)} |`);
+  }
+  if (r.diagnostics.length) {
+    out.push("", "## Diagnostics", "");
+    for (const d of r.diagnostics) out.push(`- ${esc(formatDiagnostic(d))}`);
+  }
+  return out.join("\n") + "\n";
+}
+const html = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function renderHtml(r) {
+  const s = r.summary;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const x of r.routes) byFile.set(x.file, [...byFile.get(x.file) ?? [], x]);
+  const fileRows = r.files.filter((f) => f.routes > 0 || f.changed || f.skipped).map((f) => {
+    const routes = byFile.get(f.file) ?? [];
+    const bar = routes.map((x) => `<span class="dot ${x.status}" title="${html(`${x.method.toUpperCase()} ${x.path ?? "?"}: ${x.status}`)}"></span>`).join("");
+    return `<tr><td>${html(f.file)}</td><td>${f.changed ? "changed" : f.skipped ? `skipped: ${html(f.skipped)}` : "unchanged"}</td><td>${bar}</td></tr>`;
+  }).join("\n");
+  const routeRows = r.routes.map((x) => `<tr class="${x.status}"><td>${html(x.file)}:${x.line}</td><td>${x.method.toUpperCase()}</td><td><code>${html(x.path ?? "?")}</code></td><td>${x.status}</td><td>${x.rule ?? ""}</td><td>${html(x.reason)}</td></tr>`).join("\n");
+  const drift = r.drift?.length ? `<h2>Drift between docs and code (${r.drift.length})</h2><table><tr><th>where</th><th>kind</th><th>route</th><th>finding</th><th>fix</th></tr>${r.drift.map((f) => `<tr><td>${html(f.file)}:${f.line}</td><td>${html(f.kind)}</td><td>${html(f.route)}</td><td>${html(f.message)}</td><td>${html(f.hint)}</td></tr>`).join("")}</table>` : "";
+  const diags = r.diagnostics.length ? `<h2>Diagnostics (${r.diagnostics.length})</h2><ul>${r.diagnostics.map((d) => `<li class="${d.severity}">${html(formatDiagnostic(d))}</li>`).join("")}</ul>` : "";
+  const orphans = r.docsWithoutRoute.length ? `<h2>Documented operations with no route (${r.docsWithoutRoute.length})</h2><ul>${r.docsWithoutRoute.map((d) => `<li><code>${d.method.toUpperCase()} ${html(d.path)}</code> ${html(d.file)}:${d.line}</li>`).join("")}</ul>` : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>migrate-api report</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24}table{border-collapse:collapse;margin:1rem 0}
+td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}th{background:#f6f8fa}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem}
+.card b{display:block;font-size:1.6rem}.dot{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:2px}
+.typed{--c:#1a7f37}.legacy{--c:#0969da}.undocumented{--c:#9a6700}.skipped{--c:#cf222e}.unchanged{--c:#8c959f}
+.dot{background:var(--c)}tr.skipped td{background:#ffebe9}li.error{color:#cf222e}li.warning{color:#9a6700}
+</style></head><body>
+<h1>migrate-api report</h1><p>${html(r.root)} \u2014 ${html(r.date)}${r.dry ? " (dry run)" : ""}, validation <code>${r.validation}</code>, ${(r.durationMs / 1e3).toFixed(2)} s</p>
+<div class="cards">${[["files", s.files], ["changed", s.filesChanged], ["routes", s.routes], ["typed", s.typed], ["legacy", s.legacy], ["undocumented", s.undocumented], ["skipped", s.skipped], ["docs without route", s.docsWithoutRoute]].map(([k, v]) => `<div class="card"><b>${v}</b>${k}</div>`).join("")}</div>
+<h2>Files</h2><table><tr><th>file</th><th>state</th><th>routes</th></tr>${fileRows}</table>
+<h2>Routes</h2><table><tr><th>where</th><th>method</th><th>path</th><th>status</th><th>rule</th><th>reason</th></tr>${routeRows}</table>
+${orphans}${drift}${diags}
+</body></html>
+`;
+}
+function writeReport(r, dir) {
+  mkdirSync(dir, { recursive: true });
+  const files = [
+    ["report.json", JSON.stringify(r, null, 2) + "\n"],
+    ["report.md", renderMarkdown(r)],
+    ["report.html", renderHtml(r)]
+  ];
+  return files.map(([name, content]) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  });
+}
+function relativeTo(root, file) {
+  return relative(root, file) || file;
+}
+export {
+  formatLocation,
+  relativeTo,
+  renderHtml,
+  renderMarkdown,
+  renderSummary,
+  summarize,
+  writeReport
+};

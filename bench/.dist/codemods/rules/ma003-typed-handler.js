@@ -1,0 +1,259 @@
+import { b, buildParents, isFunction, isIdent, isReference, memberName, patternNames, replaceNode, walk } from "./ast.js";
+const LOCATIONS = ["params", "query", "body"];
+const no = (why) => ({ ok: false, why });
+function isSendStatementTail(parents, stmt, tails) {
+  if (tails.has(stmt)) return void 0;
+  const parent = parents.get(stmt);
+  const list = parent?.type === "BlockStatement" ? parent.body : void 0;
+  const next = list?.[list.indexOf(stmt) + 1];
+  if (next && next.type === "ReturnStatement" && !next.argument) return next;
+  return false;
+}
+const CHANGES_VALUES = /z\.coerce|stringbool|\.default\(|\.prefault\(|\.transform\(|\.pipe\(|\.preprocess\(|\.catch\(|\.overwrite\(/;
+function numberConversion(parents, read) {
+  const call = parents.get(read);
+  if (!call || call.type !== "CallExpression" || call.arguments[0] !== read) return null;
+  const callee = call.callee;
+  const name = callee.type === "Identifier" ? callee.name : isIdent(callee.object, "Number") ? memberName(callee) : null;
+  return name === "Number" || name === "parseInt" || name === "parseFloat" ? name : null;
+}
+function tailStatements(body, out = /* @__PURE__ */ new Set()) {
+  const last = body[body.length - 1];
+  if (!last) return out;
+  const mark = (s) => {
+    if (!s) return;
+    out.add(s);
+    if (s.type === "BlockStatement") tailStatements(s.body, out);
+    if (s.type === "IfStatement") {
+      mark(s.consequent);
+      mark(s.alternate);
+    }
+    if (s.type === "TryStatement" && !s.finalizer) {
+      tailStatements(s.block.body, out);
+      if (s.handler) tailStatements(s.handler.body.body, out);
+    }
+  };
+  mark(last);
+  return out;
+}
+function ends(s, exits) {
+  if (!s) return false;
+  if (exits.has(s)) return true;
+  switch (s.type) {
+    case "ThrowStatement":
+      return true;
+    case "BlockStatement":
+      return s.body.length > 0 && ends(s.body[s.body.length - 1], exits);
+    case "IfStatement":
+      return ends(s.consequent, exits) && ends(s.alternate, exits);
+    case "TryStatement":
+      return !s.finalizer && ends(s.block, exits) && !!s.handler && ends(s.handler.body, exits);
+    default:
+      return false;
+  }
+}
+function readSend(parents, ref) {
+  const m = parents.get(ref);
+  const name = memberName(m);
+  if (!m || m.object !== ref || !name) return `\`${ref.name}\` is used as a value`;
+  const objectLike = (v) => !!v && (v.type === "ObjectExpression" || v.type === "ArrayExpression");
+  if (!["json", "send", "sendStatus", "status"].includes(name)) return `uses \`${ref.name}.${name}\``;
+  let call = parents.get(m);
+  if (!call || call.type !== "CallExpression" || call.callee !== m) return `\`${ref.name}.${name}\` is not called`;
+  if (name === "sendStatus") {
+    const arg = call.arguments[0];
+    if (call.arguments.length === 1 && arg.type === "NumericLiteral" && arg.value === 204) return { call, status: 204, value: null };
+    return "`res.sendStatus()` with a status other than 204 sends a text body";
+  }
+  let status = null;
+  let method = name;
+  if (name === "status") {
+    const arg = call.arguments[0];
+    if (call.arguments.length !== 1 || arg.type !== "NumericLiteral") return "`res.status()` with a computed status";
+    status = arg.value;
+    const m2 = parents.get(call);
+    method = memberName(m2) ?? "";
+    const call2 = m2 && parents.get(m2);
+    if (!m2 || m2.object !== call || !call2 || call2.type !== "CallExpression" || call2.callee !== m2) return "`res.status()` is not followed by a send";
+    call = call2;
+    if (method === "end" && call.arguments.length === 0 && status === 204) return { call, status, value: null };
+  }
+  if (call.arguments.length !== 1 || call.arguments[0].type === "SpreadElement") return `\`res.${method}()\` without exactly one body`;
+  if (method === "json" || method === "send" && objectLike(call.arguments[0])) return { call, status, value: call.arguments[0] };
+  return `\`res.${method}()\` is not a JSON send`;
+}
+function rewriteTypedHandler(ctx, fn, specValues) {
+  const specKeys = new Set(specValues.keys());
+  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return no("the handler is not an inline function");
+  if (fn.generator) return no("generator handler");
+  if (fn.id) return no("named function expression");
+  if (fn.typeParameters) return no("generic handler");
+  if (fn.params.length < 2 || fn.params.length > 3 || !fn.params.every((p) => p.type === "Identifier")) return no("parameters are not (req, res[, next])");
+  const [reqName, resName, nextName] = fn.params.map((p) => p.name);
+  const parents = buildParents(fn);
+  const reserved = /* @__PURE__ */ new Set([reqName, resName, ...nextName ? [nextName] : [], ...LOCATIONS]);
+  const locations = /* @__PURE__ */ new Set();
+  const reads = [];
+  const sends = [];
+  const throws = [];
+  let why = null;
+  const fail = (w) => {
+    why ??= w;
+  };
+  const insideNestedFunction = (n) => {
+    for (let p = parents.get(n); p && p !== fn; p = parents.get(p)) if (isFunction(p)) return true;
+    return false;
+  };
+  const body = fn.body;
+  const tails = body.type === "BlockStatement" ? tailStatements(body.body) : /* @__PURE__ */ new Set();
+  walk(body, (n, parent) => {
+    if (why) return false;
+    if (fn.type === "FunctionExpression" && (n.type === "ThisExpression" || isIdent(n, "arguments")) && !insideNestedFunction(n)) {
+      fail("uses this/arguments");
+      return false;
+    }
+    if (isFunction(n) || n.type === "CatchClause" || n.type === "VariableDeclarator" || n.type === "ClassDeclaration") {
+      const bound = [
+        ...(n.params ?? []).flatMap((p) => patternNames(p)),
+        ...n.type === "CatchClause" ? patternNames(n.param) : [],
+        ...n.type === "VariableDeclarator" ? patternNames(n.id) : [],
+        ...n.id?.type === "Identifier" && n.type !== "VariableDeclarator" ? [n.id.name] : []
+      ];
+      const clash = bound.find((x) => reserved.has(x));
+      if (clash) {
+        fail(`the name \`${clash}\` is declared inside the handler`);
+        return false;
+      }
+    }
+    if (n.type !== "Identifier" || !isReference(n, parent ?? void 0)) return;
+    if (LOCATIONS.includes(n.name) && !(parent?.type === "VariableDeclarator" && parent.id === n)) {
+      fail(`the handler already uses a name \`${n.name}\``);
+      return;
+    }
+    if (n.name === reqName) {
+      const loc = memberName(parent ?? void 0);
+      if (!parent || parent.object !== n || !loc || !LOCATIONS.includes(loc)) {
+        fail(`reads \`${reqName}${loc ? `.${loc}` : ""}\``);
+        return;
+      }
+      const outer = parents.get(parent);
+      const readsProp = outer?.type === "MemberExpression" && outer.object === parent;
+      if (loc !== "body" && !readsProp) {
+        fail(`reads \`${reqName}.${loc}\` as a whole`);
+        return;
+      }
+      const used2 = readsProp ? outer : parent;
+      const user = parents.get(used2);
+      if (user?.type === "AssignmentExpression" && user.left === used2 || user?.type === "UpdateExpression" || user?.type === "UnaryExpression" && user.operator === "delete") {
+        fail(`writes \`${reqName}.${loc}\``);
+        return;
+      }
+      locations.add(loc);
+      reads.push({ member: parent, loc, converted: readsProp ? numberConversion(parents, outer) : null });
+      return;
+    }
+    if (n.name === resName) {
+      if (insideNestedFunction(n)) {
+        fail("sends in a callback");
+        return;
+      }
+      const send = readSend(parents, n);
+      if (typeof send === "string") {
+        fail(send);
+        return;
+      }
+      const holder = parents.get(send.call);
+      if (holder === fn) {
+        sends.push({ target: send.call, kind: "expression", status: send.status, value: send.value });
+        return;
+      }
+      if (holder?.type === "ReturnStatement") {
+        sends.push({ target: holder, kind: "return", status: send.status, value: send.value });
+        return;
+      }
+      if (holder?.type === "ExpressionStatement") {
+        const after = isSendStatementTail(parents, holder, tails);
+        if (after === false) {
+          fail("sends before more code runs");
+          return;
+        }
+        sends.push({ target: holder, kind: "statement", status: send.status, value: send.value, ...after ? { trailingReturn: after } : {} });
+        return;
+      }
+      fail("sends inside an expression");
+      return;
+    }
+    if (nextName && n.name === nextName) {
+      const call = parent;
+      if (!call || call.type !== "CallExpression" || call.callee !== n || call.arguments.length !== 1 || call.arguments[0].type !== "Identifier") {
+        fail(`uses \`${nextName}\` other than next(err)`);
+        return;
+      }
+      let clause = parents.get(call);
+      while (clause && clause !== fn && clause.type !== "CatchClause" && !isFunction(clause)) clause = parents.get(clause);
+      if (!clause || clause.type !== "CatchClause" || !isIdent(clause.param, call.arguments[0].name)) {
+        fail("calls next() outside a catch");
+        return;
+      }
+      const stmt = parents.get(call);
+      if (stmt?.type !== "ExpressionStatement" && stmt?.type !== "ReturnStatement") {
+        fail("next(err) inside an expression");
+        return;
+      }
+      if (stmt.type === "ExpressionStatement" && isSendStatementTail(parents, stmt, tails) === false) {
+        fail("code runs after next(err)");
+        return;
+      }
+      throws.push({ stmt, arg: call.arguments[0] });
+    }
+  });
+  if (why) return no(why);
+  for (const loc of locations) if (!specKeys.has(loc)) return no(`reads req.${loc} but the spec has no ${loc} schema`);
+  const ts = /\.[cm]?tsx?$/.test(ctx.file);
+  for (const r of reads) {
+    if (r.loc === "body") continue;
+    const schema = specValues.get(r.loc);
+    if (!/^z\.object\(/.test(schema)) return no(`req.${r.loc} schema \`${schema}\` is named; its parsed values may differ from the raw strings`);
+    if (CHANGES_VALUES.test(schema) && !(r.converted && (!ts || r.converted === "Number"))) {
+      return no(`req.${r.loc} is coerced/defaulted by its schema and read without Number()${ts ? "" : "/parseInt()"}`);
+    }
+  }
+  const bodySchema = specValues.get("body") ?? "";
+  if (locations.has("body") && CHANGES_VALUES.test(bodySchema)) return no("the body schema defaults or transforms values");
+  if (sends.length === 0) return no("sends no JSON response");
+  const exits = /* @__PURE__ */ new Set([...sends.flatMap((s) => [s.target, ...s.trailingReturn ? [s.trailingReturn] : []]), ...throws.map((t) => t.stmt)]);
+  if (body.type === "BlockStatement") {
+    let bareReturn = false;
+    walk(body, (n) => {
+      if (isFunction(n)) return false;
+      if (n.type === "ReturnStatement" && !exits.has(n)) bareReturn = true;
+    });
+    if (bareReturn) return no("a path returns without sending");
+    if (!ends(body, exits)) return no("a path ends without sending a response");
+  } else if (sends[0].target !== body) return no("the arrow body is not a send");
+  const specStatus = specKeys.has("status");
+  const replyCall = (status, value) => {
+    ctx.compat.add("reply");
+    return b.callExpression(b.identifier("reply"), [b.numericLiteral(status), ...value ? [value] : []]);
+  };
+  for (const s of sends) {
+    const value = s.status !== null ? replyCall(s.status, s.value) : specStatus ? replyCall(200, s.value) : s.value;
+    if (s.kind === "expression") fn.body = value;
+    else replaceNode(parents, s.target, Object.assign(b.returnStatement(value), { comments: s.target.comments }));
+    if (s.trailingReturn) {
+      const list = parents.get(s.trailingReturn).body;
+      list.splice(list.indexOf(s.trailingReturn), 1);
+    }
+  }
+  for (const t of throws) replaceNode(parents, t.stmt, Object.assign(b.throwStatement(t.arg), { comments: t.stmt.comments }));
+  for (const r of reads) replaceNode(parents, r.member, b.identifier(r.loc));
+  const used = LOCATIONS.filter((l) => locations.has(l));
+  fn.params = used.length ? [ctx.parseExpression(`({ ${used.join(", ")} }) => 0`).params[0]] : [];
+  fn.async = true;
+  delete fn.returnType;
+  ctx.changed = true;
+  return { ok: true };
+}
+export {
+  rewriteTypedHandler
+};

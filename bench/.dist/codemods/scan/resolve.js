@@ -1,0 +1,159 @@
+import { dirname, resolve as resolvePath } from "node:path";
+const RESOLVE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+const MAX_DEPTH = 40;
+class Resolver {
+  constructor(scans) {
+    this.scans = scans;
+  }
+  moduleCache = /* @__PURE__ */ new Map();
+  scan(file) {
+    return this.scans.get(file);
+  }
+  /** The scanned file a relative specifier names, null when none; undefined for packages. */
+  resolveModule(from, source) {
+    if (!source.startsWith(".") && !source.startsWith("/")) return void 0;
+    const cacheKey = `${dirname(from)}\0${source}`;
+    const hit = this.moduleCache.get(cacheKey);
+    if (hit !== void 0) return hit;
+    const base = resolvePath(dirname(from), source);
+    const candidates = [base];
+    const jsExt = /\.([cm]?)jsx?$/.exec(base);
+    if (jsExt) {
+      const stem = base.slice(0, -jsExt[0].length);
+      candidates.push(`${stem}.${jsExt[1]}ts`, `${stem}.${jsExt[1]}tsx`, `${stem}.tsx`);
+    }
+    for (const e of RESOLVE_EXTS) candidates.push(base + e);
+    for (const e of RESOLVE_EXTS) candidates.push(`${base}/index${e}`);
+    const found = candidates.find((c) => this.scans.has(c)) ?? null;
+    this.moduleCache.set(cacheKey, found);
+    return found;
+  }
+  resolve(file, v, depth = 0) {
+    if (depth > MAX_DEPTH) return { k: "unknown", why: "reference chain too deep (cycle?)" };
+    const d = depth + 1;
+    switch (v.k) {
+      case "resolved":
+        return v.r;
+      case "str":
+        return v;
+      case "tpl": {
+        let out = v.quasis[0];
+        for (let i = 0; i < v.exprs.length; i++) {
+          const r = this.resolve(file, v.exprs[i], d);
+          if (r.k !== "str") return { k: "unknown", why: r.k === "unknown" ? r.why : `a ${r.k} inside a string` };
+          out += r.value + v.quasis[i + 1];
+        }
+        return { k: "str", value: out };
+      }
+      case "local": {
+        const s = this.scans.get(file);
+        const b = s?.bindings.get(v.name);
+        if (b) return this.resolve(file, b, d);
+        if (s?.classes.has(v.name)) return { k: "class", file, name: v.name };
+        return { k: "unknown", why: `\`${v.name}\` is not bound in this file (parameter or global)` };
+      }
+      case "this": {
+        const info = this.scans.get(file)?.classes.get(v.cls);
+        if (info && v.name in info.members && !(v.name in info.fields && info.fields[v.name].k !== "fn")) {
+          return { k: "fn", file, at: info.members[v.name] };
+        }
+        const f = info?.fields[v.name];
+        return f ? this.resolve(file, f, d) : { k: "unknown", why: `\`this.${v.name}\` is not set in class ${v.cls}` };
+      }
+      case "import": {
+        const m = this.resolveModule(file, v.source);
+        if (m === void 0) return { k: "external", source: v.source };
+        if (m === null) return { k: "unknown", why: `module not found: ${v.source}` };
+        return v.name === "*" ? { k: "module", file: m } : this.exportOf(m, v.name, d);
+      }
+      case "member":
+        return this.memberOf(this.resolve(file, v.obj, d), v.prop, d);
+      case "call": {
+        let c = this.resolve(file, v.callee, d);
+        if (c.k === "module") c = this.exportOf(c.file, "default", d);
+        if (c.k === "fn" && c.returns) return this.resolve(c.file, c.returns, d);
+        if (c.k === "external") return c;
+        return { k: "unknown", why: c.k === "unknown" ? c.why : "the value of a call" };
+      }
+      case "new": {
+        const c = this.asValue(this.resolve(file, v.cls, d), d);
+        return c.k === "class" ? { k: "instance", file: c.file, cls: c.name } : { k: "unknown", why: "instance of an unknown class" };
+      }
+      case "router":
+        return { k: "router", file, key: v.key };
+      case "fn":
+        return { k: "fn", file, at: v.at, returns: v.returns };
+      case "param":
+        return { ...v, file };
+      case "object":
+        return { k: "object", file, props: v.props };
+      case "array":
+        return { k: "array", file, items: v.items };
+      case "class":
+        return { k: "class", file, name: v.name };
+      case "loopvar":
+        return { k: "unknown", why: "a loop variable" };
+      case "create":
+        return { k: "unknown", why: "an unnamed router" };
+      case "unknown":
+        return { k: "unknown", why: `\`${v.text}\` is computed` };
+    }
+  }
+  /** A module used as a value is its default export (`module.exports = router`). */
+  asValue(r, depth = 0) {
+    if (r.k !== "module") return r;
+    const s = this.scans.get(r.file);
+    return s?.exports.has("default") ? this.exportOf(r.file, "default", depth + 1) : r;
+  }
+  resolveString(file, v) {
+    const r = this.resolve(file, v);
+    if (r.k === "str") return { value: r.value };
+    return { why: r.k === "unknown" ? r.why : `a ${r.k}, not a string` };
+  }
+  exportOf(file, name, depth) {
+    if (depth > MAX_DEPTH) return { k: "unknown", why: "reference chain too deep (cycle?)" };
+    const s = this.scans.get(file);
+    if (!s) return { k: "unknown", why: `module not scanned: ${file}` };
+    const e = s.exports.get(name);
+    if (e) return this.resolve(file, e, depth + 1);
+    if (name === "default") return { k: "module", file };
+    const def = s.exports.get("default");
+    if (def) {
+      const m = this.memberOf(this.resolve(file, def, depth + 1), name, depth + 1);
+      if (m.k !== "unknown") return m;
+    }
+    for (const src of s.starExports) {
+      const m = this.resolveModule(file, src);
+      if (!m) continue;
+      const r = this.exportOf(m, name, depth + 1);
+      if (r.k !== "unknown") return r;
+    }
+    return { k: "unknown", why: `\`${name}\` is not exported by ${file}` };
+  }
+  memberOf(o, prop, depth) {
+    switch (o.k) {
+      case "module":
+        return this.exportOf(o.file, prop, depth + 1);
+      case "object": {
+        const p = o.props[prop];
+        return p ? this.resolve(o.file, p, depth + 1) : { k: "unknown", why: `no property \`${prop}\`` };
+      }
+      case "instance": {
+        const info = this.scans.get(o.file)?.classes.get(o.cls);
+        if (!info) return { k: "unknown", why: `class ${o.cls} not found` };
+        if (prop in info.members && !(prop in info.fields && info.fields[prop].k !== "fn")) return { k: "fn", file: o.file, at: info.members[prop] };
+        const f = info.fields[prop];
+        return f ? this.resolve(o.file, f, depth + 1) : { k: "unknown", why: `class ${o.cls} has no member \`${prop}\`` };
+      }
+      case "external":
+        return o;
+      case "unknown":
+        return o;
+      default:
+        return { k: "unknown", why: `member \`${prop}\` of a ${o.k}` };
+    }
+  }
+}
+export {
+  Resolver
+};

@@ -1,0 +1,77 @@
+import { arrow, binary, call, chain, hasDeferred, id, lit, member, obj, trailingCall, zc } from "../ast.js";
+import { isObjectSchema, report, sub } from "../context.js";
+import { schemaToZod } from "../schema-to-zod.js";
+function objectExpr(s, ctx) {
+  const properties = isObjectSchema(s.properties) ? s.properties : {};
+  const required = new Set(Array.isArray(s.required) ? s.required.filter((r) => typeof r === "string") : []);
+  const additional = s.additionalProperties;
+  const props = [];
+  for (const [key, raw] of Object.entries(properties)) {
+    const pctx = sub(ctx, "properties", key);
+    const prop = raw;
+    if (isObjectSchema(prop) && ctx.variant === "request" && prop.readOnly === true) continue;
+    if (isObjectSchema(prop) && ctx.variant === "response" && prop.writeOnly === true) continue;
+    props.push(propertyEntry(key, prop, required.has(key), pctx));
+  }
+  for (const r of required) {
+    if (r in properties) continue;
+    props.push({ key: r, value: chain(zc("unknown"), "refine", arrow(["v"], binary("!==", id("v"), id("undefined")))) });
+  }
+  let e;
+  if (props.length === 0 && additional !== false) {
+    const values = additional === void 0 || additional === true ? zc("unknown") : schemaToZod(additional, sub(ctx, "additionalProperties"));
+    const keys = isObjectSchema(s.propertyNames) ? schemaToZod({ type: "string", ...s.propertyNames }, sub(ctx, "propertyNames")) : zc("string");
+    e = zc("record", keys, values);
+  } else {
+    const shape = obj(props);
+    if (additional === false) e = zc("strictObject", shape);
+    else if (additional === true) e = zc("looseObject", shape);
+    else if (additional === void 0) e = zc("object", shape);
+    else e = chain(zc("object", shape), "catchall", schemaToZod(additional, sub(ctx, "additionalProperties")));
+    if ("propertyNames" in s) report(ctx, "lossy-schema", "`propertyNames` next to `properties` is not checked");
+  }
+  if ("patternProperties" in s) {
+    report(ctx, "lossy-schema", "`patternProperties` is not checked (no zod equivalent); matching keys are accepted with any value");
+  }
+  for (const k of ["dependentRequired", "dependentSchemas", "dependencies", "unevaluatedProperties"]) {
+    if (k in s) report(ctx, "lossy-schema", `\`${k}\` is not checked (no zod equivalent); objects that break it are accepted`);
+  }
+  const count = member(call(member(id("Object"), "keys"), id("o")), "length");
+  if (typeof s.minProperties === "number" && s.minProperties > 0) {
+    e = chain(e, "refine", arrow(["o"], binary(">=", count, lit(s.minProperties))), obj([{ key: "message", value: lit(`At least ${s.minProperties} properties`) }]));
+  }
+  if (typeof s.maxProperties === "number") {
+    e = chain(e, "refine", arrow(["o"], binary("<=", count, lit(s.maxProperties))), obj([{ key: "message", value: lit(`At most ${s.maxProperties} properties`) }]));
+  }
+  return e;
+}
+function propertyEntry(key, prop, isRequired, ctx) {
+  let schema = prop;
+  if (isRequired && isObjectSchema(prop) && "default" in prop) {
+    const { default: _ignored, ...rest } = prop;
+    schema = rest;
+    report(ctx, "lossy-schema", "default on a required property is not applied: the key stays required (zod's .default() would make it optional)", "info");
+  }
+  let value = schemaToZod(schema, ctx);
+  if (!isRequired && trailingCall(value)?.method !== "default") value = chain(value, "optional");
+  const deferred = hasDeferred(value);
+  return deferred ? { key, value: undefer(value), getter: true } : { key, value };
+}
+function undefer(e) {
+  if (e.kind === "id" && e.deferred) return { kind: "id", name: e.name };
+  switch (e.kind) {
+    case "member":
+      return { ...e, object: undefer(e.object) };
+    case "call":
+      return { ...e, callee: undefer(e.callee), args: e.args.map(undefer) };
+    case "array":
+      return { ...e, elements: e.elements.map(undefer) };
+    case "object":
+      return { ...e, props: e.props.map((p) => ({ ...p, value: undefer(p.value) })) };
+    default:
+      return e;
+  }
+}
+export {
+  objectExpr
+};

@@ -1,0 +1,90 @@
+// Server CPU time per request, raw express 5 vs the migrate-api servers, side by side: a fixed
+// number of requests per scenario (autocannon `amount`), the server's user+system CPU read from
+// /proc before and after, several interleaved rounds, medians. CPU per request moves far less with
+// machine load than req/s does, so this is the number to compare on a shared machine.
+// Run: cd bench && node --import tsx runtime/cpu.ts   (ROUNDS=5 AMOUNT=20000 SERVERS=raw,m5,m4,ezapi,hono)
+// PROF=dir writes a --cpu-prof of each server (when the servers exit) into dir.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { validBody, invalidBody } from './data.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ALL: Record<string, { file: string; env?: Record<string, string> }> = {
+  raw: { file: 'raw-express.ts' },
+  m5: { file: 'migrate-api.ts' },
+  m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
+  ezapi: { file: 'express-zod-api.ts' },
+  hono: { file: 'hono.ts' },
+};
+const names = (process.env.SERVERS ?? 'raw,m5,m4').split(',');
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const AMOUNT = Number(process.env.AMOUNT ?? 20000);
+const json = { 'content-type': 'application/json' };
+const SCENARIOS = [
+  { name: 'GET', path: '/users/42', opts: { method: 'GET' } },
+  { name: 'POST valid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(validBody) } },
+  { name: 'POST invalid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(invalidBody) } },
+] as const;
+
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function start(name: string): Promise<{ name: string; child: ChildProcess; url: string }> {
+  const def = ALL[name];
+  const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  return new Promise((resolve, reject) => {
+    const child = spawn('taskset', ['-c', '0', process.execPath, ...prof, '--import', 'tsx', def.file], {
+      cwd: here, env: { ...process.env, ...def.env, NODE_ENV: 'production', PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve({ name, child, url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
+
+const run = (url: string, sc: (typeof SCENARIOS)[number], amount: number) =>
+  autocannon({ url: url + sc.path, connections: 10, amount, ...sc.opts } as autocannon.Options);
+
+const servers = [];
+for (const n of names) servers.push(await start(n));
+console.log(`load before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const cpu = new Map<string, number[]>();
+try {
+  for (const s of servers) for (const sc of SCENARIOS) await run(s.url, sc, AMOUNT / 2);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const sc of SCENARIOS) {
+      for (let i = 0; i < servers.length; i++) {
+        const s = servers[(i + round) % servers.length];
+        const c0 = cpuSeconds(s.child.pid!);
+        const r = await run(s.url, sc, AMOUNT);
+        const us = ((cpuSeconds(s.child.pid!) - c0) * 1e6) / r.requests.total;
+        const key = `${s.name}|${sc.name}`;
+        (cpu.get(key) ?? cpu.set(key, []).get(key)!).push(us);
+      }
+    }
+  }
+} finally {
+  for (const s of servers) s.child.kill('SIGINT');
+}
+console.log(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`| server | ${SCENARIOS.map((s) => `${s.name} us/req (x raw)`).join(' | ')} |`);
+for (const n of names) {
+  const cells = SCENARIOS.map((sc) => {
+    const m = median(cpu.get(`${n}|${sc.name}`)!);
+    const base = cpu.get(`raw|${sc.name}`);
+    return `${m.toFixed(1)}${base ? ` (${(median(base) / m).toFixed(2)}x)` : ''} [${cpu.get(`${n}|${sc.name}`)!.map((x) => x.toFixed(0)).join(',')}]`;
+  });
+  console.log(`| ${n} | ${cells.join(' | ')} |`);
+}
