@@ -29,7 +29,7 @@ export interface AnalyzeOptions {
 
 const SPEC_FILE = /^(swagger|openapi)(\.[\w-]+)?\.(ya?ml|json)$/i;
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
-const DOC_MARKERS = ['@openapi', '@swagger', '---'];
+export const DOC_MARKERS = ['@openapi', '@swagger', '---'];
 
 export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const root = resolve(rootArg);
@@ -48,7 +48,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
 }
 
 /** Spec files live beside the code or at the package root (and its docs/, api/, spec/ folders). */
-function findSpecFiles(root: string): string[] {
+export function findSpecFiles(root: string): string[] {
   const found: string[] = [];
   for (const dir of new Set([root, packageRoot(root) ?? root])) {
     for (const sub of ['', 'docs', 'api', 'spec']) {

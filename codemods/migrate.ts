@@ -1,15 +1,28 @@
 // The migration pipeline, one pass to understand the whole tree before any file is touched
 // (bump-pydantic's order): scan routes + read docs -> match -> emit zod -> plan per file -> rewrite.
 // Nothing here writes; the CLI decides whether to write, diff or report.
-import { existsSync, readFileSync } from 'node:fs';
+//
+// Per-file work (parse + scan + doc blocks, then the rewrite) runs in worker threads on trees big enough to
+// pay for starting them (both cores on a 2-core machine); linking, matching and planning stay here, in file
+// order, so the result is the same as the in-process path byte for byte.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
-import type { FilePlan, FileResult, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
-import { analyzeProject, packageRoot } from './analyze.js';
+import type { DocsModel } from './model.js';
+import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
+import { findSpecFiles, packageRoot, type Analysis } from './analyze.js';
+import { mergeDocs, readSpecFile } from './docs/index.js';
+import { matchRoutes } from './match.js';
+import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
-import { applyFilePlan, RULES } from './rules/index.js';
+import { RULES } from './rules/index.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
+import { analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
+import type { MigrateTask } from './migrate-worker.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -22,6 +35,40 @@ export interface MigrateOptions {
   disable?: RuleId[];
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for the per-file work; 0 runs everything in-process. Default: one per core (at most 4)
+   *  when the tree has at least PARALLEL_MIN_FILES source files, else 0. The output is the same either way. */
+  workers?: number;
+}
+
+/** Below this many files, starting workers (each loads babel, recast and yaml: ~0.2-0.3 s) costs more than it saves. */
+export const PARALLEL_MIN_FILES = 200;
+
+/** Runs a per-file step in-process or on the pool. */
+type Runner = {
+  analyze: (file: string) => Promise<AnalyzedFile>;
+  rewrite: (plan: FilePlan) => Promise<RewrittenFile>;
+};
+
+/** The worker entry sits next to this module with the same extension: .ts under tsx, .js from dist. */
+function workerEntry(): URL {
+  return new URL(`./migrate-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+}
+
+function makeRunner(size: number): { runner: Runner; close: () => Promise<void> } {
+  if (size <= 0) {
+    return {
+      runner: { analyze: async (file) => analyzeFile(file), rewrite: async (plan) => rewriteFile(plan) },
+      close: async () => {},
+    };
+  }
+  const pool = new WorkerPool<MigrateTask, AnalyzedFile | RewrittenFile>(workerEntry(), size);
+  return {
+    runner: {
+      analyze: (file) => pool.run({ kind: 'analyze', file }) as Promise<AnalyzedFile>,
+      rewrite: (plan) => pool.run({ kind: 'rewrite', plan }) as Promise<RewrittenFile>,
+    },
+    close: () => pool.close(),
+  };
 }
 
 export interface PlannedWrite {
@@ -41,13 +88,59 @@ type ModuleFormat = 'ts' | 'js' | 'cjs';
 export async function migrateProject(rootArg: string, opts: MigrateOptions = {}): Promise<MigrationResult> {
   const started = Date.now();
   const root = resolve(rootArg);
+
+  const sourceFiles = listSourceFiles(root);
+  const size = opts.workers ?? envWorkers() ?? (sourceFiles.length >= PARALLEL_MIN_FILES ? Math.min(availableParallelism(), 4) : 0);
+  const { runner, close } = makeRunner(size);
+  try {
+    return await migrateWith(root, sourceFiles, runner, opts, started);
+  } finally {
+    await close();
+  }
+}
+
+/** analyzeProject (./analyze.ts) with the per-file half on the runner; same order, same result. */
+async function analyze(rootArg: string, files: string[], runner: Runner, specs: string[] | undefined): Promise<Analysis> {
+  const given = resolve(rootArg);
+  // A single file as the root: its directory is the root the result's paths are under (as in scanProject).
+  const root = isFile(given) ? dirname(given) : given;
+  const analyzed = await Promise.all(files.map((f) => runner.analyze(f)));
+  const scans = new Map<string, FileScan>();
+  const perFile: Diagnostic[] = [];
+  const sourceDocs: DocsModel[] = [];
+  for (const a of analyzed) {
+    perFile.push(...a.diagnostics);
+    if (!a.scan) continue;
+    scans.set(a.file, a.scan);
+    perFile.push(...a.scan.diagnostics);
+    if (a.docs) sourceDocs.push(a.docs);
+  }
+  const scan = linkProject(root, files, scans, perFile);
+  const specFiles = [...new Set([...(specs ?? []).map((s) => resolve(s)), ...findSpecFiles(given)])];
+  const specDocs = await Promise.all(specFiles.map((f) => readSpecFile(f)));
+  const docs = mergeDocs([...sourceDocs, ...specDocs]);
+  const match = matchRoutes(scan, docs.operations);
+  return { root: given, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
+}
+
+/** MIGRATE_API_WORKERS=n overrides the default for the CLI (tests and benchmarks force either path with it). */
+function envWorkers(): number | undefined {
+  const v = process.env.MIGRATE_API_WORKERS;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+async function migrateWith(root: string, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
   const rel = (f: string) => relative(root, f).split(sep).join('/') || f;
   const rules = enabledRules(opts);
   const validation = opts.validation ?? 'report';
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, diagnostics: found } = await analyzeProject(root, { specs: opts.specs });
+  const { scan, docs, match, diagnostics: found } = await analyze(root, sourceFiles, runner, opts.specs);
   diagnostics.push(...found);
 
   // 4. Zod: one module of named schemas, inline specs per route.
@@ -71,27 +164,19 @@ export async function migrateProject(rootArg: string, opts: MigrateOptions = {})
   const routes: RouteReport[] = [];
   const files = [...byFile.keys()].sort();
   let done = 0;
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    const plan = planFile(file, byFile.get(file)!, { validation, rules, schemasFile, format, exportsByRef, diagnostics });
-    let result: FileResult;
-    try {
-      result = applyFilePlan(source, plan);
-    } catch (err) {
-      // A rule that throws must never cost the user a file: report it, leave the file as it was.
-      const message = (err as Error).message;
-      result = {
-        file, output: undefined,
-        routes: plan.routes.map((r) => ({ file, line: r.at.line, method: r.method, path: r.fullPath, status: 'skipped', reason: `internal error: ${message}` })),
-        diagnostics: [{ code: 'unsupported', severity: 'error', message: `rewrite failed, file left unchanged: ${message}`, at: { file, line: 1 } }],
-      };
-    }
-    diagnostics.push(...result.diagnostics);
+  // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
+  // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
+  const planDiagnostics = files.map((): Diagnostic[] => []);
+  const plans = files.map((file, i) => planFile(file, byFile.get(file)!, { validation, rules, schemasFile, format, exportsByRef, diagnostics: planDiagnostics[i]! }));
+  const rewritten = await Promise.all(plans.map((plan) => runner.rewrite(plan).then((r) => { opts.onProgress?.(++done, files.length); return r; })));
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const { result, before, changed } = rewritten[i]!;
+    diagnostics.push(...planDiagnostics[i]!, ...result.diagnostics);
     routes.push(...result.routes.map((r) => ({ ...r, file: rel(r.file) })));
     const skipped = result.diagnostics.find((d) => d.severity === 'error' && d.code === 'parse-error');
-    reportFiles.push({ file: rel(file), changed: result.output !== undefined && result.output !== source, routes: plan.routes.length, skipped: skipped?.message });
-    if (result.output !== undefined && result.output !== source) writes.push({ file, before: source, after: result.output });
-    opts.onProgress?.(++done, files.length);
+    reportFiles.push({ file: rel(file), changed, routes: plans[i]!.routes.length, skipped: skipped?.message });
+    if (changed) writes.push({ file, before: before!, after: result.output! });
   }
   for (const f of scan.files) if (!byFile.has(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
   reportFiles.sort((a, b) => a.file.localeCompare(b.file));

@@ -46,9 +46,13 @@ export interface LegacyHandler {
   readonly [LEGACY_BRAND]: true;
 }
 
+/** Route middleware as express takes it: handlers and (nested) arrays of them, e.g. an
+ *  express-validator rule list `[body('sku').isString(), ...]`. */
+export type Middleware = RequestHandler | readonly Middleware[];
+
 /** `verb(path, spec, ...legacyMiddleware, handler)`. */
 export interface TypedVerb<Self> {
-  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: RequestHandler[], handler: TypedHandler<S> | LegacyHandler]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
 }
 
 /** Typed verbs return the typed app/router, so calls chain like express's. */

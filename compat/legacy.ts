@@ -7,7 +7,9 @@ const LEGACY = Symbol.for('migrate-api.legacyHandler');
 
 // Method-signature trick: parameters are checked bivariantly, so a handler typed with a subtype of
 // Request (`req: AuthedRequest`) is accepted like in express's own route methods.
-type LegacyFn = { bivarianceHack(req: Request, res: Response, next: NextFunction): unknown }['bivarianceHack'];
+// Params are plain strings as in express 4's types: express 5's typings widen them to string | string[]
+// (for `*splat` params), which would break handlers that compiled before they were wrapped.
+type LegacyFn = { bivarianceHack(req: Request<Record<string, string>>, res: Response, next: NextFunction): unknown }['bivarianceHack'];
 
 export function legacy(fn: LegacyFn): LegacyHandler {
   if (typeof fn !== 'function') throw new TypeError('legacy(fn): fn must be a (req, res, next) function');

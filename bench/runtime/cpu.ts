@@ -3,7 +3,7 @@
 // /proc before and after, several interleaved rounds, medians. CPU per request moves far less with
 // machine load than req/s does, so this is the number to compare on a shared machine.
 // Run: cd bench && node --import tsx runtime/cpu.ts   (ROUNDS=5 AMOUNT=20000 SERVERS=raw,m5,m4,ezapi,hono)
-// PROF=dir writes a --cpu-prof of each server (when the servers exit) into dir.
+// PROF=dir writes a --cpu-prof of each server (when the servers exit) into dir/<server>/.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -39,7 +39,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function start(name: string): Promise<{ name: string; child: ChildProcess; url: string }> {
   const def = ALL[name];
-  const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}/${name}`] : [];
   return new Promise((resolve, reject) => {
     const child = spawn('taskset', ['-c', '0', process.execPath, ...prof, '--import', 'tsx', def.file], {
       cwd: here, env: { ...process.env, ...def.env, NODE_ENV: 'production', PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],

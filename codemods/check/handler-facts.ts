@@ -92,6 +92,19 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
     }
   };
 
+  // A typed handler, `async ({ params, query: { page }, body }) => ...`, receives the validated input
+  // destructured: its names are the request's locations, so they are followed like `req.query`.
+  if (fn.params[0]?.type === 'ObjectPattern') {
+    for (const prop of fn.params[0].properties) {
+      if (prop.type === 'RestElement') { for (const loc of ['query', 'body', 'header'] as const) facts.opaque.add(loc); continue; }
+      const key = prop.key.type === 'Identifier' && !prop.computed ? prop.key.name : null;
+      const location = key ? LOCATION_OF[key] : undefined;
+      if (!location) continue;
+      const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+      readPattern(value, location);
+    }
+  }
+
   walk(fn.body, (node, parent) => {
     // matchedData(req), validate(req): whatever that function reads, we cannot see it.
     if (node.type === 'Identifier' && node.name === req && parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression')
@@ -156,6 +169,8 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
     facts.statuses.push({ status: arg.value, line: line(call) });
     return;
   }
+  // `res.status(code).json(...)`: which documented response it is compared with is unknown.
+  if (chainStatus === UNKNOWN_STATUS) return;
   if ((method === 'json' || method === 'send') && arg?.type === 'ObjectExpression') {
     const keys: string[] = [];
     let exact = true;
@@ -168,16 +183,18 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
   }
 }
 
+const UNKNOWN_STATUS = 'unknown';
+
 /** For `res.status(201).json`, the object `res.status(201)`: 201; for `res`: null (default status);
- *  undefined when the chain does not start at res. */
-function statusOfChain(node: Node, res: string | undefined): number | null | undefined {
+ *  for `res.status(code)`: UNKNOWN_STATUS; undefined when the chain does not start at res. */
+function statusOfChain(node: Node, res: string | undefined): number | null | typeof UNKNOWN_STATUS | undefined {
   if (isIdent(node, res)) return null;
   if (node.type === 'CallExpression' && (node.callee.type === 'MemberExpression')) {
     const inner = statusOfChain(node.callee.object, res);
     if (inner === undefined) return undefined;
     const name = propName(node.callee);
     const arg = node.arguments[0];
-    if (name === 'status' && arg?.type === 'NumericLiteral') return arg.value;
+    if (name === 'status') return arg?.type === 'NumericLiteral' ? arg.value : UNKNOWN_STATUS;
     return inner;
   }
   return undefined;

@@ -1,24 +1,35 @@
 // Runtime drift: the violations the runtime counted in report mode (the JSON written by
 // `writeViolations()` or on exit with MIGRATE_API_VIOLATIONS_FILE) merged beside the static findings,
 // each pinned to the route's registration in code when the route is found there.
-import type { ViolationReport } from '../../compat/violations.js';
+import { z } from 'zod';
 import type { Analysis } from '../analyze.js';
 import type { DriftFinding } from './findings.js';
 
 export class RuntimeDumpError extends Error {}
 
+// The part of compat/violations.ts's ViolationReport the merge relies on; checked with zod so a
+// hand-edited or truncated dump is a clear error, not a crash halfway through the merge.
+const Dump = z.object({
+  version: z.literal(1),
+  routes: z.array(z.object({
+    route: z.string(),
+    method: z.string(),
+    path: z.string(),
+    violations: z.array(z.object({
+      kind: z.enum(['request', 'response']),
+      location: z.string(),
+      status: z.number().optional(),
+      count: z.number(),
+      example: z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string().optional() }).optional(),
+    })),
+  })),
+});
+type Dump = z.infer<typeof Dump>;
+
 const normalize = (p: string) => p.replace(/:(\w+)(\([^)]*\))?\??/g, ':$1').replace(/\/+$/, '') || '/';
 
 export function runtimeDrift(json: string, dumpFile: string, analysis: Analysis, rel: (f: string) => string): DriftFinding[] {
-  let dump: ViolationReport;
-  try {
-    dump = JSON.parse(json);
-  } catch (err) {
-    throw new RuntimeDumpError(`${dumpFile}: not JSON (${(err as Error).message})`);
-  }
-  if (dump?.version !== 1 || !Array.isArray(dump.routes)) {
-    throw new RuntimeDumpError(`${dumpFile}: not a migrate-api violations dump (expected "version": 1 and "routes": [...])`);
-  }
+  const dump = parseDump(json, dumpFile);
   const byRoute = new Map(analysis.scan.routes.filter((r) => r.fullPath).map((r) => [`${r.method.toUpperCase()} ${normalize(r.fullPath!)}`, r]));
   const out: DriftFinding[] = [];
   for (const r of dump.routes) {
@@ -38,4 +49,19 @@ export function runtimeDrift(json: string, dumpFile: string, analysis: Analysis,
     }
   }
   return out;
+}
+
+function parseDump(json: string, dumpFile: string): Dump {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new RuntimeDumpError(`${dumpFile}: not JSON (${(err as Error).message})`);
+  }
+  const parsed = Dump.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RuntimeDumpError(`${dumpFile}: not a migrate-api violations dump (expected "version": 1 and "routes": [...]): ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
 }

@@ -4,11 +4,22 @@
 // recorded through js-yaml's `listener` hook (js-yaml keeps no positions), so locate() needs no second parse.
 // Whatever the two libraries could read differently (tags, anchors/aliases, merge keys, complex or explicit
 // keys, tabs, directives) or js-yaml rejects returns undefined, and the caller composes with `yaml` as before.
-import { FAILSAFE_SCHEMA, load, Type, types, type State } from 'js-yaml';
+import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { splitPointer } from './yaml-source.js';
 
-/** js-yaml's CORE_SCHEMA is close to YAML 1.2 core but also reads `1_000`, `0b101` and `+.5e`-style numbers;
- *  these int/float types are `yaml`'s core ones (yaml/dist/schema/core/{int,float}.js), so values match. */
+/** js-yaml's CORE_SCHEMA is close to YAML 1.2 core but also reads `1_000` and `0b101` as numbers; these types
+ *  carry the tests of `yaml`'s core schema (yaml/dist/schema/{common/null,core/bool,core/int,core/float}.js),
+ *  so both libraries give the same values. */
+const coreNull = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  construct: () => null,
+});
+const coreBool = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+});
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
   resolve: (s: string) => /^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/.test(s),
@@ -19,7 +30,7 @@ const coreFloat = new Type('tag:yaml.org,2002:float', {
   resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
   construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s.endsWith('inf') || s.endsWith('Inf') || s.endsWith('INF') ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
 });
-const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, coreInt, coreFloat] });
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
 
 /** Constructs the two libraries may read differently; a text with any of them goes to `yaml`. Conservative: a
  *  false hit (a `*bold*` word in a description) only costs the slow path. */
@@ -28,6 +39,7 @@ const UNSAFE = [
   /<</, // merge keys
   /^[ \t-]*\?(?:[ \t]|$)/m, // explicit keys
   /^[ \t-]*[[{].*[\]}][ \t]*:(?:[ \t]|$)/m, // flow collections as keys
+  /(?:^[ \t-]*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m, // null keys (yaml names them '', js-yaml 'null')
   /\t/, // tab indentation rules differ
   /^%/m, // directives (`%YAML 1.1` switches yaml's schema)
 ];
@@ -82,6 +94,7 @@ export function parseFast(text: string): FastYaml | undefined {
 function offsetOf(text: string, root: Frame, pointer: string): number | undefined {
   let frame: Frame | undefined = root;
   let offset = nodeStart(text, root);
+  if (offset >= text.length) return 0; // `yaml` has no contents node for a document of only comments
   for (const seg of splitPointer(pointer)) {
     frame = innermost(frame);
     const result = frame.result;

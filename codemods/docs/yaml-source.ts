@@ -117,7 +117,7 @@ export function joinPointer(base: string, ...segments: Array<string | number>): 
 }
 
 /** Offset of the key (for map entries) or item that the pointer names, walking as far as it exists. */
-function offsetOf(doc: Document, pointer: string): number {
+export function offsetOf(doc: Document, pointer: string): number {
   let node: Node | null | undefined = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const seg of splitPointer(pointer)) {

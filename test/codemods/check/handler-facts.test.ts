@@ -52,3 +52,33 @@ test('calls on other objects are not sends', () => {
   assert.deepEqual(f.statuses, []);
   assert.deepEqual(f.objects, []);
 });
+
+test('a typed handler: the destructured input names are followed like req.query / req.body', () => {
+  const f = factsOf(`async ({ params, query: { page, size: pageSize }, body, headers }) => {
+    const q = body.title;
+    const key = headers['x-api-key'];
+    if (!params.id) throw new HTTPException(404, 'unknown');
+    return { q, page, pageSize, key };
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}@${r.line}`), [
+    'query.page@1', 'query.size@1', 'body.title@2', 'header.x-api-key@3', 'params.id@4',
+  ]);
+  assert.deepEqual(f.statuses, [{ status: 404, line: 4 }]);
+  assert.deepEqual([...f.opaque], []);
+});
+
+test('a typed handler taking ...rest cannot be followed: its locations are opaque', () => {
+  const f = factsOf(`async ({ params, ...input }) => store.save(input)`);
+  assert.deepEqual([...f.opaque].sort(), ['body', 'header', 'query']);
+});
+
+test('header reads keep the spelling of the code for messages, compared lowercased', () => {
+  const f = factsOf(`(req, res) => { req.get('X-Tenant'); const { 'X-Trace': t } = req.headers; }`);
+  assert.deepEqual(f.reads.map(({ name, written }) => [name, written]), [['x-tenant', 'X-Tenant'], ['x-trace', 'X-Trace']]);
+});
+
+test('an object sent with a computed status is not compared with any documented response', () => {
+  const f = factsOf(`(req, res) => { const code = 418; res.status(code).json({ error: 'x' }); res.status(201).json({ id: 1 }); }`);
+  assert.deepEqual(f.objects.map((o) => [o.status, o.keys]), [[201, ['id']]]);
+  assert.deepEqual(f.statuses.map((s) => s.status), [201]);
+});

@@ -1,0 +1,63 @@
+// The two per-file steps of a migration, as plain functions of plain (structured-cloneable) data, so the same
+// code runs in-process (small trees, tests) and in worker threads (codemods/migrate-worker.ts): analysing a file
+// (read, parse once, scan, read its doc blocks) and rewriting it from its FilePlan.
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from './diagnostics.js';
+import type { DocsModel } from './model.js';
+import { parseSource } from './parse.js';
+import type { FilePlan, FileResult } from './plan.js';
+import { DOC_MARKERS } from './analyze.js';
+import { readSourceDocs } from './docs/index.js';
+import { applyFilePlan } from './rules/index.js';
+import { scanFile, type FileScan } from './scan/index.js';
+
+export interface AnalyzedFile {
+  file: string;
+  /** Absent when the file could not be read or parsed (the reason is in `diagnostics`). */
+  scan?: FileScan;
+  /** Absent when the file holds no doc-comment marker. */
+  docs?: DocsModel;
+  /** The read or parse error; the scan's own diagnostics stay in `scan.diagnostics`. */
+  diagnostics: Diagnostic[];
+}
+
+/** What scanProject + analyzeProject's onFile do for one file; the AST dies here, so memory stays flat. */
+export function analyzeFile(file: string): AnalyzedFile {
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { file, diagnostics: [{ code: 'read-error', severity: 'error', message: (err as Error).message, at: { file, line: 1 } }] };
+  }
+  const parsed = parseSource(code, file);
+  if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
+  const scan = scanFile(code, file, parsed.ast);
+  const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
+  return { file, scan, docs, diagnostics: [] };
+}
+
+export interface RewrittenFile {
+  result: FileResult;
+  /** The source as read, only when the rewrite changed it (the CLI needs it for diffs and the dirty check). */
+  before?: string;
+  changed: boolean;
+}
+
+export function rewriteFile(plan: FilePlan): RewrittenFile {
+  const { file } = plan;
+  const source = readFileSync(file, 'utf8');
+  let result: FileResult;
+  try {
+    result = applyFilePlan(source, plan);
+  } catch (err) {
+    // A rule that throws must never cost the user a file: report it, leave the file as it was.
+    const message = (err as Error).message;
+    result = {
+      file, output: undefined,
+      routes: plan.routes.map((r) => ({ file, line: r.at.line, method: r.method, path: r.fullPath, status: 'skipped', reason: `internal error: ${message}` })),
+      diagnostics: [{ code: 'unsupported', severity: 'error', message: `rewrite failed, file left unchanged: ${message}`, at: { file, line: 1 } }],
+    };
+  }
+  const changed = result.output !== undefined && result.output !== source;
+  return { result, before: changed ? source : undefined, changed };
+}
