@@ -19,6 +19,7 @@ import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
+import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor } from './app-plan.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
@@ -145,29 +146,54 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
 
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file));
-  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : join(root, `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`);
+  // Beside the code that imports it (`src/` when the routes live there), so a tsconfig rooted there includes it.
+  const schemasDir = commonDir([...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)]) ?? root;
+  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : join(schemasDir, `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`);
   const writes: PlannedWrite[] = [];
   let exportsByRef = new Map<string, { request: string; response: string }>();
-  const usesSchemas = rules.has('MA002') && Object.keys(docs.schemas).length > 0;
-  if (usesSchemas) {
+  const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
+  let apiDocs: Record<string, unknown> | null = null;
+  let usesSchemas = false;
+  if (rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)) {
     const emitted = emitSchemasModule(docs.schemas, { format, sourceFile: schemasFile });
     diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
+    // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
+    const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
+    apiDocs = hasApp ? apiDocsValue(root, docs, new Map(Object.entries(emitted.exports))) : null;
+    usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
+    const code = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
     const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
-    if (before !== emitted.code) writes.push({ file: schemasFile, before, after: emitted.code });
+    if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
   }
+  const docsPaths = docsPathsFor(scan);
+  const keepDocComments = appReadsDocComments(root);
+  if (keepDocComments && docs.operations.some((o) => o.comment)) {
+    diagnostics.push({ code: 'docs-kept', severity: 'info', rule: 'MA002', message: 'doc comments kept: the app builds docs from them with swagger-jsdoc; remove them once it serves the generated /openapi.json' });
+  }
+  const appOptions = {
+    optionsSource: appOptionsSource({
+      validation, docsPaths, apiDocs: apiDocs !== null,
+      title: String((apiDocs?.info as { title?: string } | undefined)?.title ?? docs.info?.title ?? 'API'),
+      version: String((apiDocs?.info as { version?: string } | undefined)?.version ?? docs.info?.version ?? '1.0.0'),
+    }),
+    uses: apiDocs ? [API_DOCS_EXPORT] : [],
+  };
 
   // 5. Plan and rewrite each file that registers routes.
   const byFile = new Map<string, MatchedRoute[]>();
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
   const reportFiles: ReportFile[] = [];
   const routes: RouteReport[] = [];
-  const files = [...byFile.keys()].sort();
+  const files = [...new Set([...byFile.keys(), ...apps])].sort();
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
-  const plans = files.map((file, i) => planFile(file, byFile.get(file)!, { validation, rules, schemasFile, format, exportsByRef, diagnostics: planDiagnostics[i]! }));
+  const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
+    validation, rules, schemasFile, format, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
+    app: apps.has(file) ? appOptions : undefined,
+  }));
   const rewritten = await Promise.all(plans.map((plan) => runner.rewrite(plan).then((r) => { opts.onProgress?.(++done, files.length); return r; })));
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -195,6 +221,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     dry: false,
     validation,
     schemasModule: usesSchemas ? rel(schemasFile) : null,
+    docsPaths: apps.size ? docsPaths : undefined,
     files: reportFiles,
     routes,
     docsWithoutRoute: match.unmatchedDocs.map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
@@ -215,6 +242,8 @@ interface PlanContext {
   schemasFile: string;
   format: ModuleFormat;
   exportsByRef: Map<string, { request: string; response: string }>;
+  keepDocComments: boolean;
+  app?: FilePlan['app'];
   diagnostics: Diagnostic[];
 }
 
@@ -237,17 +266,27 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       fullPath: route.fullPath,
       specSource,
       documented: !!doc,
-      docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002')
+      docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
     };
   });
+  for (const name of ctx.app?.uses ?? []) used.add(name);
   return {
     file,
     routes,
+    app: ctx.app,
     schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format) } : null,
     validation: ctx.validation,
     rules: ctx.rules,
   };
+}
+
+/** The deepest folder holding all the given files. */
+function commonDir(files: string[]): string | null {
+  if (files.length === 0) return null;
+  let dir = dirname(files[0]!);
+  for (const f of files) while (!f.startsWith(dir + sep) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** TS and ESM need the emitted extension (`./api-schemas.js`); CommonJS resolves either way. */

@@ -103,6 +103,11 @@ export interface FilePlan {
   rules: ReadonlySet<RuleId>;
   /** Doc comments not attached to a route (components-only `@openapi` blocks) that moved to the schemas module; MA002 removes them. */
   removeComments?: Array<{ startLine: number; endLine: number }>;
+  /** For files that create the express app (`express()`): the options object its typed(...) wrapper gets
+   *  (validation mode, title/version, docs paths, the docs that are not routes: `legacyDocs: apiDocs`), and
+   *  the schemas-module names that object uses. Set even when the file registers no route itself, so the
+   *  app records its mounts and serves the generated docs. */
+  app?: { optionsSource: string; uses: string[] };
 }
 
 export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';

@@ -31,6 +31,8 @@ export interface MigrationReport {
   dry: boolean;
   validation: 'report' | 'enforce';
   schemasModule: string | null;
+  /** Where the migrated app serves its generated docs (moved under /migrate-api where the app had a route). */
+  docsPaths?: { openapi: string; swagger: string; redoc: string };
   files: ReportFile[];
   routes: RouteReport[];
   docsWithoutRoute: Array<{ method: string; path: string; file: string; line: number }>;

@@ -3,6 +3,14 @@
 // Hand-written rather than a pool library because it is ~50 lines and the project keeps its dependencies lean.
 import { Worker } from 'node:worker_threads';
 
+/** A .ts entry means we run from source under tsx, whose loader hooks workers do not inherit on Node 20:
+ *  such a worker registers tsx itself before importing the entry. From dist the .js entry loads directly. */
+function startWorker(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
 interface Pending<R> { resolve: (v: R) => void; reject: (e: Error) => void }
 
 export class WorkerPool<T, R> {
@@ -16,7 +24,7 @@ export class WorkerPool<T, R> {
 
   constructor(entry: URL, size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(entry);
+      const w = startWorker(entry);
       w.on('message', (msg: { id: number; value?: R; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -58,6 +58,15 @@ function paramName(p: Node | undefined): string | undefined {
 
 const line = (n: Node) => n.loc?.start.line ?? 0;
 
+/** `(req.body ?? {}) as T`, `req.body!`: the location behind a cast or an empty-object fallback. */
+function unwrapInit(node: Node): Node {
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression'
+    || node.type === 'ParenthesizedExpression' || node.type === 'TypeCastExpression') return unwrapInit(node.expression);
+  if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')
+    && node.right.type === 'ObjectExpression' && node.right.properties.length === 0) return unwrapInit(node.left);
+  return node;
+}
+
 const fieldRead = (location: InputLocation, name: string, at: number): FieldRead =>
   location === 'header' ? { location, name: name.toLowerCase(), line: at, written: name } : { location, name, line: at };
 
@@ -92,10 +101,10 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
     }
   };
 
-  // A typed handler, `async ({ params, query: { page }, body }) => ...`, receives the validated input
-  // destructured: its names are the request's locations, so they are followed like `req.query`.
-  if (fn.params[0]?.type === 'ObjectPattern') {
-    for (const prop of fn.params[0].properties) {
+  // `{ params, query: { page }, body }` taken from the request (or the typed handler's input):
+  // its names are the request's locations, so they are followed like `req.query`.
+  const readLocations = (pattern: t.ObjectPattern) => {
+    for (const prop of pattern.properties) {
       if (prop.type === 'RestElement') { for (const loc of ['query', 'body', 'header'] as const) facts.opaque.add(loc); continue; }
       const key = prop.key.type === 'Identifier' && !prop.computed ? prop.key.name : null;
       const location = key ? LOCATION_OF[key] : undefined;
@@ -103,7 +112,11 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
       readPattern(value, location);
     }
-  }
+  };
+  // The inits `const { a } = <init>` reads from, already followed field by field (not opaque).
+  const followed = new Set<Node>();
+  // A typed handler, `async ({ params, query, body }) => ...`, receives the validated input destructured.
+  if (fn.params[0]?.type === 'ObjectPattern') readLocations(fn.params[0]);
 
   walk(fn.body, (node, parent) => {
     // matchedData(req), validate(req): whatever that function reads, we cannot see it.
@@ -122,14 +135,26 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
         return;
       }
       const whole = locationOf(node);
-      if (whole && parent && !(parent.type === 'MemberExpression' && parent.object === node) && !(parent.type === 'VariableDeclarator' && parent.init === node)) {
+      if (whole && parent && !(parent.type === 'MemberExpression' && parent.object === node) && !followed.has(node)) {
         facts.opaque.add(whole);
       }
     }
-    // const { a, b } = req.body
+    // const { a, b } = req.body / (req.body ?? {}) as T / const { query: { page } } = req
     if (node.type === 'VariableDeclarator' && node.init) {
-      const location = locationOf(node.init);
-      if (location) readPattern(node.id, location);
+      const init = unwrapInit(node.init);
+      const location = locationOf(init);
+      if (location) {
+        readPattern(node.id, location);
+        followed.add(init);
+      } else if (isIdent(init, req) && node.id.type === 'ObjectPattern') {
+        readLocations(node.id);
+        followed.add(init);
+      }
+    }
+    // validate(q), { ...q } where q = req.query: handed away whole.
+    if (node.type === 'Identifier' && aliases.has(node.name) && parent
+      && (((parent.type === 'CallExpression' || parent.type === 'NewExpression') && (parent.arguments as Node[]).includes(node)) || parent.type === 'SpreadElement')) {
+      facts.opaque.add(aliases.get(node.name)!);
     }
     if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
       const callee = node.callee;

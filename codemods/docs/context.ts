@@ -33,6 +33,19 @@ export interface NormalizeContext {
  *  object identity so the model itself carries no bookkeeping fields. */
 export const refSites = new WeakMap<object, { at?: SourceLocation; pointer: string }>();
 
+/** A refSites entry whose location is only looked up when a diagnostic reads it: every `$ref` gets a site,
+ *  almost none is ever reported, and locating each one was a fair share of reading a doc block. */
+export function refSite(ctx: NormalizeContext, file: string, pointer: string): { at?: SourceLocation; pointer: string } {
+  let at: SourceLocation | undefined | null = null;
+  return {
+    pointer,
+    get at() {
+      if (at === null) at = locate(ctx, file, pointer);
+      return at;
+    },
+  };
+}
+
 export function locate(ctx: NormalizeContext, file: string, pointer: string): SourceLocation | undefined {
   if (file === ctx.root.file) return ctx.root.locate?.(pointer) ?? { file, line: 1 };
   const doc = ctx.load?.(file);

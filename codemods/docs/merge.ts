@@ -177,9 +177,10 @@ function checkSchemaRefs(model: DocsModel): void {
         delete node.$ref;
       }
     }
-    for (const [key, value] of Object.entries(node)) {
+    // for-in rather than Object.entries: this walks every node of the merged model, and the pair arrays showed in profiles
+    for (const key in node) {
       // under `properties` (and the like) keys are names, elsewhere `default: {...}` or `x-...` is data
-      if (names || (!VALUE_KEYWORDS.has(key) && !key.startsWith('x-'))) visit(value, fallback, NAME_MAPS.has(key) && !names);
+      if (names || (!VALUE_KEYWORDS.has(key) && !key.startsWith('x-'))) visit(node[key], fallback, NAME_MAPS.has(key) && !names);
     }
   };
   for (const [name, schema] of Object.entries(model.schemas)) visit(schema, model.schemaSources[name]);

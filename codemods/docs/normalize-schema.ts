@@ -4,7 +4,7 @@
 // schemas in other files hoisted into components under a name. `example` is kept as written.
 import { basename, extname } from 'node:path';
 import type { JsonSchema } from '../model.js';
-import { isObject, locate, missingRef, refSites, report, resolveRef, splitRef, type NormalizeContext } from './context.js';
+import { isObject, locate, missingRef, refSite, refSites, report, resolveRef, splitRef, type NormalizeContext } from './context.js';
 import { joinPointer, splitPointer } from './yaml-source.js';
 
 const KNOWN = new Set([
@@ -98,7 +98,7 @@ function flasggerNamed(raw: Record<string, unknown>, file: string, ptr: string, 
     ctx.model.schemas[name] = normalizeSchema(schema, file, ptr, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  refSites.set(out, refSite(ctx, file, ptr));
   return out;
 }
 
@@ -131,7 +131,7 @@ function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext
     if (m) {
       const name = splitPointer(`/${safeDecode(m[1])}`)[0];
       const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-      refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+      refSites.set(out, refSite(ctx, file, ptr));
       return out;
     }
   }
@@ -164,7 +164,7 @@ function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext
     ctx.model.schemas[name] = normalizeSchema(target.value, target.file, target.pointer, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  refSites.set(out, refSite(ctx, file, ptr));
   return out;
 }
 

@@ -11,7 +11,7 @@ import type {
   RequestBodyObject,
   ResponseObject,
 } from '../model.js';
-import { isObject, locate, missingRef, refSites, report, resolveRef, splitRef, type NormalizeContext, type Resolved } from './context.js';
+import { isObject, locate, missingRef, refSite, refSites, report, resolveRef, splitRef, type NormalizeContext, type Resolved } from './context.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { joinPointer } from './yaml-source.js';
 
@@ -54,7 +54,7 @@ export function resolveComponent(kind: ComponentKind, raw: Record<string, unknow
       if (ctx.fragment && canonical && !splitRef(ref).filePart) {
         const pending = { $ref: canonical };
         const at = joinPointer(current.pointer, '$ref');
-        refSites.set(pending, { at: locate(ctx, current.file, at), pointer: at });
+        refSites.set(pending, refSite(ctx, current.file, at));
         return pending;
       }
       report(ctx, { code: 'ref-missing', severity: 'error', message: missingRef(ref), file: current.file, pointer: joinPointer(current.pointer, '$ref') });

@@ -109,11 +109,18 @@ function firstLine(message: string): string {
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
-  return pointer.replace(/^#?\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.replace(/^#?\//, '').split('/');
+  // pointers are built and split for every node read; most segments hold no escape
+  return pointer.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = base;
+  for (const seg of segments) {
+    const s = String(seg);
+    out += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return out;
 }
 
 /** Offset of the key (for map entries) or item that the pointer names, walking as far as it exists. */

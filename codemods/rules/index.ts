@@ -14,7 +14,7 @@ import { buildParents, isIdent, isStringLike, memberName, walk, type Node } from
 import type { RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
 import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
-import { expressNames, rewriteRoute, routeChain, skipRoute, type RouteSite } from './ma001-wrap-router.js';
+import { expressNames, isAppFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
@@ -125,6 +125,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
     chainsDone.add(outer);
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
+  if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
   removeDocComments(ctx, ctx.docRanges);
   if (!ctx.changed) return { ctx, printNeeded: false };
@@ -143,6 +144,18 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   }
   removeUnused(program, before);
   return { ctx, printNeeded: true };
+}
+
+/** The app a file creates gets typed(...) even when no route is registered on it: its `use(prefix, router)`
+ *  mounts are then recorded, so the generated /openapi.json has every path. */
+function wrapAppCreations(ctx: RuleContext, names: ReturnType<typeof expressNames>): void {
+  walk(ctx.program, (n) => {
+    for (const key of ['init', 'right', 'value'] as const) {
+      // An app already wrapped (by a route of this file, or by an earlier run) is a typed(...) call here.
+      const init = n[key] as Node | undefined;
+      if (init && isAppFactory(init, names)) n[key] = wrapWithTyped(ctx, init, names);
+    }
+  });
 }
 
 /**

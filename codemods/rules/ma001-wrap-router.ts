@@ -143,16 +143,33 @@ function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: Expre
   if (c.kind === 'unknown') return { at: 'call-site', why: c.why };
   const init = c.holder[c.key] as Node;
   if (!ctx.wrapped.has(init)) {
-    const args = [init];
-    if (ctx.plan.validation === 'report') args.push(ctx.parseExpression(`{ validation: 'report' }`));
-    const wrapped = b.callExpression(b.identifier('typed'), args as never);
-    c.holder[c.key] = wrapped;
-    ctx.wrapped.add(wrapped);
-    ctx.changed = true;
+    c.holder[c.key] = wrapWithTyped(ctx, init, names);
     widenAnnotation(ctx, c, call);
   }
-  ctx.compat.add('typed');
   return { at: 'creation' };
+}
+
+/** `express()` -> `typed(express(), appOptions)`; a router gets `{ validation: 'report' }` in report mode. */
+export function wrapWithTyped(ctx: RuleContext, init: Node, names: ExpressNames): Node {
+  const args = [init];
+  const app = ctx.plan.app && isAppFactory(init, names) ? ctx.plan.app : undefined;
+  if (app) {
+    args.push(ctx.parseExpression(app.optionsSource));
+    for (const name of app.uses) ctx.specIdentifiers.add(name);
+  } else if (ctx.plan.validation === 'report') {
+    args.push(ctx.parseExpression(`{ validation: 'report' }`));
+  }
+  const wrapped = b.callExpression(b.identifier('typed'), args as never);
+  ctx.wrapped.add(wrapped);
+  ctx.changed = true;
+  ctx.compat.add('typed');
+  return wrapped as unknown as Node;
+}
+
+/** `express()` / `require('express')()`: an app, not a router. */
+export function isAppFactory(n: Node | null | undefined, names: ExpressNames): boolean {
+  if (!n || n.type !== 'CallExpression' || n.arguments.length > 0) return false;
+  return (n.callee.type === 'Identifier' && names.express.has(n.callee.name)) || isRequireOf(n.callee, 'express');
 }
 
 export interface RouteSite {

@@ -43,6 +43,8 @@ function packageRoot(from) {
   }
 }
 export {
+  DOC_MARKERS,
   analyzeProject,
+  findSpecFiles,
   packageRoot
 };

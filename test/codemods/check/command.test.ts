@@ -2,6 +2,8 @@
 // exit codes (0 clean, 1 findings, 2 usage error).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../codemods/cli.js';
 import { checkProject } from '../../../codemods/check/index.js';
@@ -50,6 +52,18 @@ test('--ignore drops the named kinds; nothing left exits 0', async () => {
   assert.equal(none.out, 'no drift: the docs match the code.\n');
 });
 
+test('--spec adds a spec file kept elsewhere to the docs compared', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'check-spec-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const spec = join(dir, 'export.yaml');
+  writeFileSync(spec, 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /items/export:\n    get:\n      responses:\n        "200": { description: csv }\n');
+  const project = join(FIXTURES, 'undocumented-route/drift');
+  assert.equal((await run(project)).code, 1);
+  const withSpec = await run(project, '--spec', spec);
+  assert.equal(withSpec.code, 0, withSpec.out);
+  assert.equal(withSpec.out, 'no drift: the docs match the code.\n');
+});
+
 test('a consistent project prints "no drift" and exits 0', async () => {
   const { code, out } = await run(join(FIXTURES, 'undocumented-input/lookalike'));
   assert.equal(code, 0);
@@ -73,8 +87,18 @@ test('usage errors exit 2 with a message and the usage', async () => {
   }
 });
 
-test('renderFindings pads long file:line columns without losing them', () => {
+test('renderFindings keeps the columns aligned when a file:line is long', () => {
   const long = 'src/a/very/deeply/nested/folder/routes.js';
-  const text = plain(renderFindings([{ kind: 'doc-yaml', file: long, line: 1234, message: 'bad', hint: 'fix it' }]));
-  assert.match(text, new RegExp(`^  ${long.replace(/[./]/g, '\\$&')}:1234 +doc-yaml +bad$`, 'm'));
+  const text = plain(renderFindings([
+    { kind: 'doc-yaml', file: long, line: 1234, message: 'bad', hint: 'fix it' },
+    { kind: 'undocumented-route', file: 'a.js', line: 1, route: 'GET /x', message: 'GET /x has no docs', hint: 'add docs' },
+  ]));
+  const rows = text.split('\n').filter((l) => l.startsWith('  '));
+  assert.equal(rows.length, 4);
+  // The kind column and the fix hints start at the same offset in every row.
+  const kindAt = (l: string) => l.search(/(doc-yaml|undocumented-route)/);
+  assert.equal(kindAt(rows[0]), kindAt(rows[2]));
+  assert.equal(rows[0].indexOf('bad'), rows[2].indexOf('GET /x: GET /x has no docs'));
+  assert.equal(rows[1].indexOf('fix: fix it'), rows[3].indexOf('fix: add docs'));
+  assert.ok(rows[0].startsWith(`  ${long}:1234 `));
 });

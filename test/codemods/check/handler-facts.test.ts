@@ -5,7 +5,7 @@ import { parseSource } from '../../../codemods/parse.js';
 import { handlerFacts, walk } from '../../../codemods/check/handler-facts.js';
 
 function factsOf(code: string) {
-  const parsed = parseSource(code, 'h.js');
+  const parsed = parseSource(code, 'h.ts');
   if (!('ast' in parsed)) throw new Error(parsed.diagnostic.message);
   let fn: t.Function | undefined;
   walk(parsed.ast, (n) => { if (!fn && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration')) fn = n; });
@@ -81,4 +81,22 @@ test('an object sent with a computed status is not compared with any documented 
   const f = factsOf(`(req, res) => { const code = 418; res.status(code).json({ error: 'x' }); res.status(201).json({ id: 1 }); }`);
   assert.deepEqual(f.objects.map((o) => [o.status, o.keys]), [[201, ['id']]]);
   assert.deepEqual(f.statuses.map((s) => s.status), [201]);
+});
+
+test('destructuring the request itself, and casts or {} fallbacks around a location, are followed', () => {
+  const f = factsOf(`(req, res) => {
+    const { query: { page }, headers } = req;
+    const { delta, reason } = (req.body ?? {}) as { delta?: number; reason?: string };
+    const { sort } = req.query!;
+    res.json([page, headers['x-trace'], delta, reason, sort]);
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}@${r.line}`), [
+    'query.page@2', 'body.delta@3', 'body.reason@3', 'query.sort@4', 'header.x-trace@5',
+  ]);
+  assert.deepEqual([...f.opaque], []);
+});
+
+test('an alias handed away whole is opaque', () => {
+  const f = factsOf(`(req, res) => { const q = req.query; const b = req.body; res.json([parse(q), { ...b }]); }`);
+  assert.deepEqual([...f.opaque].sort(), ['body', 'query']);
 });

@@ -67,6 +67,17 @@ test('`check --runtime` prints them and exits 1; --ignore runtime drops them and
   assert.match(out.join(''), /no drift/);
 });
 
+test('a dumped route the code does not register stays in the report, pinned to the dump itself', async () => {
+  const stray = join(tmp, 'stray.json');
+  writeFileSync(stray, JSON.stringify({ version: 1, generatedAt: '', total: 1, routes: [{ route: 'GET /api/gone', method: 'GET', path: '/api/gone', total: 1,
+    violations: [{ kind: 'response', location: 'response', status: 500, count: 1, example: { loc: ['response', 'id'], msg: 'Required', type: 'invalid_type' } }] }] }));
+  assert.deepEqual((await checkProject(FIXTURE, { runtime: stray })).findings, [{
+    kind: 'runtime', file: stray, line: 1, route: 'GET /api/gone',
+    message: '1x response 500 violation at response.id: Required',
+    hint: 'the handler sends what the docs do not say: fix the response schema or the handler before switching to enforce',
+  }]);
+});
+
 test('a malformed dump is a usage error (exit 2) naming the file and what is wrong', async () => {
   const err: string[] = [];
   const io = { out: () => {}, err: (s: string) => void err.push(s), isTTY: false };

@@ -46,11 +46,13 @@ function renderFindings(findings) {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
   const lines = [];
+  const where = Math.max(28, ...findings.map((f) => `${f.file}:${f.line}`.length));
+  const kind = Math.max(...Object.keys(DRIFT_KINDS).map((k) => k.length));
   for (const [file, list] of byFile) {
     lines.push(pc.bold(file));
     for (const f of list) {
-      lines.push(`  ${`${file}:${f.line}`.padEnd(28)} ${pc.yellow(f.kind.padEnd(22))} ${f.route ? `${f.route}: ` : ""}${f.message}`);
-      lines.push(`  ${" ".repeat(28)} ${" ".repeat(22)} ${pc.dim(`fix: ${f.hint}`)}`);
+      lines.push(`  ${`${file}:${f.line}`.padEnd(where)} ${pc.yellow(f.kind.padEnd(kind))} ${f.route ? `${f.route}: ` : ""}${f.message}`);
+      lines.push(`  ${" ".repeat(where)} ${" ".repeat(kind)} ${pc.dim(`fix: ${f.hint}`)}`);
     }
     lines.push("");
   }

@@ -57,6 +57,19 @@ function handlerFacts(fn) {
       facts.opaque.add(location);
     }
   };
+  if (fn.params[0]?.type === "ObjectPattern") {
+    for (const prop of fn.params[0].properties) {
+      if (prop.type === "RestElement") {
+        for (const loc of ["query", "body", "header"]) facts.opaque.add(loc);
+        continue;
+      }
+      const key = prop.key.type === "Identifier" && !prop.computed ? prop.key.name : null;
+      const location = key ? LOCATION_OF[key] : void 0;
+      if (!location) continue;
+      const value = prop.value.type === "AssignmentPattern" ? prop.value.left : prop.value;
+      readPattern(value, location);
+    }
+  }
   walk(fn.body, (node, parent) => {
     if (node.type === "Identifier" && node.name === req && parent && (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.arguments.includes(node)) {
       for (const loc of ["query", "body", "header"]) facts.opaque.add(loc);
@@ -113,6 +126,7 @@ function collectSend(call, res, facts) {
     facts.statuses.push({ status: arg.value, line: line(call) });
     return;
   }
+  if (chainStatus === UNKNOWN_STATUS) return;
   if ((method === "json" || method === "send") && arg?.type === "ObjectExpression") {
     const keys = [];
     let exact = true;
@@ -128,6 +142,7 @@ function collectSend(call, res, facts) {
     if (exact) facts.objects.push({ status: chainStatus, keys, line: line(call) });
   }
 }
+const UNKNOWN_STATUS = "unknown";
 function statusOfChain(node, res) {
   if (isIdent(node, res)) return null;
   if (node.type === "CallExpression" && node.callee.type === "MemberExpression") {
@@ -135,7 +150,7 @@ function statusOfChain(node, res) {
     if (inner === void 0) return void 0;
     const name = propName(node.callee);
     const arg = node.arguments[0];
-    if (name === "status" && arg?.type === "NumericLiteral") return arg.value;
+    if (name === "status") return arg?.type === "NumericLiteral" ? arg.value : UNKNOWN_STATUS;
     return inner;
   }
   return void 0;

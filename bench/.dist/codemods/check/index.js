@@ -30,6 +30,8 @@ async function checkProject(root, opts = {}) {
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
   if (opts.runtime) findings.push(...runtimeDrift(readFileSync(opts.runtime, "utf8"), opts.runtime, analysis, rel));
   if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore.includes(f.kind));
+  const absolute = analysis.root + sep;
+  findings = findings.map((f) => ({ ...f, message: f.message.split(absolute).join("") }));
   return { analysis, findings: sortFindings(dedupe(findings)) };
 }
 function headersRead(sources) {

@@ -1,16 +1,24 @@
+import { z } from "zod";
 class RuntimeDumpError extends Error {
 }
+const Dump = z.object({
+  version: z.literal(1),
+  routes: z.array(z.object({
+    route: z.string(),
+    method: z.string(),
+    path: z.string(),
+    violations: z.array(z.object({
+      kind: z.enum(["request", "response"]),
+      location: z.string(),
+      status: z.number().optional(),
+      count: z.number(),
+      example: z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string().optional() }).optional()
+    }))
+  }))
+});
 const normalize = (p) => p.replace(/:(\w+)(\([^)]*\))?\??/g, ":$1").replace(/\/+$/, "") || "/";
 function runtimeDrift(json, dumpFile, analysis, rel) {
-  let dump;
-  try {
-    dump = JSON.parse(json);
-  } catch (err) {
-    throw new RuntimeDumpError(`${dumpFile}: not JSON (${err.message})`);
-  }
-  if (dump?.version !== 1 || !Array.isArray(dump.routes)) {
-    throw new RuntimeDumpError(`${dumpFile}: not a migrate-api violations dump (expected "version": 1 and "routes": [...])`);
-  }
+  const dump = parseDump(json, dumpFile);
   const byRoute = new Map(analysis.scan.routes.filter((r) => r.fullPath).map((r) => [`${r.method.toUpperCase()} ${normalize(r.fullPath)}`, r]));
   const out = [];
   for (const r of dump.routes) {
@@ -28,6 +36,20 @@ function runtimeDrift(json, dumpFile, analysis, rel) {
     }
   }
   return out;
+}
+function parseDump(json, dumpFile) {
+  let raw;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new RuntimeDumpError(`${dumpFile}: not JSON (${err.message})`);
+  }
+  const parsed = Dump.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RuntimeDumpError(`${dumpFile}: not a migrate-api violations dump (expected "version": 1 and "routes": [...]): ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 export {
   RuntimeDumpError,

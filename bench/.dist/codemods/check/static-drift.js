@@ -6,18 +6,16 @@ const isDocsEndpoint = (r) => !!r.fullPath && DOCS_ENDPOINT.test(r.fullPath);
 const routeName = (r) => `${r.method.toUpperCase()} ${r.fullPath ?? r.path ?? "?"}`;
 function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = /* @__PURE__ */ new Set() }) {
   const out = [];
+  const meantFor = /* @__PURE__ */ new Map();
+  for (const doc of match.unmatchedDocs) {
+    const near = nearMiss(doc, match);
+    if (near && !meantFor.has(near.route)) meantFor.set(near.route, doc);
+    out.push(missingRoute(doc, near, rel));
+  }
   for (const { route, doc } of match.matched) {
     if (route.dynamic) continue;
     if (!doc) {
-      if (isDocsEndpoint(route)) continue;
-      out.push({
-        kind: "undocumented-route",
-        file: rel(route.file),
-        line: route.at.line,
-        route: routeName(route),
-        message: `${routeName(route)} has no docs`,
-        hint: "add an @openapi block (or let `migrate-api` wrap it with an empty spec and fill it in)"
-      });
+      if (!isDocsEndpoint(route)) out.push(undocumentedRoute(route, meantFor.get(route), rel));
       continue;
     }
     out.push(...pathParamDrift(route, doc, rel));
@@ -29,7 +27,6 @@ function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = /* @__PURE
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
   }
-  for (const doc of match.unmatchedDocs) out.push(missingRoute(doc, match, rel));
   for (const d of docs.diagnostics) {
     const kind = d.code === "yaml-parse" ? "doc-yaml" : d.code === "duplicate-operation" ? "duplicate-doc" : d.code === "doc-ignored" ? "doc-ignored" : null;
     if (!kind || !d.at) continue;
@@ -198,12 +195,17 @@ function responseDrift(route, op, docs, facts, file) {
   }
   return out;
 }
-function missingRoute(doc, match, rel) {
+function nearMiss(doc, match) {
   const norm = (p) => p.replace(/\{[^}]+\}/g, "{}").replace(/:(\w+)(\([^)]*\))?\??/g, "{}").replace(/\/+$/, "") || "/";
-  const routes = match.matched.map((m) => m.route).filter((r) => r.openapiPath);
+  const routes = match.matched.filter((m) => !m.doc).map((m) => m.route).filter((r) => r.openapiPath);
   const samePath = routes.find((r) => norm(r.openapiPath) === norm(doc.path));
+  if (samePath) return { route: samePath, reason: "method" };
   const suffix = routes.find((r) => r.method === doc.method && (norm(r.openapiPath).endsWith(norm(doc.path)) || norm(doc.path).endsWith(norm(r.openapiPath))));
-  const hint = samePath ? `the code registers ${samePath.method.toUpperCase()} ${samePath.fullPath} (${rel(samePath.file)}:${samePath.at.line}): fix the documented method` : suffix ? `the code registers ${suffix.method.toUpperCase()} ${suffix.fullPath} (${rel(suffix.file)}:${suffix.at.line}): the documented path misses or adds a mount prefix` : "remove the operation from the docs, or add the route";
+  return suffix ? { route: suffix, reason: "prefix" } : null;
+}
+function missingRoute(doc, near, rel) {
+  const r = near?.route;
+  const hint = !r ? "remove the operation from the docs, or add the route" : near.reason === "method" ? `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): fix the documented method` : `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): the documented path misses or adds a mount prefix`;
   return {
     kind: "missing-route",
     file: rel(doc.at.file),
@@ -211,6 +213,17 @@ function missingRoute(doc, match, rel) {
     route: `${doc.method.toUpperCase()} ${doc.path}`,
     message: `documented ${doc.method.toUpperCase()} ${doc.path} has no route in code`,
     hint
+  };
+}
+function undocumentedRoute(route, meant, rel) {
+  const where = meant && `${meant.method.toUpperCase()} ${meant.path} (${rel(meant.at.file)}:${meant.at.line})`;
+  return {
+    kind: "undocumented-route",
+    file: rel(route.file),
+    line: route.at.line,
+    route: routeName(route),
+    message: `${routeName(route)} has no docs${where ? `, but the docs have ${where}` : ""}`,
+    hint: where ? `fix the documented ${meant.method !== route.method ? "method" : "path"} at ${rel(meant.at.file)}:${meant.at.line}` : "add an @openapi block (or let `migrate-api` wrap it with an empty spec and fill it in)"
   };
 }
 export {

@@ -1,6 +1,16 @@
 import { dirname, join, resolve } from "node:path";
 import { splitPointer } from "./yaml-source.js";
 const refSites = /* @__PURE__ */ new WeakMap();
+function refSite(ctx, file, pointer) {
+  let at = null;
+  return {
+    pointer,
+    get at() {
+      if (at === null) at = locate(ctx, file, pointer);
+      return at;
+    }
+  };
+}
 function locate(ctx, file, pointer) {
   if (file === ctx.root.file) return ctx.root.locate?.(pointer) ?? { file, line: 1 };
   const doc = ctx.load?.(file);
@@ -50,6 +60,7 @@ export {
   isObject,
   locate,
   missingRef,
+  refSite,
   refSites,
   report,
   resolveRef,

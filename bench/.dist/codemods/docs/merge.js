@@ -159,8 +159,8 @@ function checkSchemaRefs(model) {
         delete node.$ref;
       }
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (names || !VALUE_KEYWORDS.has(key) && !key.startsWith("x-")) visit(value, fallback, NAME_MAPS.has(key) && !names);
+    for (const key in node) {
+      if (names || !VALUE_KEYWORDS.has(key) && !key.startsWith("x-")) visit(node[key], fallback, NAME_MAPS.has(key) && !names);
     }
   };
   for (const [name, schema] of Object.entries(model.schemas)) visit(schema, model.schemaSources[name]);

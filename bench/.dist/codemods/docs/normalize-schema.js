@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path";
-import { isObject, locate, missingRef, refSites, report, resolveRef, splitRef } from "./context.js";
+import { isObject, locate, missingRef, refSite, refSites, report, resolveRef, splitRef } from "./context.js";
 import { joinPointer, splitPointer } from "./yaml-source.js";
 const KNOWN = /* @__PURE__ */ new Set([
   "$ref",
@@ -142,7 +142,7 @@ function flasggerNamed(raw, file, ptr, ctx) {
     ctx.model.schemas[name] = normalizeSchema(schema, file, ptr, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  refSites.set(out, refSite(ctx, file, ptr));
   return out;
 }
 function withNull(s) {
@@ -170,7 +170,7 @@ function schemaRef(ref, file, ptr, ctx) {
     if (m) {
       const name2 = splitPointer(`/${safeDecode(m[1])}`)[0];
       const out2 = { $ref: SCHEMA_REF_PREFIX + encodeName(name2) };
-      refSites.set(out2, { at: locate(ctx, file, ptr), pointer: ptr });
+      refSites.set(out2, refSite(ctx, file, ptr));
       return out2;
     }
   }
@@ -202,7 +202,7 @@ function schemaRef(ref, file, ptr, ctx) {
     ctx.model.schemas[name] = normalizeSchema(target.value, target.file, target.pointer, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, { at: locate(ctx, file, ptr), pointer: ptr });
+  refSites.set(out, refSite(ctx, file, ptr));
   return out;
 }
 function safeDecode(s) {

@@ -1,4 +1,4 @@
-import { isObject, locate, missingRef, refSites, report, resolveRef, splitRef } from "./context.js";
+import { isObject, missingRef, refSite, refSites, report, resolveRef, splitRef } from "./context.js";
 import { normalizeSchema } from "./normalize-schema.js";
 import { joinPointer } from "./yaml-source.js";
 const isPending = (v) => isObject(v) && typeof v.$ref === "string";
@@ -67,7 +67,7 @@ function resolveComponent(kind, raw, file, ptr, ctx) {
       if (ctx.fragment && canonical && !splitRef(ref).filePart) {
         const pending = { $ref: canonical };
         const at = joinPointer(current.pointer, "$ref");
-        refSites.set(pending, { at: locate(ctx, current.file, at), pointer: at });
+        refSites.set(pending, refSite(ctx, current.file, at));
         return pending;
       }
       report(ctx, { code: "ref-missing", severity: "error", message: missingRef(ref), file: current.file, pointer: joinPointer(current.pointer, "$ref") });

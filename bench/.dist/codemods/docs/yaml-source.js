@@ -1,9 +1,17 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { jsonPositions } from "./json-positions.js";
+import { parseFast } from "./yaml-fast.js";
 function parseYaml(text, file, map = (line, col) => ({ line, col })) {
   if (/^\s*[{[]/.test(text)) {
     const json = parseJson(text, file, map);
     if (json) return json;
+  }
+  const fast = parseFast(text);
+  if (fast) {
+    const at2 = positionAt(text, file, map);
+    let doc2;
+    const slow = (pointer) => offsetOf(doc2 ??= parseDocument(text, { uniqueKeys: true, merge: true }), pointer);
+    return { file, value: fast.value, diagnostics: [], locate: (pointer) => at2(fast.offsetOf(pointer) ?? slow(pointer)) };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true });
@@ -35,8 +43,19 @@ function parseJson(text, file, map) {
     return void 0;
   }
   let index;
+  const at = positionAt(text, file, map);
+  const locate = (pointer) => {
+    index ??= jsonPositions(text);
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+      const offset = index.get(p);
+      if (offset !== void 0 || p === "") return at(offset ?? 0);
+    }
+  };
+  return { file, value, diagnostics: [], locate };
+}
+function positionAt(text, file, map) {
   let lines;
-  const at = (offset) => {
+  return (offset) => {
     lines ??= lineStarts(text);
     let lo = 0;
     let hi = lines.length - 1;
@@ -47,14 +66,6 @@ function parseJson(text, file, map) {
     }
     return { file, ...map(lo + 1, offset - lines[lo] + 1) };
   };
-  const locate = (pointer) => {
-    index ??= jsonPositions(text);
-    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
-      const offset = index.get(p);
-      if (offset !== void 0 || p === "") return at(offset ?? 0);
-    }
-  };
-  return { file, value, diagnostics: [], locate };
 }
 function lineStarts(text) {
   const out = [0];
@@ -70,10 +81,16 @@ function firstLine(message) {
 }
 function splitPointer(pointer) {
   if (pointer === "" || pointer === "/") return [];
-  return pointer.replace(/^#?\//, "").split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointer.replace(/^#?\//, "").split("/");
+  return pointer.includes("~") ? segments.map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : segments;
 }
 function joinPointer(base, ...segments) {
-  return base + segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  let out = base;
+  for (const seg of segments) {
+    const s = String(seg);
+    out += "/" + (s.includes("~") || s.includes("/") ? s.replace(/~/g, "~0").replace(/\//g, "~1") : s);
+  }
+  return out;
 }
 function offsetOf(doc, pointer) {
   let node = doc.contents;
@@ -97,6 +114,7 @@ function offsetOf(doc, pointer) {
 }
 export {
   joinPointer,
+  offsetOf,
   parseYaml,
   splitPointer
 };

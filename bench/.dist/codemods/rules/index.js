@@ -4,7 +4,7 @@ import { parserPlugins, parseSource } from "../parse.js";
 import { buildParents, isIdent, isStringLike, memberName, walk } from "./ast.js";
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings } from "./imports.js";
 import { enclosingStatement, locateRouteCall, VERBS } from "./locate.js";
-import { expressNames, rewriteRoute, routeChain, skipRoute } from "./ma001-wrap-router.js";
+import { expressNames, isAppFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped } from "./ma001-wrap-router.js";
 import { removeDocComments } from "./ma002-docs-to-code.js";
 const RULES = [
   {
@@ -109,6 +109,7 @@ function runRules(program, source, plan, parseExpression, parseStatements, check
     chainsDone.add(outer);
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
+  if (plan.app && ctx.enabled("MA001")) wrapAppCreations(ctx, names);
   if (ctx.enabled("MA002")) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: "" });
   removeDocComments(ctx, ctx.docRanges);
   if (!ctx.changed) return { ctx, printNeeded: false };
@@ -126,6 +127,14 @@ function runRules(program, source, plan, parseExpression, parseStatements, check
   }
   removeUnused(program, before);
   return { ctx, printNeeded: true };
+}
+function wrapAppCreations(ctx, names) {
+  walk(ctx.program, (n) => {
+    for (const key of ["init", "right", "value"]) {
+      const init = n[key];
+      if (init && isAppFactory(init, names)) n[key] = wrapWithTyped(ctx, init, names);
+    }
+  });
 }
 function rewriteChain(ctx, chain, outer, stmt, located, names) {
   const plans = chain.calls.map((c) => [...located].find(([, call]) => call === c)?.[0]);

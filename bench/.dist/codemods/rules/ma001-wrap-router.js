@@ -118,16 +118,29 @@ function wrapCreation(ctx, receiver, call, names) {
   if (c.kind === "unknown") return { at: "call-site", why: c.why };
   const init = c.holder[c.key];
   if (!ctx.wrapped.has(init)) {
-    const args = [init];
-    if (ctx.plan.validation === "report") args.push(ctx.parseExpression(`{ validation: 'report' }`));
-    const wrapped = b.callExpression(b.identifier("typed"), args);
-    c.holder[c.key] = wrapped;
-    ctx.wrapped.add(wrapped);
-    ctx.changed = true;
+    c.holder[c.key] = wrapWithTyped(ctx, init, names);
     widenAnnotation(ctx, c, call);
   }
-  ctx.compat.add("typed");
   return { at: "creation" };
+}
+function wrapWithTyped(ctx, init, names) {
+  const args = [init];
+  const app = ctx.plan.app && isAppFactory(init, names) ? ctx.plan.app : void 0;
+  if (app) {
+    args.push(ctx.parseExpression(app.optionsSource));
+    for (const name of app.uses) ctx.specIdentifiers.add(name);
+  } else if (ctx.plan.validation === "report") {
+    args.push(ctx.parseExpression(`{ validation: 'report' }`));
+  }
+  const wrapped = b.callExpression(b.identifier("typed"), args);
+  ctx.wrapped.add(wrapped);
+  ctx.changed = true;
+  ctx.compat.add("typed");
+  return wrapped;
+}
+function isAppFactory(n, names) {
+  if (!n || n.type !== "CallExpression" || n.arguments.length > 0) return false;
+  return n.callee.type === "Identifier" && names.express.has(n.callee.name) || isRequireOf(n.callee, "express");
 }
 function report(ctx, plan, r) {
   const rec = { file: ctx.plan.file, line: plan.at.line, method: plan.method, path: plan.fullPath, ...r };
@@ -226,10 +239,12 @@ function routeChain(call) {
 }
 export {
   expressNames,
+  isAppFactory,
   isRequireOf,
   isRouterFactory,
   isTypedCall,
   rewriteRoute,
   routeChain,
-  skipRoute
+  skipRoute,
+  wrapWithTyped
 };

@@ -4,7 +4,7 @@ const FORMATS = {
   "date-time": () => zc(["iso", "datetime"], obj([{ key: "offset", value: lit(true) }])),
   date: () => zc(["iso", "date"]),
   // RFC 3339 full-time requires an offset (`14:51:04Z`, `14:51:04+02:00`), which z.iso.time() rejects.
-  time: () => chain(zc("string"), "regex", { kind: "regex", source: "^([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?(z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", flags: "i" }),
+  time: () => chain(zc("string"), "regex", { kind: "regex", source: "^([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?([zZ]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", flags: "" }),
   duration: () => zc(["iso", "duration"]),
   email: () => zc("email"),
   "idn-email": () => zc("email"),

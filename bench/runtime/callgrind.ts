@@ -1,0 +1,90 @@
+// Instructions per request under valgrind's callgrind: unlike req/s or even CPU time, the count
+// does not move with whatever else the machine runs, so small runtime changes can be compared on a
+// shared machine. Each server runs under callgrind; after a warm-up (so V8 has optimized the hot
+// path), counters are zeroed, N requests of one scenario are sent over one connection, counters are
+// dumped; Ir / N is the cost of a request, the HTTP server and express included.
+// Run: cd bench && node --import tsx runtime/callgrind.ts   (SERVERS=raw,m5 WARM=3000 N=1000)
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { validBody, invalidBody } from './data.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ALL: Record<string, { file: string; env?: Record<string, string> }> = {
+  raw: { file: 'raw-express.ts' },
+  m5: { file: 'migrate-api.ts' },
+  m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
+  ezapi: { file: 'express-zod-api.ts' },
+  hono: { file: 'hono.ts' },
+};
+const names = (process.env.SERVERS ?? 'raw,m5').split(',');
+const WARM = Number(process.env.WARM ?? 3000);
+const N = Number(process.env.N ?? 1000);
+const json = { 'content-type': 'application/json' };
+const SCENARIOS = [
+  { name: 'GET', path: '/users/42', opts: { method: 'GET' } },
+  { name: 'POST valid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(validBody) } },
+  { name: 'POST invalid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(invalidBody) } },
+] as const;
+
+const send = (url: string, sc: (typeof SCENARIOS)[number], amount: number) =>
+  autocannon({ url: url + sc.path, connections: 1, amount, timeout: 60, ...sc.opts } as autocannon.Options);
+
+function start(name: string, dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const def = ALL[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', ['--tool=callgrind', '--collect-atstart=yes', `--callgrind-out-file=${dir}/${name}.%p.out`,
+      process.execPath, '--import', 'tsx', def.file], {
+      cwd: here, env: { ...process.env, ...def.env, NODE_ENV: 'production', PORT: '0' }, stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
+
+/** Total Ir of the newest dump of pid (callgrind_control -d writes <file>.<n>). */
+function dumpIr(dir: string, pid: number): number {
+  const before = new Set(readdirSync(dir));
+  execFileSync('callgrind_control', ['-d', String(pid)], { stdio: 'ignore' });
+  const fresh = readdirSync(dir).filter((f) => !before.has(f) && f.includes(`.${pid}.out`));
+  if (fresh.length !== 1) throw new Error(`expected one new dump, got ${fresh.join(', ')}`);
+  const m = /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(dir, fresh[0]), 'utf8'));
+  if (!m) throw new Error('no totals in the dump');
+  return Number(m[1]);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'callgrind-'));
+const results = new Map<string, number>();
+for (const name of names) {
+  const s = await start(name, dir);
+  try {
+    for (const sc of SCENARIOS) await send(s.url, sc, WARM);
+    for (const sc of SCENARIOS) {
+      execFileSync('callgrind_control', ['-z', String(s.child.pid)], { stdio: 'ignore' });
+      const r = await send(s.url, sc, N);
+      const ir = dumpIr(dir, s.child.pid!);
+      results.set(`${name}|${sc.name}`, ir / r.requests.total);
+      console.log(`${name} ${sc.name}: ${(ir / r.requests.total / 1000).toFixed(1)} kIr/req (${r.requests.total} requests)`);
+    }
+  } finally {
+    s.child.kill('SIGINT');
+  }
+}
+console.log(`\n| server | ${SCENARIOS.map((s) => `${s.name} kIr/req (x raw)`).join(' | ')} |`);
+console.log(`|---|${SCENARIOS.map(() => '---:').join('|')}|`);
+for (const name of names) {
+  const cells = SCENARIOS.map((sc) => {
+    const v = results.get(`${name}|${sc.name}`)!;
+    const base = results.get(`raw|${sc.name}`);
+    return `${(v / 1000).toFixed(1)}${base ? ` (${(base / v).toFixed(2)}x)` : ''}`;
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}

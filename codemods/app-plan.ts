@@ -1,0 +1,103 @@
+// What the migrated app needs besides its routes: typed(express(), options) so mounts are recorded and the
+// generated docs are served, and the parts of the legacy docs that are not routes (title, security schemes,
+// shared responses/parameters, schemas no route uses) carried over as `apiDocs`, which the runtime merges in.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocsModel, JsonSchema } from './model.js';
+import type { ScanResult } from './plan.js';
+import { packageRoot } from './analyze.js';
+
+export type ModuleFormat = 'ts' | 'js' | 'cjs';
+
+export interface DocsPaths { openapi: string; swagger: string; redoc: string }
+
+const DEFAULT_DOCS: DocsPaths = { openapi: '/openapi.json', swagger: '/docs', redoc: '/redoc' };
+
+/** The export name of the carried-over docs in the schemas module. */
+export const API_DOCS_EXPORT = 'apiDocs';
+
+/** Files that create an express app not yet wrapped by typed(). */
+export function appFiles(scan: ScanResult): Set<string> {
+  return new Set(scan.routers.filter((r) => r.kind === 'app' && !r.created.startsWith('typed')).map((r) => r.file));
+}
+
+/** The default docs paths, moved under /migrate-api where the app already answers on them:
+ *  a first migration must not shadow any route the app has. */
+export function docsPathsFor(scan: ScanResult): DocsPaths {
+  const taken = (p: string) => scan.routes.some((r) => r.fullPath === p || r.fullPath?.startsWith(`${p}/`))
+    || scan.mounts.some((m) => m.prefix === p);
+  const out = { ...DEFAULT_DOCS };
+  for (const key of Object.keys(out) as Array<keyof DocsPaths>) if (taken(out[key])) out[key] = `/migrate-api${out[key]}`;
+  return out;
+}
+
+/** The app's package.json name/version, the fallback title of the generated document. */
+function packageInfo(root: string): { name?: string; version?: string; usesSwaggerJsdoc: boolean } {
+  const dir = packageRoot(root);
+  if (!dir) return { usesSwaggerJsdoc: false };
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+    return { name: pkg.name, version: pkg.version, usesSwaggerJsdoc: 'swagger-jsdoc' in deps };
+  } catch {
+    return { usesSwaggerJsdoc: false };
+  }
+}
+
+/** True when the app builds docs from its comments at run time (swagger-jsdoc): removing them would empty
+ *  those docs, so the comments stay until the app serves the generated document instead. */
+export function appReadsDocComments(root: string): boolean {
+  return packageInfo(root).usesSwaggerJsdoc;
+}
+
+function refsIn(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) { for (const v of value) refsIn(v, into); return; }
+  if (!value || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) into.add(v.slice('#/components/schemas/'.length));
+    else refsIn(v, into);
+  }
+}
+
+/**
+ * The document parts the routes' specs do not carry. Schemas are included only where no route would
+ * register them: unreferenced by every operation, or only reachable through a request variant
+ * (`NewOrderInput`) while the docs named the schema itself.
+ */
+export function apiDocsValue(root: string, docs: DocsModel, variants: Map<string, { request: string; response: string }>): Record<string, unknown> | null {
+  const pkg = packageInfo(root);
+  const reached = new Set<string>();
+  refsIn(docs.operations.map((o) => o.operation), reached);
+  for (const name of [...reached]) refsIn(docs.schemas[name], reached);
+  const extraSchemas: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(docs.schemas)) {
+    const v = variants.get(name);
+    if (!reached.has(name) || (v && v.request !== v.response)) extraSchemas[name] = schema;
+  }
+  const components: Record<string, unknown> = {};
+  if (Object.keys(docs.securitySchemes).length) components.securitySchemes = docs.securitySchemes;
+  for (const [section, entries] of Object.entries(docs.components ?? {})) if (entries && Object.keys(entries).length) components[section] = entries;
+  if (Object.keys(extraSchemas).length) components.schemas = extraSchemas;
+  const info = { title: docs.info?.title ?? pkg.name ?? 'API', version: docs.info?.version ?? pkg.version ?? '1.0.0' };
+  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title) return null;
+  return { openapi: '3.1.0', info, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
+}
+
+/** The `apiDocs` export appended to the schemas module, in its module style. */
+export function apiDocsExport(value: Record<string, unknown>, format: ModuleFormat): string {
+  const json = JSON.stringify(value, null, 2);
+  const note = '// The legacy docs that are not routes (title, security schemes, shared responses and parameters,\n// schemas no route uses): typed(express(), { legacyDocs: apiDocs }) merges them into /openapi.json.\n';
+  return format === 'cjs' ? `\n${note}module.exports.${API_DOCS_EXPORT} = ${json};\n` : `\n${note}export const ${API_DOCS_EXPORT} = ${json};\n`;
+}
+
+/** The options object of the app's typed(...) wrapper. */
+export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; docsPaths: DocsPaths; apiDocs: boolean }): string {
+  const parts: string[] = [];
+  if (opts.validation === 'report') parts.push(`validation: 'report'`);
+  const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  parts.push(`title: ${quote(opts.title)}`, `version: ${quote(opts.version)}`);
+  const moved = (Object.keys(DEFAULT_DOCS) as Array<keyof DocsPaths>).filter((k) => opts.docsPaths[k] !== DEFAULT_DOCS[k]);
+  if (moved.length) parts.push(`docs: { ${moved.map((k) => `${k}: '${opts.docsPaths[k]}'`).join(', ')} }`);
+  if (opts.apiDocs) parts.push(`legacyDocs: ${API_DOCS_EXPORT}`);
+  return `{ ${parts.join(', ')} }`;
+}
