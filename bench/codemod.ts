@@ -5,7 +5,7 @@
 // /usr/bin/time (wall, user+sys CPU, max RSS, which counts worker threads: they share the process).
 // Run: npx tsx bench/codemod.ts [files=1000]. Writes the "## Migration" section of bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,8 +55,10 @@ async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
   const started = new Date().toISOString();
   const work = mkdtempSync(join(tmpdir(), 'ma-codemod-bench-'));
-  // Inside the repo so the built files resolve the repo's node_modules; removed at the end.
-  const bin = await buildDist(join(repo, 'bench', '.dist'));
+  // Outside the checkout (nothing to clean up in git), resolving the repo's node_modules through a symlink.
+  symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
+  cpSync(join(repo, 'package.json'), join(work, 'package.json'));
+  const bin = await buildDist(join(work, 'dist'));
   const jscodeshift = join(repo, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
   const corpora = new Map<number, string>();
   for (const n of new Set([...SIZES, FILES])) {
@@ -101,7 +103,6 @@ async function main(): Promise<void> {
     rss.push({ n, s });
   }
   rmSync(work, { recursive: true, force: true });
-  rmSync(join(repo, 'bench', '.dist'), { recursive: true, force: true });
 
   const floor = rows[0]!.s;
   const cpu = cpus();
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     `- Date: ${started}`,
     `- Machine: ${cpu.length} cores (nproc), ${cpu[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
     `- Load average at start: ${load} — the machine is shared with teammates' test runs, so wall times are inflated and noisy; CPU time (user+sys) is the steadier number.`,
-    `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs compiled JS (esbuild transpile of codemods/, like dist) with \`--force\`, CI=1.`,
+    `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs compiled JS (esbuild transpile of codemods/ and compat/ file by file, like the tsc emit of npm run build) with \`--force\`, CI=1.`,
     `- Budgets (DESIGN.md): full migration <= 5 s, no-op re-run <= 1.5 s on 2 cores, memory flat in file count.`,
     '',
     '| run | wall s | CPU s (user+sys) | wall x floor | max RSS MB | notes |',

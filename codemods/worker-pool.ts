@@ -11,6 +11,7 @@ function startWorker(entry: URL): Worker {
   return new Worker(boot, { eval: true });
 }
 
+
 interface Pending<R> { resolve: (v: R) => void; reject: (e: Error) => void }
 
 export class WorkerPool<T, R> {

@@ -5,15 +5,15 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { isHTTPException, type HTTPException } from './http-exception.js';
 import { log } from './log.js';
+import { sendJsonBody } from './send-json.js';
 import { isRequestValidationError } from './validation-error.js';
 
 type HeaderValue = string | number | readonly string[];
 
 export function sendJson(res: Response, status: number, body: unknown, headers?: Record<string, HeaderValue>): void {
   if (headers) for (const name in headers) res.setHeader(name, headers[name] as string | number | string[]);
-  res.status(status);
-  if (body === undefined) res.end();
-  else res.json(body);
+  if (body === undefined) res.status(status).end();
+  else sendJsonBody(res, status, body);
 }
 
 export function sendHttpException(res: Response, err: HTTPException): void {

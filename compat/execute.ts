@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readCookies } from './cookies.js';
 import { RESPONSE_SENT, solveDeps } from './deps.js';
 import { sendHttpException, sendJson } from './errors.js';
+import { sendJsonBody } from './send-json.js';
 import { isHTTPException } from './http-exception.js';
 import { log } from './log.js';
 import { checkMode, envValidationMode } from './modes.js';
@@ -46,10 +47,10 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   function parseSync(input: ParsedInputBase): ErrorDetail[] | undefined {
     let detail: ErrorDetail[] | undefined;
     for (let i = 0; i < checks.length; i++) {
-      const [schema, key, loc] = checks[i];
-      const r = schema.safeParse(input[key]);
-      if (r.success) input[key] = r.data;
-      else pushIssues((detail ??= []), loc, r.error.issues);
+      const check = checks[i];
+      const key = check[1];
+      const issues = runSync(check[0], input, key);
+      if (issues) pushIssues((detail ??= []), check[2], issues);
     }
     return detail;
   }
@@ -133,9 +134,8 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
           }
         }
       }
-      res.status(status);
-      if (body === undefined) res.end();
-      else res.json(body);
+      if (body === undefined) res.status(status).end();
+      else sendJsonBody(res, status, body);
     } catch (err) {
       fail(err, res, next);
     }
@@ -204,6 +204,28 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     }
     parseAsync(input).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
   };
+}
+
+type RawPayload = { value: unknown; issues: z.core.$ZodRawIssue[] };
+type Runnable = { _zod: { run(payload: RawPayload, ctx: { async: boolean }): RawPayload | Promise<RawPayload> } };
+
+/**
+ * schema.safeParse minus its ZodError. zod's safeParse is exactly `_zod.run`, then finalizeIssue
+ * per issue (messages, locale), then `new ZodError(issues)`: an Error, so a stack trace captured on
+ * every invalid request, which the 422 never shows. The first two steps are done here as zod does
+ * them (zod 4.6 parse.js `_safeParse`), and the parsed value is stored on success. An async schema
+ * throws $ZodAsyncError, as safeParse does, and the route switches to safeParseAsync.
+ */
+function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey): z.core.$ZodIssue[] | undefined {
+  const ctx = { async: false };
+  const out = (schema as unknown as Runnable)._zod.run({ value: input[key], issues: [] }, ctx);
+  if (out instanceof Promise) throw new z.core.$ZodAsyncError();
+  if (out.issues.length === 0) {
+    input[key] = out.value;
+    return undefined;
+  }
+  const config = z.core.config();
+  return out.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config));
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {

@@ -15,5 +15,7 @@ await build({
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
+  // compat/docs.ts finds the UI packages through import.meta.url in ESM and through require in CommonJS.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 chmodSync('dist/codemods/bin.js', 0o755);

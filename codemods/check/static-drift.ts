@@ -48,6 +48,13 @@ export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
   }
+  out.push(...docDiagnostics(docs, rel));
+  return out;
+}
+
+/** The docs reader's own findings that are drift: blocks it could not read or read twice. */
+function docDiagnostics(docs: DocsModel, rel: (f: string) => string): DriftFinding[] {
+  const out: DriftFinding[] = [];
   for (const d of docs.diagnostics) {
     const kind = d.code === 'yaml-parse' ? 'doc-yaml' : d.code === 'duplicate-operation' ? 'duplicate-doc' : d.code === 'doc-ignored' ? 'doc-ignored' : null;
     if (!kind || !d.at) continue;

@@ -12,24 +12,29 @@ import { splitPointer } from './yaml-source.js';
  *  so both libraries give the same values. */
 const coreNull = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string | null) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  resolve: (s: string | null) => s === null || s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
   construct: () => null,
 });
 const coreBool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  resolve: (s: string) => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE',
   construct: (s: string) => s[0] === 't' || s[0] === 'T',
 });
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string) => /^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/.test(s),
+  resolve: (s: string) => numberStart(s) && /^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/.test(s),
   construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
 });
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
+  resolve: (s: string) => numberStart(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
   construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s.endsWith('inf') || s.endsWith('Inf') || s.endsWith('INF') ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
 });
+/** Every plain scalar goes through each implicit type: keep the regexes off words like `type` and `string`. */
+function numberStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+}
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
 
 /** Constructs the two libraries may read differently; a text with any of them goes to `yaml`. Conservative: a
@@ -62,7 +67,6 @@ export interface FastYaml {
 }
 
 export function parseFast(text: string): FastYaml | undefined {
-  if (process.env.TMP_SLOW) return undefined;
   for (const [ch, re] of UNSAFE) if (text.includes(ch) && re.test(text)) return undefined;
   // collection keys (`[a, b]: c`) and null keys (`~: x`) are read differently too (js-yaml names them 'a,b' and
   // 'null', yaml '[ a, b ]' and ''): a node that is followed by `:` is a key, and must be a string or number

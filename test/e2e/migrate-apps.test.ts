@@ -216,8 +216,14 @@ for (const app of apps) {
  * unknown query key, which OpenAPI allows, and drift 3 is an undocumented route (nothing to enforce), so
  * neither changes an outcome; the auth test changes only "if validation ran before auth", and it runs after —
  * as does `requireRole('manager')` on DELETE, so "forbids staff from deleting with 403" keeps its 403.
+ * The README's "Enforce mode" section names the other change: two tests assert the handler's own 400 text
+ * for input the spec itself declares invalid (an enum, a maximum). Under enforce the runtime rejects that
+ * input before the handler runs (422, FastAPI's shape): the contract is now checked by the docs, not by
+ * hand-written code, which is the point of enforce.
  */
 const ENFORCE_CHANGES = [
+  'GET /api/items > rejects an unknown category with 400',
+  'GET /api/items > rejects pageSize over 100 with 400',
   'GET /api/items/:id > returns an item by SKU',
   'GET /api/items/:id > 404s for an unknown SKU',
   'POST /api/items > creates an item with 201 and a Location',
@@ -239,7 +245,7 @@ describe('migrate inventory-ts with --validation enforce', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("changes the outcome of exactly the tests the README's drifts explain", async () => {
+  it("changes the outcome of exactly the tests the README explains (its drifts, and input the spec itself rejects)", async () => {
     dir = await prepareApp('inventory-ts');
     const legacySuite = baselines.get('inventory-ts') ?? (await runAppSuite(dir));
     assert.equal(legacySuite.failed, 0, suiteFailures(legacySuite));

@@ -65,8 +65,23 @@ export async function linkDependencies(dir: string): Promise<Record<string, stri
   await rm(nodeModules, { recursive: true, force: true });
   await mkdir(nodeModules);
   const links: Record<string, string> = {};
+  // migrate-api is installed the way npm would: its own files (package.json + dist/) copied in, not linked,
+  // so its type declarations resolve `express` to the app's own @types/express (4 or 5), and its runtime
+  // dependencies hoisted beside it.
+  if ('migrate-api' in wanted) {
+    const own = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    for (const [name, range] of Object.entries(own.dependencies ?? {})) wanted[name] ??= range;
+  }
   for (const [name, range] of Object.entries(wanted)) {
     const target = dependencyTarget(name, range);
+    if (name === 'migrate-api') {
+      const installed = join(nodeModules, name);
+      await mkdir(installed, { recursive: true });
+      await cp(join(repoRoot, 'package.json'), join(installed, 'package.json'));
+      if (existsSync(join(repoRoot, 'dist'))) await cp(join(repoRoot, 'dist'), join(installed, 'dist'), { recursive: true });
+      links[name] = target;
+      continue;
+    }
     if (!existsSync(join(target, 'package.json'))) {
       throw new Error(`${manifestPath}: dependency ${name}@${range} is not installed in this repo (looked for ${target})`);
     }

@@ -1,5 +1,0 @@
-class UsageError extends Error {
-}
-export {
-  UsageError
-};

@@ -1,6 +1,0 @@
-function emptyDocsModel() {
-  return { operations: [], schemas: {}, schemaSources: {}, securitySchemes: {}, tags: [], diagnostics: [] };
-}
-export {
-  emptyDocsModel
-};

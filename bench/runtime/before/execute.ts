@@ -1,0 +1,309 @@
+// A copy of compat/execute.ts as it was before the runtime performance work (git HEAD at the time), for
+// callgrind before/after comparisons only (BEFORE=1 runtime/migrate-api.ts). Not part of the library.
+// @ts-nocheck
+// The request path of one typed route, compiled once at registration: which locations to parse,
+// the fixed part of the validation mode, the response lookup and the deps list all live in this
+// closure, so a request only does the parsing it needs.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from '../../../node_modules/zod/index.js';
+import { readCookies } from '../../../compat/cookies.js';
+import { RESPONSE_SENT, solveDeps } from '../../../compat/deps.js';
+import { sendHttpException, sendJson } from './errors.js';
+import { isHTTPException } from '../../../compat/http-exception.js';
+import { log } from '../../../compat/log.js';
+import { checkMode, envValidationMode } from '../../../compat/modes.js';
+import { appOptionsOf } from '../../../compat/options.js';
+import { isReply } from '../../../compat/reply.js';
+import { compileResponses, type ResponseLookup } from '../../../compat/responses.js';
+import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, ValidationMode } from '../../../compat/route.js';
+import { stripPrototypeKeys } from '../../../compat/sanitize.js';
+import { pushIssues, RequestValidationError, type ErrorDetail, type Location } from '../../../compat/validation-error.js';
+import { recordViolation } from '../../../compat/violations.js';
+
+type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
+type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
+type AnyFn = (...args: any[]) => unknown;
+
+const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler {
+  const spec = d.spec;
+  const fixedMode: ValidationMode | undefined =
+    envValidationMode() ?? checkMode(spec.validation, d.id) ?? checkMode(d.router.validation, d.id);
+  const checks: Check[] = [];
+  if (spec.params) checks.push([spec.params, 'params', 'path']);
+  if (spec.query) checks.push([spec.query, 'query', 'query']);
+  if (spec.headers) checks.push([spec.headers, 'headers', 'header']);
+  if (spec.cookies) checks.push([spec.cookies, 'cookies', 'cookie']);
+  if (spec.body) checks.push([spec.body, 'body', 'body']);
+  const parseCookies = spec.cookies !== undefined;
+  const queryArrays = arrayKeysOf(spec.query);
+  const headerAliases = mixedCaseKeysOf(spec.headers);
+  const lookup = compileResponses(spec.responses, d.id);
+  const deps: Array<[string, Dependency]> | undefined = spec.deps && Object.keys(spec.deps).length ? Object.entries(spec.deps) : undefined;
+  const defaultStatus = spec.status;
+  const isLegacy = d.legacyHandler;
+  // Flipped for good the first time a schema turns out to hold async refinements.
+  let asyncSchemas = false;
+
+  function parseSync(input: ParsedInputBase): ErrorDetail[] | undefined {
+    let detail: ErrorDetail[] | undefined;
+    for (let i = 0; i < checks.length; i++) {
+      const [schema, key, loc] = checks[i];
+      const r = schema.safeParse(input[key]);
+      if (r.success) input[key] = r.data;
+      else pushIssues((detail ??= []), loc, r.error.issues);
+    }
+    return detail;
+  }
+
+  async function parseAsync(input: ParsedInputBase): Promise<ErrorDetail[] | undefined> {
+    let detail: ErrorDetail[] | undefined;
+    for (const [schema, key, loc] of checks) {
+      const r = await schema.safeParseAsync(input[key]);
+      if (r.success) input[key] = r.data;
+      else pushIssues((detail ??= []), loc, r.error.issues);
+    }
+    return detail;
+  }
+
+  function routeOf(req: Request): string {
+    return req.baseUrl + d.path;
+  }
+
+  function afterValidation(detail: ErrorDetail[] | undefined, input: ParsedInputBase, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {
+    if (detail) {
+      if (mode === 'enforce') return rejectInvalid(detail, req, res, next);
+      reportRequest(detail, req.method, routeOf(req));
+    }
+    if (deps) {
+      const ctx: RouteContext = { req, res };
+      solveDeps(deps, input, ctx).then((solved) => {
+        if (res.headersSent) return;
+        input.deps = solved;
+        invoke(input, ctx, mode, req, res, next);
+      }, (err) => fail(err, res, next));
+    } else {
+      invoke(input, undefined, mode, req, res, next);
+    }
+  }
+
+  function invoke(input: ParsedInputBase, ctx: RouteContext | undefined, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {
+    let out: unknown;
+    if (isLegacy) {
+      if (lookup && mode !== 'off') checkLegacyJson(res, req, mode);
+      try {
+        out = handler(req, res, next);
+      } catch (err) {
+        return fail(err, res, next);
+      }
+      if (isThenable(out)) out.then(undefined, (err) => fail(err, res, next));
+      return;
+    }
+    try {
+      out = handler(input, ctx ?? { req, res });
+    } catch (err) {
+      return fail(err, res, next);
+    }
+    if (isThenable(out)) out.then((value) => finish(value, mode, req, res, next), (err) => fail(err, res, next));
+    else finish(out, mode, req, res, next);
+  }
+
+  function finish(value: unknown, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {
+    // The handler answered through `res` itself: its response stands as sent.
+    if (res.headersSent) return;
+    try {
+      let status: number;
+      let body: unknown;
+      if (isReply(value)) {
+        status = value.status;
+        body = value.body;
+        if (value.headers) for (const name in value.headers) res.setHeader(name, value.headers[name] as string);
+      } else {
+        status = defaultStatus ?? (value === undefined ? 204 : 200);
+        body = value;
+      }
+      if (body !== undefined && lookup && mode !== 'off') {
+        const schema = lookup(status);
+        if (schema && sampled(req)) {
+          const r = schema.safeParse(body);
+          if (r.success) {
+            if (mode === 'enforce') body = r.data;
+          } else if (mode === 'enforce') {
+            return responseInvalid(r.error.issues, status, req, res);
+          } else {
+            reportResponse(r.error.issues, status, req.method, routeOf(req));
+          }
+        }
+      }
+      res.status(status);
+      if (body === undefined) res.end();
+      else res.json(body);
+    } catch (err) {
+      fail(err, res, next);
+    }
+  }
+
+  /** legacy(): what the untouched handler sends through res.json / res.send(object) is checked. */
+  function checkLegacyJson(res: Response, req: Request, mode: ValidationMode): void {
+    const json = res.json;
+    res.json = function (this: Response, obj?: unknown) {
+      res.json = json;
+      if (arguments.length !== 1 || !lookup) return json.apply(this, arguments as unknown as [unknown]);
+      const status = res.statusCode;
+      const schema = lookup(status);
+      if (!schema || !sampled(req)) return json.call(this, obj);
+      const r = schema.safeParse(obj);
+      if (r.success) return json.call(this, mode === 'enforce' ? r.data : obj);
+      if (mode === 'report') {
+        reportResponse(r.error.issues, status, req.method, routeOf(req));
+        return json.call(this, obj);
+      }
+      logResponseInvalid(r.error.issues, status, req);
+      res.status(500);
+      return json.call(this, { detail: 'Internal Server Error' });
+    };
+  }
+
+  function responseInvalid(issues: readonly z.core.$ZodIssue[], status: number, req: Request, res: Response): void {
+    logResponseInvalid(issues, status, req);
+    sendJson(res, 500, { detail: 'Internal Server Error' });
+  }
+
+  function logResponseInvalid(issues: readonly z.core.$ZodIssue[], status: number, req: Request): void {
+    const detail: ErrorDetail[] = [];
+    pushIssues(detail, 'response', issues);
+    log().error(`[migrate-api] ${req.method} ${routeOf(req)}: the ${status} response does not match its schema, sent 500 instead: ${JSON.stringify(detail)}`);
+  }
+
+  return function migrateApiRoute(req: Request, res: Response, next: NextFunction): void {
+    const mode = fixedMode ?? appOptionsOf(req.app)?.validation ?? 'enforce';
+    let body = req.body;
+    if (typeof body === 'object' && body !== null) {
+      // Express 4's body-parser leaves `{}` on a request that sent no body; Express 5 leaves undefined.
+      if (isEmptyObject(body) && !sentBody(req)) body = undefined;
+      else stripPrototypeKeys(body);
+    }
+    const reqCookies = (req as { cookies?: Record<string, string> }).cookies;
+    const input: ParsedInputBase = {
+      params: req.params,
+      query: queryArrays && mode !== 'off' ? wrapSingleValues(req.query as Record<string, unknown>, queryArrays) : req.query,
+      headers: headerAliases ? aliasHeaders(req.headers, headerAliases) : req.headers,
+      cookies: parseCookies || (!reqCookies && req.headers.cookie) ? readCookies(req) : (reqCookies ?? EMPTY),
+      body,
+      deps: EMPTY,
+    };
+    if (checks.length === 0 || mode === 'off') return afterValidation(undefined, input, mode, req, res, next);
+    if (!asyncSchemas) {
+      let detail: ErrorDetail[] | undefined;
+      try {
+        detail = parseSync(input);
+      } catch (err) {
+        if (!(err instanceof z.core.$ZodAsyncError)) return fail(err, res, next);
+        asyncSchemas = true;
+        return migrateApiRoute(req, res, next);
+      }
+      return afterValidation(detail, input, mode, req, res, next);
+    }
+    parseAsync(input).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
+  };
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+}
+
+function isEmptyObject(o: object): boolean {
+  for (const _ in o) return false;
+  return !Array.isArray(o) || o.length === 0;
+}
+
+function sentBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function sampled(req: Request): boolean {
+  const rate = appOptionsOf(req.app)?.responseSampling;
+  return rate === undefined || rate >= 1 || Math.random() < rate;
+}
+
+/** HTTPException is answered here; everything else goes to legacy error middleware. */
+function fail(err: unknown, res: Response, next: NextFunction): void {
+  if (err === RESPONSE_SENT) return;
+  if (isHTTPException(err) && !res.headersSent) return sendHttpException(res, err);
+  next(err);
+}
+
+function rejectInvalid(detail: ErrorDetail[], req: Request, res: Response, next: NextFunction): void {
+  const hook = appOptionsOf(req.app)?.onValidationError;
+  if (hook) {
+    const error = new RequestValidationError(detail);
+    let out;
+    try {
+      out = hook(error, { req, res });
+    } catch (err) {
+      return next(err);
+    }
+    if (res.headersSent) return;
+    if (out) return sendJson(res, out.status, out.body, out.headers);
+  }
+  sendJson(res, 422, { detail });
+}
+
+/** One count per location per request; the first issue of the location is kept as the example. */
+function reportRequest(detail: ErrorDetail[], method: string, path: string): void {
+  let last: unknown;
+  for (const item of detail) {
+    if (item.loc[0] === last) continue;
+    last = item.loc[0];
+    recordViolation(method, path, 'request', String(last), item);
+  }
+}
+
+function reportResponse(issues: readonly z.core.$ZodIssue[], status: number, method: string, path: string): void {
+  const detail: ErrorDetail[] = [];
+  pushIssues(detail, 'response', issues);
+  recordViolation(method, path, 'response', 'response', detail[0], status);
+}
+
+/** `?tag=a` arrives as a string where the schema wants an array: such keys are found once here. */
+function arrayKeysOf(schema: z.ZodType | undefined): string[] | undefined {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
+  if (!def || def.type !== 'object' || !def.shape) return undefined;
+  const keys = Object.keys(def.shape).filter((k) => isArraySchema(def.shape![k]));
+  return keys.length ? keys : undefined;
+}
+
+function isArraySchema(schema: unknown): boolean {
+  for (let s = schema as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } } | undefined, i = 0; s && i < 16; i++) {
+    const def = s._zod?.def;
+    if (!def) return false;
+    if (def.type === 'array') return true;
+    s = (def.type === 'pipe' ? def.in : def.innerType) as typeof s;
+  }
+  return false;
+}
+
+/** Node lowercases header names; a schema written `'X-Request-Id'` still reads its header. */
+function mixedCaseKeysOf(schema: z.ZodType | undefined): Array<[declared: string, wire: string]> | undefined {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
+  if (!def || def.type !== 'object' || !def.shape) return undefined;
+  const pairs = Object.keys(def.shape).filter((k) => k !== k.toLowerCase()).map((k): [string, string] => [k, k.toLowerCase()]);
+  return pairs.length ? pairs : undefined;
+}
+
+function aliasHeaders(headers: Request['headers'], aliases: Array<[string, string]>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...headers };
+  for (const [declared, wire] of aliases) out[declared] = headers[wire];
+  return out;
+}
+
+function wrapSingleValues(query: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const k of keys) {
+    const v = query[k];
+    if (typeof v === 'string') (copy ??= { ...query })[k] = [v];
+  }
+  return copy ?? query;
+}
