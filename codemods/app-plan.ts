@@ -3,7 +3,7 @@
 // shared responses/parameters, schemas no route uses) carried over as `apiDocs`, which the runtime merges in.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocsModel, JsonSchema } from './model.js';
+import type { DocsModel } from './model.js';
 import type { ScanResult } from './plan.js';
 import { packageRoot } from './analyze.js';
 
@@ -50,34 +50,18 @@ export function appReadsDocComments(root: string): boolean {
   return packageInfo(root).usesSwaggerJsdoc;
 }
 
-function refsIn(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) { for (const v of value) refsIn(v, into); return; }
-  if (!value || typeof value !== 'object') return;
-  for (const [k, v] of Object.entries(value)) {
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) into.add(v.slice('#/components/schemas/'.length));
-    else refsIn(v, into);
-  }
-}
-
 /**
- * The document parts the routes' specs do not carry. Schemas are included only where no route would
- * register them: unreferenced by every operation, or only reachable through a request variant
- * (`NewOrderInput`) while the docs named the schema itself.
+ * The document parts the routes' specs do not carry. Every named schema goes in as JSON too: the runtime
+ * merges only the ones no route registers (unreferenced, or only reached through a request variant such as
+ * `NewOrderInput`). Deciding that here from the doc comments would make a re-run, which no longer sees the
+ * route docs, emit a different module.
  */
-export function apiDocsValue(root: string, docs: DocsModel, variants: Map<string, { request: string; response: string }>): Record<string, unknown> | null {
+export function apiDocsValue(root: string, docs: DocsModel): Record<string, unknown> | null {
   const pkg = packageInfo(root);
-  const reached = new Set<string>();
-  refsIn(docs.operations.map((o) => o.operation), reached);
-  for (const name of [...reached]) refsIn(docs.schemas[name], reached);
-  const extraSchemas: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(docs.schemas)) {
-    const v = variants.get(name);
-    if (!reached.has(name) || (v && v.request !== v.response)) extraSchemas[name] = schema;
-  }
   const components: Record<string, unknown> = {};
   if (Object.keys(docs.securitySchemes).length) components.securitySchemes = docs.securitySchemes;
   for (const [section, entries] of Object.entries(docs.components ?? {})) if (entries && Object.keys(entries).length) components[section] = entries;
-  if (Object.keys(extraSchemas).length) components.schemas = extraSchemas;
+  if (Object.keys(docs.schemas).length) components.schemas = docs.schemas;
   const info = { title: docs.info?.title ?? pkg.name ?? 'API', version: docs.info?.version ?? pkg.version ?? '1.0.0' };
   if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title) return null;
   return { openapi: '3.1.0', info, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };

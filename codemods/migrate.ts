@@ -155,12 +155,12 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
   let apiDocs: Record<string, unknown> | null = null;
   let usesSchemas = false;
   if (rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)) {
-    const emitted = emitSchemasModule(docs.schemas, { format, sourceFile: schemasFile });
+    const emitted = emitSchemasModule(docs.schemas, { format });
     diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
     // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
     const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
-    apiDocs = hasApp ? apiDocsValue(root, docs, new Map(Object.entries(emitted.exports))) : null;
+    apiDocs = hasApp ? apiDocsValue(root, docs) : null;
     usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
     const code = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
     const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
@@ -204,7 +204,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     reportFiles.push({ file: rel(file), changed, routes: plans[i]!.routes.length, skipped: skipped?.message });
     if (changed) writes.push({ file, before: before!, after: result.output! });
   }
-  for (const f of scan.files) if (!byFile.has(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
+  for (const f of scan.files) if (!files.includes(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
   reportFiles.sort((a, b) => a.file.localeCompare(b.file));
 
   // 6. The app needs the runtime and zod once anything imports them.

@@ -1,10 +1,11 @@
-// Before: res.status(status).json(body)
-// After:  sendJsonBody(res, status, body): the same status, headers, bytes, ETag and 304/HEAD answers
-// as express's res.json + res.send (4 and 5), without their detours: res.send re-parses the
-// Content-Type res.json just set (content-type parse + format, a mime lookup), copies the JSON text
-// into a Buffer and hashes it through a crypto Hash object for the ETag. On the common request (no
-// conditional headers, no json settings, no preset Content-Type) the text is hashed in one call and
-// written as is; anything else goes through res.json unchanged, so rare cases keep express's code.
+// sendJsonBody(res, status, body): what res.status(status).json(body) answers (status, headers in
+// the same order, bytes, ETag, 304 and HEAD behaviour, Express 4 and 5), without res.json's detours:
+// res.send re-parses the Content-Type res.json just set (content-type parse + format, a mime lookup),
+// copies the JSON text into a Buffer and hashes it through a crypto Hash object for the ETag. On the
+// common request (no conditional headers, no json settings, no preset Content-Type, res.json/send
+// not wrapped) the text is hashed in one call and written as is; anything else goes through
+// res.json unchanged, so rare cases keep express's own code. Hand-written because express exposes
+// no lower-level sender; test/compat/send-json.test.ts compares both on the wire.
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { Response } from 'express';
 

@@ -1,0 +1,240 @@
+// End to end through the CLI, in-process: multi-file Express projects in fixtures/migrate/<case>/input are migrated
+// in a temp copy and compared file by file with expected/ (UPDATE_FIXTURES=1 regenerates expected/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { applyPatch, parsePatch } from 'diff';
+import { main } from '../../codemods/cli.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/migrate');
+const CASES = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'input'))).sort();
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+
+type Tree = Map<string, string>;
+
+/** Every file under dir (relative path -> content), skipping .git. */
+function readTree(dir: string): Tree {
+  const out: Tree = new Map();
+  const visit = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '.git') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  visit(dir);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function mtimes(dir: string): Map<string, number> {
+  return new Map([...readTree(dir).keys()].map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+}
+
+function assertTreeEqual(actual: Tree, expected: Tree, label: string) {
+  assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: file list`);
+  for (const [f, text] of expected) assert.equal(actual.get(f), text, `${label}: ${f}`);
+}
+
+const temps: string[] = [];
+function copyInput(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `migrate-cli-${name}-`));
+  temps.push(dir);
+  cpSync(join(FIXTURES, name, 'input'), dir, { recursive: true });
+  return dir;
+}
+test.after(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
+  return { code, out, err };
+}
+
+function expectedTree(name: string): Tree {
+  return readTree(join(FIXTURES, name, 'expected'));
+}
+
+function git(dir: string, ...args: string[]) {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+}
+
+test('fixtures/migrate has a CommonJS case and a TypeScript case', () => {
+  const inputs = CASES.map((c) => readTree(join(FIXTURES, c, 'input')));
+  assert.ok(inputs.some((t) => [...t.values()].some((s) => s.includes("require('express')"))), 'a require() case');
+  assert.ok(inputs.some((t) => [...t.keys()].some((f) => f.endsWith('.ts'))), 'a TypeScript case');
+});
+
+for (const name of CASES) {
+  test(`migrate ${name}: output equals expected/`, async () => {
+    const dir = copyInput(name);
+    const first = await run([dir]);
+    assert.equal(first.code, 0, first.err);
+    const actual = readTree(dir);
+    if (UPDATE) {
+      const exp = join(FIXTURES, name, 'expected');
+      rmSync(exp, { recursive: true, force: true });
+      cpSync(dir, exp, { recursive: true });
+    }
+    assertTreeEqual(actual, expectedTree(name), name);
+  });
+
+  test(`migrate ${name}: a second run on expected/ changes nothing`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), `migrate-cli-${name}-again-`));
+    temps.push(dir);
+    cpSync(join(FIXTURES, name, 'expected'), dir, { recursive: true });
+    const actual = readTree(dir);
+    const stamps = mtimes(dir);
+    const second = await run([dir]);
+    assert.equal(second.code, 0, second.err);
+    assertTreeEqual(readTree(dir), actual, `${name} (second run)`);
+    assert.deepEqual(mtimes(dir), stamps, 'second run writes no file');
+    assert.match(second.err, /files changed\s+0\b/);
+  });
+}
+
+test('swagger-jsdoc projects keep their doc comments; others lose them', () => {
+  for (const name of CASES) {
+    const input = readTree(join(FIXTURES, name, 'input'));
+    const pkg = JSON.parse(input.get('package.json')!) as { dependencies?: Record<string, string> };
+    const keeps = 'swagger-jsdoc' in (pkg.dependencies ?? {});
+    const countPaths = (t: Tree) => [...t.values()].join('\n').match(/^ \* \/[\w/{}]+:$/gm)?.length ?? 0;
+    assert.ok(countPaths(input) > 0, `${name}: input has path-keyed @openapi blocks`);
+    assert.equal(countPaths(expectedTree(name)), keeps ? countPaths(input) : 0, name);
+  }
+});
+
+test('--dry prints a unified diff that turns input into expected/, writes nothing, exits 1', async () => {
+  const name = 'shop-cjs';
+  const dir = copyInput(name);
+  const before = readTree(dir);
+  const stamps = mtimes(dir);
+  const r = await run([dir, '--dry']);
+  assert.equal(r.code, 1, r.err);
+  assertTreeEqual(readTree(dir), before, 'dry run tree');
+  assert.deepEqual(mtimes(dir), stamps);
+  assert.match(r.err, /dry run/);
+
+  const patches = parsePatch(r.out);
+  const expected = expectedTree(name);
+  const changed = [...expected].filter(([f, text]) => before.get(f) !== text).map(([f]) => f);
+  assert.deepEqual(patches.map((p) => p.newFileName!.replace(/^b\//, '')).sort(), changed.sort());
+  for (const p of patches) {
+    const f = p.newFileName!.replace(/^b\//, '');
+    assert.equal(p.oldFileName, before.has(f) ? `a/${f}` : '/dev/null');
+    assert.equal(applyPatch(before.get(f) ?? '', p), expected.get(f), `patch for ${f}`);
+  }
+});
+
+test('--report writes report.json (one record per route), report.md and a self-contained report.html', async () => {
+  const dir = copyInput('shop-cjs');
+  const reportDir = join(dir, '..', `${dir.split('/').pop()}-report`);
+  temps.push(reportDir);
+  const r = await run([dir, '--report', reportDir]);
+  assert.equal(r.code, 0, r.err);
+  const json = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8'));
+  const records = (json.routes as Array<Record<string, unknown>>).map(({ file, line, method, path, status }) => ({ file, line, method, path, status }));
+  assert.deepEqual(records, [
+    { file: 'routes/orders.js', line: 35, method: 'post', path: '/api/orders', status: 'legacy' },
+    { file: 'routes/orders.js', line: 38, method: 'delete', path: '/api/orders/:id', status: 'undocumented' },
+    { file: 'routes/products.js', line: 44, method: 'get', path: '/api/products', status: 'legacy' },
+    { file: 'routes/products.js', line: 67, method: 'get', path: '/api/products/:id', status: 'legacy' },
+  ]);
+  // The lines point at the route calls in the input as the user last saw it.
+  const input = readTree(join(FIXTURES, 'shop-cjs', 'input'));
+  for (const x of records) {
+    const src = input.get(x.file as string)!.split('\n')[(x.line as number) - 1]!;
+    assert.ok(src.startsWith(`router.${x.method}(`), `${x.file}:${x.line} is the route: ${src}`);
+  }
+  assert.equal(json.summary.routes, 4);
+  assert.deepEqual(json.files.map((f: { file: string }) => f.file), [...new Set(json.files.map((f: { file: string }) => f.file))], 'each file listed once');
+
+  const md = readFileSync(join(reportDir, 'report.md'), 'utf8');
+  for (const x of records) assert.ok(md.includes(`| ${x.file}:${x.line} | ${(x.method as string).toUpperCase()} | ${x.path} | ${x.status} |`), `report.md row for ${x.file}:${x.line}`);
+
+  const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+  assert.match(html, /^<!doctype html>/i);
+  assert.doesNotMatch(html, /(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i, 'no external assets');
+  for (const x of records) assert.ok(html.includes(x.path as string), `report.html lists ${x.path}`);
+});
+
+test('--json prints the report as JSON on stdout', async () => {
+  const dir = copyInput('library-ts');
+  const r = await run([dir, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const report = JSON.parse(r.out);
+  assert.equal(report.tool, 'migrate-api');
+  assert.deepEqual(report.routes.map((x: { method: string; path: string; status: string }) => `${x.method} ${x.path} ${x.status}`), [
+    'get /v1/authors/:name legacy',
+    'get /v1/authors/stats/all undocumented',
+    'get /v1/books legacy',
+    'post /v1/books legacy',
+  ]);
+  assert.equal(report.summary.routes, 4);
+  assert.equal(report.summary.undocumented, 1);
+  assertTreeEqual(readTree(dir), expectedTree('library-ts'), '--json still migrates');
+});
+
+test('usage errors exit 2 and write nothing', async () => {
+  const dir = copyInput('shop-cjs');
+  const before = readTree(dir);
+  const unknownFlag = await run([dir, '--frobnicate']);
+  assert.equal(unknownFlag.code, 2);
+  assert.match(unknownFlag.err, /frobnicate/);
+  assert.match(unknownFlag.err, /Usage:/);
+  const unknownRule = await run([dir, '--only', 'MA001,MA999']);
+  assert.equal(unknownRule.code, 2);
+  assert.match(unknownRule.err, /--only: unknown rule id MA999/);
+  const noDir = await run([join(dir, 'nope')]);
+  assert.equal(noDir.code, 2);
+  assert.match(noDir.err, /not a directory/);
+  assertTreeEqual(readTree(dir), before, 'usage errors');
+});
+
+test('a dirty git tree is refused without --force and migrated with it', async () => {
+  const dir = copyInput('shop-cjs');
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'input');
+  appendFileSync(join(dir, 'controllers/orders.js'), '// work in progress\n');
+  const dirty = readTree(dir);
+
+  const refused = await run([dir]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /uncommitted changes/);
+  assert.match(refused.err, /controllers\/orders\.js/);
+  assertTreeEqual(readTree(dir), dirty, 'refused run');
+
+  const forced = await run([dir, '--force']);
+  assert.equal(forced.code, 0, forced.err);
+  const expected = expectedTree('shop-cjs');
+  expected.set('controllers/orders.js', dirty.get('controllers/orders.js')!);
+  assertTreeEqual(readTree(dir), expected, 'forced run');
+});
+
+test('a clean git tree migrates without --force', async () => {
+  const dir = copyInput('library-ts');
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'input');
+  const r = await run([dir]);
+  assert.equal(r.code, 0, r.err);
+  assertTreeEqual(readTree(dir), expectedTree('library-ts'), 'clean git tree');
+});
+
+test('a file that does not parse is left byte-identical and reported with file:line; the rest migrates; exit 1', async () => {
+  const dir = copyInput('shop-cjs');
+  const broken = "const router = require('express').Router();\nrouter.get('/x', (req, res) => {\n  res.json(;\n});\nmodule.exports = router;\n";
+  writeFileSync(join(dir, 'routes/broken.js'), broken);
+  const r = await run([dir]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /routes\/broken\.js:3:\d+: error parse-error/);
+  assert.equal(readFileSync(join(dir, 'routes/broken.js'), 'utf8'), broken);
+  const expected = expectedTree('shop-cjs');
+  expected.set('routes/broken.js', broken);
+  assertTreeEqual(readTree(dir), new Map([...expected].sort(([a], [b]) => a.localeCompare(b))), 'rest migrated');
+});
