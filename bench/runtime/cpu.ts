@@ -16,7 +16,6 @@ const ALL: Record<string, { file: string; env?: Record<string, string> }> = {
   raw: { file: 'raw-express.ts' },
   m5: { file: 'migrate-api.ts' },
   m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
-  m5before: { file: 'migrate-api.ts', env: { BEFORE: '1' } },
   ezapi: { file: 'express-zod-api.ts' },
   hono: { file: 'hono.ts' },
 };

@@ -1,6 +1,6 @@
 // migrate-api typed routes, on Express 5 (default) or Express 4 (EXPRESS=4). The handler returns the
 // stored record, password included: the response schema strips it.
-import { createApp as currentCreateApp, type ExpressModule } from '../../compat/index.js';
+import { createApp, type ExpressModule } from '../../compat/index.js';
 import { stored, schemas } from './data.js';
 
 // The repo's own zod (the one compat/ loads), not bench/node_modules' older copy.
@@ -9,8 +9,6 @@ const impl = process.env.EXPRESS === '4' ? ((await import('express4')).default a
 const express = process.env.EXPRESS === '4' ? (await import('express4')).default : (await import('express')).default;
 const { NewUser, User, Params } = schemas(z);
 
-// BEFORE=1: the runtime as it was before the performance work (runtime/before/), for callgrind.
-const createApp: typeof currentCreateApp = process.env.BEFORE === '1' ? ((await import('./before/create.js')) as any).createApp : currentCreateApp;
 const app = createApp({ title: 'bench', docs: false, validation: 'enforce' }, impl);
 app.use(express.json());
 app.get('/users/:id', { params: Params, responses: { 200: User } }, async ({ params }: any) => ({ ...stored, id: params.id }));
