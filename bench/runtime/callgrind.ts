@@ -10,34 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { validBody, invalidBody } from './data.js';
+import { SCENARIOS, SERVERS } from './data.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const ALL: Record<string, { file: string; env?: Record<string, string> }> = {
-  raw: { file: 'raw-express.ts' },
-  m5: { file: 'migrate-api.ts' },
-  m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
-  ezapi: { file: 'express-zod-api.ts' },
-  hono: { file: 'hono.ts' },
-};
 const names = (process.env.SERVERS ?? 'raw,m5').split(',');
 const WARM = Number(process.env.WARM ?? 3000);
 const N = Number(process.env.N ?? 200);
 // V8 still compiles (on helper threads, counted too) now and then after the warm-up, and a
 // scavenge lands in some windows: each scenario is measured REPS times and the smallest count kept.
 const REPS = Number(process.env.REPS ?? 4);
-const json = { 'content-type': 'application/json' };
-const SCENARIOS = [
-  { name: 'GET', path: '/users/42', opts: { method: 'GET' } },
-  { name: 'POST valid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(validBody) } },
-  { name: 'POST invalid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(invalidBody) } },
-] as const;
 
 const send = (url: string, sc: (typeof SCENARIOS)[number], amount: number) =>
   autocannon({ url: url + sc.path, connections: 1, amount, timeout: 60, ...sc.opts } as autocannon.Options);
 
 function start(name: string, dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const def = ALL[name];
+  const def = SERVERS[name];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', ['--tool=callgrind', '--collect-atstart=yes', `--callgrind-out-file=${dir}/${name}.%p.out`,
       process.execPath, '--import', 'tsx', def.file], {

@@ -9,25 +9,12 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { validBody, invalidBody } from './data.js';
+import { SCENARIOS, SERVERS } from './data.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const ALL: Record<string, { file: string; env?: Record<string, string> }> = {
-  raw: { file: 'raw-express.ts' },
-  m5: { file: 'migrate-api.ts' },
-  m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
-  ezapi: { file: 'express-zod-api.ts' },
-  hono: { file: 'hono.ts' },
-};
 const names = (process.env.SERVERS ?? 'raw,m5,m4').split(',');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const AMOUNT = Number(process.env.AMOUNT ?? 20000);
-const json = { 'content-type': 'application/json' };
-const SCENARIOS = [
-  { name: 'GET', path: '/users/42', opts: { method: 'GET' } },
-  { name: 'POST valid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(validBody) } },
-  { name: 'POST invalid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(invalidBody) } },
-] as const;
 
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 function cpuSeconds(pid: number): number {
@@ -38,7 +25,7 @@ function cpuSeconds(pid: number): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function start(name: string): Promise<{ name: string; child: ChildProcess; url: string }> {
-  const def = ALL[name];
+  const def = SERVERS[name];
   const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}/${name}`] : [];
   return new Promise((resolve, reject) => {
     const child = spawn('taskset', ['-c', '0', process.execPath, ...prof, '--import', 'tsx', def.file], {

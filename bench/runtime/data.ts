@@ -28,6 +28,23 @@ export const invalidBody = {
   tags: 'math',
 };
 
+/** The servers the side-by-side runs (cpu.ts, callgrind.ts) can start, by short name. */
+export const SERVERS: Record<string, { file: string; env?: Record<string, string> }> = {
+  raw: { file: 'raw-express.ts' },
+  m5: { file: 'migrate-api.ts' },
+  m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
+  ezapi: { file: 'express-zod-api.ts' },
+  hono: { file: 'hono.ts' },
+};
+
+const json = { 'content-type': 'application/json' };
+/** The three requests as autocannon options. */
+export const SCENARIOS = [
+  { name: 'GET', path: '/users/42', opts: { method: 'GET' } },
+  { name: 'POST valid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(validBody) } },
+  { name: 'POST invalid', path: '/users', opts: { method: 'POST', headers: json, body: JSON.stringify(invalidBody) } },
+] as const;
+
 /** Builds the schemas with whichever zod namespace a server uses. */
 export function schemas(z: any) {
   const Address = z.object({ street: z.string().min(1), city: z.string().min(1), zip: z.string().regex(/^\d{5}$/) });
