@@ -1,14 +1,14 @@
 // The read-only front half shared by `migrate-api` and `migrate-api check`: one pass over the tree
 // that scans routes, reads every doc source, and matches routes to documented operations.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { File } from '@babel/types';
 import type { Diagnostic } from './diagnostics.js';
 import type { DocsModel } from './model.js';
 import type { MatchResult, ScanResult } from './plan.js';
-import { scanProject } from './scan/index.js';
+import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { matchRoutes } from './match.js';
-import { mergeDocs, readSourceDocs, readSpecFile } from './docs/index.js';
+import { mergeDocs, readSpecFile } from './docs/index.js';
+import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
 
 export interface Analysis {
   root: string;
@@ -23,29 +23,42 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Spec files named on the command line, besides those found beside the code. */
   specs?: string[];
-  /** Sees each parsed source file once (the drift check keeps what it needs of the AST). */
-  onParsed?: (file: string, code: string, ast: File) => void;
+  /** The source files (default: every source file under root). */
+  files?: string[];
+  /** The per-file half (read, parse once, scan, doc blocks): in-process by default, a worker pool's in the CLI. */
+  analyzeFile?: (file: string) => Promise<AnalyzedFile>;
 }
 
-const SPEC_FILE = /^(swagger|openapi)(\.[\w-]+)?\.(ya?ml|json)$/i;
-/** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
-export const DOC_MARKERS = ['@openapi', '@swagger', '---'];
-
 export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
-  const root = resolve(rootArg);
+  const given = resolve(rootArg);
+  // A single file as the root: its directory is the root the result's paths are under (as in scanProject).
+  const root = isFile(given) ? dirname(given) : given;
+  const files = opts.files ?? listSourceFiles(given);
+  const perFileStep = opts.analyzeFile ?? (async (file: string) => analyzeFile(file));
+  const analyzed = await Promise.all(files.map((f) => perFileStep(f)));
+  const scans = new Map<string, FileScan>();
+  const perFile: Diagnostic[] = [];
   const sourceDocs: DocsModel[] = [];
-  const scan = scanProject(root, {
-    onFile: (file: string, code: string, ast: File) => {
-      if (DOC_MARKERS.some((m) => code.includes(m))) sourceDocs.push(readSourceDocs(code, file, ast));
-      opts.onParsed?.(file, code, ast);
-    },
-  });
-  const specFiles = [...new Set([...(opts.specs ?? []).map((s) => resolve(s)), ...findSpecFiles(root)])];
+  for (const a of analyzed) {
+    perFile.push(...a.diagnostics);
+    if (!a.scan) continue;
+    scans.set(a.file, a.scan);
+    perFile.push(...a.scan.diagnostics);
+    if (a.docs) sourceDocs.push(a.docs);
+  }
+  const scan = linkProject(root, files, scans, perFile);
+  const specFiles = [...new Set([...(opts.specs ?? []).map((s) => resolve(s)), ...findSpecFiles(given)])];
   const specDocs = await Promise.all(specFiles.map((f) => readSpecFile(f)));
   const docs = mergeDocs([...sourceDocs, ...specDocs]);
   const match = matchRoutes(scan, docs.operations);
-  return { root, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
+  return { root: given, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
 }
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+const SPEC_FILE = /^(swagger|openapi)(\.[\w-]+)?\.(ya?ml|json)$/i;
 
 /** Spec files live beside the code or at the package root (and its docs/, api/, spec/ folders). */
 export function findSpecFiles(root: string): string[] {

@@ -6,10 +6,12 @@ import type { Diagnostic } from './diagnostics.js';
 import type { DocsModel } from './model.js';
 import { parseSource } from './parse.js';
 import type { FilePlan, FileResult } from './plan.js';
-import { DOC_MARKERS } from './analyze.js';
 import { readSourceDocs } from './docs/index.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
+
+/** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
+export const DOC_MARKERS = ['@openapi', '@swagger', '---'];
 
 export interface AnalyzedFile {
   file: string;
@@ -21,7 +23,7 @@ export interface AnalyzedFile {
   diagnostics: Diagnostic[];
 }
 
-/** What scanProject + analyzeProject's onFile do for one file; the AST dies here, so memory stays flat. */
+/** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
 export function analyzeFile(file: string): AnalyzedFile {
   let code: string;
   try {

@@ -5,17 +5,14 @@
 // Per-file work (parse + scan + doc blocks, then the rewrite) runs in worker threads on trees big enough to
 // pay for starting them (both cores on a 2-core machine); linking, matching and planning stay here, in file
 // order, so the result is the same as the in-process path byte for byte.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
-import type { DocsModel } from './model.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
-import { findSpecFiles, packageRoot, type Analysis } from './analyze.js';
-import { mergeDocs, readSpecFile } from './docs/index.js';
-import { matchRoutes } from './match.js';
-import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
+import { analyzeProject, packageRoot } from './analyze.js';
+import { listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
@@ -100,39 +97,12 @@ export async function migrateProject(rootArg: string, opts: MigrateOptions = {})
   }
 }
 
-/** analyzeProject (./analyze.ts) with the per-file half on the runner; same order, same result. */
-async function analyze(rootArg: string, files: string[], runner: Runner, specs: string[] | undefined): Promise<Analysis> {
-  const given = resolve(rootArg);
-  // A single file as the root: its directory is the root the result's paths are under (as in scanProject).
-  const root = isFile(given) ? dirname(given) : given;
-  const analyzed = await Promise.all(files.map((f) => runner.analyze(f)));
-  const scans = new Map<string, FileScan>();
-  const perFile: Diagnostic[] = [];
-  const sourceDocs: DocsModel[] = [];
-  for (const a of analyzed) {
-    perFile.push(...a.diagnostics);
-    if (!a.scan) continue;
-    scans.set(a.file, a.scan);
-    perFile.push(...a.scan.diagnostics);
-    if (a.docs) sourceDocs.push(a.docs);
-  }
-  const scan = linkProject(root, files, scans, perFile);
-  const specFiles = [...new Set([...(specs ?? []).map((s) => resolve(s)), ...findSpecFiles(given)])];
-  const specDocs = await Promise.all(specFiles.map((f) => readSpecFile(f)));
-  const docs = mergeDocs([...sourceDocs, ...specDocs]);
-  const match = matchRoutes(scan, docs.operations);
-  return { root: given, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
-}
-
 /** MIGRATE_API_WORKERS=n overrides the default for the CLI (tests and benchmarks force either path with it). */
 function envWorkers(): number | undefined {
   const v = process.env.MIGRATE_API_WORKERS;
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
-}
 
 async function migrateWith(root: string, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
   const rel = (f: string) => relative(root, f).split(sep).join('/') || f;
@@ -141,7 +111,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, diagnostics: found } = await analyze(root, sourceFiles, runner, opts.specs);
+  const { scan, docs, match, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
   diagnostics.push(...found);
 
   // 4. Zod: one module of named schemas, inline specs per route.

@@ -22,8 +22,12 @@ export interface CheckResult {
 }
 
 export async function checkProject(root: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  const analysis = await analyzeProject(root, { specs: opts.specs });
+  // The check reads source text again (the analysis keeps no file contents, so a migration's memory stays flat).
   const sources = new Map<string, string>();
-  const analysis = await analyzeProject(root, { specs: opts.specs, onParsed: (file, code) => sources.set(file, code) });
+  for (const file of analysis.scan.files) {
+    try { sources.set(file, readFileSync(file, 'utf8')); } catch { /* reported by the scan */ }
+  }
   const rel = (f: string) => relative(analysis.root, f).split(sep).join('/') || f;
   // Handlers are re-parsed on demand: the check keeps source text, not every AST of the tree.
   const asts = new Map<string, t.File | null>();
