@@ -1,6 +1,6 @@
 // The codemod benchmark (issue 4, DESIGN.md "Performance"): on a generated corpus of route files, side by side
 // in one run — stock jscodeshift identity transform (the floor), stock jscodeshift rewriting every file,
-// migrate-api's full migration (worker threads, and in-process as before them) and its no-op re-run — then
+// migrate-api's full migration (in-process, the default, and on 2 worker threads) and its no-op re-run — then
 // peak RSS of the full migration at 250/500/1,000 files. Every measurement is its own child process, timed by
 // /usr/bin/time (wall, user+sys CPU, max RSS, which counts worker threads: they share the process).
 // Run: npx tsx bench/codemod.ts [files=1000]. Writes the "## Migration" section of bench/RESULTS.md.
@@ -83,15 +83,15 @@ async function main(): Promise<void> {
   const wrapped = fresh(corpus, 'jsc-wrap');
   run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
   const migrated = fresh(corpus, 'migrate');
-  run('migrate-api, full migration (worker threads)', [process.execPath, bin, migrated, '--force'], {},
+  run('migrate-api, full migration (in-process, the default)', [process.execPath, bin, migrated, '--force'], {},
     (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
-  const before = fresh(corpus, 'migrate-inprocess');
-  run('migrate-api, full migration in-process (MIGRATE_API_WORKERS=0, the path before workers)', [process.execPath, bin, before, '--force'], { MIGRATE_API_WORKERS: '0' },
-    (s) => `${countChanged(corpus, before)} route files changed, exit ${s.status}; output ${countChanged(migrated, before) === 0 ? 'identical to' : 'DIFFERS from'} the worker run`);
+  const threaded = fresh(corpus, 'migrate-workers');
+  run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
+    (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
   const snapshot = fresh(migrated, 'migrate-snapshot');
-  run('migrate-api, no-op re-run on the migrated copy', [process.execPath, bin, migrated, '--force'], {},
+  run('migrate-api, no-op re-run on the migrated copy (in-process)', [process.execPath, bin, migrated, '--force'], {},
     (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
-  run('migrate-api, no-op re-run in-process (MIGRATE_API_WORKERS=0)', [process.execPath, bin, migrated, '--force'], { MIGRATE_API_WORKERS: '0' },
+  run('migrate-api, no-op re-run on 2 worker threads', [process.execPath, bin, migrated, '--force'], { MIGRATE_API_WORKERS: '2' },
     (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
 
   const rss: Array<{ n: number; s: Sample }> = [];
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---|',
     ...rows.map(({ name, s, note }) => `| ${name} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${(s.wall / floor.wall).toFixed(2)}x | ${s.rssMb.toFixed(0)} | ${note} |`),
     '',
-    'Peak RSS of the full migration (worker threads) by corpus size:',
+    'Peak RSS of the full migration (in-process, the default) by corpus size:',
     '',
     '| files | wall s | CPU s | max RSS MB | RSS per 1,000 files above the 250-file run |',
     '|---:|---:|---:|---:|---:|',

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
 import type { DocsModel } from './model.js';
 import { parseSource } from './parse.js';
-import type { FilePlan, FileResult } from './plan.js';
+import type { FilePlan, FileResult, RouteReport } from './plan.js';
 import { readSourceDocs } from './docs/index.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
@@ -62,4 +62,17 @@ export function rewriteFile(plan: FilePlan): RewrittenFile {
   }
   const changed = result.output !== undefined && result.output !== source;
   return { result, before: changed ? source : undefined, changed };
+}
+
+/**
+ * A file whose every route already carries a spec (and that creates no app to wrap) is one the rules would
+ * leave as it is: its result, the same as rewriteFile's, without reading or parsing it again (a re-run's
+ * main cost otherwise).
+ */
+export function alreadyMigrated(plan: FilePlan): RewrittenFile | null {
+  if (plan.app || plan.removeComments?.length || plan.routes.length === 0 || plan.routes.some((r) => !r.migrated)) return null;
+  const routes = plan.routes.map((r): RouteReport => ({
+    file: plan.file, line: r.at.line, method: r.method, path: r.fullPath, status: 'unchanged', reason: `already migrated (${r.migrated})`,
+  }));
+  return { result: { file: plan.file, output: undefined, routes, diagnostics: [] }, changed: false };
 }

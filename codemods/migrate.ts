@@ -2,11 +2,11 @@
 // (bump-pydantic's order): scan routes + read docs -> match -> emit zod -> plan per file -> rewrite.
 // Nothing here writes; the CLI decides whether to write, diff or report.
 //
-// Per-file work (parse + scan + doc blocks, then the rewrite) runs in worker threads on trees big enough to
-// pay for starting them (both cores on a 2-core machine); linking, matching and planning stay here, in file
-// order, so the result is the same as the in-process path byte for byte.
+// Per-file work (parse + scan + doc blocks, then the rewrite) can run in worker threads (opt-in: since the
+// rewrite splices text instead of reprinting with recast, a worker's start-up, JIT warm-up and message copies
+// cost more than the second core gives on the 2-core machines measured, bench/RESULTS.md); linking, matching
+// and planning stay here, in file order, so the result is the same as the in-process path byte for byte.
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
@@ -18,7 +18,7 @@ import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor } from './app-plan.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
-import { analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
+import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -33,13 +33,10 @@ export interface MigrateOptions {
   disable?: RuleId[];
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads for the per-file work; 0 runs everything in-process. Default: one per core (at most 4)
-   *  when the tree has at least PARALLEL_MIN_FILES source files, else 0. The output is the same either way. */
+  /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
+   *  The output is the same either way. */
   workers?: number;
 }
-
-/** Below this many files, starting workers (each loads babel, recast and yaml: ~0.2-0.3 s) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 200;
 
 /** Runs a per-file step in-process or on the pool. */
 type Runner = {
@@ -88,7 +85,7 @@ export async function migrateProject(rootArg: string, opts: MigrateOptions = {})
   const root = resolve(rootArg);
 
   const sourceFiles = listSourceFiles(root);
-  const size = opts.workers ?? envWorkers() ?? (sourceFiles.length >= PARALLEL_MIN_FILES ? Math.min(availableParallelism(), 4) : 0);
+  const size = opts.workers ?? envWorkers() ?? 0;
   const { runner, close } = makeRunner(size);
   try {
     return await migrateWith(root, sourceFiles, runner, opts, started);
@@ -97,7 +94,7 @@ export async function migrateProject(rootArg: string, opts: MigrateOptions = {})
   }
 }
 
-/** MIGRATE_API_WORKERS=n overrides the default for the CLI (tests and benchmarks force either path with it). */
+/** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
 function envWorkers(): number | undefined {
   const v = process.env.MIGRATE_API_WORKERS;
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
@@ -164,7 +161,10 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     validation, rules, schemasFile, format, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
     app: apps.has(file) ? appOptions : undefined,
   }));
-  const rewritten = await Promise.all(plans.map((plan) => runner.rewrite(plan).then((r) => { opts.onProgress?.(++done, files.length); return r; })));
+  const rewritten = await Promise.all(plans.map((plan) => {
+    const known = alreadyMigrated(plan);
+    return (known ? Promise.resolve(known) : runner.rewrite(plan)).then((r) => { opts.onProgress?.(++done, files.length); return r; });
+  }));
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const { result, before, changed } = rewritten[i]!;
@@ -236,6 +236,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       fullPath: route.fullPath,
       specSource,
       documented: !!doc,
+      ...(route.migrated ? { migrated: route.migrated } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
     };

@@ -32,6 +32,8 @@ export interface RouteRecord {
   };
   /** Source text of each middleware argument between path and handler. */
   middleware: string[];
+  /** The call already carries a spec (second argument an object literal): nothing for the rules to do. */
+  migrated?: 'legacy handler' | 'typed handler';
   /** Params the route also matches without (`:status?`, `{/:status}`); the matcher tries both forms. */
   optionalParams?: string[];
   /** OpenAPI paths of the other mounts when the router is mounted more than once (fullPath is the first). */
@@ -92,6 +94,8 @@ export interface RoutePlan {
   /** The doc comment that became code (MA002 removes it); its prose, if any, is already in specSource. */
   docComment?: { startLine: number; endLine: number };
   documented: boolean;
+  /** From the scan: the call already carries a spec, so the rules will leave it as it is. */
+  migrated?: RouteRecord['migrated'];
 }
 
 export interface FilePlan {

@@ -1,7 +1,8 @@
-// Small AST helpers shared by the rules. The rules run twice over the same logic: first on the plain
-// @babel/parser tree (cheap, decides whether anything changes at all), then - only when something does -
-// on jscodeshift's recast tree, which is printed. Both trees have Babel's node shapes, so these helpers
-// are written against plain objects instead of jscodeshift's Collection API, which only the second has.
+// Small AST helpers shared by the rules. The rules run on the plain @babel/parser tree (splicing text edits)
+// and, for the rare file that needs a reprint, on jscodeshift's recast tree. Both trees have Babel's node
+// shapes, so these helpers are written against plain objects instead of jscodeshift's Collection API,
+// which only the second has.
+import { VISITOR_KEYS } from '@babel/types';
 import jscodeshift from 'jscodeshift';
 
 /** A Babel AST node as both trees carry it (recast adds `comments` and `original`). */
@@ -19,10 +20,26 @@ export function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && typeof (v as Node).type === 'string';
 }
 
+/** The child keys of a node type, Babel's visitor keys minus `skip` (Object.keys on every node for the rest). */
+export function childKeys(skip: ReadonlySet<string>): (node: Node) => readonly string[] {
+  const byType = new Map<string, readonly string[]>();
+  return (node) => {
+    let keys = byType.get(node.type);
+    if (!keys) {
+      const known = VISITOR_KEYS[node.type];
+      if (!known) return Object.keys(node).filter((k) => !skip.has(k));
+      keys = known.filter((k) => !skip.has(k));
+      byType.set(node.type, keys);
+    }
+    return keys;
+  };
+}
+
+const ruleKeys = childKeys(META);
+
 /** Calls fn for each direct child node (types are skipped: rules never rewrite them). */
 export function forEachChild(node: Node, fn: (child: Node, key: string, index: number | null) => void): void {
-  for (const key of Object.keys(node)) {
-    if (META.has(key)) continue;
+  for (const key of ruleKeys(node)) {
     const v = node[key];
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) if (isNode(v[i])) fn(v[i], key, i);

@@ -2,6 +2,7 @@
 import type { Diagnostic, RuleId } from '../diagnostics.js';
 import type { FilePlan, RouteReport } from '../plan.js';
 import type { Node, Parents } from './ast.js';
+import type { SourceEdits } from './edits.js';
 
 /** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`). */
 export type CompatName = 'typed' | 'legacy' | 'reply' | 'Typed';
@@ -24,6 +25,10 @@ export interface RuleContext {
   wrapped: Set<Node>;
   /** Doc comments to remove, collected per route and removed in one walk at the end (MA002). */
   docRanges: Array<{ startLine: number; endLine: number; specSource: string }>;
+  /** The text edits that stand for the tree edits, when the file is printed by splicing them in (not by recast). */
+  edits?: SourceEdits;
+  /** Every comment of the file (Babel's `File.comments`), for the splice pass. */
+  comments?: Node[];
   reports: RouteReport[];
   diagnostics: Diagnostic[];
   enabled(rule: RuleId): boolean;

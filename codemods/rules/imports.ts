@@ -4,7 +4,8 @@
 // Imports are added once, in the file's own module style, merged into an existing import of the same
 // module, and names the rewrite left unused (e.g. `Request` after a typed handler) are removed.
 import { extname } from 'node:path';
-import { isIdent, isNode, isReference, type Node } from './ast.js';
+import { childKeys, isIdent, isNode, isReference, type Node } from './ast.js';
+import type { SourceEdits } from './edits.js';
 import { isRequireOf } from './ma001-wrap-router.js';
 
 export type ModuleStyle = 'esm' | 'cjs';
@@ -28,7 +29,7 @@ function isRequireStatement(s: Node): boolean {
   });
 }
 
-const SKIP = new Set(['loc', 'start', 'end', 'range', 'extra', 'tokens', 'original', 'comments', 'leadingComments', 'trailingComments', 'innerComments']);
+const referenceKeys = childKeys(new Set(['loc', 'start', 'end', 'range', 'extra', 'tokens', 'original', 'comments', 'leadingComments', 'trailingComments', 'innerComments']));
 
 /** Reference counts of every identifier, type positions included; import/require bindings themselves excluded. */
 export function referenceCounts(program: Node): Map<string, number> {
@@ -37,8 +38,7 @@ export function referenceCounts(program: Node): Map<string, number> {
     if (n.type === 'ImportDeclaration') return;
     if (parent?.type === 'Program' && n.type === 'VariableDeclaration' && isBindingRequire(n)) return;
     if (n.type === 'Identifier' && isReference(n, parent)) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
-    for (const key of Object.keys(n)) {
-      if (SKIP.has(key)) continue;
+    for (const key of referenceKeys(n)) {
       const v = n[key];
       if (Array.isArray(v)) { for (const c of v) if (isNode(c)) visit(c, n); } else if (isNode(v)) visit(v, n);
     }
@@ -97,15 +97,20 @@ export interface ImportNeed { module: string; names: string[] }
  * to something else). Statements are built as text and parsed, so recast prints them on one line.
  */
 export function ensureImports(program: Node, style: ModuleStyle, quote: 'single' | 'double', needs: ImportNeed[],
-  parseStatements: (source: string) => Node[]): string[] {
+  parseStatements: (source: string) => Node[], edits?: SourceEdits): string[] {
   const conflicts: string[] = [];
   const body = program.body as Node[];
-  const q = (v: string) => (quote === 'single' ? `'${v}'` : `"${v}"`);
+  const q = quoter(quote);
   const added: string[] = [];
   const replace = (old: Node, source: string) => {
     const next = parseStatements(source)[0]!;
     next.comments = old.comments;
     body[body.indexOf(old)] = next;
+    if (edits) {
+      edits.replaceNode(old, source);
+      // The new statement stands where the old one was: later insertions anchor on it.
+      Object.assign(next, { start: old.start, end: old.end });
+    }
   };
   for (const need of needs) {
     const { imports, declared } = topLevelBindings(program);
@@ -129,23 +134,14 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
       const existing = body.find((s) => s.type === 'ImportDeclaration' && s.source.value === need.module && s.importKind !== 'type'
         && !s.specifiers.some((x: Node) => x.type === 'ImportNamespaceSpecifier'));
       if (existing) {
-        const def = existing.specifiers.find((x: Node) => x.type === 'ImportDefaultSpecifier');
-        const named = existing.specifiers.filter((x: Node) => x.type === 'ImportSpecifier').map((x: Node) => {
-          const imported = x.imported.name ?? x.imported.value;
-          return `${x.importKind === 'type' ? 'type ' : ''}${imported === x.local.name ? imported : `${imported} as ${x.local.name}`}`;
-        });
-        replace(existing, `import ${def ? `${def.local.name}, ` : ''}{ ${[...named, ...missing].join(', ')} } from ${q(need.module)};`);
+        replace(existing, importSource(existing, missing, q));
       } else {
         added.push(`import { ${missing.join(', ')} } from ${q(need.module)};`);
       }
     } else {
       const existing = body.find((s) => s.type === 'VariableDeclaration' && isBindingRequire(s) && isRequireOf(s.declarations[0].init, need.module));
       if (existing) {
-        const props = existing.declarations[0].id.properties.map((p: Node) => (p.type === 'RestElement' ? `...${p.argument.name}`
-          : p.shorthand || p.key.name === p.value.name ? p.value.name : `${p.key.name ?? q(p.key.value)}: ${p.value.name}`));
-        const rest = props.filter((p: string) => p.startsWith('...'));
-        const all = [...props.filter((p: string) => !p.startsWith('...')), ...missing, ...rest];
-        replace(existing, `${existing.kind} { ${all.map(asProperty).join(', ')} } = require(${q(need.module)});`);
+        replace(existing, importSource(existing, missing, q));
       } else {
         added.push(`const { ${missing.map(asProperty).join(', ')} } = require(${q(need.module)});`);
       }
@@ -158,6 +154,18 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
     // The trailing blank line keeps recast from gluing the next statement onto the last new one.
     const statements = parseStatements(`${added.join('\n')}\n\n`);
     const first = body[insertAt + 1];
+    if (edits) {
+      const anchor = body[insertAt];
+      if (anchor) {
+        const at = edits.endOfLineAfter(anchor.end);
+        // The new imports end the import block: a blank line between them and the code that follows.
+        const codeFollows = /^\r?\n[ \t]*\S/.test(edits.source.slice(at));
+        edits.insert(at, `\n${added.join('\n')}${codeFollows ? '\n' : ''}`);
+      }
+      // Before the first statement (a file header comment stays above it), after any directive.
+      else if (first) edits.insert(first.start, `${added.join('\n')}\n\n`);
+      else edits.insert(program.directives?.at(-1)?.end ?? 0, `\n${added.join('\n')}\n`);
+    }
     if (insertAt === -1 && first?.comments?.length && statements[0]) {
       // A file header stays at the top, above the new imports.
       statements[0].comments = first.comments.filter((c: Node) => c.leading);
@@ -168,8 +176,31 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
   return conflicts;
 }
 
+/** An import (or destructured require) statement's source with its bindings as they are now, plus `extra` names. */
+function importSource(stmt: Node, extra: string[], q: (v: string) => string): string {
+  if (stmt.type === 'ImportDeclaration') {
+    const def = stmt.specifiers.find((x: Node) => x.type === 'ImportDefaultSpecifier');
+    const ns = stmt.specifiers.find((x: Node) => x.type === 'ImportNamespaceSpecifier');
+    const named = stmt.specifiers.filter((x: Node) => x.type === 'ImportSpecifier').map((x: Node) => {
+      const imported = x.imported.name ?? x.imported.value;
+      return `${x.importKind === 'type' ? 'type ' : ''}${imported === x.local.name ? imported : `${imported} as ${x.local.name}`}`;
+    });
+    const all = [...named, ...extra];
+    const clauses = [def?.local.name, ns ? `* as ${ns.local.name}` : undefined, all.length ? `{ ${all.join(', ')} }` : undefined].filter(Boolean);
+    return `import ${stmt.importKind === 'type' ? 'type ' : ''}${clauses.join(', ')} from ${q(stmt.source.value)};`;
+  }
+  const decl = stmt.declarations[0];
+  const props = decl.id.properties.map((p: Node) => (p.type === 'RestElement' ? `...${p.argument.name}`
+    : p.shorthand || p.key.name === p.value.name ? p.value.name : `${p.key.name ?? q(p.key.value)}: ${p.value.name}`));
+  const rest = props.filter((p: string) => p.startsWith('...'));
+  const all = [...props.filter((p: string) => !p.startsWith('...')), ...extra.map(asProperty), ...rest];
+  return `${stmt.kind} { ${all.join(', ')} } = require(${q(decl.init.arguments[0].value)});`;
+}
+
+const quoter = (quote: 'single' | 'double') => (v: string) => (quote === 'single' ? `'${v}'` : `"${v}"`);
+
 /** Removes import/require bindings that were used before the rewrite and are not any more. */
-export function removeUnused(program: Node, before: Map<string, number>): void {
+export function removeUnused(program: Node, before: Map<string, number>, edits?: SourceEdits, quote: 'single' | 'double' = 'single'): void {
   const after = referenceCounts(program);
   const { imports } = topLevelBindings(program);
   const emptied = new Set<Node>();
@@ -181,6 +212,10 @@ export function removeUnused(program: Node, before: Map<string, number>): void {
   }
   for (const s of emptied) {
     const empty = s.type === 'ImportDeclaration' ? s.specifiers.length === 0 : s.declarations[0].id.properties.length === 0;
+    if (edits) {
+      if (empty) edits.removeLines(s.start, s.end);
+      else edits.replaceNode(s, importSource(s, [], quoter(quote)));
+    }
     if (empty) {
       const body = program.body as Node[];
       const i = body.indexOf(s);

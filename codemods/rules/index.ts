@@ -3,8 +3,10 @@
 //
 // Applies one FilePlan to one file's source: MA001 (typed router + spec + legacy handler), MA002 (doc
 // comment out, schemas imported), MA003 (provably safe handlers made typed), then the imports.
-// The rules first run on the plain Babel tree, which costs a parse and no print; only when that pass
-// changes something is the file parsed again by jscodeshift (recast) and the same rules print it.
+// The rules run on the plain Babel tree and record, beside each tree edit, the text edit that stands for it
+// (rules/edits.ts): the output is the source with those spliced in, one parse and no print. The one change
+// text edits do not express (a `.route()` chain becoming several statements) sends the file through
+// jscodeshift (recast) instead, where the same rules edit a recast tree that is printed.
 import { parse as babelParse } from '@babel/parser';
 import jscodeshift from 'jscodeshift';
 import type { RuleId } from '../diagnostics.js';
@@ -16,6 +18,7 @@ import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBind
 import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
 import { expressNames, isAppFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
+import { SourceEdits } from './edits.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
 
@@ -83,16 +86,18 @@ function outermostChainCall(ctx: RuleContext, call: Node): Node {
   }
 }
 
+/** The splice pass: text edits recorded beside the tree edits, and the file's comments. */
+interface Splice { edits: SourceEdits; comments: Node[] }
+
 function runRules(program: Node, source: string, plan: FilePlan, parseExpression: (src: string) => Node,
-  parseStatements: (src: string) => Node[], checkOnly = false): { ctx: RuleContext; printNeeded: boolean } {
+  parseStatements: (src: string) => Node[], splice?: Splice): RuleContext {
   const ctx: RuleContext = {
     file: plan.file, plan, program, parents: buildParents(program), parseExpression,
     changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [], aliases: specAliases(program, plan),
-    reports: [], diagnostics: [],
+    reports: [], diagnostics: [], ...splice,
     enabled: (rule) => plan.rules.has(rule),
   };
-  // Only the print pass removes imports, so only it pays for counting references.
-  const before = checkOnly ? new Map<string, number>() : referenceCounts(program);
+  const before = referenceCounts(program);
   const names = expressNames(program);
   const located = new Map<RoutePlan, Node>();
   const seen = new Set<Node>();
@@ -112,8 +117,8 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   }
   const chainsDone = new Set<Node>();
   for (const [route, call] of located) {
-    // The cheap pass only has to learn whether anything changes: the print pass redoes it all.
-    if (checkOnly && ctx.changed) return { ctx, printNeeded: true };
+    // A change the splice pass cannot express: recast redoes the whole file.
+    if (ctx.edits?.unsupported) return ctx;
     const outer = outermostChainCall(ctx, call);
     const chain = routeChain(outer);
     const stmt = enclosingStatement(ctx.parents, outer);
@@ -128,7 +133,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
   removeDocComments(ctx, ctx.docRanges);
-  if (!ctx.changed) return { ctx, printNeeded: false };
+  if (!ctx.changed || ctx.edits?.unsupported) return ctx;
 
   const style = moduleStyle(plan.file, program);
   const needs: ImportNeed[] = [];
@@ -139,11 +144,11 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
   if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
-  for (const conflict of ensureImports(program, style, quoteStyle(source), needs, parseStatements)) {
+  removeUnused(program, before, ctx.edits, quoteStyle(source));
+  for (const conflict of ensureImports(program, style, quoteStyle(source), needs, parseStatements, ctx.edits)) {
     ctx.diagnostics.push({ code: 'unsupported', severity: 'warning', message: conflict, at: { file: plan.file, line: 1 } });
   }
-  removeUnused(program, before);
-  return { ctx, printNeeded: true };
+  return ctx;
 }
 
 /** The app a file creates gets typed(...) even when no route is registered on it: its `use(prefix, router)`
@@ -182,6 +187,8 @@ function rewriteChain(ctx: RuleContext, chain: NonNullable<ReturnType<typeof rou
   if (!plainReceiver) return skipAll('`.route()` chain on a computed receiver');
   if (!isStringLike(chain.path) && !isIdent(chain.path)) return skipAll('`.route()` path is computed');
   if (plans.some((p) => !p)) return skipAll('`.route()` chain has verbs with no plan');
+  // One statement becoming several is beyond in-place text edits; recast prints this file.
+  if (ctx.edits) { ctx.edits.unsupported = '`.route()` chain'; ctx.changed = true; return; }
   const list: Node[] = container.body ?? container.consequent;
   const index = list.indexOf(stmt);
   const sites: RouteSite[] = chain.calls.map((c, i) => {
@@ -211,8 +218,13 @@ export function applyFilePlan(source: string, plan: FilePlan): FileResult {
   }
   const plainExpr = (src: string) => babelParse(`[\n${src}\n]`, { plugins: parserPlugins(plan.file) }).program.body[0] as unknown as Node;
   const plainStmt = (src: string) => babelParse(src, { sourceType: 'module', plugins: parserPlugins(plan.file) }).program.body as unknown as Node[];
-  const first = runRules(parsed.ast.program as unknown as Node, source, plan, (src) => (plainExpr(src) as Node).expression.elements[0], plainStmt, true);
-  if (!first.printNeeded) return { file: plan.file, output: undefined, routes: first.ctx.reports, diagnostics: first.ctx.diagnostics };
+  const edits = new SourceEdits(source);
+  const first = runRules(parsed.ast.program as unknown as Node, source, plan, (src) => (plainExpr(src) as Node).expression.elements[0], plainStmt,
+    { edits, comments: (parsed.ast.comments ?? []) as unknown as Node[] });
+  if (!first.changed || !edits.unsupported) {
+    const output = first.changed ? edits.apply() : source;
+    return { file: plan.file, output: output === source ? undefined : output, routes: first.reports, diagnostics: first.diagnostics };
+  }
 
   // Same parser configuration as the scan (positions agree), with tokens for recast.
   const parser = {
@@ -234,8 +246,8 @@ export function applyFilePlan(source: string, plan: FilePlan): FileResult {
   return {
     file: plan.file,
     output: output === source ? undefined : output,
-    routes: second.ctx.reports,
-    diagnostics: second.ctx.diagnostics,
+    routes: second.reports,
+    diagnostics: second.diagnostics,
   };
 }
 

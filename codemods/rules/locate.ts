@@ -2,6 +2,7 @@
 // and the statement that holds it, and writes TODO markers above statements a rule leaves alone.
 import type { RoutePlan } from '../plan.js';
 import { memberName, walk, type Node, type Parents } from './ast.js';
+import type { RuleContext } from './context.js';
 
 export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 
@@ -49,9 +50,10 @@ export function leadingComments(node: Node): Node[] {
 export const TODO_PREFIX = 'TODO(migrate-api ';
 
 /** Puts `// TODO(migrate-api MA0xx): why` above the statement once; returns whether it added it. */
-export function addTodo(stmt: Node, rule: string, why: string): boolean {
+export function addTodo(ctx: RuleContext, stmt: Node, rule: string, why: string): boolean {
   if (leadingComments(stmt).some((c) => String(c.value).includes(TODO_PREFIX))) return false;
   const comment = { type: 'CommentLine', value: ` ${TODO_PREFIX}${rule}): ${why}`, leading: true, trailing: false };
+  ctx.edits?.insert(stmt.start, `//${comment.value}\n${ctx.edits.indentAt(stmt.start)}`);
   if (stmt.loc?.lines || stmt.comments) {
     stmt.comments ??= [];
     // recast prints `comments`; a TODO goes after the doc comments, right above the code.

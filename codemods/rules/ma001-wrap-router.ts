@@ -1,9 +1,11 @@
 // Before: const router = express.Router();  router.post('/', auth, ctrl.create);
 // After:  const router = typed(express.Router(), { validation: 'report' });  router.post('/', spec, auth, legacy(ctrl.create));
+import { parseExpression } from '@babel/parser';
 import type { RoutePlan, RouteReport } from '../plan.js';
 import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
+import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
 import { readSpec } from './spec-source.js';
 
@@ -132,6 +134,7 @@ function widenAnnotation(ctx: RuleContext, c: { holder: Node; key: string }, fro
   const t = ann.typeAnnotation as Node;
   if (t.type === 'TSTypeReference' && isIdent(t.typeName, 'Typed')) return;
   ann.typeAnnotation = b.tsTypeReference(b.identifier('Typed'), b.tsTypeParameterInstantiation([t as never]));
+  ctx.edits?.wrap(t, 'Typed<', '>');
   ctx.compat.add('Typed');
 }
 
@@ -153,12 +156,10 @@ function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: Expre
 export function wrapWithTyped(ctx: RuleContext, init: Node, names: ExpressNames): Node {
   const args = [init];
   const app = ctx.plan.app && isAppFactory(init, names) ? ctx.plan.app : undefined;
-  if (app) {
-    args.push(ctx.parseExpression(app.optionsSource));
-    for (const name of app.uses) ctx.specIdentifiers.add(name);
-  } else if (ctx.plan.validation === 'report') {
-    args.push(ctx.parseExpression(`{ validation: 'report' }`));
-  }
+  const options = app ? app.optionsSource : ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+  if (options) args.push(ctx.parseExpression(options));
+  for (const name of app?.uses ?? []) ctx.specIdentifiers.add(name);
+  ctx.edits?.wrap(init, 'typed(', options ? `, ${indentRest(options, ctx.edits.indentAt(init.start))})` : ')');
   const wrapped = b.callExpression(b.identifier('typed'), args as never);
   ctx.wrapped.add(wrapped);
   ctx.changed = true;
@@ -187,7 +188,7 @@ function report(ctx: RuleContext, plan: RoutePlan, r: Omit<RouteReport, 'file' |
 }
 
 export function skipRoute(ctx: RuleContext, site: { plan: RoutePlan; stmt: Node | null }, why: string): void {
-  if (site.stmt && addTodo(site.stmt, 'MA001', why)) ctx.changed = true;
+  if (site.stmt && addTodo(ctx, site.stmt, 'MA001', why)) ctx.changed = true;
   report(ctx, site.plan, { status: 'skipped', rule: 'MA001', reason: why });
   ctx.diagnostics.push({
     code: 'unsupported', severity: 'warning', rule: 'MA001', message: `route left unchanged: ${why}`,
@@ -229,16 +230,18 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const spec = wrap.at === 'call-site' && ctx.plan.validation === 'report' ? readSpec(plan.specSource, [`validation: 'report'`]) as typeof checked : checked;
   if (wrap.at === 'call-site') {
     call.callee.object = b.callExpression(b.identifier('typed'), [receiver as never]);
+    ctx.edits?.wrap(receiver, 'typed(', ')');
     ctx.compat.add('typed');
   }
   for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
-  const specNode = ctx.parseExpression(spec.source);
-  if (ctx.aliases.size) {
-    walk(specNode, (n, parent) => {
-      if (n.type === 'Identifier' && ctx.aliases.has(n.name) && isReference(n, parent ?? undefined)) n.name = ctx.aliases.get(n.name);
-    });
+  const specSource = ctx.aliases.size ? withAliases(spec.source, ctx.aliases) : spec.source;
+  // The splice pass never prints the tree, so the spec parsed by readSpec stands in for it there.
+  args.splice(1, 0, ctx.edits && specSource === spec.source ? spec.node : ctx.parseExpression(specSource));
+  if (ctx.edits) {
+    // Arguments laid out one per line get the spec on a line of its own.
+    const indent = ctx.edits.indentAt(path.start);
+    ctx.edits.insert(path.end, `,${ctx.edits.startsLine(path.start) ? `\n${indent}` : ' '}${indentRest(specSource, indent)}`);
   }
-  args.splice(1, 0, specNode);
   ctx.changed = true;
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
@@ -250,6 +253,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
       args[args.length - 1] = wrapped;
+      ctx.edits?.wrap(handler, 'legacy(', ')');
     }
     ctx.compat.add('legacy');
   }
@@ -261,6 +265,18 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     rule: typed.ok ? 'MA003' : 'MA001',
     ...(reasons.length ? { reason: reasons.join('; ') } : {}),
   });
+}
+
+/** The spec's references to names the file binds otherwise, renamed to the aliases imported instead. */
+function withAliases(source: string, aliases: Map<string, string>): string {
+  const expr = parseExpression(source, { plugins: ['typescript'] }) as unknown as Node;
+  const renames: Node[] = [];
+  walk(expr, (n, parent) => {
+    if (n.type === 'Identifier' && aliases.has(n.name) && isReference(n, parent ?? undefined)) renames.push(n);
+  });
+  let out = source;
+  for (const n of renames.reverse()) out = out.slice(0, n.start) + aliases.get(n.name) + out.slice(n.end);
+  return out;
 }
 
 /** `router.route('/x').get(h).put(h2)`: the calls of the chain, innermost first, or why it is not plain. */

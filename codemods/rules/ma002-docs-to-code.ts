@@ -41,6 +41,17 @@ export interface DocRange { startLine: number; endLine: number; specSource: stri
 export function removeDocComments(ctx: RuleContext, ranges: DocRange[]): void {
   if (ranges.length === 0) return;
   const rangeOf = (c: Node) => ranges.find((r) => c.loc && c.loc.end.line >= r.startLine && c.loc.start.line <= r.endLine);
+  if (ctx.edits) {
+    for (const c of ctx.comments ?? []) {
+      const range = rangeOf(c);
+      if (!range) continue;
+      const prose = keptProse(c, range, range.specSource);
+      if (prose.length === 0) ctx.edits.removeLines(c.start, c.end);
+      else ctx.edits.replaceNode(c, c.type === 'CommentLine' ? `// ${prose.join(' ')}` : `/**\n${prose.map((l) => `${ctx.edits!.indentAt(c.start)} * ${l}`).join('\n')}\n${ctx.edits.indentAt(c.start)} */`);
+      ctx.changed = true;
+    }
+    return;
+  }
   const replaced = new Map<Node, Node | null>();
   // recast prints only `comments`; touching Babel's copies there makes its patcher reprint inconsistently.
   const keys = isRecastTree(ctx.program) ? ['comments'] : COMMENT_KEYS;

@@ -9,6 +9,7 @@
 // for the raw string and the parsed number.
 import { b, buildParents, isFunction, isIdent, isReference, memberName, patternNames, replaceNode, walk, type Node, type Parents } from './ast.js';
 import type { RuleContext } from './context.js';
+import type { Part, SourceEdits } from './edits.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -225,6 +226,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   // Proven: rewrite in place.
   const specStatus = specKeys.has('status');
+  if (ctx.edits) spliceTypedHandler(ctx.edits, fn, { sends, throws, reads, locations, specStatus });
   const replyCall = (status: number, value: Node | null) => {
     ctx.compat.add('reply');
     return b.callExpression(b.identifier('reply'), [b.numericLiteral(status), ...(value ? [value as never] : [])]);
@@ -248,4 +250,31 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   delete fn.returnType;
   ctx.changed = true;
   return { ok: true };
+}
+
+/** The same rewrite as text edits: each send, next(err) and req.X read replaced where it stands. */
+function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
+  sends: Send[]; throws: Throw[]; reads: Array<{ member: Node; loc: Location }>; locations: Set<Location>; specStatus: boolean;
+}): void {
+  // A parenthesized value keeps its parentheses: `(a, b)` as a reply() argument is not `a, b`.
+  const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
+  const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
+  for (const s of found.sends) {
+    const status = s.status ?? (found.specStatus ? 200 : null);
+    const sent: Part[] = status === null ? value(s.value!) : [`reply(${status}${s.value ? ', ' : ''}`, ...(s.value ? value(s.value) : []), ')'];
+    if (s.kind === 'expression') {
+      const objectBody = status === null && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
+      edits.replaceNode(s.target, ...(objectBody ? ['(', ...sent, ')'] : sent));
+    } else {
+      edits.replaceNode(s.target, 'return ', ...sent, semicolon(s.target));
+    }
+    if (s.trailingReturn) edits.removeLines(s.trailingReturn.start, s.trailingReturn.end);
+  }
+  for (const t of found.throws) edits.replaceNode(t.stmt, 'throw ', ...value(t.arg), semicolon(t.stmt));
+  for (const r of found.reads) edits.replaceNode(r.member, r.loc);
+  const used = LOCATIONS.filter((l) => found.locations.has(l));
+  const params = fn.params as Node[];
+  edits.replace(params[0]!.start, params[params.length - 1]!.end, used.length ? `{ ${used.join(', ')} }` : '');
+  if (fn.returnType) edits.replaceNode(fn.returnType, '');
+  if (!fn.async) edits.insert(fn.start, 'async ');
 }

@@ -12,6 +12,8 @@ export interface SpecInfo {
   values: Map<string, string>;
   /** Identifiers the spec references (`z`, named schemas). */
   identifiers: Set<string>;
+  /** The parsed spec (positions are within the spec text): a tree that is not printed can use it as it is. */
+  node: Node;
 }
 
 const MAX_LINE = 80;
@@ -59,5 +61,5 @@ export function readSpec(specSource: string, extraProps: string[] = []): SpecInf
       ? oneLine
       : `{\n${all.map((p) => `  ${p.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
   }
-  return { source, keys, values, identifiers };
+  return { source, keys, values, identifiers, node: expr };
 }

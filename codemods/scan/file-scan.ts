@@ -27,6 +27,8 @@ export interface LocalRoute {
   /** What to resolve handler.definedAt from (the handler, or the single argument of a wrapper call). */
   handlerRef?: Val;
   middleware: string[];
+  /** Set when the call already carries a spec object (a run of ours, or hand-migrated). */
+  migrated?: RouteRecord['migrated'];
 }
 
 export interface LocalMount {
@@ -480,6 +482,9 @@ class FileWalker {
       handler: this.handler(handlerNode),
       handlerRef: this.handlerRef(handlerNode, ctx),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
+      ...(!routeCall && args[1]?.type === 'ObjectExpression'
+        ? { migrated: handlerNode.type === 'CallExpression' && handlerNode.callee.type === 'Identifier' && handlerNode.callee.name === 'legacy' ? 'legacy handler' : 'typed handler' }
+        : {}),
     });
   }
 

@@ -294,6 +294,7 @@ class ProjectLinker {
     const rec: RouteRecord = {
       file: s.file, at: r.at, method: r.method, path, fullPath: full[0], openapiPath: oa?.path ?? null,
       receiver: r.receiverText, handler, middleware: r.middleware,
+      ...(r.migrated ? { migrated: r.migrated } : {}),
     };
     if (dynamic) {
       rec.dynamic = dynamic;
