@@ -121,12 +121,6 @@ export function patternNames(p: Node | null | undefined, out: string[] = []): st
   return out;
 }
 
-/** Removes positions so recast pretty-prints a node built from parsed text instead of reusing old text. */
-export function stripPositions<T extends Node>(node: T): T {
-  walk(node, (n) => { delete n.loc; delete n.start; delete n.end; delete n.range; });
-  return node;
-}
-
 /** Whether a node comes from recast's tree (which prints `comments`) rather than plain Babel's. */
 export function isRecastTree(program: Node): boolean {
   return !!program.loc?.lines;
