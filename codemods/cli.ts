@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
 import { renderSummary, writeReport } from './report.js';
-import { writeFileAtomic } from './write.js';
+import { writeFilesAtomic } from './write.js';
 import { uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
@@ -115,15 +115,12 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
       io.out(createTwoFilesPatch(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after, undefined, undefined, { context: 3 }));
     }
   } else {
-    // SIGINT mid-run: finish the file being written (each write is atomic), then stop.
+    // SIGINT mid-run: finish the files being written (each write is atomic), then stop.
     let interrupted = false;
     const onSigint = () => { interrupted = true; };
     process.on('SIGINT', onSigint);
     try {
-      for (const w of writes) {
-        if (interrupted) break;
-        writeFileAtomic(w.file, w.after);
-      }
+      await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })), () => interrupted);
     } finally {
       process.off('SIGINT', onSigint);
     }

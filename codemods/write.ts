@@ -1,10 +1,13 @@
 // Writes are atomic (temp file in the same folder + rename), so an interrupted run leaves every
 // file either old or new, never half-written.
 import { writeFileSync, renameSync, unlinkSync, statSync, chmodSync } from 'node:fs';
+import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
+const tempFor = (file: string) => join(dirname(file), `.migrate-api-tmp-${process.pid}-${basename(file)}`);
+
 export function writeFileAtomic(file: string, content: string): void {
-  const tmp = join(dirname(file), `.migrate-api-tmp-${process.pid}-${basename(file)}`);
+  const tmp = tempFor(file);
   let mode: number | undefined;
   try { mode = statSync(file).mode; } catch { /* new file */ }
   try {
@@ -15,4 +18,36 @@ export function writeFileAtomic(file: string, content: string): void {
     try { unlinkSync(tmp); } catch { /* never created */ }
     throw err;
   }
+}
+
+async function writeFileAtomicAsync(file: string, content: string): Promise<void> {
+  const tmp = tempFor(file);
+  const mode = await stat(file).then((s) => s.mode, () => undefined);
+  try {
+    await writeFile(tmp, content);
+    if (mode !== undefined) await chmod(tmp, mode);
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => { /* never created */ });
+    throw err;
+  }
+}
+
+/**
+ * Writes many files atomically, a few at a time on libuv's threads (a migration's writes were ~0.5 s of
+ * its main thread when written one by one). Stops taking new files once `stop()` is true, so on SIGINT the
+ * files in flight finish and the rest stay as they were; returns how many were written.
+ */
+export async function writeFilesAtomic(files: ReadonlyArray<{ file: string; content: string }>, stop: () => boolean = () => false): Promise<number> {
+  let next = 0;
+  let written = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length && !stop()) {
+      const { file, content } = files[next++]!;
+      await writeFileAtomicAsync(file, content);
+      written++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, lane));
+  return written;
 }
