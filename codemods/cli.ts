@@ -12,7 +12,6 @@ import { uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
-import { checkProject } from './check/index.js';
 import { UsageError } from './cli-errors.js';
 
 export { UsageError };
@@ -97,7 +96,8 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   // The report shows where the docs lie about the code, read before the rewrite removes the docs.
-  const drift = values.report ? (await checkProject(dir, { specs: values.spec })).findings : undefined;
+  // The drift check (and zod, which reads a runtime dump) loads only for a report.
+  const drift = values.report ? (await (await import('./check/index.js')).checkProject(dir, { specs: values.spec })).findings : undefined;
 
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
   const result: MigrationResult = await migrateProject(dir, {

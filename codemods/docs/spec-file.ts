@@ -4,7 +4,7 @@
 // the refs itself so that schemas in other files become named components instead of anonymous copies.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { isObject, type SourceDoc } from './context.js';
 import { blockDocument } from './jsdoc.js';
@@ -62,7 +62,9 @@ async function loadReferencedFiles(path: string, model: DocsModel): Promise<Map<
     },
   };
   try {
-    await SwaggerParser.resolve(resolve(path), {
+    // Loaded here: swagger-parser brings ajv and its schemas (~0.1 s), and most trees have no spec file.
+    const { default: parser } = await import('@apidevtools/swagger-parser');
+    await parser.resolve(resolve(path), {
       continueOnError: true,
       resolve: { http: false, external: true },
       parse: { json: false, yaml: false, text: false, binary: false, positions: yamlPlugin },

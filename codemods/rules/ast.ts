@@ -2,13 +2,14 @@
 // and, for the rare file that needs a reprint, on jscodeshift's recast tree. Both trees have Babel's node
 // shapes, so these helpers are written against plain objects instead of jscodeshift's Collection API,
 // which only the second has.
-import { VISITOR_KEYS } from '@babel/types';
-import jscodeshift from 'jscodeshift';
+import * as babelTypes from '@babel/types';
 
 /** A Babel AST node as both trees carry it (recast adds `comments` and `original`). */
 export type Node = { type: string; [key: string]: any };
 
-export const b = jscodeshift.types.builders;
+/** Node builders. Babel's (loaded anyway for its visitor keys), so a migration never loads jscodeshift unless
+ *  a file needs recast; recast prints the nodes they build like its own. */
+export const b = babelTypes as unknown as Record<string, (...args: any[]) => Node>;
 
 const META = new Set([
   'loc', 'start', 'end', 'range', 'extra', 'tokens', 'errors', 'original',
@@ -26,7 +27,7 @@ export function childKeys(skip: ReadonlySet<string>): (node: Node) => readonly s
   return (node) => {
     let keys = byType.get(node.type);
     if (!keys) {
-      const known = VISITOR_KEYS[node.type];
+      const known = babelTypes.VISITOR_KEYS[node.type];
       if (!known) return Object.keys(node).filter((k) => !skip.has(k));
       keys = known.filter((k) => !skip.has(k));
       byType.set(node.type, keys);

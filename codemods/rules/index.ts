@@ -8,7 +8,8 @@
 // text edits do not express (a `.route()` chain becoming several statements) sends the file through
 // jscodeshift (recast) instead, where the same rules edit a recast tree that is printed.
 import { parse as babelParse } from '@babel/parser';
-import jscodeshift from 'jscodeshift';
+import { createRequire } from 'node:module';
+import type { JSCodeshift } from 'jscodeshift';
 import type { RuleId } from '../diagnostics.js';
 import { parserPlugins, parseSource } from '../parse.js';
 import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
@@ -43,6 +44,12 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
+
+/** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
+let jscodeshiftModule: JSCodeshift | undefined;
+function jscodeshift(): JSCodeshift {
+  return (jscodeshiftModule ??= createRequire(import.meta.url)('jscodeshift') as JSCodeshift);
+}
 
 function quoteStyle(source: string): 'single' | 'double' {
   const single = source.match(/(^|[\s(,=:[])'/g)?.length ?? 0;
@@ -192,10 +199,10 @@ function rewriteChain(ctx: RuleContext, chain: NonNullable<ReturnType<typeof rou
   const list: Node[] = container.body ?? container.consequent;
   const index = list.indexOf(stmt);
   const sites: RouteSite[] = chain.calls.map((c, i) => {
-    const call = jscodeshift.types.builders.callExpression(
-      jscodeshift.types.builders.memberExpression(chain.receiver as never, c.callee.property),
+    const call = jscodeshift().types.builders.callExpression(
+      jscodeshift().types.builders.memberExpression(chain.receiver as never, c.callee.property),
       [chain.path, ...c.arguments]) as unknown as Node;
-    const statement = jscodeshift.types.builders.expressionStatement(call as never) as unknown as Node;
+    const statement = jscodeshift().types.builders.expressionStatement(call as never) as unknown as Node;
     ctx.parents.set(call, statement);
     ctx.parents.set(statement, container);
     for (const a of c.arguments) ctx.parents.set(a, call);
@@ -233,7 +240,7 @@ export function applyFilePlan(source: string, plan: FilePlan): FileResult {
       tokens: true, plugins: parserPlugins(plan.file),
     }),
   };
-  const j = jscodeshift.withParser(parser);
+  const j = jscodeshift().withParser(parser);
   const root = j(source);
   const program = root.get().node.program as Node;
   // Spec text parsed by recast too, so its own layout is reused when printed.
