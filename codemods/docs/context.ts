@@ -24,6 +24,8 @@ export interface NormalizeContext {
   hoisted: Map<string, string>;
   /** `file#pointer` of refs being inlined right now, to stop on cycles. */
   inlining: Set<string>;
+  /** Sites of the `$ref`s read so far, settled when the document is done. */
+  sites?: Array<{ ref: string; settle: (needed: boolean) => void }>;
   /** Swagger 2.0 media types, when the document declares them. */
   produces?: string[];
   consumes?: string[];
@@ -33,18 +35,45 @@ export interface NormalizeContext {
  *  object identity so the model itself carries no bookkeeping fields. */
 export const refSites = new WeakMap<object, { at?: SourceLocation; pointer: string }>();
 
-/** A refSites entry whose location is only looked up when a diagnostic reads it: every `$ref` gets a site,
- *  almost none is ever reported, and locating each one was a fair share of reading a doc block. */
-export function refSite(ctx: NormalizeContext, file: string, pointer: string): { at?: SourceLocation; pointer: string } {
+/**
+ * A refSites entry whose location is only looked up when needed: every `$ref` gets a site, almost none is
+ * ever reported, and locating each one was a fair share of reading a doc block. The lookup needs the whole
+ * parsed document, so the site lets go of it when its document is done (settleSites): a ref to a schema
+ * the document defines can never be reported missing; any other is located then.
+ */
+export function refSite(ctx: NormalizeContext, file: string, pointer: string, ref: string): { at?: SourceLocation; pointer: string } {
   let at: SourceLocation | undefined | null = null;
+  // Only `doc` is captured (never `ctx`), so once settled no closure here holds the document.
+  let doc: NormalizeContext | null = ctx;
+  const lookUp = () => { if (at === null && doc) at = locate(doc, file, pointer); };
+  (ctx.sites ??= []).push({
+    ref,
+    settle: (needed) => {
+      if (needed) lookUp();
+      else if (at === null) at = undefined;
+      doc = null;
+    },
+  });
   return {
     pointer,
     get at() {
-      if (at === null) at = locate(ctx, file, pointer);
-      return at;
+      lookUp();
+      return at ?? undefined;
     },
   };
 }
+
+/** Ends the document's sites (see refSite): keeps the location of each ref its own model cannot resolve. */
+export function settleSites(ctx: NormalizeContext): void {
+  const schemas = ctx.model.schemas;
+  for (const site of ctx.sites ?? []) {
+    const name = site.ref.startsWith(SCHEMA_REF) ? splitPointer(`/${site.ref.slice(SCHEMA_REF.length)}`)[0] : undefined;
+    site.settle(name === undefined || !(name in schemas));
+  }
+  ctx.sites = [];
+}
+
+const SCHEMA_REF = '#/components/schemas/';
 
 export function locate(ctx: NormalizeContext, file: string, pointer: string): SourceLocation | undefined {
   if (file === ctx.root.file) return ctx.root.locate?.(pointer) ?? { file, line: 1 };

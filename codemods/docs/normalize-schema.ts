@@ -98,7 +98,7 @@ function flasggerNamed(raw: Record<string, unknown>, file: string, ptr: string, 
     ctx.model.schemas[name] = normalizeSchema(schema, file, ptr, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, refSite(ctx, file, ptr));
+  refSites.set(out, refSite(ctx, file, ptr, out.$ref));
   return out;
 }
 
@@ -131,7 +131,7 @@ function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext
     if (m) {
       const name = splitPointer(`/${safeDecode(m[1])}`)[0];
       const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-      refSites.set(out, refSite(ctx, file, ptr));
+      refSites.set(out, refSite(ctx, file, ptr, out.$ref));
       return out;
     }
   }
@@ -164,7 +164,7 @@ function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext
     ctx.model.schemas[name] = normalizeSchema(target.value, target.file, target.pointer, ctx);
   }
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
-  refSites.set(out, refSite(ctx, file, ptr));
+  refSites.set(out, refSite(ctx, file, ptr, out.$ref));
   return out;
 }
 

@@ -5,7 +5,7 @@
 // in node-fetch. What it does for us fits in operation.ts and normalize-schema.ts.
 import type { SourceLocation } from '../diagnostics.js';
 import { emptyDocsModel, type DocOperation, type DocsModel, type DocStyle } from '../model.js';
-import { isObject, locate, missingRef, report, resolveRef, splitRef, type NormalizeContext, type SourceDoc } from './context.js';
+import { isObject, locate, missingRef, report, resolveRef, settleSites, splitRef, type NormalizeContext, type SourceDoc } from './context.js';
 import { mergeDocs } from './merge.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { isPending, normalizeHeader, normalizeOperation, normalizeParameter, normalizeRequestBody, normalizeResponse, resolveComponent, type ComponentKind } from './operation.js';
@@ -107,6 +107,7 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
       model.operations.push(op);
     }
   }
+  settleSites(ctx);
   return model;
 }
 

@@ -54,7 +54,7 @@ export function resolveComponent(kind: ComponentKind, raw: Record<string, unknow
       if (ctx.fragment && canonical && !splitRef(ref).filePart) {
         const pending = { $ref: canonical };
         const at = joinPointer(current.pointer, '$ref');
-        refSites.set(pending, refSite(ctx, current.file, at));
+        refSites.set(pending, refSite(ctx, current.file, at, canonical));
         return pending;
       }
       report(ctx, { code: 'ref-missing', severity: 'error', message: missingRef(ref), file: current.file, pointer: joinPointer(current.pointer, '$ref') });
