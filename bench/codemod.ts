@@ -16,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 const FILES = Number(process.argv[2] ?? 1000);
 const SIZES = [250, 500, 1000].filter((n) => n <= FILES);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Sample { wall: number; cpu: number; rssMb: number; status: number; stderr: string }
 
@@ -67,32 +68,44 @@ async function main(): Promise<void> {
     corpora.set(n, dir);
   }
   const corpus = corpora.get(FILES)!;
-  const rows: Array<{ name: string; s: Sample; note: string }> = [];
-  /** `note` runs after the measurement (it counts what the run changed). */
+  // Every row runs ROUNDS times, the rows interleaved within each round (this machine's speed drifts by
+  // tens of percent over minutes); the table shows each row's median wall, CPU and RSS.
+  const samples = new Map<string, Sample[]>();
+  const notes = new Map<string, string>();
+  /** `note` runs after the measurement (it counts what the run changed); the last round's note is kept. */
   const run = (name: string, cmd: string[], env: Record<string, string> = {}, note: (s: Sample) => string = () => '') => {
     process.stderr.write(`${name} ...`);
     const s = measure(cmd, env);
     process.stderr.write(` ${s.wall.toFixed(2)} s wall, ${s.cpu.toFixed(2)} s CPU, ${s.rssMb.toFixed(0)} MB\n`);
-    rows.push({ name, s, note: note(s) });
-    return s;
+    samples.set(name, [...(samples.get(name) ?? []), s]);
+    notes.set(name, note(s));
   };
   const jsc = (dir: string, transform: string) => [process.execPath, jscodeshift, '-t', join(here, 'codemod', transform), '--parser=babel', '--silent', join(dir, 'routes')];
 
-  const ident = fresh(corpus, 'jsc-identity');
-  run('jscodeshift, identity transform (floor)', jsc(ident, 'identity.cjs'));
-  const wrapped = fresh(corpus, 'jsc-wrap');
-  run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
-  const migrated = fresh(corpus, 'migrate');
-  run('migrate-api, full migration (in-process, the default)', [process.execPath, bin, migrated, '--force'], {},
-    (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
-  const threaded = fresh(corpus, 'migrate-workers');
-  run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
-    (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
-  const snapshot = fresh(migrated, 'migrate-snapshot');
-  run('migrate-api, no-op re-run on the migrated copy (in-process)', [process.execPath, bin, migrated, '--force'], {},
-    (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
-  run('migrate-api, no-op re-run on 2 worker threads', [process.execPath, bin, migrated, '--force'], { MIGRATE_API_WORKERS: '2' },
-    (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    process.stderr.write(`round ${round} of ${ROUNDS}\n`);
+    const ident = fresh(corpus, 'jsc-identity');
+    run('jscodeshift, identity transform (floor)', jsc(ident, 'identity.cjs'));
+    const wrapped = fresh(corpus, 'jsc-wrap');
+    run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
+    const migrated = fresh(corpus, 'migrate');
+    run('migrate-api, full migration (in-process, the default)', [process.execPath, bin, migrated, '--force'], {},
+      (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
+    const threaded = fresh(corpus, 'migrate-workers');
+    run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
+      (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
+    const snapshot = fresh(migrated, 'migrate-snapshot');
+    run('migrate-api, no-op re-run on the migrated copy (in-process)', [process.execPath, bin, migrated, '--force'], {},
+      (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
+    run('migrate-api, no-op re-run on 2 worker threads', [process.execPath, bin, migrated, '--force'], { MIGRATE_API_WORKERS: '2' },
+      (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
+  }
+  const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]!; };
+  const rows = [...samples].map(([name, ss]) => ({
+    name, note: notes.get(name)!,
+    s: { wall: median(ss.map((x) => x.wall)), cpu: median(ss.map((x) => x.cpu)), rssMb: median(ss.map((x) => x.rssMb)), status: ss[0]!.status, stderr: '' },
+    walls: ss.map((x) => x.wall.toFixed(2)).join(' / '),
+  }));
 
   const rss: Array<{ n: number; s: Sample }> = [];
   for (const n of SIZES) {
@@ -116,9 +129,11 @@ async function main(): Promise<void> {
     `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs compiled JS (esbuild transpile of codemods/ and compat/ file by file, like the tsc emit of npm run build) with \`--force\`, CI=1.`,
     `- Budgets (DESIGN.md): full migration <= 5 s, no-op re-run <= 1.5 s on 2 cores, memory flat in file count.`,
     '',
-    '| run | wall s | CPU s (user+sys) | wall x floor | max RSS MB | notes |',
-    '|---|---:|---:|---:|---:|---|',
-    ...rows.map(({ name, s, note }) => `| ${name} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${(s.wall / floor.wall).toFixed(2)}x | ${s.rssMb.toFixed(0)} | ${note} |`),
+    `Medians of ${ROUNDS} interleaved rounds (each round's wall times in the last column).`,
+    '',
+    '| run | wall s | CPU s (user+sys) | wall x floor | max RSS MB | notes | wall s per round |',
+    '|---|---:|---:|---:|---:|---|---|',
+    ...rows.map(({ name, s, note, walls }) => `| ${name} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${(s.wall / floor.wall).toFixed(2)}x | ${s.rssMb.toFixed(0)} | ${note} | ${walls} |`),
     '',
     'Peak RSS of the full migration (in-process, the default) by corpus size:',
     '',
