@@ -20,6 +20,7 @@
 //   }]
 // }
 import { writeFileSync } from 'node:fs';
+import { onExit } from 'signal-exit';
 import { log } from './log.js';
 import type { ErrorDetail } from './validation-error.js';
 
@@ -93,12 +94,13 @@ export function writeViolations(file: string | undefined = process.env.MIGRATE_A
   return file;
 }
 
-// Written on exit (sync: 'exit' listeners cannot wait) so a test run or a report-mode deploy leaves
-// its drift evidence behind without code changes.
+// Written on exit (sync: exit handlers cannot wait) so a test run or a report-mode deploy leaves its drift
+// evidence behind without code changes. signal-exit also catches a SIGTERM/SIGINT/SIGHUP nothing else
+// handles (a server stopped by its supervisor never reaches 'exit'), then lets the signal end the process.
 const EXIT_HOOK = Symbol.for('migrate-api.violationsExitHook');
 if (process.env.MIGRATE_API_VIOLATIONS_FILE && !(globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK]) {
   (globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK] = true;
-  process.once('exit', () => {
+  onExit(() => {
     try {
       writeViolations();
     } catch (err) {

@@ -2,7 +2,7 @@
 // written to a file), off checks nothing, route > router > app precedence, env override.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -156,30 +156,58 @@ for (const [name, impl] of VERSIONS) {
 }
 
 describe('MIGRATE_API_VIOLATIONS_FILE', () => {
-  it('writes the report when the process exits', () => {
+  /** A report-mode app that takes one invalid request, then exits by itself or waits to be stopped. */
+  function runApp(ending: 'exit' | 'SIGTERM') {
     const dir = mkdtempSync(join(tmpdir(), 'migrate-api-'));
+    const file = join(dir, 'violations.json');
+    const script = join(dir, 'app.mts');
+    const compat = pathToFileURL(resolve('compat/index.ts')).href;
+    writeFileSync(script, `
+      import { z } from ${JSON.stringify(import.meta.resolve('zod'))};
+      import { createApp, setLogger } from ${JSON.stringify(compat)};
+      setLogger({ warn() {}, error() {} });
+      const app = createApp({ docs: false, validation: 'report' });
+      app.get('/q', { query: z.object({ n: z.coerce.number() }) }, async ({ query }) => query);
+      const server = app.listen(0, '127.0.0.1', async () => {
+        await fetch('http://127.0.0.1:' + server.address().port + '/q?n=x');
+        ${ending === 'exit' ? 'server.close(() => process.exit(0));' : "console.log('served');"}
+      });
+    `);
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, MIGRATE_API_VIOLATIONS_FILE: file }, cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    if (ending === 'SIGTERM') child.stdout.on('data', (d) => { if (String(d).includes('served')) child.kill('SIGTERM'); });
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+    return { dir, file, exit, stderr: () => stderr };
+  }
+
+  function assertReport(file: string) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual(report.routes.map((x: { route: string; total: number }) => [x.route, x.total]), [['GET /q', 1]]);
+    assert.deepEqual(report.routes[0].violations[0].example.loc, ['query', 'n']);
+  }
+
+  it('writes the report when the process exits', async () => {
+    const run = runApp('exit');
     try {
-      const file = join(dir, 'violations.json');
-      const script = join(dir, 'app.mts');
-      const compat = pathToFileURL(resolve('compat/index.ts')).href;
-      writeFileSync(script, `
-        import { z } from ${JSON.stringify(import.meta.resolve('zod'))};
-        import { createApp, setLogger } from ${JSON.stringify(compat)};
-        setLogger({ warn() {}, error() {} });
-        const app = createApp({ docs: false, validation: 'report' });
-        app.get('/q', { query: z.object({ n: z.coerce.number() }) }, async ({ query }) => query);
-        const server = app.listen(0, '127.0.0.1', async () => {
-          await fetch('http://127.0.0.1:' + server.address().port + '/q?n=x');
-          server.close(() => process.exit(0));
-        });
-      `);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, MIGRATE_API_VIOLATIONS_FILE: file }, encoding: 'utf8', cwd: resolve('.') });
-      assert.equal(r.status, 0, r.stderr);
-      const report = JSON.parse(readFileSync(file, 'utf8'));
-      assert.deepEqual(report.routes.map((x: { route: string; total: number }) => [x.route, x.total]), [['GET /q', 1]]);
-      assert.deepEqual(report.routes[0].violations[0].example.loc, ['query', 'n']);
+      const { code } = await run.exit;
+      assert.equal(code, 0, run.stderr());
+      assertReport(run.file);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(run.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the report when a server nothing else stops is killed with SIGTERM, which still ends it', async () => {
+    const run = runApp('SIGTERM');
+    try {
+      const { signal } = await run.exit;
+      assert.equal(signal, 'SIGTERM', run.stderr());
+      assertReport(run.file);
+    } finally {
+      rmSync(run.dir, { recursive: true, force: true });
     }
   });
 });
