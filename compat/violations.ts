@@ -19,35 +19,14 @@
 //     }]
 //   }]
 // }
-import { writeFileSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { onExit } from 'signal-exit';
 import { log } from './log.js';
 import type { ErrorDetail } from './validation-error.js';
+import { combineViolations, entryKey, workerDumpFile, workerDumps, type RouteViolations, type ViolationEntry, type ViolationKind, type ViolationReport } from './violations-file.js';
 
-export type ViolationKind = 'request' | 'response';
-
-export interface ViolationEntry {
-  kind: ViolationKind;
-  location: string;
-  status?: number;
-  count: number;
-  example: ErrorDetail;
-}
-
-export interface RouteViolations {
-  route: string;
-  method: string;
-  path: string;
-  total: number;
-  violations: ViolationEntry[];
-}
-
-export interface ViolationReport {
-  version: 1;
-  generatedAt: string;
-  total: number;
-  routes: RouteViolations[];
-}
+export type { RouteViolations, ViolationEntry, ViolationKind, ViolationReport } from './violations-file.js';
 
 type RouteCounts = Map<string, { method: string; path: string; total: number; entries: Map<string, ViolationEntry> }>;
 // One registry per process, shared by the ESM and CommonJS builds if an app happens to load both.
@@ -65,7 +44,7 @@ export function recordViolation(method: string, path: string, kind: ViolationKin
     log().warn(`[migrate-api] report: ${route} violates its ${kind} contract at ${example.loc.join('.')}: ${example.msg} (further violations of this route are counted, not logged)`);
   }
   r.total++;
-  const key = status === undefined ? `${kind}|${location}` : `${kind}|${location}|${status}`;
+  const key = entryKey(kind, location, status);
   const entry = r.entries.get(key);
   if (entry) entry.count++;
   else r.entries.set(key, status === undefined ? { kind, location, count: 1, example } : { kind, location, status, count: 1, example });
@@ -101,10 +80,24 @@ const EXIT_HOOK = Symbol.for('migrate-api.violationsExitHook');
 if (process.env.MIGRATE_API_VIOLATIONS_FILE && !(globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK]) {
   (globalThis as { [EXIT_HOOK]?: boolean })[EXIT_HOOK] = true;
   onExit(() => {
+    const file = process.env.MIGRATE_API_VIOLATIONS_FILE!;
     try {
-      writeViolations();
+      // A cluster's workers would overwrite each other's file: each writes its own, the primary sums them.
+      if (cluster.isWorker) writeViolations(workerDumpFile(file, process.pid));
+      else writeCollected(file);
     } catch (err) {
       log().error('[migrate-api] could not write the violations file', err);
     }
   });
+}
+
+/** This process's counts plus those its cluster workers left beside `file`, written to `file`. */
+function writeCollected(file: string): void {
+  const parts = workerDumps(file);
+  const reports: ViolationReport[] = [getViolations()];
+  for (const part of parts) {
+    try { reports.push(JSON.parse(readFileSync(part, 'utf8')) as ViolationReport); } catch { /* half-written by a killed worker: skipped */ }
+  }
+  writeFileSync(file, JSON.stringify(parts.length ? combineViolations(reports) : reports[0], null, 2) + '\n');
+  for (const part of parts) { try { unlinkSync(part); } catch { /* already gone */ } }
 }

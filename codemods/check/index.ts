@@ -7,6 +7,7 @@ import { parseSource } from '../parse.js';
 import { sortFindings, type DriftFinding, type DriftKind } from './findings.js';
 import { staticDrift } from './static-drift.js';
 import { runtimeDrift } from './runtime-drift.js';
+import { combineViolations, workerDumps, type ViolationReport } from '../../compat/violations-file.js';
 import { ignoredDocBlocks } from './ignored-docs.js';
 
 export interface CheckOptions {
@@ -42,7 +43,7 @@ export async function checkProject(root: string, opts: CheckOptions = {}): Promi
   };
   let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel, headersReadAnywhere: headersRead(sources.values()) });
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
-  if (opts.runtime) findings.push(...runtimeDrift(readFileSync(opts.runtime, 'utf8'), opts.runtime, analysis, rel));
+  if (opts.runtime) findings.push(...runtimeDrift(readRuntimeDump(opts.runtime), opts.runtime, analysis, rel));
   if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore!.includes(f.kind));
   // Messages taken over from the docs reader name files absolutely; findings are relative to the root.
   const absolute = analysis.root + sep;
@@ -69,4 +70,16 @@ function dedupe(findings: DriftFinding[]): DriftFinding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The dump, with the shares cluster workers left beside it when no primary of ours summed them (pm2 and the like). */
+function readRuntimeDump(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  const parts = workerDumps(file);
+  if (parts.length === 0) return text;
+  try {
+    return JSON.stringify(combineViolations([text, ...parts.map((p) => readFileSync(p, 'utf8'))].map((t) => JSON.parse(t) as ViolationReport)));
+  } catch {
+    return text; // a share that is not JSON: the dump alone, whose own errors runtimeDrift reports
+  }
 }

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('./serve-app.ts', import.meta.url));
@@ -14,9 +18,9 @@ interface Running {
   exit: Promise<[number | null, NodeJS.Signals | null]>;
 }
 
-function start(workers: number): Running {
+function start(workers: number, env: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, WORKERS: String(workers) },
+    env: { ...process.env, WORKERS: String(workers), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -96,5 +100,44 @@ test('workers=2 runs on node:cluster: requests answered by workers, SIGTERM to t
     assert.throws(() => process.kill(Number(workerPid), 0), /ESRCH/, 'the worker is gone too');
   } finally {
     app.child.kill('SIGKILL');
+  }
+});
+
+/** A GET on a connection of its own, so the cluster hands each request to the next worker. */
+function getOnNewConnection(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode!, body }));
+    }).on('error', reject);
+  });
+}
+
+test('workers=2 in report mode: each worker counts its own violations, the primary writes their sum to MIGRATE_API_VIOLATIONS_FILE', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ma-serve-dump-'));
+  const file = join(dir, 'violations.json');
+  const app = start(2, { MIGRATE_API_VIOLATIONS_FILE: file, MIGRATE_API_VALIDATION: 'report' });
+  try {
+    const [, port] = await app.waitFor(/ready primary (\d+)/);
+    await app.waitFor(/listening on/);
+    // serve() resolves once the first worker listens: keep asking until the second one answers too.
+    const pids = new Set<number>();
+    let sent = 0;
+    for (const deadline = Date.now() + 20_000; (pids.size < 2 || sent < 12) && Date.now() < deadline; sent++) {
+      const r = await getOnNewConnection(`http://127.0.0.1:${port}/hello/x`);
+      assert.equal(r.status, 200, 'report mode answers');
+      pids.add((JSON.parse(r.body) as { pid: number }).pid);
+      if (pids.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(pids.size, 2, 'both workers answered');
+    app.child.kill('SIGTERM');
+    assert.deepEqual(await app.exit, [0, null]);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as { total: number; routes: Array<{ route: string; total: number; violations: Array<{ location: string; count: number }> }> };
+    assert.equal(report.total, sent, 'the two workers\' counts added up');
+    assert.deepEqual(report.routes.map((r) => [r.route, r.total, r.violations.map((v) => [v.location, v.count])]), [['GET /hello/:n', sent, [['path', sent]]]]);
+    assert.deepEqual(readdirSync(dir), ['violations.json'], 'the workers\' own files are gone');
+  } finally {
+    app.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -56,6 +56,21 @@ test('the runtime dump is merged, each violation at the route registration', asy
   assert.match(findings[0].hint, /fix the docs/);
 });
 
+test('shares cluster workers left beside the dump (no primary of ours summed them) are added in', async () => {
+  const split = mkdtempSync(join(tmpdir(), 'check-runtime-split-'));
+  try {
+    const whole = JSON.parse(readFileSync(dump, 'utf8'));
+    const main = join(split, 'violations.json');
+    writeFileSync(main, JSON.stringify({ ...whole, total: 0, routes: [] }));
+    writeFileSync(join(split, 'violations.json.worker-101.json'), JSON.stringify(whole));
+    writeFileSync(join(split, 'violations.json.worker-102.json'), JSON.stringify(whole));
+    const { findings } = await checkProject(FIXTURE, { runtime: main });
+    assert.deepEqual(findings.map((f) => f.message.split(' ')[0]), ['4x', '4x'], 'each worker counted 2 of each');
+  } finally {
+    rmSync(split, { recursive: true, force: true });
+  }
+});
+
 test('`check --runtime` prints them and exits 1; --ignore runtime drops them and exits 0', async () => {
   const out: string[] = [];
   const io = { out: (s: string) => void out.push(s), err: (s: string) => void out.push(s), isTTY: false };
