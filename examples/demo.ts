@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { main as migrateApi } from '../codemods/cli.js';
-import { copyLegacyApp, linkAppDependencies, repoRoot } from './app-copy.js';
+import { copyLegacyApp, linkDependencies, repoRoot } from './app-copy.js';
 
 const APP = 'users-cjs';
 
@@ -53,7 +53,7 @@ async function run(argv: string[]): Promise<number> {
   console.log(`\nReport: ${join(reportDir, 'report.html')} (also report.md, report.json)`);
   console.log(`Migrated app: ${dir} (diff it against fixtures/apps/${APP})`);
   // The migration added migrate-api and zod to package.json; here "npm install" is a relink.
-  await linkAppDependencies(dir);
+  await linkDependencies(dir);
 
   if (values['no-serve']) {
     console.log(`\nNot serving (--no-serve). To run it: cd ${dir} && npm start`);
