@@ -3,12 +3,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import type { DocsModel } from './model.js';
+import { emptyDocsModel, type DocsModel } from './model.js';
 import type { MatchResult, ScanResult } from './plan.js';
 import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { matchRoutes } from './match.js';
 import { mergeDocs, readSpecFile } from './docs/index.js';
 import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
+import type { PreviousDocs } from './zod/previous-module.js';
 
 export interface Analysis {
   root: string;
@@ -39,8 +40,10 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const scans = new Map<string, FileScan>();
   const perFile: Diagnostic[] = [];
   const sourceDocs: DocsModel[] = [];
+  const previous: Array<{ file: string; docs: PreviousDocs }> = [];
   for (const a of analyzed) {
     perFile.push(...a.diagnostics);
+    if (a.previousDocs) previous.push({ file: a.file, docs: a.previousDocs });
     if (!a.scan) continue;
     scans.set(a.file, a.scan);
     perFile.push(...a.scan.diagnostics);
@@ -49,9 +52,32 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const scan = linkProject(root, files, scans, perFile);
   const specFiles = [...new Set([...(opts.specs ?? []).map((s) => resolve(s)), ...findSpecFiles(given)])];
   const specDocs = await Promise.all(specFiles.map((f) => readSpecFile(f)));
-  const docs = mergeDocs([...sourceDocs, ...specDocs]);
+  const docs = mergeDocs([...sourceDocs, ...specDocs, ...recoveredDocs(previous, [...sourceDocs, ...specDocs])]);
   const match = matchRoutes(scan, docs.operations);
   return { root: given, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
+}
+
+/**
+ * What only a schemas module written by an earlier run still holds (named schemas, security schemes, shared
+ * components, title: their doc blocks became code and went), so doc blocks not yet migrated that `$ref` them
+ * still resolve and the module comes out the same again. Whatever the docs still define wins.
+ */
+function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, docs: DocsModel[]): DocsModel[] {
+  const has = (pick: (d: DocsModel) => Record<string, unknown> | undefined) => new Set(docs.flatMap((d) => Object.keys(pick(d) ?? {})));
+  const only = <T>(entries: Record<string, T> | undefined, taken: Set<string>) => Object.fromEntries(Object.entries(entries ?? {}).filter(([k]) => !taken.has(k)));
+  const tags = new Set(docs.flatMap((d) => d.tags.map((t) => t.name)));
+  return previous.map(({ file, docs: old }) => {
+    const { schemas, securitySchemes, ...shared } = old.components ?? {};
+    const model = emptyDocsModel();
+    model.schemas = only(schemas, has((d) => d.schemas)) as DocsModel['schemas'];
+    for (const name of Object.keys(model.schemas)) model.schemaSources[name] = { file, line: 1 };
+    model.securitySchemes = only(securitySchemes, has((d) => d.securitySchemes));
+    model.components = Object.fromEntries((['parameters', 'requestBodies', 'responses', 'headers'] as const)
+      .map((kind) => [kind, only(shared[kind], has((d) => d.components?.[kind]))]));
+    model.tags = (old.tags ?? []).filter((t) => !tags.has(t.name));
+    if (!docs.some((d) => d.info) && old.info) model.info = old.info;
+    return model;
+  });
 }
 
 function isFile(p: string): boolean {

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { DocsModel } from './model.js';
 import type { ScanResult } from './plan.js';
 import { packageRoot } from './analyze.js';
+import { API_DOCS_EXPORT } from './zod/previous-module.js';
+
+export { API_DOCS_EXPORT };
 
 export type ModuleFormat = 'ts' | 'js' | 'cjs';
 
@@ -14,7 +17,6 @@ export interface DocsPaths { openapi: string; swagger: string; redoc: string }
 const DEFAULT_DOCS: DocsPaths = { openapi: '/openapi.json', swagger: '/docs', redoc: '/redoc' };
 
 /** The export name of the carried-over docs in the schemas module. */
-export const API_DOCS_EXPORT = 'apiDocs';
 
 /** Files that create an express app not yet wrapped by typed(). */
 export function appFiles(scan: ScanResult): Set<string> {

@@ -1,8 +1,8 @@
-// `migrate-api <dir>`: migrate an Express codebase; `migrate-api check <dir>`: docs <-> code drift;
+// `migrate-api <dir|file>`: migrate an Express codebase, or a part of one; `migrate-api check <dir>`: docs <-> code drift;
 // `migrate-api schemas <spec>`: any Swagger/OpenAPI document -> a zod v4 module.
 // Exit codes: 0 clean, 1 something skipped / would change / drift found, 2 usage error.
 import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
@@ -17,8 +17,8 @@ import { UsageError } from './cli-errors.js';
 export { UsageError };
 
 export const USAGE = `Usage:
-  migrate-api <dir> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
-                    [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
+  migrate-api <dir|file> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
+                         [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
 
@@ -80,9 +80,9 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
   const { values, positionals } = parsed;
   if (values.help) { io.out(USAGE); return 0; }
-  if (positionals.length !== 1) throw new UsageError('expected exactly one directory');
+  if (positionals.length !== 1) throw new UsageError('expected exactly one directory or file');
   const dir = positionals[0];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  if (!existsSync(dir)) throw new UsageError(`no such directory or file: ${dir}`);
   if (values.validation !== 'report' && values.validation !== 'enforce') throw new UsageError('--validation must be report or enforce');
   const only = parseRuleList(values.only, '--only');
   const disable = parseRuleList(values.disable, '--disable');

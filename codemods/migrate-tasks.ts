@@ -9,6 +9,7 @@ import type { FilePlan, FileResult, RouteReport } from './plan.js';
 import { readSourceDocs } from './docs/index.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
+import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
 export const DOC_MARKERS = ['@openapi', '@swagger', '---'];
@@ -19,6 +20,8 @@ export interface AnalyzedFile {
   scan?: FileScan;
   /** Absent when the file holds no doc-comment marker. */
   docs?: DocsModel;
+  /** For a schemas module an earlier run wrote: the docs its `apiDocs` keeps. */
+  previousDocs?: PreviousDocs;
   /** The read or parse error; the scan's own diagnostics stay in `scan.diagnostics`. */
   diagnostics: Diagnostic[];
 }
@@ -35,7 +38,8 @@ export function analyzeFile(file: string): AnalyzedFile {
   if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
   const scan = scanFile(code, file, parsed.ast);
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
-  return { file, scan, docs, diagnostics: [] };
+  const previous = isGeneratedSchemasModule(code) ? previousDocs(code, file) : null;
+  return { file, scan, docs, ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
 }
 
 export interface RewrittenFile {

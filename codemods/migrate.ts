@@ -6,7 +6,7 @@
 // rewrite splices text instead of reprinting with recast, a worker's start-up, JIT warm-up and message copies
 // cost more than the second core gives on the 2-core machines measured, bench/RESULTS.md); linking, matching
 // and planning stay here, in file order, so the result is the same as the in-process path byte for byte.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
@@ -14,6 +14,7 @@ import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
+import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor } from './app-plan.js';
@@ -80,18 +81,34 @@ export interface MigrationResult {
 
 type ModuleFormat = 'ts' | 'js' | 'cjs';
 
-export async function migrateProject(rootArg: string, opts: MigrateOptions = {}): Promise<MigrationResult> {
+/**
+ * Migrates `targetArg`, a folder or one file. The package around it is analysed too (a router's mount prefix,
+ * the app, doc blocks and schemas may live outside the target; tests and specs are left out), so a part of an
+ * app migrates exactly as it would with the whole; only files inside the target are rewritten.
+ */
+export async function migrateProject(targetArg: string, opts: MigrateOptions = {}): Promise<MigrationResult> {
   const started = Date.now();
-  const root = resolve(rootArg);
-
-  const sourceFiles = listSourceFiles(root);
+  const target = resolve(targetArg);
+  const targetDir = isFile(target) ? dirname(target) : target;
+  const root = packageRoot(targetDir) ?? targetDir;
+  const inTarget = (f: string) => f === target || f.startsWith(target + sep);
+  const sourceFiles = root === target ? listSourceFiles(root) : listSourceFiles(root).filter((f) => inTarget(f) || !isTestFile(relative(root, f)));
   const size = opts.workers ?? envWorkers() ?? 0;
   const { runner, close } = makeRunner(size);
   try {
-    return await migrateWith(root, sourceFiles, runner, opts, started);
+    return await migrateWith({ root, target, inTarget }, sourceFiles, runner, opts, started);
   } finally {
     await close();
   }
+}
+
+/** Test code registers routes of its own (fixtures, mini apps): never the app's routes to learn from. */
+function isTestFile(path: string): boolean {
+  return /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
 }
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
@@ -101,8 +118,17 @@ function envWorkers(): number | undefined {
 }
 
 
-async function migrateWith(root: string, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
-  const rel = (f: string) => relative(root, f).split(sep).join('/') || f;
+interface Scope {
+  /** The package the target belongs to: what is analysed. */
+  root: string;
+  /** What the user asked to migrate: what is rewritten and reported. */
+  target: string;
+  inTarget: (file: string) => boolean;
+}
+
+async function migrateWith({ root, target, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
+  const relativeTo = isFile(target) ? dirname(target) : target;
+  const rel = (f: string) => relative(relativeTo, f).split(sep).join('/') || f;
   const rules = enabledRules(opts);
   const validation = opts.validation ?? 'report';
   const diagnostics: Diagnostic[] = [];
@@ -129,8 +155,9 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
     apiDocs = hasApp ? apiDocsValue(root, docs) : null;
     usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
-    const code = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
+    const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
     const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
+    const code = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);
     if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
   }
   const docsPaths = docsPathsFor(scan);
@@ -152,7 +179,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
   const reportFiles: ReportFile[] = [];
   const routes: RouteReport[] = [];
-  const files = [...new Set([...byFile.keys(), ...apps])].sort();
+  const files = [...new Set([...byFile.keys(), ...apps])].filter(inTarget).sort();
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
@@ -174,7 +201,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     reportFiles.push({ file: rel(file), changed, routes: plans[i]!.routes.length, skipped: skipped?.message });
     if (changed) writes.push({ file, before: before!, after: result.output! });
   }
-  for (const f of scan.files) if (!files.includes(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
+  for (const f of scan.files) if (inTarget(f) && !files.includes(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
   reportFiles.sort((a, b) => a.file.localeCompare(b.file));
 
   // 6. The app needs the runtime and zod once anything imports them.
@@ -185,7 +212,7 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
 
   const base: Omit<MigrationReport, 'summary'> = {
     tool: 'migrate-api',
-    root,
+    root: target,
     date: new Date().toISOString(),
     durationMs: Date.now() - started,
     dry: false,
@@ -194,8 +221,10 @@ async function migrateWith(root: string, sourceFiles: string[], runner: Runner, 
     docsPaths: apps.size ? docsPaths : undefined,
     files: reportFiles,
     routes,
-    docsWithoutRoute: match.unmatchedDocs.map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
-    diagnostics: diagnostics.map((d) => (d.at ? { ...d, at: { ...d.at, file: rel(d.at.file) } } : d)),
+    docsWithoutRoute: match.unmatchedDocs.filter((d) => inTarget(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
+    diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))
+      .map((d) => (d.at ? { ...d, at: { ...d.at, file: rel(d.at.file) } } : d)),
   };
   return { report: { ...base, summary: summarize(base) }, writes };
 }

@@ -260,3 +260,39 @@ describe('migrate inventory-ts with --validation enforce', () => {
     assert.deepEqual(changed, ENFORCE_CHANGES, `tests whose outcome changed under enforce:\n${changed.join('\n')}\n${enforced.output.slice(-2000)}`);
   });
 });
+
+describe('migrate orders-esm one file first, then the rest', () => {
+  let dir: string;
+  after(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the file migrates as it would with the whole app (mount prefix and docs known), the rest keeps running, the second run keeps its schemas', async () => {
+    dir = await prepareApp('orders-esm');
+    const legacySuite = baselines.get('orders-esm') ?? (await runAppSuite(dir));
+    const untouched = await sources(dir);
+
+    const first = await migrate(join(dir, 'routes', 'orders.js'));
+    assert.equal(first.code, 0, `migrating routes/orders.js exited ${first.code}\n${first.err}`);
+    assert.deepEqual(first.report!.routes.map((r) => [r.method, r.path, r.status]), [
+      ['get', '/api/v1/orders', 'legacy'], ['post', '/api/v1/orders', 'legacy'], ['get', '/api/v1/orders/:id', 'legacy'],
+      ['patch', '/api/v1/orders/:id/status', 'legacy'], ['delete', '/api/v1/orders/:id', 'legacy'],
+    ], 'every route found under its mount prefix and matched to its doc block');
+    const afterFirst = await sources(dir);
+    const changed = [...afterFirst].filter(([f, text]) => untouched.get(f) !== text).map(([f]) => f).sort();
+    assert.deepEqual(changed, ['api-schemas.js', 'routes/orders.js'], 'only the file asked for, and the schemas module beside the app');
+    await linkDependencies(dir);
+    assert.deepEqual(outcomes(await runAppSuite(dir)), outcomes(legacySuite), 'half migrated, the app behaves as before');
+
+    const rest = await migrate(dir);
+    assert.equal(rest.code, 0, `migrating the rest exited ${rest.code}\n${rest.err}`);
+    const afterRest = await sources(dir);
+    assert.equal(afterRest.get('routes/orders.js'), afterFirst.get('routes/orders.js'), 'the migrated file is left as it was');
+    const imported = /import \{ ([^}]+) \} from '\.\.\/api-schemas\.js'/.exec(afterRest.get('routes/orders.js')!)![1]!.split(', ');
+    for (const name of imported) assert.match(afterRest.get('api-schemas.js')!, new RegExp(`export const ${name} =`), `${name} is still exported`);
+    await linkDependencies(dir);
+    assert.deepEqual(outcomes(await runAppSuite(dir)), outcomes(legacySuite), 'fully migrated, the app behaves as before');
+    const again = await migrate(dir, ['--dry']);
+    assert.equal(again.out, '', 'a third run changes nothing');
+  });
+});
