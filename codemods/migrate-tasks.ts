@@ -38,7 +38,7 @@ export function analyzeFile(file: string): AnalyzedFile {
   if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
   const scan = scanFile(code, file, parsed.ast);
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
-  const previous = isGeneratedSchemasModule(code) ? previousDocs(code, file) : null;
+  const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   return { file, scan, docs, ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
 }
 

@@ -36,6 +36,11 @@ function read(code: string, file: string): SchemaModule | null {
 
 /** `next` plus the schema declarations of `previous` it no longer has, placed before its apiDocs export. */
 export function keepPreviousSchemas(previous: string, next: string, file: string): string {
+  // The module is generated, one declaration per line start: nothing missing (the usual case) needs no parse
+  // of what can be megabytes of schemas.
+  const declared = (code: string) => new Set([...code.matchAll(/^(?:export )?const (\w+) = /gm)].map((m) => m[1]));
+  const nextNames = declared(next);
+  if (previous === next || [...declared(previous)].every((name) => nextNames.has(name))) return next;
   const before = read(previous, file);
   const after = read(next, file);
   if (!before || !after) return next;
@@ -76,22 +81,16 @@ export interface PreviousDocs {
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown> } & Record<string, Record<string, unknown> | undefined>;
 }
 
-export function previousDocs(code: string, file: string): PreviousDocs | null {
-  const module = read(code, file);
-  if (!module) return null;
-  for (const stmt of module.program.body as Node[]) {
-    const value = stmt.type === 'ExportNamedDeclaration' && stmt.declaration?.declarations?.[0]?.id.name === API_DOCS_EXPORT
-      ? stmt.declaration.declarations[0].init
-      : stmt.type === 'ExpressionStatement' && textOf(code, stmt.expression.left ?? stmt) === `module.exports.${API_DOCS_EXPORT}` ? stmt.expression.right : null;
-    if (!value) continue;
-    try {
-      // Written with JSON.stringify, so the object literal is JSON.
-      return JSON.parse(code.slice(value.start, value.end)) as PreviousDocs;
-    } catch {
-      return null;
-    }
+export function previousDocs(code: string): PreviousDocs | null {
+  // apiDocsExport writes it last, as `<export> = <JSON.stringify output>;`: read by text, not by parsing the module.
+  const start = new RegExp(`^(?:export const ${API_DOCS_EXPORT}|module\\.exports\\.${API_DOCS_EXPORT}) = `, 'm').exec(code);
+  if (!start) return null;
+  const json = code.slice(start.index + start[0].length).trimEnd().replace(/;$/, '');
+  try {
+    return JSON.parse(json) as PreviousDocs;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** Whether a file is a schemas module written by migrate-api (its first line says so). */

@@ -24,9 +24,9 @@ test('previousDocs reads the apiDocs JSON of either module style; other files ar
   const docs = { openapi: '3.1.0', info: { title: 'shop', version: '1.0.0' }, components: { schemas: { A: { type: 'string' } } } };
   const cjs = `${HEADER}'use strict';\nconst { z } = require('zod');\nmodule.exports = {};\n\nmodule.exports.apiDocs = ${JSON.stringify(docs, null, 2)};\n`;
   const esm = `${HEADER}import { z } from 'zod';\n\nexport const apiDocs = ${JSON.stringify(docs, null, 2)};\n`;
-  assert.deepEqual(previousDocs(cjs, 'api-schemas.cjs'), docs);
-  assert.deepEqual(previousDocs(esm, 'api-schemas.ts'), docs);
-  assert.equal(previousDocs(`${HEADER}export const A = 1;\n`, 'x.js'), null);
+  assert.deepEqual(previousDocs(cjs), docs);
+  assert.deepEqual(previousDocs(esm), docs);
+  assert.equal(previousDocs(`${HEADER}export const A = 1;\n`), null);
   assert.equal(isGeneratedSchemasModule(esm), true);
   assert.equal(isGeneratedSchemasModule("const express = require('express');\n"), false);
 });
