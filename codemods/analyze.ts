@@ -1,11 +1,11 @@
 // The read-only front half shared by `migrate-api` and `migrate-api check`: one pass over the tree
 // that scans routes, reads every doc source, and matches routes to documented operations.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { emptyDocsModel, type DocsModel } from './model.js';
 import type { MatchResult, ScanResult } from './plan.js';
-import { linkProject, listSourceFiles, type FileScan } from './scan/index.js';
+import { isFile, linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { matchRoutes } from './match.js';
 import { mergeDocs, readSpecFile } from './docs/index.js';
 import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
@@ -78,10 +78,6 @@ function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, do
     if (!docs.some((d) => d.info) && old.info) model.info = old.info;
     return model;
   });
-}
-
-function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
 }
 
 const SPEC_FILE = /^(swagger|openapi)(\.[\w-]+)?\.(ya?ml|json)$/i;

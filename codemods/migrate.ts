@@ -6,13 +6,13 @@
 // rewrite splices text instead of reprinting with recast, a worker's start-up, JIT warm-up and message copies
 // cost more than the second core gives on the 2-core machines measured, bench/RESULTS.md); linking, matching
 // and planning stay here, in file order, so the result is the same as the in-process path byte for byte.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
-import { listSourceFiles } from './scan/index.js';
+import { isFile, listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -96,7 +96,7 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   const size = opts.workers ?? envWorkers() ?? 0;
   const { runner, close } = makeRunner(size);
   try {
-    return await migrateWith({ root, target, inTarget }, sourceFiles, runner, opts, started);
+    return await migrateWith({ root, target, targetDir, inTarget }, sourceFiles, runner, opts, started);
   } finally {
     await close();
   }
@@ -107,9 +107,6 @@ function isTestFile(path: string): boolean {
   return /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
 }
 
-function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
-}
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
 function envWorkers(): number | undefined {
@@ -123,12 +120,13 @@ interface Scope {
   root: string;
   /** What the user asked to migrate: what is rewritten and reported. */
   target: string;
+  /** The target itself, or the folder of a one-file target: report paths are relative to it. */
+  targetDir: string;
   inTarget: (file: string) => boolean;
 }
 
-async function migrateWith({ root, target, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
-  const relativeTo = isFile(target) ? dirname(target) : target;
-  const rel = (f: string) => relative(relativeTo, f).split(sep).join('/') || f;
+async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
+  const rel = (f: string) => relative(targetDir, f).split(sep).join('/') || f;
   const rules = enabledRules(opts);
   const validation = opts.validation ?? 'report';
   const diagnostics: Diagnostic[] = [];

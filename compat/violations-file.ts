@@ -1,6 +1,6 @@
 // The violations report as a file: its types, where a cluster worker writes its share, and how shares add
 // up. No side effects, so the drift check can read dumps without arming the runtime's exit hook.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ErrorDetail } from './validation-error.js';
 
@@ -40,13 +40,23 @@ export function workerDumpFile(file: string, pid: number): string {
 }
 
 /** The worker shares beside `file` that no primary has summed yet (a primary killed, or not ours). */
-export function workerDumps(file: string): string[] {
+function workerDumps(file: string): string[] {
   const prefix = `${basename(file)}.worker-`;
   try {
     return readdirSync(dirname(file)).filter((n) => n.startsWith(prefix) && n.endsWith('.json')).sort().map((n) => join(dirname(file), n));
   } catch {
     return [];
   }
+}
+
+/** The worker shares beside `file`, read; one half-written by a killed worker is skipped. */
+export function readWorkerShares(file: string): { files: string[]; reports: ViolationReport[] } {
+  const files = workerDumps(file);
+  const reports: ViolationReport[] = [];
+  for (const part of files) {
+    try { reports.push(JSON.parse(readFileSync(part, 'utf8')) as ViolationReport); } catch { /* skipped */ }
+  }
+  return { files, reports };
 }
 
 /** Sums reports of several processes: routes by name, violations by kind, location and status. */

@@ -20,11 +20,11 @@
 //   }]
 // }
 import cluster from 'node:cluster';
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { onExit } from 'signal-exit';
 import { log } from './log.js';
 import type { ErrorDetail } from './validation-error.js';
-import { combineViolations, entryKey, workerDumpFile, workerDumps, type RouteViolations, type ViolationEntry, type ViolationKind, type ViolationReport } from './violations-file.js';
+import { combineViolations, entryKey, readWorkerShares, workerDumpFile, type RouteViolations, type ViolationEntry, type ViolationKind, type ViolationReport } from './violations-file.js';
 
 export type { RouteViolations, ViolationEntry, ViolationKind, ViolationReport } from './violations-file.js';
 
@@ -93,11 +93,8 @@ if (process.env.MIGRATE_API_VIOLATIONS_FILE && !(globalThis as { [EXIT_HOOK]?: b
 
 /** This process's counts plus those its cluster workers left beside `file`, written to `file`. */
 function writeCollected(file: string): void {
-  const parts = workerDumps(file);
-  const reports: ViolationReport[] = [getViolations()];
-  for (const part of parts) {
-    try { reports.push(JSON.parse(readFileSync(part, 'utf8')) as ViolationReport); } catch { /* half-written by a killed worker: skipped */ }
-  }
-  writeFileSync(file, JSON.stringify(parts.length ? combineViolations(reports) : reports[0], null, 2) + '\n');
-  for (const part of parts) { try { unlinkSync(part); } catch { /* already gone */ } }
+  const shares = readWorkerShares(file);
+  const mine = getViolations();
+  writeFileSync(file, JSON.stringify(shares.files.length ? combineViolations([mine, ...shares.reports]) : mine, null, 2) + '\n');
+  for (const part of shares.files) { try { unlinkSync(part); } catch { /* already gone */ } }
 }

@@ -7,7 +7,7 @@ import { parseSource } from '../parse.js';
 import { sortFindings, type DriftFinding, type DriftKind } from './findings.js';
 import { staticDrift } from './static-drift.js';
 import { runtimeDrift } from './runtime-drift.js';
-import { combineViolations, workerDumps, type ViolationReport } from '../../compat/violations-file.js';
+import { combineViolations, readWorkerShares, type ViolationReport } from '../../compat/violations-file.js';
 import { ignoredDocBlocks } from './ignored-docs.js';
 
 export interface CheckOptions {
@@ -75,11 +75,11 @@ function dedupe(findings: DriftFinding[]): DriftFinding[] {
 /** The dump, with the shares cluster workers left beside it when no primary of ours summed them (pm2 and the like). */
 function readRuntimeDump(file: string): string {
   const text = readFileSync(file, 'utf8');
-  const parts = workerDumps(file);
-  if (parts.length === 0) return text;
+  const shares = readWorkerShares(file).reports;
+  if (shares.length === 0) return text;
   try {
-    return JSON.stringify(combineViolations([text, ...parts.map((p) => readFileSync(p, 'utf8'))].map((t) => JSON.parse(t) as ViolationReport)));
+    return JSON.stringify(combineViolations([JSON.parse(text) as ViolationReport, ...shares]));
   } catch {
-    return text; // a share that is not JSON: the dump alone, whose own errors runtimeDrift reports
+    return text; // the dump itself is not JSON: runtimeDrift reports that
   }
 }

@@ -20,6 +20,11 @@ interface Rules { base: string; ig: Ignore }
 
 /** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order.
  *  A root that is itself a source file lists just that file (`migrate-api src/routes/users.js`). */
+/** Whether p names a file (a run's root may be one file as well as a folder). */
+export function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
 export function listSourceFiles(root: string): string[] {
   root = resolve(root);
   try {

@@ -5,14 +5,14 @@
 // A router mounted in several places yields ONE RouteRecord per route call (RouteRecord.at stays unique, so
 // the rules get one plan per call): fullPath is the first mount in scan order (files sorted, then source
 // order), the other mounts' OpenAPI paths go to `alternatePaths`, and a 'multiple-mounts' diagnostic says so.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { File } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
 import type { MountRecord, RouteRecord, RouterRecord, ScanResult } from '../plan.js';
 import { scanFile, looksLikeRouterName, type FileScan, type LocalMount } from './file-scan.js';
-import { listSourceFiles } from './files.js';
+import { isFile, listSourceFiles } from './files.js';
 import { joinPaths, toOpenApiPath } from './paths.js';
 import { Resolver, type Resolved } from './resolve.js';
 import { findLoopColl, hasLoopVar, substLoopVar, type Val } from './values.js';
@@ -341,12 +341,4 @@ function cmpLoc(a: SourceLocation | undefined, b: SourceLocation | undefined): n
   if (!a || !b) return a ? -1 : b ? 1 : 0;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || (a.col ?? 0) - (b.col ?? 0);
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
