@@ -124,7 +124,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     } finally {
       process.off('SIGINT', onSigint);
     }
-    if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish.\n'); return 130; }
+    if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish (add --force: the tree now has uncommitted changes, which the dirty-tree guard refuses).\n'); return 130; }
     if (writes.some((w) => w.file.endsWith('package.json'))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
   }
 

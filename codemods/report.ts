@@ -1,6 +1,6 @@
 // The migration report: one record per route plus what was skipped and why, rendered as a terminal
 // summary, JSON (for machines), Markdown (for a PR) and one self-contained HTML page (no external assets).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pc from 'picocolors';
 import { formatDiagnostic, formatLocation, type Diagnostic } from './diagnostics.js';
@@ -172,9 +172,28 @@ ${orphans}${drift}${diags}
 `;
 }
 
-/** Writes report.json, report.md and report.html into dir; returns their paths. */
+const REPORT_FILES = ['report.json', 'report.md', 'report.html'];
+
+/**
+ * A run's report must not erase an earlier one (a `--dry` look after the real migration would otherwise
+ * overwrite the record of what the migration did): what is in `dir` moves to `dir/history/<its date>/`.
+ */
+function keepPreviousReport(dir: string): void {
+  const previous = join(dir, 'report.json');
+  if (!existsSync(previous)) return;
+  let date = '';
+  try { date = String((JSON.parse(readFileSync(previous, 'utf8')) as { date?: unknown }).date ?? ''); } catch { /* unreadable: keep it under its file time */ }
+  const stamp = (date || statSync(previous).mtime.toISOString()).replace(/[:.]/g, '-');
+  let into = join(dir, 'history', stamp);
+  for (let n = 2; existsSync(into); n++) into = join(dir, 'history', `${stamp}-${n}`);
+  mkdirSync(into, { recursive: true });
+  for (const name of REPORT_FILES) if (existsSync(join(dir, name))) renameSync(join(dir, name), join(into, name));
+}
+
+/** Writes report.json, report.md and report.html into dir (an earlier report moves to dir/history/); returns their paths. */
 export function writeReport(r: MigrationReport, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
+  keepPreviousReport(dir);
   const files: Array<[string, string]> = [
     ['report.json', JSON.stringify(r, null, 2) + '\n'],
     ['report.md', renderMarkdown(r)],

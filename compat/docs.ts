@@ -1,18 +1,29 @@
 // Serves the generated document and two docs UIs from installed packages, never from a CDN:
 // /openapi.json, /docs (Swagger UI, swagger-ui-dist) and /redoc (redoc's standalone bundle).
 // These are plain express routes, not typed ones, so they never appear in the document itself.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Express, Request, Response } from 'express';
 import { buildOpenApiDocument } from './openapi.js';
 import type { DocumentInfo, OpenAPIDocument } from './openapi.js';
 import type { AppOptions, DocsPaths } from './options.js';
 
-// `require` exists in the CommonJS build (dist/compat/index.cjs); the ESM build resolves from its own URL.
+// `require`/`__dirname` exist in the CommonJS build (dist/compat/index.cjs); the ESM build uses its own URL.
 const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
+const hereDir: string = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 
-function packageDir(name: string): string {
-  return dirname(requireHere.resolve(`${name}/package.json`));
+/**
+ * Where a UI's files are. The published package ships them in dist/assets (copied at build time, so an app
+ * does not install swagger-ui-dist and redoc's dependency tree); from the sources, the installed packages.
+ */
+function assetsDir(kind: 'swagger-ui' | 'redoc'): string {
+  const shipped = join(hereDir, '..', 'assets', kind);
+  if (existsSync(shipped)) return shipped;
+  return kind === 'swagger-ui'
+    ? dirname(requireHere.resolve('swagger-ui-dist/package.json'))
+    : join(dirname(requireHere.resolve('redoc/package.json')), 'bundles');
 }
 
 /** The files each UI needs, by the name they are served under. Nothing else is served from there. */
@@ -180,7 +191,7 @@ export function mountDocs(app: Express, opts: AppOptions): void {
 
   if (paths.swagger) {
     const base = paths.swagger;
-    const dir = packageDir('swagger-ui-dist');
+    const dir = assetsDir('swagger-ui');
     app.get(base, (req, res) => {
       res.set('Content-Security-Policy', csp);
       res.type('html').send(swaggerHtml(title, external(req, base), external(req, docPathFor(base))));
@@ -194,7 +205,7 @@ export function mountDocs(app: Express, opts: AppOptions): void {
 
   if (paths.redoc) {
     const base = paths.redoc;
-    const bundle = join(packageDir('redoc'), 'bundles', 'redoc.standalone.js');
+    const bundle = join(assetsDir('redoc'), 'redoc.standalone.js');
     app.get(base, (req, res) => {
       res.set('Content-Security-Policy', csp);
       res.type('html').send(redocHtml(title, external(req, base), external(req, docPathFor(base))));

@@ -1,9 +1,11 @@
 // Runs an app on node:cluster workers (Gunicorn's role) with graceful shutdown: on SIGTERM/SIGINT
-// the server stops accepting, requests in flight finish, idle keep-alive sockets close, the process exits 0.
+// the server stops accepting, requests in flight finish, kept-alive sockets end after their next response
+// (`Connection: close`) or a short idle grace, never under a request, and the process exits 0.
 // workers = 1 serves in-process, no cluster.
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
+import { Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 export interface ServeOptions {
@@ -14,6 +16,9 @@ export interface ServeOptions {
   host?: string;
   /** How long in-flight requests may take after SIGTERM before the process exits anyway (ms, default 10 000). */
   shutdownTimeout?: number;
+  /** After SIGTERM, how long a kept-alive connection may stay idle before it is closed (ms, default 1 000):
+   *  one that sends another request in that time gets its answer with `Connection: close`. */
+  idleGrace?: number;
   /** Where the one "listening on" line goes; default console.log. */
   log?: (message: string) => void;
 }
@@ -33,7 +38,7 @@ function positiveInt(value: unknown, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+function listen(server: HttpServer, port: number, host: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -43,19 +48,27 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
-function closeServer(server: Server, timeoutMs: number): Promise<void> {
+/**
+ * Stops accepting and resolves when every connection has ended (or after `timeoutMs`, closing what is left).
+ * http.Server#close() would also destroy idle keep-alive sockets at once (Node >= 19), and a client that
+ * has just written its next request on one sees ECONNRESET. So only the listener closes here
+ * (net.Server#close); each kept-alive socket ends after its next response, which says `Connection: close`,
+ * and sockets that stay idle are closed after `idleGraceMs`.
+ */
+function closeServer(server: HttpServer, timeoutMs: number, idleGraceMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       server.closeAllConnections();
       resolve();
     }, timeoutMs);
     timer.unref();
-    server.close(() => {
+    const idle = setTimeout(() => server.closeIdleConnections(), Math.min(idleGraceMs, timeoutMs));
+    idle.unref();
+    Server.prototype.close.call(server, () => {
       clearTimeout(timer);
+      clearTimeout(idle);
       resolve();
     });
-    // Keep-alive sockets with no request in flight would hold close() open until they time out.
-    server.closeIdleConnections();
   });
 }
 
@@ -74,17 +87,14 @@ async function serveHere(app: App, role: 'single' | 'worker', port: number, opts
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(res);
     if (closing) res.setHeader('Connection', 'close');
-    res.once('close', () => {
-      inFlight.delete(res);
-      if (closing) server.closeIdleConnections();
-    });
+    res.once('close', () => inFlight.delete(res));
   });
   const actual = await listen(server, port, opts.host);
   let closed: Promise<void> | undefined;
   const close = () => {
     closing = true;
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
-    return (closed ??= closeServer(server, timeout));
+    return (closed ??= closeServer(server, timeout, opts.idleGrace ?? 1_000));
   };
   onTermination(() => {
     void close().then(() => process.exit(0));

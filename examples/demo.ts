@@ -2,7 +2,8 @@
 // (CommonJS, Express 4, swagger-jsdoc docs) to a temp dir, migrates it with default options, prints the
 // summary and where the report is, then starts the migrated app and prints its /docs URL
 // (port: $PORT, else 3000, else any free one). `--no-serve` stops after the migration.
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -35,16 +36,20 @@ async function serve(app: Listenable): Promise<Server> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'no-serve': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: argv, options: { 'no-serve': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
   if (!existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs'))) {
-    console.error('error: dist/ is missing: the migrated app imports migrate-api/compat from it. Run `npm run build` first.');
-    return 2;
+    // `npm install` builds dist/ (the prepare script); a checkout installed with --ignore-scripts gets it here.
+    console.log('Building dist/ (the migrated app imports migrate-api/compat from it)...');
+    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   }
 
   const dir = await copyLegacyApp(APP);
   console.log(`Copied the legacy app fixtures/apps/${APP} to ${dir}\n`);
   const reportDir = join(dir, 'migrate-api-report');
-  const print = (s: string) => { process.stdout.write(s); };
+  // The CLI asks the user to install what it added to package.json; here the copy's node_modules is linked below.
+  const print = (s: string) => {
+    process.stdout.write(s.replace(/^.*added migrate-api and zod to package\.json.*\n/m, 'note: added migrate-api and zod to the copy\'s package.json (the demo links them in: nothing to install)\n'));
+  };
   const code = await migrateApi([dir, '--report', reportDir], { out: print, err: print, isTTY: false });
   if (code !== 0) {
     console.error(`\nmigrate-api exited with ${code}; the copy is left in ${dir} to look at.`);
@@ -57,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
 
   if (values['no-serve']) {
     console.log(`\nNot serving (--no-serve). To run it: cd ${dir} && npm start`);
+    console.log(`The copy stays for you to look at; remove it with: rm -rf ${dir}`);
     return 0;
   }
 
@@ -69,8 +75,15 @@ async function run(argv: string[]): Promise<number> {
   // Say so plainly when the docs the demo promises are not there, rather than leave a dead link.
   const docs = await fetch(`${base}/docs`).then((r) => r.status, (e: Error) => e.message);
   if (docs !== 200) console.log(`warning: GET /docs answered ${docs}: the migrated app does not serve the generated docs`);
-  console.log('Ctrl-C to stop.');
-  const stop = () => server.close(() => process.exit(0));
+  console.log(values.keep ? `Ctrl-C to stop (the copy in ${dir} stays: --keep).` : 'Ctrl-C to stop (the temp copy is removed then; --keep keeps it).');
+  const stop = () => {
+    server.close(() => {
+      if (!values.keep) rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+    // A browser's keep-alive sockets would hold close() open; this is a demo, not a server under load.
+    server.closeAllConnections();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return -1;

@@ -1,21 +1,64 @@
-// Builds dist/: ESM + declarations with tsc, and a CommonJS copy of the runtime so
-// `require('migrate-api/compat')` works on every Node 20 (require(esm) only landed in 20.19).
+// Builds dist/, what `npm install migrate-api` ships:
+// - dist/compat: the runtime apps import (ESM + declarations with tsc, and a CommonJS bundle so
+//   `require('migrate-api/compat')` works on every Node 20: require(esm) only landed in 20.19);
+// - dist/assets: the files the docs pages serve, copied out of swagger-ui-dist and redoc, so an app does not
+//   install those packages (12 MB and, for redoc, a React/core-js tree of ~170 packages) to serve 8 files;
+// - dist/codemods: the CLI as one bundle (babel, recast, yaml, swagger-parser inside), so the toolchain an app
+//   needs only for `npx migrate-api` is never an install-time dependency of the runtime.
 import { execFileSync } from 'node:child_process';
-import { rmSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name) => dirname(require.resolve(`${name}/package.json`));
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
 await build({
+  ...node,
   entryPoints: ['compat/index.ts'],
   outfile: 'dist/compat/index.cjs',
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node20',
   packages: 'external',
-  logLevel: 'warning',
-  // compat/docs.ts finds the UI packages through import.meta.url in ESM and through require in CommonJS.
+  // compat/docs.ts finds its assets through import.meta.url in ESM and through __dirname in CommonJS.
   logOverride: { 'empty-import-meta': 'silent' },
+});
+
+// The names compat/docs.ts serves (SWAGGER_FILES, redoc.standalone.js), with the packages' licences.
+const assets = {
+  'swagger-ui': ['swagger-ui-dist', ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js',
+    'favicon-32x32.png', 'favicon-16x16.png', 'oauth2-redirect.html', 'oauth2-redirect.js', 'LICENSE', 'NOTICE']],
+  redoc: ['redoc', ['bundles/redoc.standalone.js', 'bundles/redoc.standalone.js.LICENSE.txt', 'LICENSE']],
+};
+for (const [folder, [pkg, files]] of Object.entries(assets)) {
+  mkdirSync(join('dist/assets', folder), { recursive: true });
+  for (const file of files) cpSync(join(packageDir(pkg), file), join('dist/assets', folder, file.split('/').pop()));
+}
+
+const esmRequire = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+await build({
+  ...node,
+  entryPoints: { bin: 'codemods/bin.ts', 'migrate-worker': 'codemods/migrate-worker.ts' },
+  outdir: 'dist/codemods',
+  format: 'esm',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  // CommonJS dependencies inside an ESM bundle call require() for node builtins.
+  banner: { js: esmRequire },
+  // jscodeshift's flow parser is never used (we hand it our own Babel parser); its 5 MB stay out.
+  external: ['flow-parser'],
+});
+// jscodeshift is loaded on demand (codemods/rules/reprint.ts) only for the files that need a reprint: its own file.
+await build({
+  ...node,
+  entryPoints: { jscodeshift: require.resolve('jscodeshift') },
+  outdir: 'dist/codemods',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: ['flow-parser'],
 });
 chmodSync('dist/codemods/bin.js', 0o755);

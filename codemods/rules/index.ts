@@ -48,7 +48,19 @@ const COMPAT_MODULE = 'migrate-api/compat';
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
 function jscodeshift(): JSCodeshift {
-  return (jscodeshiftModule ??= createRequire(import.meta.url)('jscodeshift') as JSCodeshift);
+  return (jscodeshiftModule ??= loadJscodeshift());
+}
+
+/** The published CLI is a bundle with jscodeshift in a file of its own beside it (scripts/build.mjs), so
+ *  jscodeshift is not an install-time dependency; from the sources it is the installed package. */
+function loadJscodeshift(): JSCodeshift {
+  const load = createRequire(import.meta.url);
+  try {
+    return load('./jscodeshift.cjs') as JSCodeshift;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    return load('jscodeshift') as JSCodeshift;
+  }
 }
 
 function quoteStyle(source: string): 'single' | 'double' {

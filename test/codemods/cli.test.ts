@@ -162,6 +162,23 @@ test('--report writes report.json (one record per route), report.md and a self-c
   for (const x of records) assert.ok(html.includes(x.path as string), `report.html lists ${x.path}`);
 });
 
+test('a second --report run keeps the first report under history/', async () => {
+  const dir = copyInput('shop-cjs');
+  const reportDir = join(dir, '..', `${dir.split('/').pop()}-report`);
+  temps.push(reportDir);
+  assert.equal((await run([dir, '--report', reportDir])).code, 0);
+  const first = readFileSync(join(reportDir, 'report.json'), 'utf8');
+  // The second run changes nothing: its report says so, and the migration's own record survives beside it.
+  assert.equal((await run([dir, '--report', reportDir, '--force'])).code, 0);
+  const second = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8'));
+  assert.equal(second.summary.filesChanged, 0);
+  const kept = readdirSync(join(reportDir, 'history'));
+  assert.equal(kept.length, 1);
+  assert.deepEqual(readdirSync(join(reportDir, 'history', kept[0]!)).sort(), ['report.html', 'report.json', 'report.md']);
+  assert.equal(readFileSync(join(reportDir, 'history', kept[0]!, 'report.json'), 'utf8'), first);
+  assert.equal(kept[0], JSON.parse(first).date.replace(/[:.]/g, '-'));
+});
+
 test('--json prints the report as JSON on stdout', async () => {
   const dir = copyInput('library-ts');
   const r = await run([dir, '--json']);

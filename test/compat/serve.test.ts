@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { Agent, get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,42 @@ test('workers=1 serves in-process; SIGTERM stops accepting, finishes the request
     assert.deepEqual(await r.json(), { done: true });
     assert.deepEqual(await app.exit, [0, null]);
   } finally {
+    app.child.kill('SIGKILL');
+  }
+});
+
+/** One keep-alive connection sending requests back to back until a request fails; returns how it failed. */
+async function hammer(base: string, agent: Agent, counts: { ok: number }): Promise<string> {
+  for (;;) {
+    const outcome = await new Promise<string | null>((resolve) => {
+      const req = httpGet(`${base}/hello/1`, { agent }, (res) => {
+        res.resume();
+        res.once('end', () => { counts.ok++; resolve(null); });
+        res.once('error', (e: NodeJS.ErrnoException) => resolve(`response ${e.code ?? e.message}`));
+      });
+      req.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    });
+    if (outcome) return outcome;
+  }
+}
+
+test('SIGTERM under keep-alive load resets no connection: each one gets Connection: close, then new ones are refused', async () => {
+  const app = start(1);
+  const agent = new Agent({ keepAlive: true, maxSockets: 25 });
+  try {
+    const [, port] = await app.waitFor(/ready single (\d+)/);
+    const base = `http://127.0.0.1:${port}`;
+    const counts = { ok: 0 };
+    const loops = Array.from({ length: 25 }, () => hammer(base, agent, counts));
+    while (counts.ok < 500) await new Promise((r) => setTimeout(r, 5));
+    app.child.kill('SIGTERM');
+    const endings = await Promise.all(loops);
+    // A connection refused is a NEW connection after the listener closed: fine. A reset or a hang-up is a
+    // request lost on a kept-alive socket the server closed under it.
+    assert.deepEqual(endings.filter((e) => e !== 'ECONNREFUSED'), []);
+    assert.deepEqual(await app.exit, [0, null]);
+  } finally {
+    agent.destroy();
     app.child.kill('SIGKILL');
   }
 });

@@ -46,7 +46,15 @@ function leftLocalhost(requests: Map<object, Seen>): string[] {
     .map((r) => `${r.url}${r.failure ? ` (${r.failure})` : ''}`);
 }
 
-describe('docs of the migrated users-cjs app in chromium', () => {
+// Without a browser the test cannot run: on a developer's machine it says so in one visible line and the run
+// goes on; CI (.ci/run sets MIGRATE_API_BROWSER_TEST=required) installs chromium and makes it mandatory.
+const browserRequired = process.env.MIGRATE_API_BROWSER_TEST === 'required';
+const noBrowser = !existsSync(CHROMIUM) && !browserRequired
+  ? `${CHROMIUM} not found: browser test not run (apt-get install chromium, or set MIGRATE_API_BROWSER_TEST=required to make it fail instead)`
+  : false;
+if (noBrowser) process.stderr.write(`\n  ! ${noBrowser}\n\n`);
+
+describe('docs of the migrated users-cjs app in chromium', { skip: noBrowser }, () => {
   let dir: string | undefined;
   let server: RunningApp | undefined;
   let browser: Browser | undefined;

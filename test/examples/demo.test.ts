@@ -52,6 +52,7 @@ describe('npm run demo', () => {
     assert.match(readFileSync(join(dir, 'routes', 'users.js'), 'utf8'), /typed\(express\.Router\(\)/);
     assert.doesNotMatch(readFileSync(join(repoRoot, 'fixtures', 'apps', 'users-cjs', 'routes', 'users.js'), 'utf8'), /typed\(/);
     assert.match(out, /Not serving \(--no-serve\)/);
+    assert.doesNotMatch(out, /package manager/, 'the demo linked what it needs: it must not ask for an install');
     assert.doesNotMatch(out, /Serving the migrated app/);
   });
 
@@ -71,6 +72,9 @@ describe('npm run demo', () => {
       assert.match(await docs.text(), /swagger-ui/);
       const users = await fetch(url.replace('/docs', '/api/users'));
       assert.equal(users.status, 401, 'the migrated API itself answers (auth still required)');
+      demo.child.kill('SIGTERM');
+      assert.equal(await demo.exit, 0);
+      assert.equal(existsSync(copiedDir(demo.output())), false, 'the temp copy is removed when the demo stops');
     } finally {
       demo.child.kill('SIGTERM');
       await demo.exit;

@@ -1,0 +1,79 @@
+// The package as `npm install migrate-api` lays it out (package.json + the `files` it publishes), beside ONLY
+// what it declares as dependencies: the runtime serves its docs pages from its own dist/assets, and the CLI
+// (one bundle) migrates an app with a `.route()` chain (the jscodeshift reprint) with none of the codemod
+// toolchain installed. Reads the build output (dist/), which CI makes before the tests.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  files: string[]; dependencies: Record<string, string>;
+};
+let dir = '';
+
+before(() => {
+  assert.ok(existsSync(join(root, 'dist/codemods/bin.js')), 'build output missing: run `npm run build` before these tests');
+  dir = mkdtempSync(join(tmpdir(), 'migrate-api-installed-'));
+  const installed = join(dir, 'node_modules', 'migrate-api');
+  mkdirSync(installed, { recursive: true });
+  cpSync(join(root, 'package.json'), join(installed, 'package.json'));
+  for (const entry of manifest.files) {
+    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(installed, entry), { recursive: true });
+  }
+  // The app's own express and zod, and migrate-api's declared dependencies: nothing else.
+  for (const dep of ['express', 'zod', ...Object.keys(manifest.dependencies)]) {
+    mkdirSync(dirname(join(dir, 'node_modules', dep)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+});
+
+after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+test('the runtime declares no codemod toolchain and no docs-UI package as a dependency', () => {
+  for (const heavy of ['jscodeshift', 'recast', '@babel/parser', 'yaml', 'js-yaml', 'redoc', 'swagger-ui-dist', '@apidevtools/swagger-parser']) {
+    assert.equal(manifest.dependencies[heavy], undefined, `${heavy} is a runtime dependency`);
+  }
+});
+
+test('an installed runtime serves /openapi.json, /docs and /redoc from its own files', async () => {
+  writeFileSync(join(dir, 'serve.cjs'), `
+const express = require('express');
+const { typed } = require('migrate-api/compat');
+const app = typed(express(), { title: 'installed', version: '1.0.0' });
+const server = app.listen(0, '127.0.0.1', async () => {
+  const base = 'http://127.0.0.1:' + server.address().port;
+  const out = {};
+  for (const p of ['/openapi.json', '/docs', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css', '/redoc', '/redoc/redoc.standalone.js']) {
+    const r = await fetch(base + p);
+    out[p] = [r.status, (await r.arrayBuffer()).byteLength > 50];
+  }
+  console.log(JSON.stringify(out));
+  server.close();
+});`);
+  const { stdout } = await run(process.execPath, ['serve.cjs'], { cwd: dir });
+  const seen = JSON.parse(stdout) as Record<string, [number, boolean]>;
+  for (const [path, [status, nonEmpty]] of Object.entries(seen)) {
+    assert.deepEqual([status, nonEmpty], [200, true], path);
+  }
+});
+
+test('the installed CLI migrates an app with a .route() chain without the toolchain installed', async () => {
+  const app = join(dir, 'app');
+  cpSync(join(root, 'fixtures', 'apps', 'users-cjs'), app, { recursive: true, filter: (s) => !s.includes('node_modules') });
+  const { stdout } = await run(process.execPath, [join(dir, 'node_modules/migrate-api/dist/codemods/bin.js'), app, '--force', '--json'], { cwd: dir })
+    .catch((err: { code: number; stdout: string; stderr: string }) => assert.fail(`CLI exited ${err.code}: ${err.stderr}\n${err.stdout.slice(-3000)}`));
+  const summary = JSON.parse(stdout) as { routes: Array<{ status: string }> };
+  assert.equal(summary.routes.length, 10);
+  assert.deepEqual(summary.routes.filter((r) => r.status === 'skipped'), []);
+  const users = readFileSync(join(app, 'routes', 'users.js'), 'utf8');
+  assert.doesNotMatch(users, /\.route\(/, 'the .route() chain was split into one statement per verb');
+  assert.match(users, /typed\(/);
+});
