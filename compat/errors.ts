@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { isHTTPException, type HTTPException } from './http-exception.js';
 import { log } from './log.js';
 import { sendJsonBody } from './send-json.js';
-import { isRequestValidationError } from './validation-error.js';
+import { isRequestValidationError, type ErrorDetail } from './validation-error.js';
 
 type HeaderValue = string | number | readonly string[];
 
@@ -27,6 +27,8 @@ interface HttpishError {
   headers?: unknown;
   type?: unknown;
   message?: unknown;
+  /** body-parser's raw text on a parse failure */
+  body?: unknown;
 }
 
 function statusOf(err: HttpishError): number {
@@ -53,6 +55,8 @@ export function jsonFinalHandler(req: Request, res: Response, err: unknown): voi
   if (isHTTPException(err)) return sendHttpException(res, err);
   if (isRequestValidationError(err)) return sendJson(res, 422, { detail: err.detail });
   const e = (typeof err === 'object' ? err : { message: String(err) }) as HttpishError;
+  const primitive = e.type === 'entity.parse.failed' ? jsonPrimitive(e.body) : undefined;
+  if (primitive) return sendJson(res, 422, { detail: [primitive] });
   const status = statusOf(e);
   const message = typeof e.message === 'string' && e.message ? e.message : STATUS_CODES[status] ?? 'Error';
   const headers = status < 500 && e.headers && typeof e.headers === 'object' ? (e.headers as Record<string, HeaderValue>) : undefined;
@@ -64,6 +68,24 @@ export function jsonFinalHandler(req: Request, res: Response, err: unknown): voi
     detail = e.expose === false ? (STATUS_CODES[status] ?? 'Error') : message;
   }
   sendJson(res, status, e.type === 'entity.parse.failed' ? { detail: `Malformed JSON body: ${message}` } : { detail }, headers);
+}
+
+/**
+ * express.json() in its default strict mode refuses a body of JSON `null`, `1` or `"x"` as if it were not
+ * JSON. It is JSON, just not the object a body schema asks for: a 422 as for any invalid body (FastAPI says
+ * "Field required" for null), not "Malformed JSON".
+ */
+function jsonPrimitive(raw: unknown): ErrorDetail | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (value === null) return { loc: ['body'], msg: 'Field required', type: 'missing' };
+  if (typeof value !== 'object') return { loc: ['body'], msg: `Input should be an object or an array, not a JSON ${typeof value}`, type: 'model_attributes_type' };
+  return undefined;
 }
 
 interface Handles {

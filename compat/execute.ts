@@ -17,6 +17,8 @@ import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, Valida
 import { stripPrototypeKeys } from './sanitize.js';
 import { pushIssues, RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
 import { recordViolation } from './violations.js';
+import { firstDifference, wireView } from './wire.js';
+import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
 type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
@@ -36,10 +38,15 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   if (spec.body) checks.push([spec.body, 'body', 'body']);
   const parseCookies = spec.cookies !== undefined;
   const queryArrays = arrayKeysOf(spec.query);
+  const queryEmpties = emptyAsMissingKeysOf(spec.query);
   const headerAliases = mixedCaseKeysOf(spec.headers);
   const lookup = compileResponses(spec.responses, d.id);
   const deps: Array<[string, Dependency]> | undefined = spec.deps && Object.keys(spec.deps).length ? Object.entries(spec.deps) : undefined;
   const defaultStatus = spec.status;
+  // A 200 schema on a route that declares no 204: returning nothing breaks the contract.
+  const bodyPromised = spec.responses && !('204' in spec.responses) ? lookup?.(200) : undefined;
+  // The issues of the last INVALID from checkResponse (responses are checked synchronously, one at a time).
+  let lastIssues: readonly z.core.$ZodIssue[] = [];
   const isLegacy = d.legacyHandler;
   // Flipped for good the first time a schema turns out to hold async refinements.
   let asyncSchemas = false;
@@ -63,6 +70,11 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       else pushIssues((detail ??= []), loc, r.error.issues);
     }
     return detail;
+  }
+
+  function fitQuery(query: Record<string, unknown>): Record<string, unknown> {
+    const lists = queryArrays ? wrapSingleValues(query, queryArrays) : query;
+    return queryEmpties ? dropEmptyValues(lists, queryEmpties) : lists;
   }
 
   function routeOf(req: Request): string {
@@ -120,18 +132,22 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       } else {
         status = defaultStatus ?? (value === undefined ? 204 : 200);
         body = value;
+        // No body and no status: a 204, though the route promises a 200 body. A broken contract like any
+        // other (enforce: 500; report: counted, 204 sent as before).
+        if (value === undefined && defaultStatus === undefined && bodyPromised && mode !== 'off' && sampled(req)) {
+          const r = bodyPromised.safeParse(undefined);
+          if (!r.success) {
+            if (mode === 'enforce') return responseInvalid(r.error.issues, 200, req, res);
+            reportResponse(r.error.issues, 200, req.method, routeOf(req));
+          }
+        }
       }
       if (body !== undefined && lookup && mode !== 'off') {
         const schema = lookup(status);
         if (schema && sampled(req)) {
-          const r = schema.safeParse(body);
-          if (r.success) {
-            if (mode === 'enforce') body = r.data;
-          } else if (mode === 'enforce') {
-            return responseInvalid(r.error.issues, status, req, res);
-          } else {
-            reportResponse(r.error.issues, status, req.method, routeOf(req));
-          }
+          const checked = checkResponse(schema, body, status, mode, req);
+          if (checked === INVALID) return responseInvalid(lastIssues, status, req, res);
+          body = checked;
         }
       }
       if (body === undefined) res.status(status).end();
@@ -139,6 +155,28 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     } catch (err) {
       fail(err, res, next);
     }
+  }
+
+  /**
+   * A response body checked on its JSON view: enforce gets back what to send (shaped: unknown keys stripped)
+   * or INVALID; report gets the body unchanged, with every difference enforce would make counted, so a clean
+   * report means the flip changes no response.
+   */
+  function checkResponse(schema: z.ZodType, body: unknown, status: number, mode: ValidationMode, req: Request): unknown {
+    const wire = wireView(body);
+    const r = schema.safeParse(wire);
+    if (mode === 'enforce') {
+      if (r.success) return r.data;
+      lastIssues = r.error.issues;
+      return INVALID;
+    }
+    if (!r.success) {
+      reportResponse(r.error.issues, status, req.method, routeOf(req));
+    } else {
+      const diff = firstDifference(wire, r.data);
+      if (diff) reportResponseChange(diff, status, req.method, routeOf(req));
+    }
+    return body;
   }
 
   /** legacy(): what the untouched handler sends through res.json / res.send(object) is checked. */
@@ -150,13 +188,9 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       const status = res.statusCode;
       const schema = lookup(status);
       if (!schema || !sampled(req)) return json.call(this, obj);
-      const r = schema.safeParse(obj);
-      if (r.success) return json.call(this, mode === 'enforce' ? r.data : obj);
-      if (mode === 'report') {
-        reportResponse(r.error.issues, status, req.method, routeOf(req));
-        return json.call(this, obj);
-      }
-      logResponseInvalid(r.error.issues, status, req);
+      const checked = checkResponse(schema, obj, status, mode, req);
+      if (checked !== INVALID) return json.call(this, checked);
+      logResponseInvalid(lastIssues, status, req);
       res.status(500);
       return json.call(this, { detail: 'Internal Server Error' });
     };
@@ -184,7 +218,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     const reqCookies = (req as { cookies?: Record<string, string> }).cookies;
     const input: ParsedInputBase = {
       params: req.params,
-      query: queryArrays && mode !== 'off' ? wrapSingleValues(req.query as Record<string, unknown>, queryArrays) : req.query,
+      query: mode === 'off' ? req.query : fitQuery(req.query as Record<string, unknown>),
       headers: headerAliases ? aliasHeaders(req.headers, headerAliases) : req.headers,
       cookies: parseCookies || (!reqCookies && req.headers.cookie) ? readCookies(req) : (reqCookies ?? EMPTY),
       body,
@@ -280,28 +314,23 @@ function reportRequest(detail: ErrorDetail[], method: string, path: string): voi
   }
 }
 
+const INVALID = Symbol('invalid response');
+
+const CHANGES = {
+  stripped: ['unrecognized_keys', 'key not in the response schema: enforce strips it'],
+  added: ['default_added', 'key missing from the response: enforce adds its default'],
+  changed: ['value_changed', 'value changed by the response schema in enforce (a transform or coercion)'],
+} as const;
+
+function reportResponseChange(diff: { path: Array<string | number>; what: keyof typeof CHANGES }, status: number, method: string, path: string): void {
+  const [type, msg] = CHANGES[diff.what];
+  recordViolation(method, path, 'response', 'response', { loc: ['response', ...diff.path], msg, type }, status);
+}
+
 function reportResponse(issues: readonly z.core.$ZodIssue[], status: number, method: string, path: string): void {
   const detail: ErrorDetail[] = [];
   pushIssues(detail, 'response', issues);
   recordViolation(method, path, 'response', 'response', detail[0], status);
-}
-
-/** `?tag=a` arrives as a string where the schema wants an array: such keys are found once here. */
-function arrayKeysOf(schema: z.ZodType | undefined): string[] | undefined {
-  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
-  if (!def || def.type !== 'object' || !def.shape) return undefined;
-  const keys = Object.keys(def.shape).filter((k) => isArraySchema(def.shape![k]));
-  return keys.length ? keys : undefined;
-}
-
-function isArraySchema(schema: unknown): boolean {
-  for (let s = schema as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } } | undefined, i = 0; s && i < 16; i++) {
-    const def = s._zod?.def;
-    if (!def) return false;
-    if (def.type === 'array') return true;
-    s = (def.type === 'pipe' ? def.in : def.innerType) as typeof s;
-  }
-  return false;
 }
 
 /** Node lowercases header names; a schema written `'X-Request-Id'` still reads its header. */
@@ -316,13 +345,4 @@ function aliasHeaders(headers: Request['headers'], aliases: Array<[string, strin
   const out: Record<string, unknown> = { ...headers };
   for (const [declared, wire] of aliases) out[declared] = headers[wire];
   return out;
-}
-
-function wrapSingleValues(query: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  let copy: Record<string, unknown> | undefined;
-  for (const k of keys) {
-    const v = query[k];
-    if (typeof v === 'string') (copy ??= { ...query })[k] = [v];
-  }
-  return copy ?? query;
 }
