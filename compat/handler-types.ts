@@ -50,9 +50,12 @@ export interface LegacyHandler {
  *  express-validator rule list `[body('sku').isString(), ...]`. */
 export type Middleware = RequestHandler | readonly Middleware[];
 
-/** `verb(path, spec, ...legacyMiddleware, handler)`. */
+/** `verb(path, spec, ...legacyMiddleware, handler)`; a legacy() controller that replies and then calls next()
+ *  may be followed by post-response middleware: `verb(path, spec, ...middleware, legacy(fn), ...after)`. */
 export interface TypedVerb<Self> {
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware, after2: Middleware]): Self;
 }
 
 /** Typed verbs return the typed app/router, so calls chain like express's. */

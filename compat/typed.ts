@@ -58,11 +58,14 @@ export function typed<T extends object>(existing: T, opts: RouterOptions | AppOp
     if (typeof original !== 'function') continue;
     const typedVerb = function (this: unknown, path: unknown, ...rest: unknown[]) {
       if (rest.length >= 2 && isPlainObject(rest[0])) {
-        const descriptors = describe(table, verb, path, rest);
+        const at = handlerIndex(rest);
+        const descriptors = describe(table, verb, path, rest[0] as Record<string, unknown>, rest[at]);
         // Compiled before anything is recorded: a route that fails to compile leaves no trace.
-        const handler = compileRoute(descriptors[0], rest[rest.length - 1] as Fn);
+        const handler = compileRoute(descriptors[0], rest[at] as Fn);
         table.routes.push(...descriptors);
-        return (original as Fn).call(this ?? existing, path, ...rest.slice(1, -1).map(catchRejections), handler);
+        const before = rest.slice(1, at).map(catchRejections);
+        const after = rest.slice(at + 1).map(catchRejections);
+        return (original as Fn).call(this ?? existing, path, ...before, handler, ...after);
       }
       return (original as Fn).apply(this ?? existing, arguments as unknown as unknown[]);
     };
@@ -100,13 +103,23 @@ function catchRejections(mw: unknown): unknown {
   };
 }
 
+/**
+ * Where the handler sits among `spec, ...middleware, handler`: the last function, unless a legacy() function
+ * comes earlier. A legacy controller that replies and then calls next() for post-response middleware
+ * (`spec, validate, legacy(insertRow), broadcast`) is the handler: the request is validated before it, the
+ * first function of the chain that can reply, and what follows it runs after, as it did.
+ */
+function handlerIndex(rest: unknown[]): number {
+  for (let i = 1; i < rest.length - 1; i++) if (isLegacyHandler(rest[i])) return i;
+  return rest.length - 1;
+}
+
 /** Validates the spec and builds one descriptor per method (`all` stands for several). */
-function describe(table: RouteTable, verb: HttpMethod | 'all', path: unknown, rest: unknown[]): RouteDescriptor[] {
+function describe(table: RouteTable, verb: HttpMethod | 'all', path: unknown, rawSpec: Record<string, unknown>, handler: unknown): RouteDescriptor[] {
   const where = `${verb.toUpperCase()} ${String(path)}`;
   if (typeof path !== 'string') throw new TypeError(`${where}: a typed route needs a string path (regex paths cannot be documented)`);
-  const handler = rest[rest.length - 1];
   if (typeof handler !== 'function') throw new TypeError(`${where}: the last argument must be the handler, an async (input, ctx) function or legacy(fn)`);
-  const spec = checkSpec(rest[0] as Record<string, unknown>, where);
+  const spec = checkSpec(rawSpec, where);
   const legacyHandler = isLegacyHandler(handler);
   return (verb === 'all' ? ALL_METHODS : [verb]).map((method) => ({
     method, path, spec, id: `${method.toUpperCase()} ${path}`, legacyHandler, router: table.options,
