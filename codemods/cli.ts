@@ -19,7 +19,7 @@ export { UsageError };
 export const USAGE = `Usage:
   migrate-api <dir|file> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
                          [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
-  migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json] [--spec file ...]
+  migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
 
 Rules:

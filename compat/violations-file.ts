@@ -85,3 +85,14 @@ export function combineViolations(reports: readonly ViolationReport[]): Violatio
   const routes = [...byRoute.values()].map((a) => a.route).sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
   return { version: 1, generatedAt: new Date().toISOString(), total: routes.reduce((n, r) => n + r.total, 0), routes };
 }
+
+/** Every share a test run's registries left in `dir` (MIGRATE_API_VIOLATIONS_SHARES), summed; none -> no routes. */
+export function readShareDir(dir: string): ViolationReport {
+  const reports: ViolationReport[] = [];
+  let names: string[] = [];
+  try { names = readdirSync(dir).filter((n) => n.startsWith('share-') && n.endsWith('.json')).sort(); } catch { /* no share written */ }
+  for (const name of names) {
+    try { reports.push(JSON.parse(readFileSync(join(dir, name), 'utf8')) as ViolationReport); } catch { /* half-written by a killed process */ }
+  }
+  return combineViolations(reports);
+}

@@ -20,7 +20,9 @@
 //   }]
 // }
 import cluster from 'node:cluster';
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { onExit } from 'signal-exit';
 import { log } from './log.js';
 import type { ErrorDetail } from './validation-error.js';
@@ -33,6 +35,28 @@ type RouteCounts = Map<string, { method: string; path: string; total: number; en
 const REGISTRY = Symbol.for('migrate-api.violations');
 const globals = globalThis as { [REGISTRY]?: RouteCounts };
 const routes: RouteCounts = (globals[REGISTRY] ??= new Map());
+
+// A test run (`migrate-api check --run`) sets MIGRATE_API_VIOLATIONS_SHARES to a folder, and every registry
+// writes its counts there as they change: test runners load the runtime once per test file (jest's module
+// registry, each with its own global) and end workers without an exit event, so a dump on exit would lose
+// them. One file per registry (not per module instance: the ESM and CommonJS builds share one registry).
+const SHARE_FILE = Symbol.for('migrate-api.violationsShareFile');
+const shareGlobals = globalThis as { [SHARE_FILE]?: string };
+const sharesDir = process.env.MIGRATE_API_VIOLATIONS_SHARES;
+if (sharesDir) shareGlobals[SHARE_FILE] ??= join(sharesDir, `share-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+
+function writeShare(): void {
+  const file = shareGlobals[SHARE_FILE];
+  if (!file) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // temp + rename: a process killed mid-write leaves the previous share whole, not a torn one.
+    writeFileSync(`${file}.tmp`, JSON.stringify(getViolations()));
+    renameSync(`${file}.tmp`, file);
+  } catch (err) {
+    log().error('[migrate-api] could not write the violations share', err);
+  }
+}
 
 /** Counts one violation group (all issues of one location in one request count once). */
 export function recordViolation(method: string, path: string, kind: ViolationKind, location: string, example: ErrorDetail, status?: number): void {
@@ -48,6 +72,7 @@ export function recordViolation(method: string, path: string, kind: ViolationKin
   const entry = r.entries.get(key);
   if (entry) entry.count++;
   else r.entries.set(key, status === undefined ? { kind, location, count: 1, example } : { kind, location, status, count: 1, example });
+  writeShare();
 }
 
 /** A plain JSON-able snapshot of every violation counted so far. */

@@ -1,4 +1,4 @@
-// `migrate-api check <dir> [--json] [--ignore kind,..] [--runtime dump.json] [--spec file ...]`
+// `migrate-api check <dir> [--json] [--ignore kind,..] [--runtime dump.json | --run "<test command>"] [--spec file ...]`
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import pc from 'picocolors';
@@ -6,6 +6,7 @@ import { checkProject } from './index.js';
 import { DRIFT_KINDS, type DriftFinding, type DriftKind } from './findings.js';
 import { UsageError } from '../cli-errors.js';
 import { RuntimeDumpError } from './runtime-drift.js';
+import { runSuiteForViolations, type SuiteRun } from './run.js';
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -18,6 +19,7 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean', default: false },
         ignore: { type: 'string' },
         runtime: { type: 'string' },
+        run: { type: 'string' },
         spec: { type: 'string', multiple: true },
       },
     });
@@ -33,12 +35,22 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (unknown.length) throw new UsageError(`--ignore: unknown kind ${unknown.join(', ')} (kinds: ${Object.keys(DRIFT_KINDS).join(', ')})`);
   if (values.runtime && !existsSync(values.runtime)) throw new UsageError(`--runtime: no such file ${values.runtime}`);
 
+  if (values.runtime && values.run) throw new UsageError('--runtime and --run: give one (--run writes its own dump)');
+
   let findings: DriftFinding[];
+  let suite: SuiteRun | undefined;
   try {
-    ({ findings } = await checkProject(dir, { specs: values.spec, runtime: values.runtime, ignore: ignore as DriftKind[] }));
+    if (values.run) {
+      io.err(`running \`${values.run}\` against a report-mode migration of a copy of ${dir}...\n`);
+      suite = await runSuiteForViolations(dir, values.run, io.err);
+      io.err(`the suite exited ${suite.exitCode}; the runtime counted ${suite.violations} contract violation${suite.violations === 1 ? '' : 's'}\n`);
+    }
+    ({ findings } = await checkProject(dir, { specs: values.spec, runtime: suite?.dump ?? values.runtime, ignore: ignore as DriftKind[] }));
   } catch (err) {
     if (err instanceof RuntimeDumpError) throw new UsageError(err.message);
     throw err;
+  } finally {
+    suite?.cleanup();
   }
   if (values.json) io.out(JSON.stringify({ findings }, null, 2) + '\n');
   else io.out(renderFindings(findings));

@@ -12,9 +12,16 @@ export const DRIFT_KINDS = {
   'doc-ignored': 'a doc block that swagger-jsdoc would silently ignore',
   'duplicate-doc': 'the same operation is documented twice',
   'runtime': 'a contract violation seen at run time (report mode)',
+  'type-drift': 'at run time, a value of another type than documented (an id documented as integer that is a string)',
+  'null-drift': 'at run time, null where the docs do not allow it',
+  'missing-response-key': 'at run time, a response without a key the docs require',
+  'leaked-response-key': 'at run time, a response key the docs do not declare (enforce strips it)',
 } as const;
 
 export type DriftKind = keyof typeof DRIFT_KINDS;
+
+/** The kinds only a run shows (`--runtime`, `--run`); `--ignore runtime` drops them all. */
+export const RUNTIME_KINDS: ReadonlySet<DriftKind> = new Set(['runtime', 'type-drift', 'null-drift', 'missing-response-key', 'leaked-response-key']);
 
 export interface DriftFinding {
   kind: DriftKind;

@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import type * as t from '@babel/types';
 import { analyzeProject, type Analysis } from '../analyze.js';
 import { parseSource } from '../parse.js';
-import { sortFindings, type DriftFinding, type DriftKind } from './findings.js';
+import { RUNTIME_KINDS, sortFindings, type DriftFinding, type DriftKind } from './findings.js';
 import { staticDrift } from './static-drift.js';
 import { runtimeDrift } from './runtime-drift.js';
 import { combineViolations, readWorkerShares, type ViolationReport } from '../../compat/violations-file.js';
@@ -44,7 +44,10 @@ export async function checkProject(root: string, opts: CheckOptions = {}): Promi
   let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel, headersReadAnywhere: headersRead(sources.values()) });
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
   if (opts.runtime) findings.push(...runtimeDrift(readRuntimeDump(opts.runtime), opts.runtime, analysis, rel));
-  if (opts.ignore?.length) findings = findings.filter((f) => !opts.ignore!.includes(f.kind));
+  if (opts.ignore?.length) {
+    const ignored = new Set(opts.ignore.flatMap((k) => (k === 'runtime' ? [...RUNTIME_KINDS] : [k])));
+    findings = findings.filter((f) => !ignored.has(f.kind));
+  }
   // Messages taken over from the docs reader name files absolutely; findings are relative to the root.
   const absolute = analysis.root + sep;
   findings = findings.map((f) => ({ ...f, message: f.message.split(absolute).join('') }));

@@ -3,7 +3,7 @@
 // each pinned to the route's registration in code when the route is found there.
 import { z } from 'zod';
 import type { Analysis } from '../analyze.js';
-import type { DriftFinding } from './findings.js';
+import type { DriftFinding, DriftKind } from './findings.js';
 
 export class RuntimeDumpError extends Error {}
 
@@ -20,7 +20,7 @@ const Dump = z.object({
       location: z.string(),
       status: z.number().optional(),
       count: z.number(),
-      example: z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string().optional() }).optional(),
+      example: z.object({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string().optional(), type: z.string().optional() }).optional(),
     })),
   })),
 });
@@ -37,7 +37,7 @@ export function runtimeDrift(json: string, dumpFile: string, analysis: Analysis,
     for (const v of r.violations) {
       const where = v.example?.loc?.join('.') ?? v.location;
       out.push({
-        kind: 'runtime',
+        kind: runtimeKind(v.kind, v.example),
         file: route ? rel(route.file) : dumpFile,
         line: route ? route.at.line : 1,
         route: r.route,
@@ -49,6 +49,21 @@ export function runtimeDrift(json: string, dumpFile: string, analysis: Analysis,
     }
   }
   return out;
+}
+
+type Example = Dump['routes'][number]['violations'][number]['example'];
+
+/** What kind of drift a counted violation shows, from zod's issue code and message (`received null`). */
+function runtimeKind(kind: 'request' | 'response', example: Example): DriftKind {
+  const type = example?.type;
+  const msg = example?.msg ?? '';
+  if (type === 'unrecognized_keys' && kind === 'response') return 'leaked-response-key';
+  if (type === 'invalid_type' || type === 'invalid_format' || type === 'invalid_value') {
+    if (/received null\b/.test(msg)) return 'null-drift';
+    if (/received undefined\b/.test(msg)) return kind === 'response' ? 'missing-response-key' : 'type-drift';
+    return 'type-drift';
+  }
+  return 'runtime';
 }
 
 function parseDump(json: string, dumpFile: string): Dump {

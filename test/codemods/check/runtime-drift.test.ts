@@ -48,8 +48,8 @@ test('the static check sees no drift: the string id is invisible in the code', a
 test('the runtime dump is merged, each violation at the route registration', async () => {
   const { findings } = await checkProject(FIXTURE, { runtime: dump });
   assert.deepEqual(findings.map(({ kind, file, line, route }) => ({ kind, file, line, route })), [
-    { kind: 'runtime', file: 'app.ts', line: routeLine, route: 'GET /api/items/:id' },
-    { kind: 'runtime', file: 'app.ts', line: routeLine, route: 'GET /api/items/:id' },
+    { kind: 'type-drift', file: 'app.ts', line: routeLine, route: 'GET /api/items/:id' },
+    { kind: 'type-drift', file: 'app.ts', line: routeLine, route: 'GET /api/items/:id' },
   ]);
   assert.match(findings[0].message, /^2x request violation at path\.id: /);
   assert.match(findings[1].message, /^2x response 200 violation at /);
@@ -76,7 +76,7 @@ test('`check --runtime` prints them and exits 1; --ignore runtime drops them and
   const io = { out: (s: string) => void out.push(s), err: (s: string) => void out.push(s), isTTY: false };
   assert.equal(await main(['check', FIXTURE, '--runtime', dump, '--json'], io), 1);
   const json = JSON.parse(out.join(''));
-  assert.deepEqual(json.findings.map((f: { kind: string; line: number }) => [f.kind, f.line]), [['runtime', routeLine], ['runtime', routeLine]]);
+  assert.deepEqual(json.findings.map((f: { kind: string; line: number }) => [f.kind, f.line]), [['type-drift', routeLine], ['type-drift', routeLine]]);
   out.length = 0;
   assert.equal(await main(['check', FIXTURE, '--runtime', dump, '--ignore', 'runtime'], io), 0);
   assert.match(out.join(''), /no drift/);
@@ -85,10 +85,10 @@ test('`check --runtime` prints them and exits 1; --ignore runtime drops them and
 test('a dumped route the code does not register stays in the report, pinned to the dump itself', async () => {
   const stray = join(tmp, 'stray.json');
   writeFileSync(stray, JSON.stringify({ version: 1, generatedAt: '', total: 1, routes: [{ route: 'GET /api/gone', method: 'GET', path: '/api/gone', total: 1,
-    violations: [{ kind: 'response', location: 'response', status: 500, count: 1, example: { loc: ['response', 'id'], msg: 'Required', type: 'invalid_type' } }] }] }));
+    violations: [{ kind: 'response', location: 'response', status: 500, count: 1, example: { loc: ['response', 'id'], msg: 'Invalid input: expected number, received undefined', type: 'invalid_type' } }] }] }));
   assert.deepEqual((await checkProject(FIXTURE, { runtime: stray })).findings, [{
-    kind: 'runtime', file: stray, line: 1, route: 'GET /api/gone',
-    message: '1x response 500 violation at response.id: Required',
+    kind: 'missing-response-key', file: stray, line: 1, route: 'GET /api/gone',
+    message: '1x response 500 violation at response.id: Invalid input: expected number, received undefined',
     hint: 'the handler sends what the docs do not say: fix the response schema or the handler before switching to enforce',
   }]);
 });

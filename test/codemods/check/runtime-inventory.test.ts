@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resetViolations, writeViolations } from '../../../compat/index.js';
 import { main } from '../../../codemods/cli.js';
-import type { DriftFinding } from '../../../codemods/check/findings.js';
+import { RUNTIME_KINDS, type DriftFinding } from '../../../codemods/check/findings.js';
 import { prepareApp } from '../../helpers/legacy-app.js';
 
 let dir: string;
@@ -64,16 +64,16 @@ test('the SKU-for-integer drift shows up as runtime findings at each route, besi
   const code = readFileSync(join(dir, 'src/routes/items.ts'), 'utf8').split('\n');
   const lineOf = (text: string) => code.findIndex((l) => l.includes(text)) + 1;
   const pathIdViolation = (route: string, registration: string) =>
-    ({ kind: 'runtime', file: 'src/routes/items.ts', line: lineOf(registration), route, where: 'path.id' });
+    ({ kind: 'type-drift', file: 'src/routes/items.ts', line: lineOf(registration), route, where: 'path.id' });
   const summary = findings.map(({ kind, file, line, route, message }) =>
-    ({ kind, file, line, route, ...(kind === 'runtime' ? { where: /violation at (\S+):/.exec(message)?.[1] } : {}) }));
-  assert.deepEqual(summary.filter((f) => f.kind === 'runtime' && f.where === 'path.id').sort((a, b) => a.line - b.line), [
+    ({ kind, file, line, route, ...(RUNTIME_KINDS.has(kind) ? { where: /violation at (\S+):/.exec(message)?.[1] } : {}) }));
+  assert.deepEqual(summary.filter((f) => f.kind === 'type-drift' && f.where === 'path.id').sort((a, b) => a.line - b.line), [
     pathIdViolation('POST /api/items/:id/adjustments', "router.post('/:id/adjustments'"),
     pathIdViolation('GET /api/items/:id', "router.get('/:id'"),
     pathIdViolation('PATCH /api/items/:id', "router.patch('/:id'"),
     pathIdViolation('DELETE /api/items/:id', "router.delete('/:id'"),
   ].sort((a, b) => a.line - b.line));
   // The two static drifts of the README are still there, and every finding points into the code.
-  assert.deepEqual(summary.filter((f) => f.kind !== 'runtime').map((f) => f.kind), ['undocumented-input', 'undocumented-route']);
+  assert.deepEqual(summary.filter((f) => !RUNTIME_KINDS.has(f.kind)).map((f) => f.kind), ['undocumented-input', 'undocumented-route']);
   assert.ok(findings.every((f) => f.file === 'src/routes/items.ts'), JSON.stringify(findings, null, 1));
 });
