@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
+import type { Reply } from './reply.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteSpec } from './route.js';
 
 export type Solve = <U>(dep: Dependency<U>) => Promise<U>;
@@ -34,8 +35,51 @@ export interface InputOf<S> {
   deps: S extends { deps: infer D } ? { [K in keyof D]: DepValue<D[K]> } : Record<string, never>;
 }
 
+/**
+ * What a value may be to go out as JSON of type T: T itself, or anything whose toJSON() gives it (a Date for
+ * a date-time string, an ORM instance for an object). The runtime checks the JSON view the same way.
+ */
+type Jsonish<T> = T extends string
+  ? T | { toJSON(): string }
+  : T extends number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer E)[]
+      ? readonly Jsonish<E>[] | { toJSON(): unknown }
+      : T extends object
+        ? { [K in keyof T]: Jsonish<T[K]> } | { toJSON(): unknown }
+        : T;
+
+/** The body a responses entry promises: a schema, or `{ schema }`; a description alone promises nothing. */
+type BodyOf<E> = E extends z.ZodType ? Jsonish<z.input<E>> : E extends { schema: infer Z } ? (Z extends z.ZodType ? Jsonish<z.input<Z>> : unknown) : unknown;
+
+type StatusOf<K> = K extends number ? K : K extends `${infer N extends number}` ? N : never;
+/** `2XX` or `default` among the responses: any status may be answered. */
+type OpenStatuses<R> = Extract<keyof R, `${number}XX` | `${number}xx` | 'default'> extends never ? false : true;
+type EntryFor<R, N extends number> = N extends keyof R ? R[N] : `${N}` extends keyof R ? R[`${N}` & keyof R] : never;
+
+/** A reply() for each declared status, with that status's body. */
+type Replies<R> = { [K in keyof R]: Reply<BodyOf<R[K]>, StatusOf<K>> }[keyof R];
+
+type DefaultStatus<S> = S extends { status: infer N extends number } ? N : 200;
+// A spec object written inline widens `status: 201` to number: then any declared status's body is accepted.
+type PlainReturn<R, N extends number> = number extends N
+  ? { [K in keyof R]: BodyOf<R[K]> }[keyof R]
+  : [EntryFor<R, N>] extends [never] ? never : BodyOf<EntryFor<R, N>>;
+
+/**
+ * What a typed handler may return, checked at compile time as express-zod-api and @hono/zod-openapi do: a plain
+ * value against the default status's schema (z.input), reply(s, body) against responses[s], an undeclared status
+ * not at all. Nothing (void) is always allowed: a handler may answer through `ctx.res` itself. A route without
+ * `responses`, or with a `2XX`/`default` entry, takes anything.
+ */
+export type HandlerResult<S> = S extends { responses: infer R }
+  ? OpenStatuses<R> extends true
+    ? unknown
+    : void | undefined | Replies<R> | PlainReturn<R, DefaultStatus<S>>
+  : unknown;
+
 /** `async (input, ctx) => value | reply(status, body, headers?)`. */
-export type TypedHandler<S> = (input: InputOf<S>, ctx: RouteContext) => unknown;
+export type TypedHandler<S> = (input: InputOf<S>, ctx: RouteContext) => HandlerResult<S> | Promise<HandlerResult<S>>;
 
 declare const LEGACY_BRAND: unique symbol;
 /**
@@ -53,9 +97,10 @@ export type Middleware = RequestHandler | readonly Middleware[];
 /** `verb(path, spec, ...legacyMiddleware, handler)`; a legacy() controller that replies and then calls next()
  *  may be followed by post-response middleware: `verb(path, spec, ...middleware, legacy(fn), ...after)`. */
 export interface TypedVerb<Self> {
-  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware]): Self;
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware, after2: Middleware]): Self;
+  // Last, so that a handler breaking its contract is reported against this signature.
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
 }
 
 /** Typed verbs return the typed app/router, so calls chain like express's. */
@@ -71,7 +116,7 @@ export interface TypedVerbs<T> {
 }
 
 /** An express app or router with typed verbs; every plain express call still works as before. */
-export type Typed<T> = TypedVerbs<T> & T;
+export type Typed<T> = T & TypedVerbs<T>;
 
 /** The `req` a fromMiddleware() pick function reads. */
 export type PickFromRequest<T> = (req: Request) => T;

@@ -3,16 +3,17 @@
 // CommonJS build (dual package) has two Reply classes, and both must be understood.
 const REPLY = Symbol.for('migrate-api.reply');
 
-export class Reply<B = unknown> {
+// The status is a type parameter so a typed handler's reply(404, body) is checked against responses[404].
+export class Reply<B = unknown, N extends number = number> {
   readonly [REPLY] = true;
   constructor(
-    readonly status: number,
+    readonly status: N,
     readonly body: B,
     readonly headers?: Record<string, string | number | readonly string[]>,
   ) {}
 }
 
-export function reply<B>(status: number, body?: B, headers?: Record<string, string | number | readonly string[]>): Reply<B> {
+export function reply<const N extends number, B = undefined>(status: N, body?: B, headers?: Record<string, string | number | readonly string[]>): Reply<B, N> {
   return new Reply(status, body as B, headers);
 }
 

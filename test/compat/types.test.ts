@@ -62,3 +62,38 @@ describe('typed verbs chain', () => {
     assert.deepEqual(routeTableOf(app)!.routes.map((r) => r.id), ['GET /a', 'POST /b']);
   });
 });
+
+describe('handler output types', () => {
+  const User = z.object({ id: z.number(), name: z.string(), createdAt: z.iso.datetime() });
+  const NotFound = z.object({ detail: z.string() });
+
+  it('a plain return is checked against the default status, reply(s) against responses[s]', () => {
+    const app = createApp({ docs: false });
+    const row = { id: 1, name: 'a', createdAt: new Date(), password: 'x' };
+    // Extra keys (stripped at run time) and Dates (sent as ISO strings) are fine.
+    app.get('/ok', { responses: { 200: User, 404: NotFound } }, async () => row);
+    app.get('/reply', { responses: { 200: User, 404: NotFound } }, async () => (Math.random() > 0.5 ? row : reply(404, { detail: 'no' })));
+    app.post('/created', { status: 201, responses: { 201: User } }, async () => reply(201, row, { Location: '/users/1' }));
+    app.delete('/nothing', { responses: { 204: { description: 'gone' } } }, async () => undefined);
+    // @ts-expect-error id is a number in the 200 schema
+    app.get('/bad-type', { responses: { 200: User } }, async () => ({ id: 'not-a-number', name: 'a', createdAt: '2026-01-01T00:00:00Z' }));
+    // @ts-expect-error name is required by the 200 schema
+    app.get('/missing-key', { responses: { 200: User } }, async () => ({ id: 1, createdAt: '2026-01-01T00:00:00Z' }));
+    // @ts-expect-error 418 is not a declared status
+    app.get('/undeclared', { responses: { 200: User } }, async () => reply(418, { detail: 'teapot' }));
+    // @ts-expect-error the 404 body is { detail: string }
+    app.get('/wrong-404', { responses: { 200: User, 404: NotFound } }, async () => reply(404, { message: 'no' }));
+    // @ts-expect-error only 201 is declared: a plain return (200) has nowhere to go
+    app.post('/no-200', { responses: { 201: User } }, async () => row);
+    assert.equal(typeof app.get, 'function');
+  });
+
+  it('routes without responses, or with a range or default entry, take anything; legacy() stays untyped', () => {
+    const app = createApp({ docs: false });
+    app.get('/free', {}, async () => ({ anything: true }));
+    app.get('/range', { responses: { '2XX': User } }, async () => reply(299, 'whatever'));
+    app.get('/default', { responses: { default: NotFound } }, async () => 42);
+    app.get('/legacy', { responses: { 200: User } }, legacy((_req, res) => res.json({ id: 'unchecked at compile time' })));
+    assert.equal(typeof app.get, 'function');
+  });
+});
