@@ -75,6 +75,9 @@ export interface DocOperation {
   comment?: { start: number; end: number; startLine: number; endLine: number };
   /** For flasgger blocks: the route call under the comment (matches RouteRecord.at). */
   routeAt?: SourceLocation;
+  /** The document's base path (`servers` URL path, Swagger 2.0 `basePath`), already part of `path`; the
+   *  matcher also tries the path without it (an app behind a proxy that strips it). */
+  basePath?: string;
 }
 
 export interface DocsModel {
