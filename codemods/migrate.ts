@@ -132,7 +132,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const { scan, docs, match, docSources, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
   diagnostics.push(...found);
 
   // 4. Zod: one module of named schemas, inline specs per route.
@@ -220,6 +220,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     docsPaths: apps.size ? docsPaths : undefined,
     files: reportFiles,
     routes,
+    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
     docsWithoutRoute: match.unmatchedDocs.filter((d) => inTarget(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
     // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
     diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))

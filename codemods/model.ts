@@ -89,6 +89,9 @@ export interface DocsModel {
   securitySchemes: Record<string, unknown>;
   tags: Array<{ name: string; description?: string }>;
   info?: { title?: string; version?: string; description?: string };
+  /** The docs' servers and global security requirement (read from swagger-jsdoc's options `definition`). */
+  servers?: Array<{ url: string; description?: string }>;
+  security?: Array<Record<string, string[]>>;
   /** Reusable parameters/requestBodies/responses/headers (normalized), by kind then name. Operations have them
    *  inlined after mergeDocs; they are kept because a doc block may `$ref` one defined in another file. */
   components?: Partial<Record<'parameters' | 'requestBodies' | 'responses' | 'headers', Record<string, unknown>>>;
