@@ -220,6 +220,8 @@ export class StaticEvaluator {
       case 'MemberExpression': case 'OptionalMemberExpression': {
         const key = n.computed ? (n.property.type === 'StringLiteral' || n.property.type === 'NumericLiteral' ? String(n.property.value) : undefined) : n.property.name;
         if (key === undefined) break;
+        const path = memberPath(n);
+        if (path && /^(process|globalThis|window)\./.test(path)) return this.skip(file, n, ptr, out, `\`${path}\` is computed at run time`);
         // require('./x').y without evaluating the whole module's other members
         const obj = this.eval(file, n.object, ptr, out, d);
         if (obj === SKIP) return SKIP;
