@@ -4,7 +4,7 @@
 // under. The list of sources goes to the report (file, style, how it was found, operations), so a user sees
 // what was read — and what was not.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocsModel } from '../model.js';
 import { applyBasePath } from './base-path.js';
@@ -63,14 +63,14 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
   for (const o of options) {
     for (const y of o.apis ? apisDocFiles(input.cwd, o.apis) : []) {
       if (!apisFiles.has(y)) apisFiles.set(y, o);
-      if (!via.has(y)) via.set(y, `apis glob of the swaggerJsdoc options at ${o.at.file}:${o.at.line}`);
+      if (!via.has(y)) via.set(y, `apis glob of the swaggerJsdoc options at ${relative(input.cwd, o.at.file)}:${o.at.line}`);
     }
   }
 
   // 2. spec files the code loads
   for (const f of input.files) {
     for (const load of f.loaded?.loads ?? []) {
-      const where = `${load.via} at ${load.at.file}:${load.at.line}`;
+      const where = `${load.via} at ${relative(input.cwd, load.at.file)}:${load.at.line}`;
       if (!load.path) {
         diagnostics.push({ code: 'doc-source-unread', severity: 'warning', at: load.at, message: `the API document of ${load.via} is not read: ${load.why}; pass it with --spec` });
         continue;
