@@ -43,7 +43,7 @@ export function analyzeFile(file: string): AnalyzedFile {
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
-  const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0;
+  const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0 || loaded.inlineDocs.length > 0;
   return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
 }
 

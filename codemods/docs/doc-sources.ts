@@ -8,14 +8,14 @@ import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocsModel } from '../model.js';
 import { applyBasePath } from './base-path.js';
-import { apisDocFiles, inApis, readJsdocOptions, type JsdocOptions } from './jsdoc-options.js';
+import { apisDocFiles, inApis, readInlineDocument, readJsdocOptions, type JsdocOptions } from './jsdoc-options.js';
 import type { LoadedDocs } from './loaded-specs.js';
 import { readSpecFile } from './spec-file.js';
 import { StaticEvaluator } from './static-value.js';
 
 export interface DocSource {
   file: string;
-  style: 'jsdoc' | 'flasgger' | 'spec-file' | 'swagger-jsdoc options';
+  style: 'jsdoc' | 'flasgger' | 'spec-file' | 'swagger-jsdoc options' | 'document in code';
   /** How it was found: `doc comments`, `beside the code`, `--spec`, `require at src/app.js:3`, `apis glob of ...`. */
   via: string;
   operations: number;
@@ -89,10 +89,26 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
     }
   }
 
+  // 3. documents written in code and handed to setup()/apiSpec
+  const inline: DocsModel[] = [];
+  const inlineEvaluator = new StaticEvaluator({ resolveModule: input.resolveModule, what: 'API document' });
+  for (const f of input.files) {
+    for (const site of f.loaded?.inlineDocs ?? []) {
+      const model = readInlineDocument(f.file, site, inlineEvaluator);
+      if (!model) {
+        diagnostics.push({ code: 'doc-source-unread', severity: 'warning', at: site.at, message: `the API document of ${site.via} is not a literal OpenAPI/Swagger document; pass it with --spec` });
+        continue;
+      }
+      inline.push(model);
+      const base = model.operations.find((op) => op.basePath)?.basePath;
+      sources.push({ file: f.file, style: 'document in code', via: `${site.via} at line ${site.at.line}`, operations: model.operations.length, ...(base ? { basePath: base } : {}) });
+    }
+  }
+
   const specFiles = [...via.keys()];
   const specModels = await Promise.all(specFiles.map((f) => readSpecFile(f)));
 
-  // 3. the options' base path: swagger-jsdoc puts every block of its `apis` into the one document it serves
+  // 4. the options' base path: swagger-jsdoc puts every block of its `apis` into the one document it serves
   for (const o of options) {
     if (!o.base) continue;
     for (const f of input.files) {
@@ -122,5 +138,5 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
     const base = m.operations.find((op) => op.basePath)?.basePath;
     sources.push({ file, style: 'spec-file', via: via.get(file)!, operations: m.operations.length, ...(base ? { basePath: base } : {}) });
   });
-  return { models: [...options.map((o) => o.model), ...specModels], specFiles, sources, diagnostics };
+  return { models: [...options.map((o) => o.model), ...inline, ...specModels], specFiles, sources, diagnostics };
 }

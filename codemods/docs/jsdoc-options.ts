@@ -61,6 +61,26 @@ export function readJsdocOptions(file: string, site: JsdocOptionsSite, evaluator
   return { model: out, ...(apis ? { apis } : {}), ...(base ? { base } : {}), at: site.at };
 }
 
+/** A whole document written in code (an object literal or a module's export) handed to swaggerUi.setup() or
+ *  apiSpec: evaluated statically and read like a spec file, base path included. */
+export function readInlineDocument(file: string, site: JsdocOptionsSite, evaluator: StaticEvaluator): DocsModel | undefined {
+  const node = evaluator.nodeAt(file, site.offset);
+  if (!node) return undefined;
+  const doc = evaluator.evaluate(file, node);
+  if (!isObject(doc.value) || (doc.value.openapi === undefined && doc.value.swagger === undefined)) return undefined;
+  const locate = (pointer: string): SourceLocation => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const hit = doc.locs.get(p);
+      if (hit) return hit;
+      if (!p) return site.at;
+    }
+  };
+  const model = normalizeRaw({ file, value: doc.value, locate }, { style: 'spec-file' });
+  model.diagnostics.unshift(...doc.diagnostics);
+  readIdentityExtras(model, doc.value);
+  return model;
+}
+
 /** servers and global security: the document's identity besides info and tags (normalizeRaw reads those). */
 function readIdentityExtras(model: DocsModel, definition: Record<string, unknown>): void {
   if (Array.isArray(definition.servers)) {

@@ -31,6 +31,9 @@ export interface JsdocOptionsSite {
 export interface LoadedDocs {
   loads: SpecLoad[];
   jsdocOptions: JsdocOptionsSite[];
+  /** A document written in code and handed to setup()/apiSpec (`const spec = { openapi: '3.0.0', ... }`,
+   *  `require('./docs/swagger')`): read by the static evaluator, like swagger-jsdoc's options. */
+  inlineDocs: Array<JsdocOptionsSite & { via: SpecLoad['via'] }>;
 }
 
 /** Cheap test first: most files load no docs at all. */
@@ -40,7 +43,7 @@ const SPEC_EXT = /\.(json|ya?ml)$/i;
 type PathVal = { abs: string } | { cwd: string } | string;
 
 export function findLoadedDocs(ast: File, code: string, file: string): LoadedDocs {
-  const out: LoadedDocs = { loads: [], jsdocOptions: [] };
+  const out: LoadedDocs = { loads: [], jsdocOptions: [], inlineDocs: [] };
   if (!MARKERS.test(code)) return out;
   const dir = dirname(file);
   const consts = new Map<string, Node>();
@@ -156,7 +159,21 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     return undefined;
   };
 
+  /** An object literal, or a require of a source module: a document written in code. */
+  const inCode = (arg: Node | undefined, depth = 0): boolean => {
+    if (!arg || depth > 6) return false;
+    if (arg.type === 'ObjectExpression') return true;
+    if (arg.type === 'Identifier') return inCode(consts.get(arg.name), depth + 1);
+    if (arg.type === 'MemberExpression') return inCode(arg.object, depth + 1);
+    return arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name === 'require'
+      && arg.arguments[0]?.type === 'StringLiteral' && arg.arguments[0].value.startsWith('.') && !SPEC_EXT.test(arg.arguments[0].value);
+  };
+
   const explicitSite = (n: Node, arg: Node | undefined, via: SpecLoad['via']): void => {
+    if (arg && inCode(arg)) {
+      out.inlineDocs.push({ at: at(n), offset: arg.start, via });
+      return;
+    }
     const doc = documentPath(arg);
     if (doc === 'jsdoc') return; // swaggerJsdoc(options): read through its options
     if (doc) record(n, via, doc.p, true, doc.relativeToFile);
