@@ -36,8 +36,8 @@ export interface LoadedDocs {
   inlineDocs: Array<JsdocOptionsSite & { via: SpecLoad['via'] }>;
 }
 
-/** Cheap test first: most files load no docs at all. */
-const MARKERS = /\.(json|ya?ml)\b|readFile|\.setup\(|apiSpec|swagger-jsdoc/;
+/** Cheap test first: most files load no docs at all (a quote after `.json`: `res.json(` is no load). */
+const MARKERS = /\.(json|ya?ml)['"`]|readFile|\.setup\(|apiSpec|swagger-jsdoc/;
 const SPEC_EXT = /\.(json|ya?ml)$/i;
 
 type PathVal = { abs: string } | { cwd: string } | string;
