@@ -7,7 +7,9 @@ import { emptyDocsModel, type DocsModel } from './model.js';
 import type { MatchResult, ScanResult } from './plan.js';
 import { isFile, linkProject, listSourceFiles, type FileScan } from './scan/index.js';
 import { matchRoutes } from './match.js';
-import { mergeDocs, readSpecFile } from './docs/index.js';
+import { mergeDocs } from './docs/index.js';
+import { readDocSources, type DocSource } from './docs/doc-sources.js';
+import { Resolver } from './scan/resolve.js';
 import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
 import type { PreviousDocs } from './zod/previous-module.js';
 
@@ -17,6 +19,8 @@ export interface Analysis {
   docs: DocsModel;
   match: MatchResult;
   specFiles: string[];
+  /** Every doc source read: file, style, how it was found, operations (for the report). */
+  docSources: DocSource[];
   /** Every diagnostic of the scan, the docs and the match. */
   diagnostics: Diagnostic[];
 }
@@ -50,11 +54,21 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
     if (a.docs) sourceDocs.push(a.docs);
   }
   const scan = linkProject(root, files, scans, perFile);
-  const specFiles = [...new Set([...(opts.specs ?? []).map((s) => resolve(s)), ...findSpecFiles(given)])];
-  const specDocs = await Promise.all(specFiles.map((f) => readSpecFile(f)));
+  const resolver = new Resolver(scans);
+  const read = await readDocSources({
+    cwd: packageRoot(root) ?? root,
+    files: analyzed.filter((a) => a.loaded || a.docs),
+    specFiles: { given: opts.specs ?? [], found: findSpecFiles(given) },
+    resolveModule: (from, spec) => resolver.resolveModule(from, spec),
+  });
+  const specDocs = read.models;
   const docs = mergeDocs([...sourceDocs, ...specDocs, ...recoveredDocs(previous, [...sourceDocs, ...specDocs])]);
+  docs.diagnostics.unshift(...read.diagnostics);
   const match = matchRoutes(scan, docs.operations);
-  return { root: given, scan, docs, match, specFiles, diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics] };
+  return {
+    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources,
+    diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics],
+  };
 }
 
 /**

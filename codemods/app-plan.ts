@@ -33,14 +33,15 @@ export function docsPathsFor(scan: ScanResult): DocsPaths {
   return out;
 }
 
-/** The app's package.json name/version, the fallback title of the generated document. */
-function packageInfo(root: string): { name?: string; version?: string; usesSwaggerJsdoc: boolean } {
+/** The app's package.json name/version/description, the fallback identity of the generated document. */
+function packageInfo(root: string): { name?: string; version?: string; description?: string; usesSwaggerJsdoc: boolean } {
   const dir = packageRoot(root);
   if (!dir) return { usesSwaggerJsdoc: false };
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-    return { name: pkg.name, version: pkg.version, usesSwaggerJsdoc: 'swagger-jsdoc' in deps };
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    return { name: text(pkg.name), version: text(pkg.version), description: text(pkg.description), usesSwaggerJsdoc: 'swagger-jsdoc' in deps };
   } catch {
     return { usesSwaggerJsdoc: false };
   }
@@ -52,6 +53,14 @@ export function appReadsDocComments(root: string): boolean {
   return packageInfo(root).usesSwaggerJsdoc;
 }
 
+/** Title, version and description of the generated document: the docs' where they say, else the app's
+ *  package.json (a document named "API 1.0.0" tells a reader nothing). */
+export function documentIdentity(root: string, docs: DocsModel): { title: string; version: string; description?: string } {
+  const pkg = packageInfo(root);
+  const description = docs.info?.description ?? (docs.info?.title ? undefined : pkg.description);
+  return { title: docs.info?.title ?? pkg.name ?? 'API', version: docs.info?.version ?? pkg.version ?? '1.0.0', ...(description ? { description } : {}) };
+}
+
 /**
  * The document parts the routes' specs do not carry. Every named schema goes in as JSON too: the runtime
  * merges only the ones no route registers (unreferenced, or only reached through a request variant such as
@@ -59,12 +68,11 @@ export function appReadsDocComments(root: string): boolean {
  * route docs, emit a different module.
  */
 export function apiDocsValue(root: string, docs: DocsModel): Record<string, unknown> | null {
-  const pkg = packageInfo(root);
   const components: Record<string, unknown> = {};
   if (Object.keys(docs.securitySchemes).length) components.securitySchemes = docs.securitySchemes;
   for (const [section, entries] of Object.entries(docs.components ?? {})) if (entries && Object.keys(entries).length) components[section] = entries;
   if (Object.keys(docs.schemas).length) components.schemas = docs.schemas;
-  const info = { title: docs.info?.title ?? pkg.name ?? 'API', version: docs.info?.version ?? pkg.version ?? '1.0.0' };
+  const { description: _description, ...info } = documentIdentity(root, docs);
   if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title) return null;
   return { openapi: '3.1.0', info, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
 }
@@ -77,11 +85,12 @@ export function apiDocsExport(value: Record<string, unknown>, format: ModuleForm
 }
 
 /** The options object of the app's typed(...) wrapper. */
-export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; docsPaths: DocsPaths; apiDocs: boolean }): string {
+export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; description?: string; docsPaths: DocsPaths; apiDocs: boolean }): string {
   const parts: string[] = [];
   if (opts.validation === 'report') parts.push(`validation: 'report'`);
   const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   parts.push(`title: ${quote(opts.title)}`, `version: ${quote(opts.version)}`);
+  if (opts.description) parts.push(`description: ${quote(opts.description.replace(/\r?\n/g, ' '))}`);
   const moved = (Object.keys(DEFAULT_DOCS) as Array<keyof DocsPaths>).filter((k) => opts.docsPaths[k] !== DEFAULT_DOCS[k]);
   if (moved.length) parts.push(`docs: { ${moved.map((k) => `${k}: '${opts.docsPaths[k]}'`).join(', ')} }`);
   if (opts.apiDocs) parts.push(`legacyDocs: ${API_DOCS_EXPORT}`);

@@ -91,12 +91,24 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
     }
     return out;
   };
+  // Docs under a base path (`servers: [{ url: https://host/api }]`) are indexed with it; an app behind a proxy
+  // that strips it registers the bare path, tried once nothing matched with the prefix.
+  const bare = new Map<string, DocOperation[]>();
+  for (const list of index.values()) for (const d of list) {
+    if (!d.basePath) continue;
+    const k = `${d.method.toLowerCase()} ${normalizePath(d.path.slice(d.basePath.length) || '/')}`;
+    bare.set(k, [...(bare.get(k) ?? []), d]);
+  }
+  const bareCandidates = (r: RouteRecord): DocOperation[] => {
+    const methods = r.method === 'all' ? METHOD_ORDER : [r.method];
+    return methods.flatMap((m) => routePaths(r).primary.flatMap((p) => bare.get(`${m} ${normalizePath(p)}`) ?? [])).filter((d) => !used.has(d));
+  };
   const open = scan.routes.filter((r) => !docOf.has(r) && r.openapiPath !== null && !r.dynamic);
-  for (const pass of ['primary', 'variants'] as const) {
+  for (const pass of ['primary', 'variants', 'bare'] as const) {
     for (const r of open) {
       if (docOf.has(r)) continue;
-      const paths = routePaths(r)[pass];
-      let cands = candidates(r, paths, false);
+      const paths = pass === 'bare' ? routePaths(r).primary : routePaths(r)[pass];
+      let cands = pass === 'bare' ? bareCandidates(r) : candidates(r, paths, false);
       if (cands.length === 0) continue;
       if (r.method === 'all') {
         docOf.set(r, cands[0]);
@@ -107,7 +119,7 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
         continue;
       }
       if (cands.length > 1) {
-        const exact = cands.filter((d) => paths.some((p) => exactPath(p) === exactPath(d.path)));
+        const exact = cands.filter((d) => paths.some((p) => exactPath(p) === exactPath(pass === 'bare' ? d.path.slice(d.basePath!.length) : d.path)));
         if (exact.length >= 1) cands = exact;
       }
       if (cands.length > 1) {

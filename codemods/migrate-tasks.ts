@@ -7,6 +7,7 @@ import type { DocsModel } from './model.js';
 import { parseSource } from './parse.js';
 import type { FilePlan, FileResult, RouteReport } from './plan.js';
 import { readSourceDocs } from './docs/index.js';
+import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
@@ -20,6 +21,8 @@ export interface AnalyzedFile {
   scan?: FileScan;
   /** Absent when the file holds no doc-comment marker. */
   docs?: DocsModel;
+  /** Spec files the code loads and swagger-jsdoc option sites (read once every file is scanned). */
+  loaded?: LoadedDocs;
   /** For a schemas module an earlier run wrote: the docs its `apiDocs` keeps. */
   previousDocs?: PreviousDocs;
   /** The read or parse error; the scan's own diagnostics stay in `scan.diagnostics`. */
@@ -39,7 +42,9 @@ export function analyzeFile(file: string): AnalyzedFile {
   const scan = scanFile(code, file, parsed.ast);
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
-  return { file, scan, docs, ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
+  const loaded = findLoadedDocs(parsed.ast, code, file);
+  const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0 || loaded.inlineDocs.length > 0;
+  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
 }
 
 export interface RewrittenFile {

@@ -9,15 +9,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, RuleId } from './diagnostics.js';
-import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
+import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
+import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
-import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor } from './app-plan.js';
+import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor, documentIdentity } from './app-plan.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
@@ -132,7 +132,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const { scan, docs, match, docSources, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
   diagnostics.push(...found);
 
   // 4. Zod: one module of named schemas, inline specs per route.
@@ -166,8 +166,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const appOptions = {
     optionsSource: appOptionsSource({
       validation, docsPaths, apiDocs: apiDocs !== null,
-      title: String((apiDocs?.info as { title?: string } | undefined)?.title ?? docs.info?.title ?? 'API'),
-      version: String((apiDocs?.info as { version?: string } | undefined)?.version ?? docs.info?.version ?? '1.0.0'),
+      ...documentIdentity(root, docs),
     }),
     uses: apiDocs ? [API_DOCS_EXPORT] : [],
   };
@@ -177,7 +176,8 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
   const reportFiles: ReportFile[] = [];
   const routes: RouteReport[] = [];
-  const files = [...new Set([...byFile.keys(), ...apps])].filter(inTarget).sort();
+  const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
+  const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
@@ -185,6 +185,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
     validation, rules, schemasFile, format, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
     app: apps.has(file) ? appOptions : undefined,
+    mountingRouters: mounting.get(file),
   }));
   const rewritten = await Promise.all(plans.map((plan) => {
     const known = alreadyMigrated(plan);
@@ -219,6 +220,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     docsPaths: apps.size ? docsPaths : undefined,
     files: reportFiles,
     routes,
+    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
     docsWithoutRoute: match.unmatchedDocs.filter((d) => inTarget(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
     // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
     diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))
@@ -241,6 +243,7 @@ interface PlanContext {
   exportsByRef: Map<string, { request: string; response: string }>;
   keepDocComments: boolean;
   app?: FilePlan['app'];
+  mountingRouters?: SourceLocation[];
   diagnostics: Diagnostic[];
 }
 
@@ -273,10 +276,26 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
     file,
     routes,
     app: ctx.app,
+    ...(ctx.mountingRouters ? { mountingRouters: ctx.mountingRouters } : {}),
     schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format) } : null,
     validation: ctx.validation,
     rules: ctx.rules,
   };
+}
+
+/** Routers (not apps: those are wrapped anyway) that mount another router, by file: `api.use('/owners', owners)`
+ *  is only recorded by the runtime when `api` is typed too, whether or not `api` has routes of its own. */
+function mountingRouters(scan: ScanResult): Map<string, SourceLocation[]> {
+  const out = new Map<string, SourceLocation[]>();
+  for (const m of scan.mounts) {
+    if (!m.child) continue;
+    const parent = scan.routers.find((r) => r.file === m.parent.file && r.name === m.parent.name);
+    if (!parent || parent.kind !== 'router' || parent.created.startsWith('typed')) continue;
+    const list = out.get(parent.file) ?? [];
+    if (!list.some((at) => at.line === parent.at.line && at.col === parent.at.col)) list.push(parent.at);
+    out.set(parent.file, list);
+  }
+  return out;
 }
 
 /** The deepest folder holding all the given files. */

@@ -75,6 +75,9 @@ export interface DocOperation {
   comment?: { start: number; end: number; startLine: number; endLine: number };
   /** For flasgger blocks: the route call under the comment (matches RouteRecord.at). */
   routeAt?: SourceLocation;
+  /** The document's base path (`servers` URL path, Swagger 2.0 `basePath`), already part of `path`; the
+   *  matcher also tries the path without it (an app behind a proxy that strips it). */
+  basePath?: string;
 }
 
 export interface DocsModel {
@@ -86,6 +89,9 @@ export interface DocsModel {
   securitySchemes: Record<string, unknown>;
   tags: Array<{ name: string; description?: string }>;
   info?: { title?: string; version?: string; description?: string };
+  /** The docs' servers and global security requirement (read from swagger-jsdoc's options `definition`). */
+  servers?: Array<{ url: string; description?: string }>;
+  security?: Array<Record<string, string[]>>;
   /** Reusable parameters/requestBodies/responses/headers (normalized), by kind then name. Operations have them
    *  inlined after mergeDocs; they are kept because a doc block may `$ref` one defined in another file. */
   components?: Partial<Record<'parameters' | 'requestBodies' | 'responses' | 'headers', Record<string, unknown>>>;

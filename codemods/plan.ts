@@ -112,6 +112,9 @@ export interface FilePlan {
    *  the schemas-module names that object uses. Set even when the file registers no route itself, so the
    *  app records its mounts and serves the generated docs. */
   app?: { optionsSource: string; uses: string[] };
+  /** Routers created in this file (RouterRecord.at) that mount other routers: typed(...) even when they register
+   *  no route themselves (`api.use('/owners', owners)`), or the runtime never learns those mounts. */
+  mountingRouters?: SourceLocation[];
 }
 
 export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';

@@ -36,6 +36,8 @@ export interface MigrationReport {
   files: ReportFile[];
   routes: RouteReport[];
   docsWithoutRoute: Array<{ method: string; path: string; file: string; line: number }>;
+  /** Every doc source read (file, style, how it was found, operations, base path applied). */
+  docSources?: Array<{ file: string; style: string; via: string; operations: number; basePath?: string }>;
   diagnostics: Diagnostic[];
   /** Drift findings from `migrate-api check`, shown beside the migration when available. */
   drift?: DriftFindingSummary[];
@@ -90,6 +92,10 @@ export function renderSummary(r: MigrationReport): string {
     lines.push('', pc.bold('Skipped routes (left exactly as they were):'));
     for (const x of skipped) lines.push(`  ${x.file}:${x.line}  ${x.method.toUpperCase()} ${x.path ?? '?'}  ${x.rule ?? ''} ${x.reason ?? ''}`);
   }
+  if (r.docSources?.length) {
+    lines.push('', pc.bold('Doc sources read:'));
+    for (const d of r.docSources) lines.push(`  ${d.file}  ${d.style}, ${d.operations} operation${d.operations === 1 ? '' : 's'}${d.basePath ? `, base path ${d.basePath}` : ''} (${d.via})`);
+  }
   if (r.docsWithoutRoute.length) {
     lines.push('', pc.bold('Documented operations with no route:'));
     for (const d of r.docsWithoutRoute) lines.push(`  ${d.file}:${d.line}  ${d.method.toUpperCase()} ${d.path}`);
@@ -116,6 +122,10 @@ export function renderMarkdown(r: MigrationReport): string {
     '', '## Routes', '', '| file:line | method | path | status | rule | reason |', '|---|---|---|---|---|---|',
     ...r.routes.map((x) => `| ${esc(x.file)}:${x.line} | ${x.method.toUpperCase()} | ${esc(x.path ?? '?')} | ${x.status} | ${x.rule ?? ''} | ${esc(x.reason)} |`),
   ];
+  if (r.docSources?.length) {
+    out.push('', '## Doc sources read', '', '| file | style | operations | base path | found by |', '|---|---|---|---|---|');
+    for (const d of r.docSources) out.push(`| ${esc(d.file)} | ${d.style} | ${d.operations} | ${esc(d.basePath ?? '')} | ${esc(d.via)} |`);
+  }
   if (r.docsWithoutRoute.length) {
     out.push('', '## Documented operations with no route', '');
     for (const d of r.docsWithoutRoute) out.push(`- \`${d.method.toUpperCase()} ${d.path}\` (${d.file}:${d.line})`);
@@ -150,6 +160,8 @@ export function renderHtml(r: MigrationReport): string {
       `<tr><td>${html(f.file)}:${f.line}</td><td>${html(f.kind)}</td><td>${html(f.route)}</td><td>${html(f.message)}</td><td>${html(f.hint)}</td></tr>`).join('')}</table>` : '';
   const diags = r.diagnostics.length
     ? `<h2>Diagnostics (${r.diagnostics.length})</h2><ul>${r.diagnostics.map((d) => `<li class="${d.severity}">${html(formatDiagnostic(d))}</li>`).join('')}</ul>` : '';
+  const sources = r.docSources?.length
+    ? `<h2>Doc sources read</h2><table><tr><th>file</th><th>style</th><th>operations</th><th>base path</th><th>found by</th></tr>${r.docSources.map((d) => `<tr><td>${html(d.file)}</td><td>${html(d.style)}</td><td>${d.operations}</td><td>${html(d.basePath ?? '')}</td><td>${html(d.via)}</td></tr>`).join('')}</table>` : '';
   const orphans = r.docsWithoutRoute.length
     ? `<h2>Documented operations with no route (${r.docsWithoutRoute.length})</h2><ul>${r.docsWithoutRoute.map((d) => `<li><code>${d.method.toUpperCase()} ${html(d.path)}</code> ${html(d.file)}:${d.line}</li>`).join('')}</ul>` : '';
   return `<!doctype html>
@@ -167,7 +179,7 @@ td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}th{background
     .map(([k, v]) => `<div class="card"><b>${v}</b>${k}</div>`).join('')}</div>
 <h2>Files</h2><table><tr><th>file</th><th>state</th><th>routes</th></tr>${fileRows}</table>
 <h2>Routes</h2><table><tr><th>where</th><th>method</th><th>path</th><th>status</th><th>rule</th><th>reason</th></tr>${routeRows}</table>
-${orphans}${drift}${diags}
+${sources}${orphans}${drift}${diags}
 </body></html>
 `;
 }

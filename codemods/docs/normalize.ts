@@ -6,6 +6,7 @@
 import type { SourceLocation } from '../diagnostics.js';
 import { emptyDocsModel, type DocOperation, type DocsModel, type DocStyle } from '../model.js';
 import { isObject, locate, missingRef, report, resolveRef, settleSites, splitRef, type NormalizeContext, type SourceDoc } from './context.js';
+import { applyBasePath, readBasePath } from './base-path.js';
 import { mergeDocs } from './merge.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { isPending, normalizeHeader, normalizeOperation, normalizeParameter, normalizeRequestBody, normalizeResponse, resolveComponent, type ComponentKind } from './operation.js';
@@ -108,6 +109,9 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
     }
   }
   settleSites(ctx);
+  // A whole document's operations sit under its base path; a doc block's under the options' (analyze.ts).
+  const base = options.fragment ? undefined : readBasePath(doc);
+  if (base) applyBasePath(model, base, locate(ctx, file, base.pointer), file);
   return model;
 }
 

@@ -17,7 +17,7 @@ import { buildParents, isIdent, isStringLike, memberName, walk, type Node } from
 import type { RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
 import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
-import { expressNames, isAppFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
+import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
 
@@ -150,6 +150,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
   if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
+  if (plan.mountingRouters?.length && ctx.enabled('MA001')) wrapMountingRouters(ctx, names, plan.mountingRouters);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
   removeDocComments(ctx, ctx.docRanges);
   if (!ctx.changed || ctx.edits?.unsupported) return ctx;
@@ -179,6 +180,20 @@ function wrapAppCreations(ctx: RuleContext, names: ReturnType<typeof expressName
       const init = n[key] as Node | undefined;
       if (init && isAppFactory(init, names)) n[key] = wrapWithTyped(ctx, init, names);
     }
+  });
+}
+
+/** A router that only mounts others (`const api = express.Router(); api.use('/owners', owners)`) gets typed(...)
+ *  where it is created, so the runtime records its mounts; found by the binding the scan recorded it at. */
+function wrapMountingRouters(ctx: RuleContext, names: ReturnType<typeof expressNames>, at: NonNullable<FilePlan['mountingRouters']>): void {
+  const wanted = (n: Node | undefined) => !!n?.loc && at.some((a) => a.line === n.loc.start.line && a.col === n.loc.start.column + 1);
+  walk(ctx.program, (n) => {
+    const slot = n.type === 'VariableDeclarator' ? { holder: n.id, key: 'init' as const }
+      : n.type === 'AssignmentExpression' ? { holder: n.left, key: 'right' as const }
+      : n.type === 'ClassProperty' || n.type === 'PropertyDefinition' ? { holder: n.key, key: 'value' as const } : undefined;
+    if (!slot || !wanted(slot.holder)) return;
+    const init = n[slot.key] as Node | undefined;
+    if (init && isRouterFactory(init, names) && !isAppFactory(init, names)) n[slot.key] = wrapWithTyped(ctx, init, names);
   });
 }
 

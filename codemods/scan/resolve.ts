@@ -1,10 +1,12 @@
 // Evaluates the symbolic values of the file scans (./values.ts) across files: follows bindings, imports and
-// requires (Node and TypeScript resolution of relative specifiers, `./x.js` naming `./x.ts`), module.exports and
+// requires (Node and TypeScript resolution of relative specifiers, `./x.js` naming `./x.ts`, tsconfig `paths` and
+// `baseUrl` aliases), module.exports and
 // ES exports, re-exports through index files, object members, class fields and instances, and factory
 // functions' return values — as far as that is static. Everything else comes back `unknown` with the reason.
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { SourceLocation } from '../diagnostics.js';
 import type { FileScan } from './file-scan.js';
+import { aliasCandidates, tsPathsFor, type TsPaths } from './tsconfig.js';
 import type { Val } from './values.js';
 
 export type Resolved =
@@ -25,7 +27,8 @@ const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cj
 const MAX_DEPTH = 40;
 
 export class Resolver {
-  private moduleCache = new Map<string, string | null>();
+  private moduleCache = new Map<string, string | null | undefined>();
+  private tsPaths = new Map<string, TsPaths | null>();
 
   constructor(private scans: ReadonlyMap<string, FileScan>) {}
 
@@ -35,11 +38,22 @@ export class Resolver {
 
   /** The scanned file a relative specifier names, null when none; undefined for packages. */
   resolveModule(from: string, source: string): string | null | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
     const cacheKey = `${dirname(from)}\0${source}`;
-    const hit = this.moduleCache.get(cacheKey);
-    if (hit !== undefined) return hit;
-    const base = resolvePath(dirname(from), source);
+    if (this.moduleCache.has(cacheKey)) return this.moduleCache.get(cacheKey);
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A bare specifier is a package unless the app's tsconfig `paths`/`baseUrl` make it one of its files.
+      const paths = tsPathsFor(from, this.tsPaths);
+      const found = paths ? aliasCandidates(paths, source).map((b) => this.findFile(b)).find((f) => f !== null) : undefined;
+      this.moduleCache.set(cacheKey, found ?? undefined);
+      return found ?? undefined;
+    }
+    const found = this.findFile(resolvePath(dirname(from), source));
+    this.moduleCache.set(cacheKey, found);
+    return found;
+  }
+
+  /** The scanned file a path names, Node- and TypeScript-style (`./x.js` naming `./x.ts`, index files). */
+  private findFile(base: string): string | null {
     const candidates = [base];
     const jsExt = /\.([cm]?)jsx?$/.exec(base);
     if (jsExt) {
@@ -48,9 +62,7 @@ export class Resolver {
     }
     for (const e of RESOLVE_EXTS) candidates.push(base + e);
     for (const e of RESOLVE_EXTS) candidates.push(`${base}/index${e}`);
-    const found = candidates.find((c) => this.scans.has(c)) ?? null;
-    this.moduleCache.set(cacheKey, found);
-    return found;
+    return candidates.find((c) => this.scans.has(c)) ?? null;
   }
 
   resolve(file: string, v: Val, depth = 0): Resolved {

@@ -153,3 +153,14 @@ test('methods must agree', () => {
   assert.deepEqual(table(r), ['GET /a -> -']);
   assert.equal(r.unmatchedDocs.length, 1);
 });
+
+test('docs under a base path match the prefixed routes first, the bare ones when the app answers without it', () => {
+  const docs = [
+    doc('get', '/api/pets', { basePath: '/api' }),
+    doc('get', '/api/pets/{id}', { basePath: '/api' }),
+    doc('post', '/api/pets', { basePath: '/api' }),
+  ];
+  const r = matchRoutes(scanOf([route('get', '/api/pets'), route('get', '/pets/{petId}'), route('post', '/v1/pets')]), docs);
+  assert.deepEqual(table(r), ['GET /api/pets -> get /api/pets', 'GET /pets/{petId} -> get /api/pets/{id}', 'POST /v1/pets -> -']);
+  assert.deepEqual(r.unmatchedDocs.map((d) => `${d.method} ${d.path}`), ['post /api/pets']);
+});

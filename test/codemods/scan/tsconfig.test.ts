@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aliasCandidates, parseJsonc, tsPathsFor } from '../../../codemods/scan/tsconfig.js';
+
+test('tsconfig is read as JSONC: comments and trailing commas, strings with // and /* kept', () => {
+  const text = `{
+    // a comment
+    "compilerOptions": { /* block */ "paths": { "@/*": ["src/*"], "http://x": ["y"], }, },
+  }`;
+  assert.deepEqual(parseJsonc(text), { compilerOptions: { paths: { '@/*': ['src/*'], 'http://x': ['y'] } } });
+});
+
+test('paths and baseUrl through extends: the longest matching pattern wins, baseUrl resolves the rest', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tsconfig-'));
+  try {
+    mkdirSync(join(root, 'config'));
+    mkdirSync(join(root, 'src', 'routes'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{}');
+    writeFileSync(join(root, 'config', 'base.json'), JSON.stringify({ compilerOptions: { baseUrl: '../src', paths: { '@server/*': ['server/*', 'legacy/*'], '@server/routes/*': ['routes/*'] } } }));
+    writeFileSync(join(root, 'tsconfig.json'), '{ "extends": "./config/base" }');
+    const paths = tsPathsFor(join(root, 'src', 'routes', 'users.ts'), new Map())!;
+    assert.ok(paths, 'the nearest tsconfig (at the package root) is found from a nested file');
+    assert.deepEqual(aliasCandidates(paths, '@server/routes/users'), [join(root, 'src', 'routes', 'users')]);
+    assert.deepEqual(aliasCandidates(paths, '@server/db'), [join(root, 'src', 'server', 'db'), join(root, 'src', 'legacy', 'db')]);
+    assert.deepEqual(aliasCandidates(paths, 'routes/users'), [join(root, 'src', 'routes', 'users')]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('no tsconfig up to the package root: no aliases', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tsconfig-'));
+  try {
+    writeFileSync(join(root, 'package.json'), '{}');
+    assert.equal(tsPathsFor(join(root, 'app.ts'), new Map()), null);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
