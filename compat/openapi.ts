@@ -124,7 +124,10 @@ function responsesOf(spec: RouteSpec, validated: boolean): RouteConfig['response
     const r = isZod(entry) ? { schema: entry } : entry;
     const config: ResponseConfig = { description: r.description ?? defaultDescription(status) };
     if (r.schema) config.content = { 'application/json': { schema: r.schema } };
-    if (r.headers && Object.keys(r.headers).length) config.headers = z.object(r.headers);
+    // A z.object(...) of headers is taken as its shape: apps migrated before the codemod emitted plain shapes
+    // carry one, and wrapping it again in z.object made the library throw ("reading 'parent'").
+    const headers = isZod(r.headers) ? shapeOf(r.headers) : r.headers;
+    if (headers && Object.keys(headers).length) config.headers = z.object(headers);
     out[status] = config;
   }
   if (Object.keys(out).length === 0) {
@@ -318,7 +321,13 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
   for (const [status, r] of Object.entries(config.responses)) {
     const msg = renders({ ...base, responses: { [status]: r } }, info);
     if (!msg) continue;
-    const { headers: _h, content: _c, ...rest } = r as ResponseConfig;
+    const { headers, content, ...rest } = r as ResponseConfig;
+    // Headers are tried apart from the body: one header the library cannot render must not cost the body schema.
+    if (headers && content && !renders({ ...base, responses: { [status]: { ...rest, content } } }, info)) {
+      config.responses[status] = { ...rest, content };
+      problems.push(`${where} responses.${status}.headers: ${msg}`);
+      continue;
+    }
     config.responses[status] = { ...rest, content: { 'application/json': { schema: {} } } };
     problems.push(`${where} responses.${status}: ${msg}`);
   }

@@ -12,7 +12,7 @@ export type ValidationMode = 'enforce' | 'report' | 'off';
 /** A response entry: a bare schema, or a schema with its description and headers. */
 export type ResponseSpec =
   | z.ZodType
-  | { schema?: z.ZodType; description?: string; headers?: Record<string, z.ZodType> };
+  | { schema?: z.ZodType; description?: string; headers?: Record<string, z.ZodType> | z.ZodObject };
 
 /** Route context handed to handlers and dependencies: the raw express objects. */
 export interface RouteContext {

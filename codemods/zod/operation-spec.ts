@@ -89,7 +89,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
         if (!h.required) v = chain(v, 'optional');
         return { key: name.toLowerCase(), value: v };
       });
-      entry.push({ key: 'headers', value: zc('object', obj(headers)) });
+      // A shape, not z.object(...): RouteSpec's response headers are `Record<string, ZodType>` (a z.object there
+      // made the document generator throw and drop the whole response).
+      entry.push({ key: 'headers', value: obj(headers) });
     }
     const value = schema && entry.length === 1 ? schema : obj(entry.length ? entry : [{ key: 'description', value: lit(STATUS_CODES[status] ?? '') }]);
     responses.push({ key: status, value });

@@ -242,3 +242,44 @@ test('a schema the library cannot render is left out alone, named in the documen
   assert.match(d['x-migrate-api-unrendered'][0], /^POST \/odd responses\.200: /);
   assert.equal(warned.length, 1);
 });
+
+test('response headers given as z.object(...) (what earlier migrations emitted) are documented like a shape, body kept', () => {
+  const app = createApp({ docs: false });
+  const Item = z.object({ sku: z.string() }).meta({ id: 'HeaderItem' });
+  app.post('/items', {
+    status: 201,
+    responses: {
+      201: { schema: Item, headers: z.object({ location: z.string().meta({ description: 'Where the item lives' }), etag: z.string().optional() }) },
+    },
+  }, async () => ({ sku: 'a' }));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  assert.equal(d['x-migrate-api-unrendered'], undefined);
+  assert.deepEqual(d.paths['/items'].post.responses[201], {
+    description: 'Successful response',
+    headers: {
+      location: { schema: { type: 'string', description: 'Where the item lives' }, required: true, description: 'Where the item lives' },
+      etag: { schema: { type: 'string' }, required: false },
+    },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/HeaderItem' } } },
+  });
+});
+
+test('a response header the library cannot render costs only the headers, never the body schema', () => {
+  const app = createApp({ docs: false });
+  app.post('/odd-header', {
+    responses: { 200: { schema: z.object({ ok: z.boolean() }), headers: { 'x-odd': z.custom<string>((v) => typeof v === 'string') } } },
+  }, async () => ({ ok: true }));
+  const warn = console.warn;
+  console.warn = () => {};
+  let d: Json;
+  try {
+    d = buildOpenApiDocumentUncached(app) as Json;
+  } finally {
+    console.warn = warn;
+  }
+  assert.deepEqual(d.paths['/odd-header'].post.responses[200], {
+    description: 'Successful response',
+    content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] } } },
+  });
+  assert.deepEqual(d['x-migrate-api-unrendered'].map((m: string) => m.replace(/: .*/, '')), ['POST /odd-header responses.200.headers']);
+});
