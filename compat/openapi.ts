@@ -214,7 +214,8 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
       if (spec.headers && shapeOf(spec.headers)) request.headers = spec.headers as z.ZodObject;
       if (spec.cookies && shapeOf(spec.cookies)) request.cookies = spec.cookies as z.ZodObject;
       if (spec.body) {
-        request.body = { required: !isOptionalInput(spec.body), content: { 'application/json': { schema: spec.body } } };
+        const types = [spec.bodyContentType ?? 'application/json'].flat();
+        request.body = { required: !isOptionalInput(spec.body), content: Object.fromEntries(types.map((t) => [t, { schema: spec.body! }])) };
       }
       const config: RouteConfig = {
         method: route.method,
@@ -309,11 +310,11 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
       problems.push(`${where} ${key}: ${msg}`);
     }
   }
-  const bodySchema = (request.body?.content['application/json'] as { schema?: unknown } | undefined)?.schema;
+  const bodySchema = request.body && (Object.values(request.body.content)[0] as { schema?: unknown } | undefined)?.schema;
   if (request.body && bodySchema) {
     const msg = renders({ ...base, request: { body: request.body } }, info);
     if (msg) {
-      request.body = { ...request.body, content: { 'application/json': { schema: {} } } };
+      request.body = { ...request.body, content: Object.fromEntries(Object.keys(request.body.content).map((t) => [t, { schema: {} }])) };
       problems.push(`${where} body: ${msg}`);
     }
   }

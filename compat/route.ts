@@ -43,6 +43,9 @@ export interface RouteSpec {
   headers?: z.ZodType;
   cookies?: z.ZodType;
   body?: z.ZodType;
+  /** How the body travels, for the document: `application/x-www-form-urlencoded`, `multipart/form-data`, ...
+   *  (default `application/json`). Parsing stays the app's own middleware's job. */
+  bodyContentType?: string | string[];
   responses?: Record<number | string, ResponseSpec>;
   /** Status sent when the handler returns a plain value (default 200, 204 for undefined). */
   status?: number;

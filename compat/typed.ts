@@ -13,7 +13,7 @@ import { attachRouteTable, HTTP_METHODS, type HttpMethod, type RouteDescriptor, 
 const TYPED = Symbol.for('migrate-api.typed');
 
 const SPEC_KEYS = new Set([
-  'params', 'query', 'headers', 'cookies', 'body', 'responses', 'status', 'summary', 'description',
+  'params', 'query', 'headers', 'cookies', 'body', 'bodyContentType', 'responses', 'status', 'summary', 'description',
   'tags', 'operationId', 'deprecated', 'security', 'deps', 'validation',
 ]);
 const SCHEMA_KEYS = ['params', 'query', 'headers', 'cookies', 'body'] as const;

@@ -72,6 +72,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       let body = schemaToZod(picked.media.schema as JsonSchema, ctxFor('request', location, `#/requestBody/content/${esc(picked.type)}/schema`));
       if (!op.requestBody.required) body = chain(body, 'optional');
       props.push({ key: 'body', value: body });
+      // Form bodies say so, or the served document would call them JSON; the app's own parser still reads them.
+      const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));
+      if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json(forms) : lit(picked.type) });
     }
   }
 

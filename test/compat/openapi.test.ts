@@ -283,3 +283,14 @@ test('a response header the library cannot render costs only the headers, never 
   });
   assert.deepEqual(d['x-migrate-api-unrendered'].map((m: string) => m.replace(/: .*/, '')), ['POST /odd-header responses.200.headers']);
 });
+
+test('a form body is documented with its own media types, not as JSON', () => {
+  const app = createApp({ docs: false });
+  const Login = z.object({ username: z.string(), password: z.string() });
+  app.post('/login', { body: Login, bodyContentType: 'application/x-www-form-urlencoded' }, async () => ({}));
+  app.post('/avatar', { body: z.object({ caption: z.string() }), bodyContentType: ['multipart/form-data', 'application/x-www-form-urlencoded'] }, async () => ({}));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const schema = { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] };
+  assert.deepEqual(d.paths['/login'].post.requestBody, { required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
+  assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
+});

@@ -17,7 +17,8 @@ function documentFromModel(model: DocsModel, pathOf: (i: number) => string): Jso
   });
   return {
     openapi: '3.1.0',
-    info: { title: model.info?.title ?? 'original', version: model.info?.version ?? '0' },
+    // Only what the docs say: an empty title/version is no fact for openapi-compare.
+    info: { title: model.info?.title ?? '', version: model.info?.version ?? '', ...(model.info?.description ? { description: model.info.description } : {}) },
     paths,
     components: { schemas: model.schemas, securitySchemes: model.securitySchemes, ...model.components },
   };
