@@ -266,6 +266,8 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       ...(route.migrated ? { migrated: route.migrated } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
+      ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
+        ? { moreDocComments: doc.comments.map((c) => ({ startLine: c.startLine, endLine: c.endLine })) } : {}),
     };
   });
   for (const name of ctx.app?.uses ?? []) used.add(name);

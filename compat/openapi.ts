@@ -357,7 +357,13 @@ export function buildOpenApiDocumentUncached(app: object, info: DocumentInfo = {
   const components: JsonObject = (doc.components ??= {});
   if (info.securitySchemes) components.securitySchemes = { ...info.securitySchemes, ...components.securitySchemes };
   if ((doc as JsonObject).webhooks && Object.keys((doc as JsonObject).webhooks).length === 0) delete (doc as JsonObject).webhooks;
-  if (info.legacyDocs) mergeLegacyDocs(doc as JsonObject, info.legacyDocs as JsonObject);
+  if (info.legacyDocs) {
+    mergeLegacyDocs(doc as JsonObject, info.legacyDocs as JsonObject);
+    // The docs' own title and version stand in for the defaults, never for what the app's options say.
+    const legacyInfo = (info.legacyDocs as JsonObject).info;
+    if (info.title === undefined && typeof legacyInfo?.title === 'string') doc.info.title = legacyInfo.title;
+    if (info.version === undefined && legacyInfo?.version !== undefined) doc.info.version = String(legacyInfo.version);
+  }
   const tags = collectTags(doc as JsonObject);
   if (tags.length) (doc as JsonObject).tags = tags;
   for (const [section, entries] of Object.entries(components)) if (entries && Object.keys(entries).length === 0) delete components[section];

@@ -41,6 +41,8 @@ export function combine(models: DocsModel[]): DocsModel {
       else if (!seen.description && tag.description) seen.description = tag.description;
     }
     if (!out.info && m.info) out.info = m.info;
+    if (!out.servers && m.servers) out.servers = m.servers;
+    if (!out.security && m.security) out.security = m.security;
     for (const [kind, entries] of Object.entries(m.components ?? {}) as Array<[keyof NonNullable<DocsModel['components']>, Record<string, unknown>]>) {
       const store = ((out.components ??= {})[kind] ??= {});
       for (const [name, value] of Object.entries(entries)) {
@@ -63,7 +65,7 @@ function dedupeOperations(model: DocsModel): DocsModel {
   const seen = new Map<string, DocOperation>();
   const kept: DocOperation[] = [];
   for (const op of model.operations) {
-    if (op.style === 'flasgger') {
+    if (op.style === 'flasgger' || op.style === 'autogen') {
       kept.push(op);
       continue;
     }
