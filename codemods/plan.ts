@@ -73,6 +73,8 @@ export interface ScanResult {
 export interface MatchedRoute {
   route: RouteRecord;
   doc?: DocOperation;
+  /** Docs of the other paths the route answers on (an optional param left out, a second mount). */
+  alsoServed?: DocOperation[];
 }
 
 export interface MatchResult {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { routeTableOf } from './route.js';
 import { appOptionsOf } from './options.js';
 import type { RouteDescriptor, RouteSpec, RouterOptions, ValidationMode } from './route.js';
-import { joinPaths, toOpenApiPaths } from './express-path.js';
+import { joinPaths, toOpenApiPaths, withoutOptionalParams } from './express-path.js';
 import type { PathParam } from './express-path.js';
 import { mergeLegacyDocs } from './openapi-legacy.js';
 
@@ -193,7 +193,9 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
     const router: RouterOptions = route.router ?? {};
     const hasInput = Boolean(spec.params || spec.query || spec.headers || spec.cookies || spec.body);
     const validated = hasInput && effectiveMode(route, info) === 'enforce';
-    for (const variant of toOpenApiPaths(fullPath)) {
+    const variants = toOpenApiPaths(fullPath);
+    const allParams = new Set(variants.flatMap((v) => v.params.map((pp) => pp.name)));
+    for (const variant of variants) {
       const key = `${route.method} ${variant.path}`;
       // Express runs the first matching registration; a later one for the same path never answers.
       if (taken.has(key)) continue;
@@ -224,10 +226,19 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
         responses: responsesOf(spec, validated),
       };
       if (Object.keys(request).length) config.request = request;
-      if (spec.summary) config.summary = spec.summary;
-      if (spec.description) config.description = spec.description;
+      const missing = [...allParams].filter((n) => !variant.params.some((pp) => pp.name === n));
+      const words = missing.length ? spec.variants?.[withoutOptionalParams(route.path, missing)] : undefined;
+      const summary = words?.summary ?? spec.summary;
+      const description = words?.description ?? spec.description;
+      if (summary) config.summary = summary;
+      if (description) config.description = description;
+      if (words?.operationId && !operationIds.has(words.operationId)) {
+        operationIds.delete(operationId);
+        config.operationId = words.operationId;
+        operationIds.add(words.operationId);
+      }
       if (tags.length) config.tags = tags;
-      if (spec.deprecated) config.deprecated = true;
+      if (words?.deprecated ?? spec.deprecated) config.deprecated = true;
       if (security) config.security = security;
       // Specification extensions (`x-...` spec keys) go to the operation as written.
       for (const [k, v] of Object.entries(spec)) if (k.startsWith('x-')) (config as JsonObject)[k] = v;

@@ -47,6 +47,9 @@ export interface RouteSpec {
    *  (default `application/json`). Parsing stays the app's own middleware's job. */
   bodyContentType?: string | string[];
   responses?: Record<number | string, ResponseSpec>;
+  /** A route with optional params answers on several paths; each may have its own words in the document,
+   *  keyed by the route's path with the optional params left out (`'/:id/loans'` for `/:id/loans/:status?`). */
+  variants?: Record<string, { summary?: string; description?: string; operationId?: string; deprecated?: boolean }>;
   /** Status sent when the handler returns a plain value (default 200, 204 for undefined). */
   status?: number;
   summary?: string;

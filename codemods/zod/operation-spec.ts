@@ -14,6 +14,10 @@ import { schemaToZod } from './schema-to-zod.js';
 export interface OperationSpecOptions {
   refName(ref: string, variant: 'request' | 'response'): string | undefined;
   format: 'ts' | 'js' | 'cjs';
+  /** Words of the other paths the route answers on (codemods/zod/path-variants.ts). */
+  variants?: Record<string, Pick<OperationObject, 'summary' | 'description' | 'operationId' | 'deprecated'>>;
+  /** Path params the route makes optional (`:status?`): absent on the shorter path, so optional in `params`. */
+  optionalPathParams?: string[];
 }
 
 const GROUPS: Array<[ParameterObject['in'], string]> = [['path', 'params'], ['query', 'query'], ['header', 'headers'], ['cookie', 'cookies']];
@@ -56,7 +60,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       if (p.example !== undefined) meta.push({ key: 'example', value: json(p.example) });
       const hasDefault = trailingCall(value)?.method === 'default';
       value = withMeta(value, meta);
-      if (where !== 'path' && !p.required && !hasDefault) value = chain(value, 'optional');
+      if ((where !== 'path' && !p.required) || (where === 'path' && opts.optionalPathParams?.includes(p.name))) {
+        if (!hasDefault) value = chain(value, 'optional');
+      }
       shape.push({ key: where === 'header' ? p.name.toLowerCase() : p.name, value });
     });
     if (shape.length) props.push({ key, value: zc('object', obj(shape)) });
@@ -102,6 +108,7 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
   const success = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s));
   if (success.length === 1 && success[0] !== '200') props.push({ key: 'status', value: lit(Number(success[0])) });
   if (responses.length) props.push({ key: 'responses', value: obj(responses) });
+  if (opts.variants && Object.keys(opts.variants).length) props.push({ key: 'variants', value: json(opts.variants) });
   return { source: printZod(obj(props)), usedRefs: [...used], diagnostics };
 }
 

@@ -294,3 +294,27 @@ test('a form body is documented with its own media types, not as JSON', () => {
   assert.deepEqual(d.paths['/login'].post.requestBody, { required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
   assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
 });
+
+test('a route with an optional param keeps the words of each path it answers on (spec.variants)', () => {
+  const app = createApp({ docs: false }, express4 as unknown as ExpressModule);
+  const loans = typed(express4.Router());
+  loans.get('/:id/loans/:status?', {
+    summary: 'Loans with a status',
+    description: 'Only the loans in that status.',
+    variants: { '/:id/loans': { summary: 'All loans', description: 'Every loan of the book.', operationId: 'allLoans' } },
+  }, async () => []);
+  app.use('/books', loans);
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const all = d.paths['/books/{id}/loans'].get;
+  const one = d.paths['/books/{id}/loans/{status}'].get;
+  assert.deepEqual([all.summary, all.description, all.operationId], ['All loans', 'Every loan of the book.', 'allLoans']);
+  assert.deepEqual([one.summary, one.description], ['Loans with a status', 'Only the loans in that status.']);
+});
+
+test('spec.variants keys in Express 5 syntax: the optional group left out', () => {
+  const app = createApp({ docs: false });
+  app.get('/files/:name{/:rev}', { summary: 'One revision', variants: { '/files/:name': { summary: 'Latest revision' } } }, async () => 'x');
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  assert.equal(d.paths['/files/{name}'].get.summary, 'Latest revision');
+  assert.equal(d.paths['/files/{name}/{rev}'].get.summary, 'One revision');
+});
