@@ -90,6 +90,8 @@ function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, do
       .map((kind) => [kind, only(shared[kind], has((d) => d.components?.[kind]))]));
     model.tags = (old.tags ?? []).filter((t) => !tags.has(t.name));
     if (!docs.some((d) => d.info) && old.info) model.info = old.info;
+    if (!docs.some((d) => d.servers) && old.servers) model.servers = old.servers;
+    if (!docs.some((d) => d.security) && old.security) model.security = old.security;
     return model;
   });
 }

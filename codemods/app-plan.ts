@@ -70,11 +70,35 @@ export function documentIdentity(root: string, docs: DocsModel): { title: string
 export function apiDocsValue(root: string, docs: DocsModel): Record<string, unknown> | null {
   const components: Record<string, unknown> = {};
   if (Object.keys(docs.securitySchemes).length) components.securitySchemes = docs.securitySchemes;
-  for (const [section, entries] of Object.entries(docs.components ?? {})) if (entries && Object.keys(entries).length) components[section] = entries;
+  for (const [section, entries] of Object.entries(docs.components ?? {})) {
+    // Swagger 2.0 body/formData parameters were folded into request bodies; OpenAPI 3 has no such parameter.
+    const kept = section === 'parameters' ? Object.fromEntries(Object.entries(entries ?? {}).filter(([, p]) => !isBodyParameter(p))) : entries;
+    if (kept && Object.keys(kept).length) components[section] = kept;
+  }
   if (Object.keys(docs.schemas).length) components.schemas = docs.schemas;
-  const { description: _description, ...info } = documentIdentity(root, docs);
-  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title) return null;
-  return { openapi: '3.1.0', info, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
+  const { description: _description, ...identityInfo } = documentIdentity(root, docs);
+  const info = { ...identityInfo, ...(docs.info?.description ? { description: docs.info.description } : {}) };
+  const servers = servedServers(docs.servers);
+  const identity = { ...(servers.length ? { servers } : {}), ...(docs.security ? { security: docs.security } : {}) };
+  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !Object.keys(identity).length) return null;
+  return { openapi: '3.1.0', info, ...identity, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
+}
+
+const isBodyParameter = (p: unknown) => typeof p === 'object' && p !== null && ['body', 'formData'].includes(String((p as { in?: unknown }).in));
+
+/**
+ * The docs' servers as the migrated app's document states them: the generated paths are the routes' full
+ * Express paths (mount prefix and base path included), so a server keeps only its origin; `https://host/api`
+ * with `/users` and `https://host` with `/api/users` name the same URL. A relative server (`/api`) is the
+ * document's own origin, which is the default, and goes.
+ */
+export function servedServers(servers: DocsModel['servers']): Array<{ url: string; description?: string }> {
+  const out: Array<{ url: string; description?: string }> = [];
+  for (const s of servers ?? []) {
+    const m = /^([a-z][\w+.-]*:\/\/[^/]+)/i.exec(s.url);
+    if (m && !out.some((o) => o.url === m[1])) out.push({ url: m[1]!, ...(s.description ? { description: s.description } : {}) });
+  }
+  return out;
 }
 
 /** The `apiDocs` export appended to the schemas module, in its module style. */

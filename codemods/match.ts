@@ -138,6 +138,7 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
 
   // A doc on another path a matched route also answers (second mount, optional param left out) is served,
   // not missing: it just cannot be that route's spec too.
+  const also = new Map<RouteRecord, DocOperation[]>();
   for (const d of docs) {
     if (used.has(d)) continue;
     const key = `${d.method.toLowerCase()} ${normalizePath(d.path)}`;
@@ -145,12 +146,14 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
       && routePaths(o).variants.some((p) => `${d.method.toLowerCase()} ${normalizePath(p)}` === key));
     if (!r) continue;
     used.add(d);
+    also.set(r, [...also.get(r) ?? [], d]);
     diagnostics.push({ code: 'also-served', severity: 'info', at: d.at, route: `${d.method.toUpperCase()} ${d.path}`, message: `served by the route at ${r.file}:${r.at.line}, whose spec is ${docOf.get(r)!.method.toUpperCase()} ${docOf.get(r)!.path}` });
   }
 
   const matched: MatchedRoute[] = scan.routes.map((route) => {
     const doc = docOf.get(route);
-    return doc ? { route, doc } : { route };
+    const alsoServed = also.get(route);
+    return doc ? { route, doc, ...(alsoServed ? { alsoServed } : {}) } : { route };
   });
   return { matched, unmatchedDocs: docs.filter((d) => !used.has(d)), diagnostics };
 }

@@ -17,6 +17,7 @@ import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
+import { variantSpecs } from './zod/path-variants.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor, documentIdentity } from './app-plan.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
@@ -249,12 +250,14 @@ interface PlanContext {
 
 function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): FilePlan {
   const used = new Set<string>();
-  const routes: RoutePlan[] = matched.map(({ route, doc }) => {
+  const routes: RoutePlan[] = matched.map(({ route, doc, alsoServed }) => {
     let specSource = '{}';
     if (doc && ctx.rules.has('MA002')) {
       const spec = operationSpecSource(doc.operation, {
         format: ctx.format,
         refName: (ref, variant) => ctx.exportsByRef.get(ref)?.[variant],
+        ...(alsoServed ? { variants: variantSpecs(route, doc, alsoServed) } : {}),
+        ...(route.optionalParams?.length ? { optionalPathParams: route.optionalParams } : {}),
       });
       for (const d of spec.diagnostics) ctx.diagnostics.push({ ...d, at: d.at ?? doc.at, route: `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}` });
       for (const id of spec.usedRefs) used.add(id);
@@ -269,6 +272,8 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       ...(route.migrated ? { migrated: route.migrated } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
+      ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
+        ? { moreDocComments: doc.comments.map((c) => ({ startLine: c.startLine, endLine: c.endLine })) } : {}),
     };
   });
   for (const name of ctx.app?.uses ?? []) used.add(name);

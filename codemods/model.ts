@@ -59,7 +59,7 @@ export interface OperationObject {
   [extension: `x-${string}`]: unknown;
 }
 
-export type DocStyle = 'jsdoc' | 'flasgger' | 'spec-file';
+export type DocStyle = 'jsdoc' | 'flasgger' | 'autogen' | 'spec-file';
 
 /** One documented operation and where its text lives in the source. */
 export interface DocOperation {
@@ -73,7 +73,9 @@ export interface DocOperation {
   at: SourceLocation;
   /** For comment-based docs: the whole comment's range, so the codemod can remove or keep it. */
   comment?: { start: number; end: number; startLine: number; endLine: number };
-  /** For flasgger blocks: the route call under the comment (matches RouteRecord.at). */
+  /** Further comments of the same operation (swagger-autogen writes one `#swagger.` comment per fact). */
+  comments?: Array<{ start: number; end: number; startLine: number; endLine: number }>;
+  /** For flasgger blocks and swagger-autogen comments: the route call they document (matches RouteRecord.at). */
   routeAt?: SourceLocation;
   /** The document's base path (`servers` URL path, Swagger 2.0 `basePath`), already part of `path`; the
    *  matcher also tries the path without it (an app behind a proxy that strips it). */
@@ -89,8 +91,9 @@ export interface DocsModel {
   securitySchemes: Record<string, unknown>;
   tags: Array<{ name: string; description?: string }>;
   info?: { title?: string; version?: string; description?: string };
-  /** The docs' servers and global security requirement (read from swagger-jsdoc's options `definition`). */
+  /** The document's `servers` (Swagger 2.0 `host`/`basePath`/`schemes` become one), as written. */
   servers?: Array<{ url: string; description?: string }>;
+  /** The document-wide security requirement (operations also carry it, for routes matched to them). */
   security?: Array<Record<string, string[]>>;
   /** Reusable parameters/requestBodies/responses/headers (normalized), by kind then name. Operations have them
    *  inlined after mergeDocs; they are kept because a doc block may `$ref` one defined in another file. */

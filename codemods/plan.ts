@@ -73,6 +73,8 @@ export interface ScanResult {
 export interface MatchedRoute {
   route: RouteRecord;
   doc?: DocOperation;
+  /** Docs of the other paths the route answers on (an optional param left out, a second mount). */
+  alsoServed?: DocOperation[];
 }
 
 export interface MatchResult {
@@ -93,6 +95,8 @@ export interface RoutePlan {
   specSource: string;
   /** The doc comment that became code (MA002 removes it); its prose, if any, is already in specSource. */
   docComment?: { startLine: number; endLine: number };
+  /** Further comments that became code with it (swagger-autogen's one `#swagger.` comment per fact). */
+  moreDocComments?: Array<{ startLine: number; endLine: number }>;
   documented: boolean;
   /** From the scan: the call already carries a spec, so the rules will leave it as it is. */
   migrated?: RouteRecord['migrated'];

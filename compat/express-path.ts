@@ -112,3 +112,15 @@ export function toOpenApiPaths(expressPath: string): OpenApiPath[] {
     .map((v) => ({ ...v, path: v.path.length > 1 ? v.path.replace(/\/+$/, '') || '/' : v.path || '/' }))
     .filter((v) => !seen.has(v.path) && seen.add(v.path));
 }
+
+/** `/:id/loans/:status?` without `status` -> `/:id/loans`: the key of a path variant's words in a spec's
+ *  `variants`. The codemod writes the same keys (codemods/zod/path-variants.ts). */
+export function withoutOptionalParams(expressPath: string, names: string[]): string {
+  let out = expressPath;
+  for (const name of names) {
+    const n = name.replace(/[$]/g, '\\$');
+    // Express 4 `/:name?` (maybe with a regex), Express 5 `{/:name}`
+    out = out.replace(new RegExp(`/?:${n}(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\?|\\{/?:${n}\\}`), '');
+  }
+  return out || '/';
+}

@@ -97,6 +97,16 @@ export function mergeLegacyDocs(doc: JsonObject, legacyInput: JsonObject): void 
     for (const [name, value] of Object.entries(entries)) if (!(name in into)) into[name] = value;
   }
 
+  // The document's identity: what the app's own options say wins; the legacy docs fill in the rest.
+  const info: JsonObject = (doc.info ??= {});
+  if (legacy.info && typeof legacy.info === 'object') {
+    for (const key of ['description', 'termsOfService', 'contact', 'license', 'summary']) {
+      if (info[key] === undefined && legacy.info[key] !== undefined) info[key] = legacy.info[key];
+    }
+  }
+  if (!doc.servers && Array.isArray(legacy.servers) && legacy.servers.length) doc.servers = legacy.servers;
+  if (!doc.security && Array.isArray(legacy.security)) doc.security = legacy.security;
+
   if (Array.isArray(legacy.tags)) {
     const have = new Set((doc.tags ?? []).map((t: JsonObject) => t.name));
     doc.tags = [...(doc.tags ?? []), ...legacy.tags.filter((t: JsonObject) => t && !have.has(t.name))];

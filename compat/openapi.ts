@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { routeTableOf } from './route.js';
 import { appOptionsOf } from './options.js';
 import type { RouteDescriptor, RouteSpec, RouterOptions, ValidationMode } from './route.js';
-import { joinPaths, toOpenApiPaths } from './express-path.js';
+import { joinPaths, toOpenApiPaths, withoutOptionalParams } from './express-path.js';
 import type { PathParam } from './express-path.js';
 import { mergeLegacyDocs } from './openapi-legacy.js';
 
@@ -124,7 +124,10 @@ function responsesOf(spec: RouteSpec, validated: boolean): RouteConfig['response
     const r = isZod(entry) ? { schema: entry } : entry;
     const config: ResponseConfig = { description: r.description ?? defaultDescription(status) };
     if (r.schema) config.content = { 'application/json': { schema: r.schema } };
-    if (r.headers && Object.keys(r.headers).length) config.headers = z.object(r.headers);
+    // A z.object(...) of headers is taken as its shape: apps migrated before the codemod emitted plain shapes
+    // carry one, and wrapping it again in z.object made the library throw ("reading 'parent'").
+    const headers = isZod(r.headers) ? shapeOf(r.headers) : r.headers;
+    if (headers && Object.keys(headers).length) config.headers = z.object(headers);
     out[status] = config;
   }
   if (Object.keys(out).length === 0) {
@@ -190,7 +193,9 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
     const router: RouterOptions = route.router ?? {};
     const hasInput = Boolean(spec.params || spec.query || spec.headers || spec.cookies || spec.body);
     const validated = hasInput && effectiveMode(route, info) === 'enforce';
-    for (const variant of toOpenApiPaths(fullPath)) {
+    const variants = toOpenApiPaths(fullPath);
+    const allParams = new Set(variants.flatMap((v) => v.params.map((pp) => pp.name)));
+    for (const variant of variants) {
       const key = `${route.method} ${variant.path}`;
       // Express runs the first matching registration; a later one for the same path never answers.
       if (taken.has(key)) continue;
@@ -211,7 +216,8 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
       if (spec.headers && shapeOf(spec.headers)) request.headers = spec.headers as z.ZodObject;
       if (spec.cookies && shapeOf(spec.cookies)) request.cookies = spec.cookies as z.ZodObject;
       if (spec.body) {
-        request.body = { required: !isOptionalInput(spec.body), content: { 'application/json': { schema: spec.body } } };
+        const types = [spec.bodyContentType ?? 'application/json'].flat();
+        request.body = { required: !isOptionalInput(spec.body), content: Object.fromEntries(types.map((t) => [t, { schema: spec.body! }])) };
       }
       const config: RouteConfig = {
         method: route.method,
@@ -220,10 +226,19 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
         responses: responsesOf(spec, validated),
       };
       if (Object.keys(request).length) config.request = request;
-      if (spec.summary) config.summary = spec.summary;
-      if (spec.description) config.description = spec.description;
+      const missing = [...allParams].filter((n) => !variant.params.some((pp) => pp.name === n));
+      const words = missing.length ? spec.variants?.[withoutOptionalParams(route.path, missing)] : undefined;
+      const summary = words?.summary ?? spec.summary;
+      const description = words?.description ?? spec.description;
+      if (summary) config.summary = summary;
+      if (description) config.description = description;
+      if (words?.operationId && !operationIds.has(words.operationId)) {
+        operationIds.delete(operationId);
+        config.operationId = words.operationId;
+        operationIds.add(words.operationId);
+      }
       if (tags.length) config.tags = tags;
-      if (spec.deprecated) config.deprecated = true;
+      if (words?.deprecated ?? spec.deprecated) config.deprecated = true;
       if (security) config.security = security;
       // Specification extensions (`x-...` spec keys) go to the operation as written.
       for (const [k, v] of Object.entries(spec)) if (k.startsWith('x-')) (config as JsonObject)[k] = v;
@@ -306,11 +321,11 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
       problems.push(`${where} ${key}: ${msg}`);
     }
   }
-  const bodySchema = (request.body?.content['application/json'] as { schema?: unknown } | undefined)?.schema;
+  const bodySchema = request.body && (Object.values(request.body.content)[0] as { schema?: unknown } | undefined)?.schema;
   if (request.body && bodySchema) {
     const msg = renders({ ...base, request: { body: request.body } }, info);
     if (msg) {
-      request.body = { ...request.body, content: { 'application/json': { schema: {} } } };
+      request.body = { ...request.body, content: Object.fromEntries(Object.keys(request.body.content).map((t) => [t, { schema: {} }])) };
       problems.push(`${where} body: ${msg}`);
     }
   }
@@ -318,7 +333,13 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
   for (const [status, r] of Object.entries(config.responses)) {
     const msg = renders({ ...base, responses: { [status]: r } }, info);
     if (!msg) continue;
-    const { headers: _h, content: _c, ...rest } = r as ResponseConfig;
+    const { headers, content, ...rest } = r as ResponseConfig;
+    // Headers are tried apart from the body: one header the library cannot render must not cost the body schema.
+    if (headers && content && !renders({ ...base, responses: { [status]: { ...rest, content } } }, info)) {
+      config.responses[status] = { ...rest, content };
+      problems.push(`${where} responses.${status}.headers: ${msg}`);
+      continue;
+    }
     config.responses[status] = { ...rest, content: { 'application/json': { schema: {} } } };
     problems.push(`${where} responses.${status}: ${msg}`);
   }
@@ -347,7 +368,13 @@ export function buildOpenApiDocumentUncached(app: object, info: DocumentInfo = {
   const components: JsonObject = (doc.components ??= {});
   if (info.securitySchemes) components.securitySchemes = { ...info.securitySchemes, ...components.securitySchemes };
   if ((doc as JsonObject).webhooks && Object.keys((doc as JsonObject).webhooks).length === 0) delete (doc as JsonObject).webhooks;
-  if (info.legacyDocs) mergeLegacyDocs(doc as JsonObject, info.legacyDocs as JsonObject);
+  if (info.legacyDocs) {
+    mergeLegacyDocs(doc as JsonObject, info.legacyDocs as JsonObject);
+    // The docs' own title and version stand in for the defaults, never for what the app's options say.
+    const legacyInfo = (info.legacyDocs as JsonObject).info;
+    if (info.title === undefined && typeof legacyInfo?.title === 'string') doc.info.title = legacyInfo.title;
+    if (info.version === undefined && legacyInfo?.version !== undefined) doc.info.version = String(legacyInfo.version);
+  }
   const tags = collectTags(doc as JsonObject);
   if (tags.length) (doc as JsonObject).tags = tags;
   for (const [section, entries] of Object.entries(components)) if (entries && Object.keys(entries).length === 0) delete components[section];

@@ -12,7 +12,7 @@ export type ValidationMode = 'enforce' | 'report' | 'off';
 /** A response entry: a bare schema, or a schema with its description and headers. */
 export type ResponseSpec =
   | z.ZodType
-  | { schema?: z.ZodType; description?: string; headers?: Record<string, z.ZodType> };
+  | { schema?: z.ZodType; description?: string; headers?: Record<string, z.ZodType> | z.ZodObject };
 
 /** Route context handed to handlers and dependencies: the raw express objects. */
 export interface RouteContext {
@@ -43,7 +43,13 @@ export interface RouteSpec {
   headers?: z.ZodType;
   cookies?: z.ZodType;
   body?: z.ZodType;
+  /** How the body travels, for the document: `application/x-www-form-urlencoded`, `multipart/form-data`, ...
+   *  (default `application/json`). Parsing stays the app's own middleware's job. */
+  bodyContentType?: string | string[];
   responses?: Record<number | string, ResponseSpec>;
+  /** A route with optional params answers on several paths; each may have its own words in the document,
+   *  keyed by the route's path with the optional params left out (`'/:id/loans'` for `/:id/loans/:status?`). */
+  variants?: Record<string, { summary?: string; description?: string; operationId?: string; deprecated?: boolean }>;
   /** Status sent when the handler returns a plain value (default 200, 204 for undefined). */
   status?: number;
   summary?: string;

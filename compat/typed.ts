@@ -13,8 +13,8 @@ import { attachRouteTable, HTTP_METHODS, type HttpMethod, type RouteDescriptor, 
 const TYPED = Symbol.for('migrate-api.typed');
 
 const SPEC_KEYS = new Set([
-  'params', 'query', 'headers', 'cookies', 'body', 'responses', 'status', 'summary', 'description',
-  'tags', 'operationId', 'deprecated', 'security', 'deps', 'validation',
+  'params', 'query', 'headers', 'cookies', 'body', 'bodyContentType', 'responses', 'status', 'summary', 'description',
+  'tags', 'operationId', 'deprecated', 'security', 'deps', 'validation', 'variants',
 ]);
 const SCHEMA_KEYS = ['params', 'query', 'headers', 'cookies', 'body'] as const;
 // `all()` is documented as the methods an API route usually means; head/options stay express's.

@@ -82,18 +82,16 @@ export interface FlasggerParts {
 /** Operation keys that make a `---` comment a flasgger doc rather than, say, a Markdown rule in prose. */
 const FLASGGER_KEY = /^(responses|parameters|tags|summary|description|operationId|requestBody|definitions|consumes|produces|security|deprecated)\s*:/;
 
-/** Flasgger's docstring layout: first paragraph = summary, then description, then `---` and the YAML. */
+/** Flasgger's docstring layout (its parse_docstring): the first line is the summary, the lines after it up to
+ *  `---` the description, then the YAML. */
 export function flasggerParts(lines: CommentLine[]): FlasggerParts | undefined {
   const sep = lines.findIndex((l) => l.text.trim() === '---');
   if (sep < 0) return undefined;
   const yaml = trimBlank(lines.slice(sep + 1));
   if (!yaml.some((l) => FLASGGER_KEY.test(l.text))) return undefined;
   const prose = trimBlank(lines.slice(0, sep)).map((l) => l.text.trim());
-  const blank = prose.indexOf('');
-  const summaryLines = blank < 0 ? prose : prose.slice(0, blank);
-  const descLines = blank < 0 ? [] : prose.slice(blank + 1);
-  const summary = summaryLines.join(' ').trim();
-  const description = descLines.join('\n').trim();
+  const summary = (prose[0] ?? '').trim();
+  const description = prose.slice(1).join('\n').trim();
   return {
     ...(summary ? { summary } : {}),
     ...(description ? { description } : {}),

@@ -1,6 +1,7 @@
-// Flasgger-style doc blocks: a JSDoc comment right above a route call, whose text is a summary, a
-// description, a `---` line, then that one operation's YAML (no path or method: those come from the route
-// under it), possibly with `definitions:`. A `---` block with no route under it is reported as orphan-doc.
+// Flasgger-style doc blocks: a JSDoc comment right above a route call, or the first thing inside its inline
+// handler (where Python puts a docstring), whose text is a summary line, a description, a `---` line, then
+// that one operation's YAML (no path or method: those come from the route), possibly with `definitions:`.
+// A `---` block that documents no route is reported as orphan-doc, with where it sits.
 import { VISITOR_KEYS, type Comment, type Expression, type File, type Node } from '@babel/types';
 import type { SourceLocation } from '../diagnostics.js';
 import { emptyDocsModel, type DocsModel } from '../model.js';
@@ -72,15 +73,24 @@ export function routeCall(expr: Expression, code: string, file: string): RouteCa
 export function readFlasggerBlocks(ast: File, code: string, file: string, load?: (file: string) => SourceDoc | undefined): DocsModel[] {
   const models: DocsModel[] = [];
   const used = new Set<Comment>();
+  const ignored = new Map<Comment, string>();
   const visit = (node: Node): void => {
-    if (node.type === 'ExpressionStatement' && node.leadingComments?.length) {
+    if (node.type === 'ExpressionStatement') {
       const route = routeCall(node.expression, code, file);
-      const comment = route && [...node.leadingComments].reverse().find((c) => isDocComment(c) && !hasOpenapiTag(c));
-      if (route && comment) {
+      const above = route && [...node.leadingComments ?? []].reverse().find((c) => isDocComment(c) && !hasOpenapiTag(c));
+      const inside = route && handlerDocstring(node.expression);
+      let documented = false;
+      for (const comment of [above, inside]) {
+        if (!route || !comment) continue;
+        if (documented) {
+          if (flasggerParts(unwrapComment(comment))) ignored.set(comment, 'a second `---` doc block for a route already documented above it; this one is ignored');
+          continue;
+        }
         const model = readBlock(comment, route, file, load);
         if (model) {
           used.add(comment);
           models.push(model);
+          documented = true;
         }
       }
     }
@@ -101,12 +111,47 @@ export function readFlasggerBlocks(ast: File, code: string, file: string, load?:
     orphan.diagnostics.push({
       code: 'orphan-doc',
       severity: 'warning',
-      message: 'a `---` doc block with no route call right under it; it documents nothing',
+      message: ignored.get(c) ?? (insideFunction(ast, c)
+        ? 'a `---` doc block inside a function that is not the inline handler of a route call; it documents nothing (move it above the route)'
+        : 'a `---` doc block with no route call right under it; it documents nothing'),
       at: { file, line: c.loc?.start.line ?? 1, col: (c.loc?.start.column ?? 0) + 1 },
     });
     models.push(orphan);
   }
   return models;
+}
+
+/** The inline handler's body: the last argument, or the function a wrapper call (`asyncHandler(fn)`) is given. */
+function handlerBody(call: Node): Node | undefined {
+  if (call.type !== 'CallExpression') return undefined;
+  let fn: Node | undefined = call.arguments[call.arguments.length - 1] as Node | undefined;
+  if (fn?.type === 'CallExpression') fn = fn.arguments[fn.arguments.length - 1] as Node | undefined;
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
+  return fn.body.type === 'BlockStatement' ? fn.body : undefined;
+}
+
+/** The doc comment that comes first in the route's inline handler, before any statement (a docstring's place). */
+function handlerDocstring(call: Expression): Comment | undefined {
+  const body = handlerBody(call);
+  if (body?.type !== 'BlockStatement') return undefined;
+  const first = body.body[0] ?? body.directives[0];
+  const comments = first ? (first.leadingComments ?? []) : (body.innerComments ?? []);
+  return comments.find((c) => isDocComment(c) && !hasOpenapiTag(c) && (c.start ?? 0) > (body.start ?? 0));
+}
+
+/** Whether the comment sits inside a function body (for the orphan message). */
+function insideFunction(ast: File, c: Comment): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || (node.start ?? 0) > (c.start ?? 0) || (node.end ?? 0) < (c.end ?? 0)) return;
+    if (/Function|Method/.test(node.type)) { found = true; return; }
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const n of Array.isArray(child) ? child : [child]) if (n && typeof n === 'object' && typeof (n as Node).type === 'string') visit(n as Node);
+    }
+  };
+  visit(ast.program);
+  return found;
 }
 
 function readBlock(comment: Comment, route: RouteCall, file: string, load?: (file: string) => SourceDoc | undefined): DocsModel | undefined {

@@ -65,7 +65,7 @@ function dedupeOperations(model: DocsModel): DocsModel {
   const seen = new Map<string, DocOperation>();
   const kept: DocOperation[] = [];
   for (const op of model.operations) {
-    if (op.style === 'flasgger') {
+    if (op.style === 'flasgger' || op.style === 'autogen') {
       kept.push(op);
       continue;
     }
@@ -130,17 +130,24 @@ function resolvePending(model: DocsModel): void {
     if (op.parameters?.some(isPending)) {
       const params: ParameterObject[] = [];
       const bodies: BodyParameter[] = [];
+      let consumes: string[] | undefined;
       for (const p of op.parameters as Array<LooseParameter | PendingRef>) {
+        if ('consumes' in p) consumes ??= p.consumes;
         const param = isPending(p) ? (lookup(model, p.$ref) as LooseParameter | undefined) : p;
         if (!param) missing(model, p as PendingRef, doc.at);
-        else if (param.in === 'body' || param.in === 'formData') bodies.push(param as BodyParameter);
-        else if (!params.some((q) => q.name === param.name && q.in === param.in)) params.push(param as ParameterObject);
+        else if (param.in === 'body' || param.in === 'formData') {
+          // inline fields deferred by normalizeOperation carry `consumes`; the body schema does not
+          const { consumes: _c, ...field } = param as BodyParameter;
+          if (!bodies.some((b) => b.name === field.name && b.in === field.in)) bodies.push(field);
+        } else if (!params.some((q) => q.name === param.name && q.in === param.in)) params.push(param as ParameterObject);
       }
       if (params.length) op.parameters = params;
       else delete op.parameters;
       if (bodies.length && !op.requestBody) {
-        const body = bodyFromParameters(bodies, undefined);
+        const body = bodyFromParameters(bodies, consumes);
         if (body) op.requestBody = body;
+      } else if (bodies.length) {
+        model.diagnostics.push({ code: 'unsupported', severity: 'warning', message: `body/form parameter(s) ${bodies.map((b) => b.name).join(', ')} beside a requestBody; the requestBody is kept`, at: doc.at });
       }
     }
     if (op.requestBody && isPending(op.requestBody)) {

@@ -51,6 +51,8 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
       ...(typeof description === 'string' ? { description } : {}),
     };
   }
+  readServers(doc, model);
+  if (Array.isArray(doc.security) && doc.security.every(isObject)) model.security = doc.security as DocsModel['security'];
   if (Array.isArray(doc.tags)) {
     for (const t of doc.tags) {
       if (isObject(t) && typeof t.name === 'string') {
@@ -113,6 +115,19 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
   const base = options.fragment ? undefined : readBasePath(doc);
   if (base) applyBasePath(model, base, locate(ctx, file, base.pointer), file);
   return model;
+}
+
+/** OpenAPI 3 `servers`, or Swagger 2.0's `host` + `basePath` + `schemes` as the one server they describe. */
+function readServers(doc: Record<string, unknown>, model: DocsModel): void {
+  if (Array.isArray(doc.servers)) {
+    const servers = doc.servers.filter((s): s is Record<string, unknown> => isObject(s) && typeof s.url === 'string')
+      .map((s) => ({ url: s.url as string, ...(typeof s.description === 'string' ? { description: s.description } : {}) }));
+    if (servers.length) model.servers = servers;
+  } else if (typeof doc.host === 'string' || typeof doc.basePath === 'string') {
+    const base = typeof doc.basePath === 'string' ? doc.basePath.replace(/\/+$/, '') : '';
+    const schemes = Array.isArray(doc.schemes) && doc.schemes.length ? doc.schemes.map(String) : [typeof doc.host === 'string' ? 'https' : ''];
+    model.servers = schemes.map((scheme) => ({ url: typeof doc.host === 'string' ? `${scheme}://${doc.host}${base}` : base || '/' }));
+  }
 }
 
 function readSchemas(ctx: NormalizeContext, raw: unknown, base: string): void {

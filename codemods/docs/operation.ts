@@ -24,11 +24,15 @@ export interface BodyParameter {
   required?: boolean;
   description?: string;
   schema: JsonSchema;
+  /** The operation's `consumes`, carried while the body waits for a pending `$ref` (see normalizeOperation). */
+  consumes?: string[];
 }
 export type LooseParameter = ParameterObject | BodyParameter;
 /** A `$ref` to a component this document does not define (yet): mergeDocs inlines it. */
 export interface PendingRef {
   $ref: string;
+  /** The operation's `consumes`, in case the ref turns out to be a body or form field. */
+  consumes?: string[];
 }
 
 export const isPending = (v: unknown): v is PendingRef => isObject(v) && typeof v.$ref === 'string';
@@ -301,11 +305,18 @@ export function normalizeOperation(input: OperationInput, ctx: NormalizeContext)
   const produces = Array.isArray(raw.produces) ? raw.produces.map(String) : ctx.produces ?? ['application/json'];
   const plain = params.filter((p): p is ParameterObject | PendingRef => isPending(p) || (p.in !== 'body' && p.in !== 'formData'));
   const bodyParams = params.filter((p): p is BodyParameter => !isPending(p) && (p.in === 'body' || p.in === 'formData'));
-  if (plain.length) op.parameters = plain as ParameterObject[];
+  // A pending `$ref` may name a body or form field too (a login's shared `username`): the body is built by
+  // mergeDocs once every field is known, so the inline fields wait beside the refs, with the media types.
+  const deferBody = raw.requestBody === undefined && bodyParams.length > 0 && params.some(isPending);
+  const listed = deferBody
+    ? params.map((p) => (isPending(p) || (p.in !== 'body' && p.in !== 'formData') || !consumes ? p : { ...p, consumes }))
+    : plain;
+  if (listed.length) op.parameters = listed as ParameterObject[];
   const requestBody = raw.requestBody !== undefined
     ? normalizeRequestBody(raw.requestBody, file, joinPointer(ptr, 'requestBody'), ctx)
-    : bodyFromParameters(bodyParams, consumes);
+    : deferBody ? undefined : bodyFromParameters(bodyParams, consumes);
   if (requestBody) op.requestBody = requestBody as RequestBodyObject;
+  if (consumes) for (const p of params) if (isPending(p)) p.consumes = consumes;
 
   if (isObject(raw.responses)) {
     const responses: Record<string, ResponseObject> = {};

@@ -1,11 +1,12 @@
-// The doc blocks of one source file, both styles: swagger-jsdoc `@openapi`/`@swagger` comments and
-// flasgger `---` comments above routes. `$ref`s to components defined in other files stay pending
-// until mergeDocs sees every file.
+// The doc blocks of one source file, every style: swagger-jsdoc `@openapi`/`@swagger` comments, flasgger
+// `---` comments above routes (or first in their handlers) and swagger-autogen `#swagger.` comments in handlers.
+// `$ref`s to components defined in other files stay pending until mergeDocs sees every file.
 import { readFileSync } from 'node:fs';
 import type { File } from '@babel/types';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { parseSource } from '../parse.js';
 import { isDocComment } from './comments.js';
+import { readAutogenComments } from './autogen.js';
 import { readFlasggerBlocks } from './flasgger.js';
 import { hasOpenapiTag, readJsdocComment } from './jsdoc.js';
 import { combine } from './merge.js';
@@ -33,7 +34,7 @@ function fileLoader(): (file: string) => SourceDoc | undefined {
 
 export function readSourceDocs(code: string, file: string, ast?: File): DocsModel {
   // most files carry no docs at all: skip the parse when no comment could hold any
-  if (!ast && !/@openapi|@swagger|---/.test(code)) return emptyDocsModel();
+  if (!ast && !/@openapi|@swagger|---|#swagger\./.test(code)) return emptyDocsModel();
   let tree = ast;
   if (!tree) {
     const parsed = parseSource(code, file);
@@ -46,6 +47,7 @@ export function readSourceDocs(code: string, file: string, ast?: File): DocsMode
     if (isDocComment(c) && hasOpenapiTag(c)) models.push(...readJsdocComment(c, file, load));
   }
   if (code.includes('---')) models.push(...readFlasggerBlocks(tree, code, file, load));
+  if (code.includes('#swagger.')) models.push(...readAutogenComments(tree, code, file, load));
   if (!models.length) return emptyDocsModel();
   const model = combine(models);
   model.operations.sort((a, b) => a.at.line - b.at.line || (a.at.col ?? 0) - (b.at.col ?? 0));

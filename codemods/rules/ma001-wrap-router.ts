@@ -257,7 +257,9 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     }
     ctx.compat.add('legacy');
   }
-  if (plan.docComment && ctx.enabled('MA002')) ctx.docRanges.push({ ...plan.docComment, specSource: plan.specSource });
+  if (plan.docComment && ctx.enabled('MA002')) {
+    for (const range of [plan.docComment, ...plan.moreDocComments ?? []]) ctx.docRanges.push({ ...range, specSource: plan.specSource });
+  }
   const where = wrap.at === 'call-site' ? `router wrapped at the call site (${wrap.why})` : undefined;
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {

@@ -14,6 +14,10 @@ import { schemaToZod } from './schema-to-zod.js';
 export interface OperationSpecOptions {
   refName(ref: string, variant: 'request' | 'response'): string | undefined;
   format: 'ts' | 'js' | 'cjs';
+  /** Words of the other paths the route answers on (codemods/zod/path-variants.ts). */
+  variants?: Record<string, Pick<OperationObject, 'summary' | 'description' | 'operationId' | 'deprecated'>>;
+  /** Path params the route makes optional (`:status?`): absent on the shorter path, so optional in `params`. */
+  optionalPathParams?: string[];
 }
 
 const GROUPS: Array<[ParameterObject['in'], string]> = [['path', 'params'], ['query', 'query'], ['header', 'headers'], ['cookie', 'cookies']];
@@ -56,7 +60,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       if (p.example !== undefined) meta.push({ key: 'example', value: json(p.example) });
       const hasDefault = trailingCall(value)?.method === 'default';
       value = withMeta(value, meta);
-      if (where !== 'path' && !p.required && !hasDefault) value = chain(value, 'optional');
+      if ((where !== 'path' && !p.required) || (where === 'path' && opts.optionalPathParams?.includes(p.name))) {
+        if (!hasDefault) value = chain(value, 'optional');
+      }
       shape.push({ key: where === 'header' ? p.name.toLowerCase() : p.name, value });
     });
     if (shape.length) props.push({ key, value: zc('object', obj(shape)) });
@@ -72,6 +78,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       let body = schemaToZod(picked.media.schema as JsonSchema, ctxFor('request', location, `#/requestBody/content/${esc(picked.type)}/schema`));
       if (!op.requestBody.required) body = chain(body, 'optional');
       props.push({ key: 'body', value: body });
+      // Form bodies say so, or the served document would call them JSON; the app's own parser still reads them.
+      const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));
+      if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json(forms) : lit(picked.type) });
     }
   }
 
@@ -89,7 +98,9 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
         if (!h.required) v = chain(v, 'optional');
         return { key: name.toLowerCase(), value: v };
       });
-      entry.push({ key: 'headers', value: zc('object', obj(headers)) });
+      // A shape, not z.object(...): RouteSpec's response headers are `Record<string, ZodType>` (a z.object there
+      // made the document generator throw and drop the whole response).
+      entry.push({ key: 'headers', value: obj(headers) });
     }
     const value = schema && entry.length === 1 ? schema : obj(entry.length ? entry : [{ key: 'description', value: lit(STATUS_CODES[status] ?? '') }]);
     responses.push({ key: status, value });
@@ -97,6 +108,7 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
   const success = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s));
   if (success.length === 1 && success[0] !== '200') props.push({ key: 'status', value: lit(Number(success[0])) });
   if (responses.length) props.push({ key: 'responses', value: obj(responses) });
+  if (opts.variants && Object.keys(opts.variants).length) props.push({ key: 'variants', value: json(opts.variants) });
   return { source: printZod(obj(props)), usedRefs: [...used], diagnostics };
 }
 

@@ -76,7 +76,9 @@ function textOf(code: string, node: Node): string {
 
 /** What a generated module's `apiDocs` keeps (normalized 3.1, as apiDocsValue wrote it); null when it has none. */
 export interface PreviousDocs {
-  info?: { title?: string; version?: string };
+  info?: { title?: string; version?: string; description?: string };
+  servers?: Array<{ url: string; description?: string }>;
+  security?: Array<Record<string, string[]>>;
   tags?: Array<{ name: string; description?: string }>;
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown> } & Record<string, Record<string, unknown> | undefined>;
 }

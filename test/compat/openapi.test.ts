@@ -242,3 +242,79 @@ test('a schema the library cannot render is left out alone, named in the documen
   assert.match(d['x-migrate-api-unrendered'][0], /^POST \/odd responses\.200: /);
   assert.equal(warned.length, 1);
 });
+
+test('response headers given as z.object(...) (what earlier migrations emitted) are documented like a shape, body kept', () => {
+  const app = createApp({ docs: false });
+  const Item = z.object({ sku: z.string() }).meta({ id: 'HeaderItem' });
+  app.post('/items', {
+    status: 201,
+    responses: {
+      201: { schema: Item, headers: z.object({ location: z.string().meta({ description: 'Where the item lives' }), etag: z.string().optional() }) },
+    },
+  }, async () => ({ sku: 'a' }));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  assert.equal(d['x-migrate-api-unrendered'], undefined);
+  assert.deepEqual(d.paths['/items'].post.responses[201], {
+    description: 'Successful response',
+    headers: {
+      location: { schema: { type: 'string', description: 'Where the item lives' }, required: true, description: 'Where the item lives' },
+      etag: { schema: { type: 'string' }, required: false },
+    },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/HeaderItem' } } },
+  });
+});
+
+test('a response header the library cannot render costs only the headers, never the body schema', () => {
+  const app = createApp({ docs: false });
+  app.post('/odd-header', {
+    responses: { 200: { schema: z.object({ ok: z.boolean() }), headers: { 'x-odd': z.custom<string>((v) => typeof v === 'string') } } },
+  }, async () => ({ ok: true }));
+  const warn = console.warn;
+  console.warn = () => {};
+  let d: Json;
+  try {
+    d = buildOpenApiDocumentUncached(app) as Json;
+  } finally {
+    console.warn = warn;
+  }
+  assert.deepEqual(d.paths['/odd-header'].post.responses[200], {
+    description: 'Successful response',
+    content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] } } },
+  });
+  assert.deepEqual(d['x-migrate-api-unrendered'].map((m: string) => m.replace(/: .*/, '')), ['POST /odd-header responses.200.headers']);
+});
+
+test('a form body is documented with its own media types, not as JSON', () => {
+  const app = createApp({ docs: false });
+  const Login = z.object({ username: z.string(), password: z.string() });
+  app.post('/login', { body: Login, bodyContentType: 'application/x-www-form-urlencoded' }, async () => ({}));
+  app.post('/avatar', { body: z.object({ caption: z.string() }), bodyContentType: ['multipart/form-data', 'application/x-www-form-urlencoded'] }, async () => ({}));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const schema = { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] };
+  assert.deepEqual(d.paths['/login'].post.requestBody, { required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
+  assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
+});
+
+test('a route with an optional param keeps the words of each path it answers on (spec.variants)', () => {
+  const app = createApp({ docs: false }, express4 as unknown as ExpressModule);
+  const loans = typed(express4.Router());
+  loans.get('/:id/loans/:status?', {
+    summary: 'Loans with a status',
+    description: 'Only the loans in that status.',
+    variants: { '/:id/loans': { summary: 'All loans', description: 'Every loan of the book.', operationId: 'allLoans' } },
+  }, async () => []);
+  app.use('/books', loans);
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const all = d.paths['/books/{id}/loans'].get;
+  const one = d.paths['/books/{id}/loans/{status}'].get;
+  assert.deepEqual([all.summary, all.description, all.operationId], ['All loans', 'Every loan of the book.', 'allLoans']);
+  assert.deepEqual([one.summary, one.description], ['Loans with a status', 'Only the loans in that status.']);
+});
+
+test('spec.variants keys in Express 5 syntax: the optional group left out', () => {
+  const app = createApp({ docs: false });
+  app.get('/files/:name{/:rev}', { summary: 'One revision', variants: { '/files/:name': { summary: 'Latest revision' } } }, async () => 'x');
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  assert.equal(d.paths['/files/{name}'].get.summary, 'Latest revision');
+  assert.equal(d.paths['/files/{name}/{rev}'].get.summary, 'One revision');
+});

@@ -17,21 +17,23 @@ function documentFromModel(model: DocsModel, pathOf: (i: number) => string): Jso
   });
   return {
     openapi: '3.1.0',
-    info: { title: model.info?.title ?? 'original', version: model.info?.version ?? '0' },
+    // Only what the docs say: an empty title/version is no fact for openapi-compare.
+    info: { title: model.info?.title ?? '', version: model.info?.version ?? '', ...(model.info?.description ? { description: model.info.description } : {}) },
     paths,
     components: { schemas: model.schemas, securitySchemes: model.securitySchemes, ...model.components },
   };
 }
 
-/** flasgger-style blocks: each operation's full path comes from the route right under its comment. */
+/** flasgger-style blocks and swagger-autogen comments: each operation's full path comes from its route. */
 export async function originalFromSourceDocs(dir: string): Promise<Json> {
   const { docs, match } = await analyzeProject(dir);
   const fullPath = new Map(match.matched.filter((m) => m.doc).map((m) => [m.doc!, m.route.openapiPath]));
   return documentFromModel(docs, (i) => {
     const op = docs.operations[i]!;
-    if (op.style !== 'flasgger') return op.path;
+    // flasgger blocks and swagger-autogen comments take their path from the route they document
+    if (!op.routeAt) return op.path;
     const path = fullPath.get(op);
-    if (!path) throw new Error(`${op.at.file}:${op.at.line}: flasgger block with no route under it`);
+    if (!path) throw new Error(`${op.at.file}:${op.at.line}: ${op.style} doc with no route`);
     return path;
   });
 }

@@ -11,7 +11,11 @@ const swagger2 = {
   paths: {
     '/orders/{id}/': {
       parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }],
-      get: { parameters: [{ name: 'X-API-Key', in: 'header', required: true, type: 'string' }, { $ref: '#/parameters/Limit' }], responses: { 200: { description: 'ok' }, 404: { description: 'no' } } },
+      get: {
+        summary: 'One order', tags: ['orders'],
+        parameters: [{ name: 'X-API-Key', in: 'header', required: true, type: 'string' }, { $ref: '#/parameters/Limit' }],
+        responses: { 200: { description: 'ok', headers: { ETag: { type: 'string' } }, schema: { $ref: '#/definitions/Order' } }, 404: { description: 'no' } },
+      },
       patch: { parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } }], responses: { 200: { description: 'ok' } } },
     },
   },
@@ -28,8 +32,12 @@ const openapi31 = {
   paths: {
     '/orders/{id}': {
       get: {
+        summary: 'One order', tags: ['orders'],
         parameters: [{ name: 'id', in: 'path', required: true }, { name: 'x-api-key', in: 'header', required: true }, { name: 'limit', in: 'query', required: false }],
-        responses: { 200: { description: 'ok' }, 404: { description: 'no' } },
+        responses: {
+          200: { description: 'ok', headers: { etag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
+          404: { description: 'no' },
+        },
       },
       patch: {
         parameters: [{ name: 'id', in: 'path', required: true }],
@@ -46,22 +54,29 @@ describe('openapi-compare', () => {
       'component parameters Limit',
       'component schemas Order',
       'component securitySchemes key',
+      'info title "t"',
+      'info version "1"',
       'operation GET /orders/{id}',
       'operation PATCH /orders/{id}',
       'parameter GET /orders/{id} header x-api-key required',
       'parameter GET /orders/{id} path id required',
       'parameter GET /orders/{id} query limit optional',
       'parameter PATCH /orders/{id} path id required',
+      'requestBody PATCH /orders/{id} json',
       'requestBody PATCH /orders/{id} required',
       'response GET /orders/{id} 200',
+      'response GET /orders/{id} 200 body schema',
+      'response GET /orders/{id} 200 header etag',
       'response GET /orders/{id} 404',
       'response PATCH /orders/{id} 200',
+      'summary GET /orders/{id} "One order"',
+      'tag GET /orders/{id} orders',
     ]);
   });
 
   it('finds nothing lost between equivalent Swagger 2.0 and OpenAPI 3.1 documents', () => {
     const r = compareDocuments(swagger2, openapi31);
-    assert.equal(r.compared.length, 13);
+    assert.equal(r.compared.length, 20);
     assert.deepEqual(r.lost, []);
   });
 
@@ -74,8 +89,26 @@ describe('openapi-compare', () => {
     assert.deepEqual(compareDocuments(swagger2, worse).lost, [
       'component securitySchemes key',
       'parameter GET /orders/{id} header x-api-key required',
+      'requestBody PATCH /orders/{id} json',
       'requestBody PATCH /orders/{id} required',
       'response GET /orders/{id} 404',
+    ]);
+  });
+
+  it('lists lost summaries, tags, response headers and body schemas, and a form body documented as JSON', () => {
+    const form = { swagger: '2.0', paths: { '/login': { post: { parameters: [{ name: 'username', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' } } } } } };
+    const asJson = { openapi: '3.1.0', paths: { '/login': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, responses: { 200: { description: 'ok' } } } } } };
+    assert.deepEqual(compareDocuments(form, asJson).lost, ['requestBody POST /login form']);
+    const worse = structuredClone(openapi31) as any;
+    const get = worse.paths['/orders/{id}'].get;
+    delete get.summary;
+    get.tags = [];
+    get.responses[200] = { description: 'ok' };
+    assert.deepEqual(compareDocuments(swagger2, worse).lost, [
+      'response GET /orders/{id} 200 body schema',
+      'response GET /orders/{id} 200 header etag',
+      'summary GET /orders/{id} "One order"',
+      'tag GET /orders/{id} orders',
     ]);
   });
 

@@ -1,6 +1,8 @@
 // Semantic comparison of two API documents (Swagger 2.0, OpenAPI 3.0 or 3.1): each is reduced to a set of
-// facts a client relies on — operations, parameters (name + in + required), request bodies, response
-// statuses, named components — and every fact of the original missing from the other is listed.
+// facts a client relies on — operations with their summaries, descriptions and tags, parameters (name + in +
+// required), request bodies and how they are encoded, response statuses, headers and whether they have a body
+// schema, named components, the document's title/version/description — and every fact of the original
+// missing from the other is listed.
 // Hand-written because the libraries at hand diff documents textually (a $ref vs an inlined schema, a
 // path-level vs an operation-level parameter, `in: body` vs requestBody are the same fact, not a change).
 
@@ -70,8 +72,21 @@ export function documentFacts(doc: Json): string[] {
       }
       if (op.requestBody) body = { required: resolveRef(doc, op.requestBody).required === true };
       if (body) facts.add(`requestBody ${where} ${body.required ? 'required' : 'optional'}`);
-      for (const status of Object.keys(op.responses ?? {})) facts.add(`response ${where} ${status}`);
+      for (const kind of bodyKinds(doc, op, [...params.values()], swagger2)) facts.add(`requestBody ${where} ${kind}`);
+      if (typeof op.summary === 'string' && op.summary) facts.add(`summary ${where} ${JSON.stringify(op.summary)}`);
+      if (typeof op.description === 'string' && op.description) facts.add(`description ${where} ${JSON.stringify(op.description)}`);
+      for (const tag of op.tags ?? []) facts.add(`tag ${where} ${tag}`);
+      for (const [status, raw] of Object.entries<Json>(op.responses ?? {})) {
+        facts.add(`response ${where} ${status}`);
+        const res = resolveRef(doc, raw);
+        for (const name of Object.keys(res?.headers ?? {})) facts.add(`response ${where} ${status} header ${name.toLowerCase()}`);
+        const hasSchema = swagger2 ? res?.schema !== undefined : Object.values<Json>(res?.content ?? {}).some((m) => m?.schema !== undefined);
+        if (hasSchema) facts.add(`response ${where} ${status} body schema`);
+      }
     }
+  }
+  for (const key of ['title', 'version', 'description'] as const) {
+    if (typeof doc.info?.[key] === 'string' && doc.info[key]) facts.add(`info ${key} ${JSON.stringify(doc.info[key])}`);
   }
   const components: Record<string, Json | undefined> = swagger2
     ? { schemas: doc.definitions, parameters: doc.parameters, responses: doc.responses, securitySchemes: doc.securityDefinitions }
@@ -80,6 +95,20 @@ export function documentFacts(doc: Json): string[] {
     for (const name of Object.keys(entries ?? {})) facts.add(`component ${kind} ${name}`);
   }
   return [...facts].sort();
+}
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/** How a request body travels: `json`, `form` (either form encoding: a client may pick), or the media type. */
+function bodyKinds(doc: Json, op: Json, params: Json[], swagger2: boolean): string[] {
+  const kind = (t: string) => (/json/.test(t) || t === '*/*' ? 'json' : FORM_TYPES.has(t) ? 'form' : t);
+  if (swagger2) {
+    const consumes: string[] = op.consumes ?? doc.consumes ?? [];
+    if (params.some((p) => p.in === 'formData')) return ['form'];
+    if (params.some((p) => p.in === 'body')) return [...new Set((consumes.length ? consumes : ['application/json']).map(kind))];
+    return [];
+  }
+  return [...new Set(Object.keys(resolveRef(doc, op.requestBody)?.content ?? {}).map(kind))];
 }
 
 /** Every fact of `original` that `other` lacks (required-ness must match exactly: it is part of the fact). */

@@ -39,12 +39,12 @@ test('each @openapi/@swagger tag is a section that ends at the next tag', () => 
   assert.deepEqual(map(1, 2), { line: 8, col: 5 });
 });
 
-test('flasgger parts: first paragraph is the summary, the rest the description, YAML after ---', () => {
+test("flasgger parts (flasgger's own rule): the first line is the summary, the lines up to --- the description, YAML after", () => {
   const [c] = comments('/**\n * Get a user\n * by id.\n *\n * Long text\n * more.\n * ---\n * responses: {}\n */');
   const parts = flasggerParts(unwrapComment(c));
   assert.deepEqual(parts && { ...parts, yaml: parts.yaml.map((l) => l.text) }, {
-    summary: 'Get a user by id.',
-    description: 'Long text\nmore.',
+    summary: 'Get a user',
+    description: 'by id.\n\nLong text\nmore.',
     yaml: ['responses: {}'],
     separatorLine: 7,
   });

@@ -100,3 +100,13 @@ test('normalizeDocument: 2.0 collection formats, response examples and bad shape
   assert.deepEqual(model.diagnostics.map((d) => d.code), ['unsupported', 'unknown-keyword', 'unknown-keyword', 'unsupported', 'unsupported']);
   assert.deepEqual(normalizeDocument('text', { file: 'x' }).diagnostics.map((d) => d.message), ['the document is not an object']);
 });
+
+test("normalizeDocument: the document's servers (Swagger 2.0 host/basePath/schemes as one per scheme) and global security", () => {
+  const v2 = normalizeDocument({ swagger: '2.0', host: 'api.example.com', basePath: '/v1/', schemes: ['https', 'http'], security: [{ key: [] }], paths: {} }, { file: 'a.yaml' });
+  assert.deepEqual(v2.servers, [{ url: 'https://api.example.com/v1' }, { url: 'http://api.example.com/v1' }]);
+  assert.deepEqual(v2.security, [{ key: [] }]);
+  assert.deepEqual(normalizeDocument({ swagger: '2.0', basePath: '/api', paths: {} }, { file: 'b.yaml' }).servers, [{ url: '/api' }]);
+  const v3 = normalizeDocument({ openapi: '3.0.3', servers: [{ url: 'https://h/api', description: 'prod' }, { nope: 1 }], paths: {} }, { file: 'c.yaml' });
+  assert.deepEqual(v3.servers, [{ url: 'https://h/api', description: 'prod' }]);
+  assert.equal(v3.security, undefined);
+});
