@@ -34,22 +34,15 @@ export function docsPathsFor(scan: ScanResult): DocsPaths {
 }
 
 /** The app's package.json name/version, the fallback title of the generated document. */
-function packageInfo(root: string): { name?: string; version?: string; usesSwaggerJsdoc: boolean } {
+function packageInfo(root: string): { name?: string; version?: string } {
   const dir = packageRoot(root);
-  if (!dir) return { usesSwaggerJsdoc: false };
+  if (!dir) return {};
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-    return { name: pkg.name, version: pkg.version, usesSwaggerJsdoc: 'swagger-jsdoc' in deps };
+    return { name: pkg.name, version: pkg.version };
   } catch {
-    return { usesSwaggerJsdoc: false };
+    return {};
   }
-}
-
-/** True when the app builds docs from its comments at run time (swagger-jsdoc): removing them would empty
- *  those docs, so the comments stay until the app serves the generated document instead. */
-export function appReadsDocComments(root: string): boolean {
-  return packageInfo(root).usesSwaggerJsdoc;
 }
 
 /**
