@@ -34,23 +34,16 @@ export function docsPathsFor(scan: ScanResult): DocsPaths {
 }
 
 /** The app's package.json name/version/description, the fallback identity of the generated document. */
-function packageInfo(root: string): { name?: string; version?: string; description?: string; usesSwaggerJsdoc: boolean } {
+function packageInfo(root: string): { name?: string; version?: string; description?: string } {
   const dir = packageRoot(root);
-  if (!dir) return { usesSwaggerJsdoc: false };
+  if (!dir) return {};
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
     const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-    return { name: text(pkg.name), version: text(pkg.version), description: text(pkg.description), usesSwaggerJsdoc: 'swagger-jsdoc' in deps };
+    return { name: text(pkg.name), version: text(pkg.version), description: text(pkg.description) };
   } catch {
-    return { usesSwaggerJsdoc: false };
+    return {};
   }
-}
-
-/** True when the app builds docs from its comments at run time (swagger-jsdoc): removing them would empty
- *  those docs, so the comments stay until the app serves the generated document instead. */
-export function appReadsDocComments(root: string): boolean {
-  return packageInfo(root).usesSwaggerJsdoc;
 }
 
 /** Title, version and description of the generated document: the docs' where they say, else the app's

@@ -13,6 +13,7 @@ import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
 import { UsageError } from './cli-errors.js';
+import { typeScriptMessage, typeScriptTooOld } from './typescript-version.js';
 
 export { UsageError };
 
@@ -86,6 +87,12 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.validation !== 'report' && values.validation !== 'enforce') throw new UsageError('--validation must be report or enforce');
   const only = parseRuleList(values.only, '--only');
   const disable = parseRuleList(values.disable, '--disable');
+
+  // Before anything is read or written: zod 4's types need TypeScript >= 5.5 (typescript-version.ts).
+  if (!values.force) {
+    const oldTypeScript = typeScriptTooOld(dir);
+    if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript)}\n`); return 2; }
+  }
 
   if (!values.dry && !values.force) {
     const dirty = uncommittedChanges(dir);

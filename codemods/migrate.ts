@@ -18,7 +18,8 @@ import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
-import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor, documentIdentity } from './app-plan.js';
+import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
+import { docCommentReaders } from './scan/swagger-jsdoc.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
@@ -160,9 +161,13 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
   }
   const docsPaths = docsPathsFor(scan);
-  const keepDocComments = appReadsDocComments(root);
-  if (keepDocComments && docs.operations.some((o) => o.comment)) {
-    diagnostics.push({ code: 'docs-kept', severity: 'info', rule: 'MA002', message: 'doc comments kept: the app builds docs from them with swagger-jsdoc; remove them once it serves the generated /openapi.json' });
+  // Comments a swagger-jsdoc call of the app still reads at run time stay (scan/swagger-jsdoc.ts).
+  const readers = docCommentReaders(root, sourceFiles);
+  const keepDocComments = (file: string) => readers.covers(file);
+  const kept = docs.operations.find((o) => o.comment && inTarget(o.at.file) && keepDocComments(o.at.file));
+  if (kept) {
+    const call = readers.calls[0]!;
+    diagnostics.push({ code: 'docs-kept', severity: 'info', rule: 'MA002', message: `doc comments kept: the app builds docs from them with swagger-jsdoc (${rel(call.file)}:${call.line}); remove them once it serves the generated /openapi.json` });
   }
   const appOptions = {
     optionsSource: appOptionsSource({
@@ -242,7 +247,8 @@ interface PlanContext {
   schemasFile: string;
   format: ModuleFormat;
   exportsByRef: Map<string, { request: string; response: string }>;
-  keepDocComments: boolean;
+  /** Whether the file's doc comments must stay: a swagger-jsdoc call of the app reads them. */
+  keepDocComments: (file: string) => boolean;
   app?: FilePlan['app'];
   mountingRouters?: SourceLocation[];
   diagnostics: Diagnostic[];
@@ -270,7 +276,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       specSource,
       documented: !!doc,
       ...(route.migrated ? { migrated: route.migrated } : {}),
-      docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
+      docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
       ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { moreDocComments: doc.comments.map((c) => ({ startLine: c.startLine, endLine: c.endLine })) } : {}),

@@ -19,6 +19,7 @@ import { pushIssues, RequestValidationError, type ErrorDetail, type Location } f
 import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
+import { keepRawShape } from './report-input.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
 type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
@@ -51,22 +52,24 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // Flipped for good the first time a schema turns out to hold async refinements.
   let asyncSchemas = false;
 
-  function parseSync(input: ParsedInputBase): ErrorDetail[] | undefined {
+  // In report mode the handler keeps the request's own keys; the query's raw form is the one express parsed
+  // (before fitQuery dropped blank numbers), so `?n=` still reads '' there.
+  function parseSync(input: ParsedInputBase, report: boolean, rawQuery: unknown): ErrorDetail[] | undefined {
     let detail: ErrorDetail[] | undefined;
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       const key = check[1];
-      const issues = runSync(check[0], input, key);
+      const issues = runSync(check[0], input, key, report ? (key === 'query' ? rawQuery : input[key]) : NO_RAW);
       if (issues) pushIssues((detail ??= []), check[2], issues);
     }
     return detail;
   }
 
-  async function parseAsync(input: ParsedInputBase): Promise<ErrorDetail[] | undefined> {
+  async function parseAsync(input: ParsedInputBase, report: boolean, rawQuery: unknown): Promise<ErrorDetail[] | undefined> {
     let detail: ErrorDetail[] | undefined;
     for (const [schema, key, loc] of checks) {
       const r = await schema.safeParseAsync(input[key]);
-      if (r.success) input[key] = r.data;
+      if (r.success) input[key] = report ? keepRawShape(key === 'query' ? rawQuery : input[key], r.data) : r.data;
       else pushIssues((detail ??= []), loc, r.error.issues);
     }
     return detail;
@@ -86,6 +89,8 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       if (mode === 'enforce') return rejectInvalid(detail, req, res, next);
       reportRequest(detail, req.method, routeOf(req));
     }
+    // Express 4's `{}` for "no body" was validated as absent; outside enforce the handler still gets it.
+    if (mode !== 'enforce' && input.body === undefined && req.body !== undefined) input.body = req.body;
     if (deps) {
       const ctx: RouteContext = { req, res };
       solveDeps(deps, input, ctx).then((solved) => {
@@ -228,7 +233,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     if (!asyncSchemas) {
       let detail: ErrorDetail[] | undefined;
       try {
-        detail = parseSync(input);
+        detail = parseSync(input, mode === 'report', req.query);
       } catch (err) {
         if (!(err instanceof z.core.$ZodAsyncError)) return fail(err, res, next);
         asyncSchemas = true;
@@ -236,7 +241,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       }
       return afterValidation(detail, input, mode, req, res, next);
     }
-    parseAsync(input).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
+    parseAsync(input, mode === 'report', req.query).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
   };
 }
 
@@ -250,12 +255,15 @@ type Runnable = { _zod: { run(payload: RawPayload, ctx: { async: boolean }): Raw
  * them (zod 4.6 parse.js `_safeParse`), and the parsed value is stored on success. An async schema
  * throws $ZodAsyncError, as safeParse does, and the route switches to safeParseAsync.
  */
-function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey): z.core.$ZodIssue[] | undefined {
+const NO_RAW = Symbol('enforce: the parsed value as it is');
+
+function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: unknown): z.core.$ZodIssue[] | undefined {
   const ctx = { async: false };
   const out = (schema as unknown as Runnable)._zod.run({ value: input[key], issues: [] }, ctx);
   if (out instanceof Promise) throw new z.core.$ZodAsyncError();
   if (out.issues.length === 0) {
-    input[key] = out.value;
+    // Report mode changes nothing a handler sees: the keys the schema would strip stay (report-input.ts).
+    input[key] = raw === NO_RAW ? out.value : keepRawShape(raw, out.value);
     return undefined;
   }
   const config = z.core.config();

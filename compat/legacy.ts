@@ -9,9 +9,15 @@ const LEGACY = Symbol.for('migrate-api.legacyHandler');
 // Request (`req: AuthedRequest`) is accepted like in express's own route methods.
 // Params are plain strings as in express 4's types: express 5's typings widen them to string | string[]
 // (for `*splat` params), which would break handlers that compiled before they were wrapped.
-type LegacyFn = { bivarianceHack(req: Request<Record<string, string>>, res: Response, next: NextFunction): unknown }['bivarianceHack'];
+// The type parameters are express's own verb generics (`router.get<{ id: string }, Res>(path, handler)`):
+// a migration moves them onto legacy<...>(handler), so the handler is typed exactly as before.
+type LegacyFn<P, ResBody, ReqBody, ReqQuery, Locals extends Record<string, any>> = {
+  bivarianceHack(req: Request<P, ResBody, ReqBody, ReqQuery, Locals>, res: Response<ResBody, Locals>, next: NextFunction): unknown;
+}['bivarianceHack'];
 
-export function legacy(fn: LegacyFn): LegacyHandler {
+export function legacy<
+  P = Record<string, string>, ResBody = any, ReqBody = any, ReqQuery = Request['query'], Locals extends Record<string, any> = Record<string, any>,
+>(fn: LegacyFn<P, ResBody, ReqBody, ReqQuery, Locals>): LegacyHandler {
   if (typeof fn !== 'function') throw new TypeError('legacy(fn): fn must be a (req, res, next) function');
   Object.defineProperty(fn, LEGACY, { value: true, enumerable: false, configurable: true });
   return fn as unknown as LegacyHandler;

@@ -243,6 +243,14 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     ctx.edits.insert(path.end, `,${ctx.edits.startsLine(path.start) ? `\n${indent}` : ' '}${indentRest(specSource, indent)}`);
   }
   ctx.changed = true;
+  // Express's verb generics (`router.get<{ id: string }, Res>(...)`) select express's own overload, which a
+  // spec in second place does not fit: they move onto legacy<...>(handler), or go when the handler is typed.
+  const typeArgs: Node | undefined = call.typeParameters ?? call.typeArguments;
+  if (typeArgs) {
+    ctx.edits?.replaceNode(typeArgs, '');
+    delete call.typeParameters;
+    delete call.typeArguments;
+  }
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
@@ -250,10 +258,11 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (!typed.ok) {
     if (!(handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy'))) {
       const wrapped = b.callExpression(b.identifier('legacy'), [handler as never]) as unknown as Node;
+      if (typeArgs) wrapped.typeParameters = typeArgs;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
       args[args.length - 1] = wrapped;
-      ctx.edits?.wrap(handler, 'legacy(', ')');
+      ctx.edits?.wrap(handler, `legacy${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
     }
     ctx.compat.add('legacy');
   }

@@ -213,6 +213,11 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   const bodySchema = specValues.get('body') ?? '';
   if (locations.has('body') && CHANGES_VALUES.test(bodySchema)) return no('the body schema defaults or transforms values');
   if (sends.length === 0) return no('sends no JSON response');
+  // `res.json(req.body)` with no body sent answers 200 (empty JSON); a typed `return body` of undefined answers 204.
+  for (const s of sends) {
+    const read = reads.find((r) => r.loc !== 'params' && (s.value === r.member || (s.value?.type === 'MemberExpression' && s.value.object === r.member)));
+    if (read) return no(`sends req.${read.loc}${s.value === read.member ? '' : '.X'} as the whole response, which is undefined when the request has none`);
+  }
   const exits = new Set<Node>([...sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]), ...throws.map((t) => t.stmt)]);
   if (body.type === 'BlockStatement') {
     let bareReturn = false;

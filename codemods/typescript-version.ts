@@ -1,0 +1,75 @@
+// The migrated code imports zod 4, whose type declarations need TypeScript >= 5.5: on an older compiler a
+// TypeScript app stops compiling (hundreds of errors inside zod's .d.cts). So before anything is written the
+// app's TypeScript is found: the installed one (node_modules/typescript, looked up like Node resolves it), else
+// the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
+// few lines of parsing do instead of a semver dependency; a range they cannot read is given the benefit of
+// the doubt (a tag, `*`, a git URL).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { packageRoot } from './analyze.js';
+
+export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
+
+export interface TypeScriptFinding {
+  /** The version or range found. */
+  version: string;
+  /** Where it was found (a package.json path). */
+  from: string;
+}
+
+/** The app's TypeScript when it is older than zod 4 needs; null when fine, unknown, or the app is not TypeScript. */
+export function typeScriptTooOld(target: string): TypeScriptFinding | null {
+  const root = packageRoot(target);
+  if (!root || !existsSync(join(root, 'tsconfig.json'))) return null;
+  const installed = installedTypeScript(root);
+  if (installed) return olderThan(installed.version) ? installed : null;
+  const pkgFile = join(root, 'package.json');
+  let range: unknown;
+  try {
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    range = pkg.devDependencies?.typescript ?? pkg.dependencies?.typescript ?? pkg.peerDependencies?.typescript;
+  } catch { return null; }
+  if (typeof range !== 'string') return null;
+  return olderThan(range) ? { version: range, from: pkgFile } : null;
+}
+
+/** The message and fix the CLI prints. */
+export function typeScriptMessage(found: TypeScriptFinding): string {
+  const min = ZOD_MIN_TYPESCRIPT.join('.');
+  return `TypeScript ${found.version} (${found.from}) is older than ${min}: the migrated code imports zod 4, whose types `
+    + `need TypeScript >= ${min}, so the app would stop compiling.\n`
+    + `Fix: upgrade it first (npm install --save-dev typescript@^${min}), or pass --force to migrate anyway.`;
+}
+
+function installedTypeScript(root: string): TypeScriptFinding | null {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', 'typescript', 'package.json');
+    if (existsSync(file)) {
+      try {
+        const version = JSON.parse(readFileSync(file, 'utf8')).version;
+        if (typeof version === 'string') return { version, from: file };
+      } catch { /* unreadable: keep looking up, as Node would not load it either */ }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Whether every version the range (or exact version) allows is older than 5.5. `^4.9.5` allows at most
+ * 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can give 5.5 or newer.
+ */
+function olderThan(range: string): boolean {
+  const alternatives = range.split('||').map((r) => r.trim());
+  return alternatives.every((r) => {
+    const m = /^(\^|~|=|v)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:-[\w.]+)?$/.exec(r);
+    if (!m) return false;
+    const [, op, majorText, minorText] = m;
+    const major = Number(majorText);
+    const minor = minorText === undefined || minorText === 'x' || minorText === '*' ? null : Number(minorText);
+    const [minMajor, minMinor] = ZOD_MIN_TYPESCRIPT;
+    if (major !== minMajor) return major < minMajor;
+    // Same major: `^5.x` reaches 5.5; `~5.4`, `5.4.x`, `5.4.2` do not.
+    if (op === '^' || minor === null) return false;
+    return minor < minMinor;
+  });
+}

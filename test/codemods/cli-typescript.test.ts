@@ -1,0 +1,81 @@
+// zod 4's types need TypeScript >= 5.5: the CLI finds the app's TypeScript (installed, else its package.json
+// range) before anything is written, and stops with exit 2 and the fix unless --force.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../codemods/cli.js';
+
+const ROUTES = `import express from 'express';
+
+const router = express.Router();
+
+/**
+ * @openapi
+ * /items:
+ *   get:
+ *     responses:
+ *       200:
+ *         description: the items
+ */
+router.get('/items', (req, res) => {
+  res.json([]);
+});
+
+export default router;
+`;
+
+/** A TypeScript app; `installed` writes node_modules/typescript/package.json with that version. */
+function app(t: { after: (fn: () => void) => void }, range: string | undefined, installed?: string, tsconfig = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'migrate-ts-version-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ts-app', version: '1.0.0', dependencies: { express: '^4.19.2' }, ...(range ? { devDependencies: { typescript: range } } : {}) }, null, 2));
+  if (tsconfig) writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src/items.ts'), ROUTES);
+  if (installed) {
+    mkdirSync(join(dir, 'node_modules/typescript'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/typescript/package.json'), JSON.stringify({ name: 'typescript', version: installed }));
+  }
+  return dir;
+}
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
+  return { code, out, err };
+}
+
+test('installed TypeScript 4.9.5: exit 2 with the version, where it was found and the fix; nothing written', async (t) => {
+  const dir = app(t, '^4.9.5', '4.9.5');
+  const r = await run([dir, '--dry']);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.match(r.err, /TypeScript 4\.9\.5 \(.*node_modules\/typescript\/package\.json\) is older than 5\.5/);
+  assert.match(r.err, /npm install --save-dev typescript@\^5\.5/);
+  assert.match(r.err, /--force/);
+  const real = await run([dir]);
+  assert.equal(real.code, 2);
+  assert.equal(readFileSync(join(dir, 'src/items.ts'), 'utf8'), ROUTES);
+  assert.doesNotMatch(readFileSync(join(dir, 'package.json'), 'utf8'), /zod/);
+});
+
+test('--force migrates anyway', async (t) => {
+  const dir = app(t, '^4.9.5', '4.9.5');
+  const r = await run([dir, '--force']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(readFileSync(join(dir, 'src/items.ts'), 'utf8'), /typed\(express\.Router\(\)/);
+});
+
+test('the installed version wins over the range; without node_modules the range decides', async (t) => {
+  assert.equal((await run([app(t, '^4.9.5', '5.6.3'), '--dry'])).code, 1, 'installed 5.6.3: a diff, not a stop');
+  for (const [range, code] of [['~5.4.0', 2], ['4.9.x', 2], ['5.3.3', 2], ['^5.0.0', 1], ['>=4.2', 1], ['latest', 1]] as const) {
+    assert.equal((await run([app(t, range), '--dry'])).code, code, range);
+  }
+});
+
+test('an app without tsconfig.json is not a TypeScript app to check', async (t) => {
+  assert.equal((await run([app(t, '^4.9.5', '4.9.5', false), '--dry'])).code, 1);
+});
