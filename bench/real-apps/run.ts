@@ -74,7 +74,8 @@ function mirrorOf(repo: string): string | null {
 }
 
 function tscSummary(code: number | null, output: string): TscSummary {
-  const errors = output.split('\n').filter((l) => /error TS\d+/.test(l));
+  // eslint-disable-next-line no-control-regex
+  const errors = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => /error TS\d+/.test(l));
   return { exit: code, errors: errors.length, first: errors.slice(0, 12).map((l) => l.trim().slice(0, 300)) };
 }
 
