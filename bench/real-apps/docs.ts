@@ -113,11 +113,38 @@ export async function servedDocument(serve: Serve, appDir: string, path: string,
   }
 }
 
+/** The path every operation of the document is under on the wire (Swagger 2 `basePath`, the path of
+ *  OpenAPI 3's `servers[].url` when all servers agree), '' when none. */
+function basePath(doc: Json): string {
+  let base = '';
+  if (typeof doc.basePath === 'string') base = doc.basePath;
+  else if (Array.isArray(doc.servers) && doc.servers.length) {
+    const paths = new Set(doc.servers.map((s: Json) => {
+      try {
+        return new URL(String(s.url), 'http://localhost').pathname;
+      } catch {
+        return '/';
+      }
+    }));
+    if (paths.size === 1) base = [...paths][0] as string;
+  }
+  return base.replace(/\/+$/, '');
+}
+
+/** `GET /users` under server `/v1` is `GET /v1/users` on the wire: that is the fact compared. */
+function onTheWire(doc: Json): Json {
+  const base = basePath(doc);
+  if (!base) return doc;
+  const paths: Json = {};
+  for (const [p, item] of Object.entries(doc.paths ?? {})) paths[`${base}${p}`] = item;
+  return { ...doc, paths, basePath: undefined, servers: undefined };
+}
+
 export function compareDocs(original: Json | string, served: Json | string): DocsResult {
   if (typeof original === 'string') return { compared: null, lost: [], na: original };
   if (typeof served === 'string') return { compared: null, lost: [], na: served };
   try {
-    const c = compareDocuments(original, served);
+    const c = compareDocuments(onTheWire(original), onTheWire(served));
     return { compared: c.compared.length, lost: c.lost };
   } catch (err) {
     return { compared: null, lost: [], na: `compare failed: ${(err as Error).message}` };
