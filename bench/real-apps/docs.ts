@@ -63,6 +63,13 @@ export async function originalDocument(docs: OriginalDocs, appDir: string, log: 
   }
 }
 
+/** The thrown error's line (not the stack under it), or a pointer to the app's own logs when it printed none. */
+function firstError(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const error = lines.find((l) => /^\w*Error\b|Error:/.test(l)) ?? lines.find((l) => !l.startsWith('at '));
+  return error ? `: ${error.slice(0, 300)}` : ' and printed nothing (an app that logs to files only: see its log folder)';
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
@@ -91,7 +98,7 @@ export async function servedDocument(serve: Serve, appDir: string, path: string,
     const deadline = Date.now() + 90_000;
     let last = '';
     while (Date.now() < deadline) {
-      if (exited !== undefined) return `the migrated app exited (code ${exited}) before serving: ${output.trim().split('\n').slice(-3).join(' / ')}`;
+      if (exited !== undefined) return `the migrated app exited (code ${exited}) before serving${firstError(output)}`;
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`);
         const text = await res.text();

@@ -201,7 +201,7 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
     const second = await runStep('second migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)}`, step(10 * MIN));
     const changed = git(appDir, ['status', '--porcelain']).split('\n').filter(Boolean);
     rec.secondRun = { exit: second.code, clean: changed.length === 0, changed };
-    if (changed.length) await runStep('second run diff', 'git --no-pager diff --stat && git --no-pager diff | head -200', step(MIN));
+    if (changed.length) await runStep('second run diff', 'git add -A -N . && git --no-pager diff --stat && git --no-pager diff | head -300', step(MIN));
   } catch (err) {
     rec.errors.push(`second run: ${(err as Error).message}`);
   }
