@@ -18,9 +18,16 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** "3 passed -> absent, 1 absent -> failed": how the per-test results moved, by kind of move. */
+function changeSummary(changed: Array<{ before: string; after: string }>): string {
+  const counts = new Map<string, number>();
+  for (const c of changed) counts.set(`${c.before} -> ${c.after}`, (counts.get(`${c.before} -> ${c.after}`) ?? 0) + 1);
+  return [...counts].map(([move, n]) => `${n} ${move}`).join(', ');
+}
+
 function row(r: AppRecord): string {
   const s = r.migrate?.summary;
-  const same = r.diff ? (r.diff.same ? 'yes' : `**no** (${r.diff.changed.length} changed)`) : r.stoppedAt ? '-' : 'n/a';
+  const same = r.diff ? (r.diff.same ? 'yes' : `**no** (${changeSummary(r.diff.changed)})`) : r.stoppedAt ? '-' : 'n/a';
   const routes = s ? `${s.typed}/${s.legacy}/${s.undocumented}/${s.skipped}` : '-';
   const docs = r.docFacts ? (r.docFacts.compared === null ? `n/a: ${r.docFacts.na}` : `${r.docFacts.compared} / ${r.docFacts.lost.length}`) : '-';
   const second = r.secondRun ? (r.secondRun.clean ? 'yes' : `**no** (${r.secondRun.changed.length} files)`) : '-';
@@ -71,7 +78,7 @@ export function renderMarkdown(record: { generated: string; apps: Record<string,
     `Generated ${record.generated} by \`npx tsx bench/real-apps/run.ts\` (see bench/real-apps/README.md) on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other jobs.`,
     'Each app: its pinned commit, its own install and test commands, `migrate-api <src>` with default options (this checkout, packed as npm would install it), the suite again, `tsc` for TS apps, the served document against the original docs, a second run.',
     '',
-    'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before; tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts).',
+    'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before ("passed -> absent": the test no longer ran, e.g. its file failed to load, which shows as one "absent -> failed" test named after the file); tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts).',
     '',
     '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean | routes t/l/u/s | doc facts compared / lost |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

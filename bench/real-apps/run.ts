@@ -1,7 +1,7 @@
 // The real-app benchmark: every bench/real-apps/apps/*.json, one after another, through
 // checkout -> install -> suite -> migrate -> suite -> tsc -> served docs -> second run,
 // recorded in bench/real-apps/results.json and bench/REAL-APPS.md. A benchmark, not CI: each step's
-// failure is a result in the table. Usage: npx tsx bench/real-apps/run.ts [--only name[,name]]
+// failure is a result in the table. Usage: npx tsx bench/real-apps/run.ts [--only name[,name]] [--render]
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -209,7 +209,12 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, render: { type: 'boolean', default: false } } });
+  if (values.render) {
+    // bench/REAL-APPS.md again from results.json, nothing run
+    writeFileSync(markdownPath, renderMarkdown(JSON.parse(readFileSync(resultsPath, 'utf8'))));
+    return;
+  }
   const only = values.only?.split(',').map((s) => s.trim());
   const appsDir = join(here, 'apps');
   const apps = readdirSync(appsDir).filter((f) => f.endsWith('.json')).sort()
