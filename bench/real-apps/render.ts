@@ -70,6 +70,14 @@ function details(r: AppRecord): string {
   return out.join('\n');
 }
 
+/** The headline: how many apps meet each part of "a first migration changes nothing". */
+function summaryLine(apps: AppRecord[]): string {
+  const of = (pred: (r: AppRecord) => boolean, among: AppRecord[]) => `${among.filter(pred).length} of ${among.length}`;
+  const ts = apps.filter((r) => r.lang === 'ts');
+  const withDocs = apps.filter((r) => r.docFacts && r.docFacts.compared !== null);
+  return `**Same per-test results: ${of((r) => r.diff?.same === true, apps)} apps; TS apps type-checking as before: ${of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts)}; second run clean: ${of((r) => r.secondRun?.clean === true, apps)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`;
+}
+
 export function renderMarkdown(record: { generated: string; apps: Record<string, AppRecord> }): string {
   const apps = Object.values(record.apps).sort((a, b) => a.name.localeCompare(b.name));
   return [
@@ -79,6 +87,8 @@ export function renderMarkdown(record: { generated: string; apps: Record<string,
     'Each app: its pinned commit, its own install and test commands, `migrate-api <src>` with default options (this checkout, packed as npm would install it), the suite again, `tsc` for TS apps, the served document against the original docs, a second run.',
     '',
     'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before ("passed -> absent": the test no longer ran, e.g. its file failed to load, which shows as one "absent -> failed" test named after the file); tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts).',
+    '',
+    summaryLine(apps),
     '',
     '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean | routes t/l/u/s | doc facts compared / lost |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
