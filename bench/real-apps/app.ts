@@ -1,0 +1,72 @@
+// One entry of bench/real-apps/apps/*.json (the contract is in bench/real-apps/README.md) and the record
+// the runner keeps for it in bench/real-apps/results.json.
+import type { OriginalDocs, Serve } from './docs.js';
+import type { ResultsFormat, SuiteDiff } from './suite.js';
+
+export interface AppEntry {
+  name: string;
+  repo: string;
+  commit: string;
+  root: string;
+  src: string;
+  lang: 'js' | 'ts';
+  module: 'cjs' | 'esm';
+  express: '4' | '5';
+  docs: string[];
+  features: string[];
+  install: string;
+  test: string;
+  results: ResultsFormat;
+  resultsFile: string | null;
+  tsc: string | null;
+  env?: Record<string, string>;
+  node: '20' | '22';
+  notes: string;
+  /** how to build the original document (optional: absent means "n/a: not described") */
+  originalDocs?: OriginalDocs;
+  /** how to start the migrated app to GET its generated document (optional) */
+  serve?: Serve;
+}
+
+export interface SuiteSummary {
+  exit: number | null;
+  timedOut: boolean;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** why per-test results are missing, when they are */
+  problem?: string;
+}
+
+export interface TscSummary {
+  exit: number | null;
+  errors: number;
+  /** the first error lines */
+  first: string[];
+}
+
+export interface AppRecord {
+  name: string;
+  repo: string;
+  commit: string;
+  lang: string;
+  module: string;
+  express: string;
+  docs: string[];
+  ranAt: string;
+  /** the migrate-api commit the app ran with */
+  migrateApiCommit?: string;
+  /** the step the run stopped at, when it stopped early */
+  stoppedAt?: string;
+  install?: { exit: number | null; timedOut: boolean; ms: number };
+  suiteBefore?: SuiteSummary;
+  migrate?: { exit: number | null; timedOut: boolean; ms: number; summary?: Record<string, number>; docsPaths?: Record<string, string>; message?: string };
+  suiteAfter?: SuiteSummary;
+  diff?: SuiteDiff;
+  tscBefore?: TscSummary | null;
+  tscAfter?: TscSummary | null;
+  secondRun?: { exit: number | null; clean: boolean; changed: string[] };
+  docFacts?: { compared: number | null; lost: string[]; na?: string };
+  /** anything that went wrong in the harness itself or a step, one line each */
+  errors: string[];
+}

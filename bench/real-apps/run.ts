@@ -1,0 +1,250 @@
+// The real-app benchmark: every bench/real-apps/apps/*.json, one after another, through
+// checkout -> install -> suite -> migrate -> suite -> tsc -> served docs -> second run,
+// recorded in bench/real-apps/results.json and bench/REAL-APPS.md. A benchmark, not CI: each step's
+// failure is a result in the table. Usage: npx tsx bench/real-apps/run.ts [--only name[,name]] [--render]
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AppEntry, AppRecord, SuiteSummary, TscSummary } from './app.js';
+import { compareDocs, originalDocument, servedDocument } from './docs.js';
+import { renderMarkdown } from './render.js';
+import { runStep, tail, type StepOptions } from './step.js';
+import { compareSuites, readSuite, type SuiteRun } from './suite.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+const scratch = '/work/scratch/real-apps';
+const mirrors = '/work/.mirror';
+const resultsPath = join(here, 'results.json');
+const markdownPath = join(repoRoot, 'bench', 'REAL-APPS.md');
+const reporter = join(here, 'node-test-reporter.mjs');
+
+const MIN = 60_000;
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** migrate-api packed as npm would install it from the registry: the checkout's own package + dist/. */
+function packMigrateApi(): string {
+  if (!existsSync(join(repoRoot, 'dist', 'codemods', 'bin.js'))) throw new Error(`no ${repoRoot}/dist: run npm run build first`);
+  const dest = join(scratch, '.pack');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: repoRoot, encoding: 'utf8' });
+  return join(dest, out.trim().split('\n').pop()!);
+}
+
+/**
+ * Writes the app's folder of the pinned commit, file by file from the bare mirror, leaving out node_modules
+ * (some repos commit theirs) and reporting blobs the snapshot lacks instead of failing (`git archive` stops at
+ * the first one). Returns the missing paths.
+ */
+function checkout(mirror: string, commit: string, root: string, dir: string): string[] {
+  const tree = root === '.' ? commit : `${commit}:${root}`;
+  const listing = execFileSync('git', [`--git-dir=${mirror}`, 'ls-tree', '-r', '-z', tree], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const missing: string[] = [];
+  for (const entry of listing.split('\0').filter(Boolean)) {
+    const [meta, path] = entry.split('\t');
+    const [mode, type, sha] = meta.split(' ');
+    if (type !== 'blob' || path.split('/').includes('node_modules')) continue;
+    let data: Buffer;
+    try {
+      data = execFileSync('git', [`--git-dir=${mirror}`, 'cat-file', 'blob', sha], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    if (mode === '120000') symlinkSync(data.toString(), target);
+    else writeFileSync(target, data, { mode: mode === '100755' ? 0o755 : 0o644 });
+  }
+  return missing;
+}
+
+function mirrorOf(repo: string): string | null {
+  const dir = join(mirrors, repo.replace('/', '+'));
+  if (!existsSync(dir)) return null;
+  // fetch puts the bare git dir somewhere under the owner+name folder
+  for (const candidate of [join(dir, 'repo'), dir]) if (existsSync(join(candidate, 'HEAD'))) return candidate;
+  return null;
+}
+
+function tscSummary(code: number | null, output: string): TscSummary {
+  // eslint-disable-next-line no-control-regex
+  const errors = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => /error TS\d+/.test(l));
+  return { exit: code, errors: errors.length, first: errors.slice(0, 12).map((l) => l.trim().slice(0, 300)) };
+}
+
+function suiteSummary(code: number | null, timedOut: boolean, run: SuiteRun): SuiteSummary {
+  return { exit: code, timedOut, passed: run.passed, failed: run.failed, skipped: run.skipped, problem: run.problem };
+}
+
+async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
+  const rec: AppRecord = {
+    name: app.name, repo: app.repo, commit: app.commit, lang: app.lang, module: app.module, express: app.express,
+    docs: app.docs, ranAt: new Date().toISOString(), errors: [],
+  };
+  const appDir = join(scratch, app.name);
+  const log = join(scratch, `${app.name}.log`);
+  const reportDir = join(scratch, `${app.name}.report`);
+  writeFileSync(log, `${app.name} (${app.repo}@${app.commit}) ${rec.ranAt}\n`);
+  const env: Record<string, string> = { ...app.env, CI: '1' };
+  if (app.node === '22') {
+    const node22 = join(scratch, '.node22', 'bin');
+    if (!existsSync(join(node22, 'node'))) rec.errors.push(`node 22 wanted but ${node22}/node is missing; ran on ${process.version}`);
+    else env.PATH = `${node22}:${process.env.PATH}`;
+  }
+  const step = (timeoutMs: number): StepOptions => ({ cwd: appDir, log, timeoutMs, env });
+  const stop = (at: string, why: string): AppRecord => {
+    rec.stoppedAt = at;
+    rec.errors.push(`${at}: ${why}`);
+    return rec;
+  };
+
+  // 1. checkout: the app's folder of the pinned commit, without whatever node_modules the repo committed
+  const mirror = mirrorOf(app.repo);
+  if (!mirror) return stop('checkout', `no mirror of ${app.repo}: call fetch github:${app.repo} first`);
+  rmSync(appDir, { recursive: true, force: true });
+  rmSync(reportDir, { recursive: true, force: true });
+  mkdirSync(appDir, { recursive: true });
+  try {
+    const missing = checkout(mirror, app.commit, app.root, appDir);
+    appendFileSync(log, `checkout of ${app.root} at ${app.commit} into ${appDir}${missing.length ? `; missing from the snapshot: ${missing.join(', ')}` : ''}\n`);
+    if (missing.length) rec.errors.push(`checkout: ${missing.length} files missing from the snapshot (>= 4 MiB): ${missing.slice(0, 5).join(', ')}`);
+  } catch (err) {
+    return stop('checkout', (err as Error).message);
+  }
+
+  // 2. install: the app's own command
+  const inst = await runStep('install', app.install, step(20 * MIN));
+  rec.install = { exit: inst.code, timedOut: inst.timedOut, ms: inst.ms };
+  if (inst.code !== 0) return stop('install', inst.timedOut ? 'timed out' : tail(inst.output));
+
+  // 3. the original docs, from the unmigrated checkout
+  const original = app.originalDocs
+    ? await originalDocument(app.originalDocs, appDir, log, join(scratch, `${app.name}.original.json`))
+    : 'no originalDocs in the app entry';
+
+  // 4. tsc and the suite before
+  if (app.tsc) {
+    const t = await runStep('tsc before', app.tsc, step(10 * MIN));
+    rec.tscBefore = tscSummary(t.timedOut ? null : t.code, t.output);
+  }
+  const resultsFile = app.resultsFile ? join(appDir, app.resultsFile) : null;
+  const runSuite = async (label: string): Promise<{ code: number | null; timedOut: boolean; run: SuiteRun }> => {
+    if (resultsFile) {
+      rmSync(resultsFile, { force: true });
+      mkdirSync(dirname(resultsFile), { recursive: true });
+    }
+    const command = app.test.replaceAll('{reporter}', reporter);
+    const r = await runStep(label, command, step(15 * MIN));
+    const run = readSuite(app.results, resultsFile, appDir, r.code);
+    if (r.timedOut) run.problem = `${run.problem ? `${run.problem}; ` : ''}timed out`;
+    return { code: r.code, timedOut: r.timedOut, run };
+  };
+  const before = await runSuite('suite before');
+  rec.suiteBefore = suiteSummary(before.code, before.timedOut, before.run);
+
+  // 5. a fresh git repo with everything committed: the migration's dirty-tree guard must pass as on a clean checkout
+  try {
+    rmSync(join(appDir, '.git'), { recursive: true, force: true });
+    git(appDir, ['init', '-q']);
+    writeFileSync(join(appDir, '.git', 'info', 'exclude'), ['node_modules/', '.real-apps/', app.resultsFile ?? ''].join('\n') + '\n');
+    git(appDir, ['add', '-A']);
+    git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'as fetched, installed, tested', '--no-verify']);
+  } catch (err) {
+    return stop('git init', (err as Error).message);
+  }
+
+  // 6. the migration, default options
+  const bin = join(repoRoot, 'dist', 'codemods', 'bin.js');
+  const m = await runStep('migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)} --report ${JSON.stringify(reportDir)}`, step(10 * MIN));
+  rec.migrate = { exit: m.code, timedOut: m.timedOut, ms: m.ms };
+  try {
+    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { summary: Record<string, number>; docsPaths?: Record<string, string> };
+    rec.migrate.summary = report.summary;
+    rec.migrate.docsPaths = report.docsPaths;
+  } catch {
+    rec.migrate.message = `no report.json: ${tail(m.output)}`;
+  }
+  if (m.code !== 0 && m.code !== 1) return stop('migrate', tail(m.output, 5));
+
+  // 7. what the migrated code imports, installed as a user would: the packed checkout and zod
+  const add = await runStep('install migrate-api + zod', `npm install --no-save --no-audit --no-fund ${JSON.stringify(pack)} zod@^4`, step(20 * MIN));
+  if (add.code !== 0) return stop('install migrate-api', tail(add.output));
+
+  // 8. the suite after, test by test; tsc after
+  const after = await runSuite('suite after');
+  rec.suiteAfter = suiteSummary(after.code, after.timedOut, after.run);
+  if (before.run.tests && after.run.tests) rec.diff = compareSuites(before.run.tests, after.run.tests);
+  if (app.tsc) {
+    const t = await runStep('tsc after', app.tsc, step(10 * MIN));
+    rec.tscAfter = tscSummary(t.timedOut ? null : t.code, t.output);
+  }
+
+  // 9. the generated document vs the original docs
+  const docsPath = rec.migrate.docsPaths?.openapi;
+  let served: Record<string, unknown> | string;
+  if (!app.serve) served = 'no serve command in the app entry';
+  else if (!docsPath) served = 'report.json has no docsPaths (the migration found no app to wrap)';
+  else served = await servedDocument(app.serve, appDir, docsPath, log, join(scratch, `${app.name}.served.json`));
+  rec.docFacts = compareDocs(original, served);
+
+  // 10. the second run changes nothing
+  try {
+    git(appDir, ['add', '-A']);
+    git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'migrated', '--no-verify', '--allow-empty']);
+    const second = await runStep('second migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)}`, step(10 * MIN));
+    const changed = git(appDir, ['status', '--porcelain']).split('\n').filter(Boolean);
+    rec.secondRun = { exit: second.code, clean: changed.length === 0, changed };
+    if (changed.length) await runStep('second run diff', 'git add -A -N . && git --no-pager diff --stat && git --no-pager diff | head -300', step(MIN));
+  } catch (err) {
+    rec.errors.push(`second run: ${(err as Error).message}`);
+  }
+  return rec;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, render: { type: 'boolean', default: false } } });
+  if (values.render) {
+    // bench/REAL-APPS.md again from results.json, nothing run
+    writeFileSync(markdownPath, renderMarkdown(JSON.parse(readFileSync(resultsPath, 'utf8'))));
+    return;
+  }
+  const only = values.only?.split(',').map((s) => s.trim());
+  const appsDir = join(here, 'apps');
+  const apps = readdirSync(appsDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(appsDir, f), 'utf8')) as AppEntry)
+    .filter((a) => !only || only.includes(a.name));
+  if (only && apps.length !== only.length) throw new Error(`--only ${values.only}: no app entry for ${only.filter((n) => !apps.some((a) => a.name === n)).join(', ')}`);
+  mkdirSync(scratch, { recursive: true });
+  const pack = packMigrateApi();
+  const previous: Record<string, AppRecord> = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')).apps : {};
+  const migrateApiCommit = git(repoRoot, ['rev-parse', 'HEAD']).trim();
+  for (const app of apps) {
+    process.stdout.write(`${app.name}: running (log: ${scratch}/${app.name}.log)\n`);
+    let rec: AppRecord;
+    try {
+      rec = await runApp(app, pack);
+    } catch (err) {
+      rec = { name: app.name, repo: app.repo, commit: app.commit, lang: app.lang, module: app.module, express: app.express, docs: app.docs,
+        ranAt: new Date().toISOString(), stoppedAt: 'harness', errors: [`harness: ${(err as Error).stack ?? err}`] };
+    }
+    rec.migrateApiCommit = migrateApiCommit;
+    previous[app.name] = rec;
+    const record = { generated: new Date().toISOString(), apps: previous };
+    writeFileSync(resultsPath, JSON.stringify(record, null, 2) + '\n');
+    writeFileSync(markdownPath, renderMarkdown(record));
+    const same = rec.diff ? (rec.diff.same ? 'same per-test results' : `${rec.diff.changed.length} tests changed`) : 'no per-test comparison';
+    process.stdout.write(`${app.name}: ${rec.stoppedAt ? `stopped at ${rec.stoppedAt}` : same}\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exitCode = 2;
+});
