@@ -59,6 +59,8 @@ type Creation = { kind: 'slot'; holder: Node; key: string } | { kind: 'typed' } 
 
 function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: ExpressNames): Creation {
   const classify = (holder: Node, key: string, what: string): Creation => {
+    // `var app = module.exports = express()`, `module.exports = app = express()`: the value is the last right side.
+    while (holder[key]?.type === 'AssignmentExpression' && holder[key].operator === '=') { holder = holder[key]; key = 'right'; }
     const init = holder[key];
     if (isTypedCall(init)) return { kind: 'typed' };
     if (isRouterFactory(init, names)) return { kind: 'slot', holder, key };
@@ -76,7 +78,12 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
         if ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration) stmt = stmt.declaration;
         if (stmt.type === 'VariableDeclaration') {
           for (const d of stmt.declarations) {
-            if (d.id.type === 'Identifier' && d.id.name === name) return classify(d, 'init', `\`${name}\``);
+            if (d.id.type === 'Identifier' && d.id.name === name) {
+              if (d.init) return classify(d, 'init', `\`${name}\``);
+              // `let app; ... module.exports = app = express();`
+              const set = assignmentsTo(scope, (left) => isIdent(left, name));
+              return set.length === 1 ? classify(set[0]!, 'right', `\`${name}\``) : { kind: 'unknown', why: `\`${name}\` is assigned ${set.length ? 'more than once' : 'nowhere'}` };
+            }
             if (patternNames(d.id).includes(name)) return { kind: 'unknown', why: `\`${name}\` is destructured` };
           }
         }
@@ -86,6 +93,12 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
       }
     }
     return { kind: 'unknown', why: `\`${name}\` is not declared in this file` };
+  }
+  // `exports.app = express(); exports.app.get(...)`: the one top-level assignment of that export.
+  const exported = exportsMember(receiver);
+  if (exported) {
+    const set = assignmentsTo(ctx.program, (left) => exportsMember(left) === exported, false);
+    if (set.length === 1) return classify(set[0]!, 'right', `\`exports.${exported}\``);
   }
   // `this.router`: a class field `router = Router()` or `this.router = express.Router()` in the class.
   const prop = memberName(receiver);
@@ -113,6 +126,24 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
     return { kind: 'unknown', why: assigns.length ? `\`this.${prop}\` is assigned more than once` : `\`this.${prop}\` is not assigned in its class` };
   }
   return { kind: 'unknown', why: 'the receiver is an expression' };
+}
+
+/** `exports.x` / `module.exports.x` -> `x`. */
+function exportsMember(n: Node): string | null {
+  if (n.type !== 'MemberExpression' || n.computed) return null;
+  const o = n.object;
+  const isExports = isIdent(o, 'exports') || (o.type === 'MemberExpression' && !o.computed && isIdent(o.object, 'module') && isIdent(o.property, 'exports'));
+  return isExports ? memberName(n) : null;
+}
+
+/** `<left> = ...` assignments in a scope (not in nested functions unless `deep`). */
+function assignmentsTo(scope: Node, matches: (left: Node) => boolean, deep = true): Node[] {
+  const out: Node[] = [];
+  walk(scope, (n) => {
+    if (!deep && n !== scope && isFunction(n)) return false;
+    if (n.type === 'AssignmentExpression' && n.operator === '=' && matches(n.left)) out.push(n);
+  });
+  return out;
 }
 
 /**
@@ -226,11 +257,22 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   }
   const receiver = call.callee.object as Node;
   const wrap = wrapCreation(ctx, receiver, call, names);
-  // A router wrapped where it is created carries the validation mode once; a call-site wrap puts it in the spec.
-  const spec = wrap.at === 'call-site' && ctx.plan.validation === 'report' ? readSpec(plan.specSource, [`validation: 'report'`]) as typeof checked : checked;
+  // The validation mode goes to typed(...), never into a route's spec (where the runtime reads it per route).
+  const spec = checked;
+  let where: string | undefined;
   if (wrap.at === 'call-site') {
-    call.callee.object = b.callExpression(b.identifier('typed'), [receiver as never]);
-    ctx.edits?.wrap(receiver, 'typed(', ')');
+    const declared = typedOnce(ctx, receiver, call);
+    if (declared) {
+      call.callee.object = b.identifier(declared);
+      ctx.edits?.replaceNode(receiver, declared);
+      where = `typed once in this file as \`${declared}\` (${wrap.why})`;
+    } else {
+      // No binding to declare a typed copy beside (`this.router` set twice, a global): typed where it is used.
+      const options = ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+      call.callee.object = b.callExpression(b.identifier(compatName(ctx, 'typed')), [receiver as never, ...(options ? [ctx.parseExpression(options)] : [])] as never);
+      ctx.edits?.wrap(receiver, `${compatName(ctx, 'typed')}(`, options ? `, ${options})` : ')');
+      where = `router wrapped at the call site (${wrap.why})`;
+    }
     ctx.compat.add('typed');
   }
   for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
@@ -258,13 +300,100 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     ctx.compat.add('legacy');
   }
   if (plan.docComment && ctx.enabled('MA002')) ctx.docRanges.push({ ...plan.docComment, specSource: plan.specSource });
-  const where = wrap.at === 'call-site' ? `router wrapped at the call site (${wrap.why})` : undefined;
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {
     status: typed.ok ? 'typed' : plan.documented ? 'legacy' : 'undocumented',
     rule: typed.ok ? 'MA003' : 'MA001',
     ...(reasons.length ? { reason: reasons.join('; ') } : {}),
   });
+}
+
+/** Per file: the binding of an unknown router/app -> the name of its one typed copy (`const api = typed(app)`). */
+const typedCopies = new WeakMap<RuleContext, Map<Node, string>>();
+
+/**
+ * A receiver whose creation is unknown (a parameter, an import, `createServer()`) gets one typed copy,
+ * declared right after its binding (first in the function for a parameter), and its routes use the copy.
+ * Returns the copy's name, or null when the receiver has no binding to declare beside.
+ */
+function typedOnce(ctx: RuleContext, receiver: Node, from: Node): string | null {
+  if (receiver.type !== 'Identifier') return null;
+  const site = bindingSite(ctx, receiver.name, from);
+  if (!site) return null;
+  const copies = typedCopies.get(ctx) ?? new Map<Node, string>();
+  typedCopies.set(ctx, copies);
+  const known = copies.get(site.key);
+  if (known) return known;
+  const name = freshName(ctx, receiver.name === 'app' ? 'api' : `${receiver.name}Api`);
+  copies.set(site.key, name);
+  const options = ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+  const source = `const ${name} = ${compatName(ctx, 'typed')}(${receiver.name}${options ? `, ${options}` : ''});`;
+  const decl = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name),
+    b.callExpression(b.identifier(compatName(ctx, 'typed')), [b.identifier(receiver.name), ...(options ? [ctx.parseExpression(options)] : [])] as never))] as never);
+  site.list.splice(site.index, 0, decl);
+  if (ctx.edits) {
+    const next = site.list[site.index + 1] as Node | undefined;
+    // After an import block: above the code that follows it, so the imports added later stay in the block.
+    if (site.after?.type === 'ImportDeclaration' && next) ctx.edits.insert(next.start, `${source}\n${ctx.edits.indentAt(next.start)}`);
+    else if (site.after) ctx.edits.insert(ctx.edits.endOfLineAfter(site.after.end), `\n${ctx.edits.indentAt(site.after.start)}${source}`);
+    else {
+      const first = site.list[1] as Node | undefined;
+      const indent = first ? ctx.edits.indentAt(first.start) : `${ctx.edits.indentAt(site.open)}  `;
+      ctx.edits.insert(site.open, `\n${indent}${source}`);
+    }
+  }
+  ctx.changed = true;
+  return name;
+}
+
+/** Where a name is bound: a parameter (the copy opens the function's body) or a statement (the copy follows it). */
+function bindingSite(ctx: RuleContext, name: string, from: Node): { key: Node; list: Node[]; index: number; after?: Node; open: number } | null {
+  for (let scope: Node | undefined = ctx.parents.get(from); scope; scope = ctx.parents.get(scope)) {
+    if (isFunction(scope) && scope.params.some((p: Node) => patternNames(p).includes(name))) {
+      if (scope.body.type !== 'BlockStatement') return null;
+      const body = scope.body;
+      return { key: scope, list: body.body, index: 0, open: body.directives?.at(-1)?.end ?? body.start + 1 };
+    }
+    const list: Node[] | undefined = scope.type === 'Program' || scope.type === 'BlockStatement' ? scope.body : undefined;
+    if (!list) continue;
+    const i = list.findIndex((stmt) => {
+      const d = (stmt.type === 'ExportNamedDeclaration' && stmt.declaration) || stmt;
+      if (d.type === 'VariableDeclaration') return d.declarations.some((x: Node) => patternNames(x.id).includes(name));
+      return d.type === 'ImportDeclaration' && d.specifiers.some((x: Node) => x.local.name === name);
+    });
+    if (i < 0) continue;
+    // An import: after the whole import block (imports are hoisted; the block stays together).
+    let at = i;
+    if (list[i]!.type === 'ImportDeclaration') while (list[at + 1]?.type === 'ImportDeclaration') at++;
+    return { key: list[i]!, list, index: at + 1, after: list[at]!, open: 0 };
+  }
+  return null;
+}
+
+/** A name no scope of the file uses yet (it is declared where other names are visible). */
+function freshName(ctx: RuleContext, base: string): string {
+  const used = usedNames(ctx);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+  used.add(name);
+  return name;
+}
+
+const namesByFile = new WeakMap<RuleContext, Set<string>>();
+function usedNames(ctx: RuleContext): Set<string> {
+  let used = namesByFile.get(ctx);
+  if (!used) {
+    used = new Set<string>();
+    walk(ctx.program, (n) => { if (n.type === 'Identifier') used!.add(n.name); });
+    for (const alias of ctx.aliases.values()) used.add(alias);
+    namesByFile.set(ctx, used);
+  }
+  return used;
+}
+
+/** The local name of a compat export in this file (aliased when the file binds the name otherwise). */
+export function compatName(ctx: RuleContext, name: string): string {
+  return ctx.aliases.get(name) ?? name;
 }
 
 /** The spec's references to names the file binds otherwise, renamed to the aliases imported instead. */

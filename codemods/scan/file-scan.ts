@@ -294,6 +294,8 @@ class FileWalker {
         } else this.bind(p.value.name, { k: 'member', obj: base, prop: key }, p.value, ctx);
       }
     }
+    // `const b = exports.b = Router()` is one router, named `b` (set below), not a second one for `exports.b`.
+    if (node.id.type === 'Identifier' && init?.type === 'AssignmentExpression') this.namedAssignments.add(init);
     this.walk(init, ctx);
     // `const router = module.exports = express.Router()`: the export is the named router, not a second one.
     if (node.id.type === 'Identifier' && init?.type === 'AssignmentExpression' && init.left.type === 'MemberExpression') {
@@ -306,6 +308,8 @@ class FileWalker {
     }
   }
 
+  private readonly namedAssignments = new WeakSet<t.Node>();
+
   private assignment(node: t.AssignmentExpression, ctx: Ctx): void {
     const left = node.left;
     if (node.operator === '=') {
@@ -316,7 +320,9 @@ class FileWalker {
           if (left.object.type === 'ThisExpression' && ctx.cls) this.field(ctx.cls, prop, this.val(node.right, ctx), left);
           else if (isModuleExports(left)) this.scan.exports.set('default', this.assignedVal(node.right, ctx));
           else if (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) {
-            this.scan.exports.set(prop, this.assignedVal(node.right, ctx));
+            // `exports.app = express()`: an app of its own, reached later as `exports.app`.
+            const val = this.assignedVal(node.right, ctx);
+            this.scan.exports.set(prop, val.k === 'create' && !this.namedAssignments.has(node) ? this.newRouter(`exports.${prop}`, `exports.${prop}`, val, left) : val);
           }
         }
       }

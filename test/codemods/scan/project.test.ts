@@ -177,6 +177,12 @@ test('a router that is named and exported in one statement is one router', () =>
   assert.equal(s.routers.length, 4);
 });
 
+test('`exports.app = express()` is an app, and `exports.app.get(...)` its route', () => {
+  const s = scanTree({ 'app.js': `const express = require('express');\nexports.app = express();\nexports.app.get('/d', h);\n` });
+  assert.deepEqual(routesOf(s), ['get /d']);
+  assert.deepEqual(s.routers.map((r) => [r.name, r.kind]), [['exports.app', 'app']]);
+});
+
 test('scanFile + linkProject (the worker-thread split) gives what scanProject gives', async () => {
   const files: Record<string, string> = {
     'app.js': `const app = require('express')();\napp.use('/u', require('./u'));\n`,

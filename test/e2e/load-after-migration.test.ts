@@ -1,0 +1,123 @@
+// Small CommonJS apps in the shapes real code takes (requires below the router, `var app = module.exports =
+// express()`, factories, routes on a parameter), migrated with default options and then actually loaded:
+// each must `require` without a ReferenceError and answer its requests exactly as before.
+// The dist build must be current (`npm run build`): migrated apps import migrate-api/compat from dist/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { migrateProject } from '../../codemods/migrate.js';
+import { linkDependencies } from '../helpers/legacy-app.js';
+
+interface AppCase {
+  name: string;
+  files: Record<string, string>;
+  /** How the probe gets the app from the entry module: module.exports, a named export, or a factory call. */
+  get: 'module' | 'exports.app' | 'factory';
+  /** [method, path] requests whose answers must not change. */
+  requests: Array<[string, string]>;
+  /** What the migration must have produced (a shape, checked on the text). */
+  expect: Array<[file: string, pattern: RegExp]>;
+}
+
+const cases: AppCase[] = [
+  {
+    name: 'router above the other requires',
+    files: {
+      'app.js': "const express = require('express');\nconst app = express();\nconst users = require('./routes/users');\napp.use('/users', users);\nmodule.exports = app;\n",
+      'routes/users.js': "const express = require('express');\nconst router = express.Router();\nconst data = require('../data');\n\nrouter.get('/', (req, res) => res.json(data.users));\nrouter.get('/:id', function (req, res) { res.json(data.users[req.params.id] || null); });\n\nmodule.exports = router;\n",
+      'data.js': "module.exports = { users: [{ name: 'ada' }] };\n",
+    },
+    get: 'module',
+    requests: [['GET', '/users'], ['GET', '/users/0'], ['GET', '/nope']],
+    expect: [['routes/users.js', /^const express = require\('express'\);\nconst \{ typed, legacy \} = require\('migrate-api\/compat'\);\n\nconst router = typed\(/]],
+  },
+  {
+    name: 'var app = module.exports = express(), above other requires',
+    files: {
+      'app.js': "'use strict';\nvar express = require('express');\nvar app = module.exports = express();\nvar helper = require('./helper');\napp.get('/a', function (req, res) { res.json({ a: helper() }); });\n",
+      'helper.js': 'module.exports = () => 1;\n',
+    },
+    get: 'module',
+    requests: [['GET', '/a'], ['POST', '/a']],
+    expect: [['app.js', /var app = module\.exports = typed\(express\(\), \{[^\n]*\}\);\n[^\n]*\napp\.get\('\/a', \{\}, legacy\(/]],
+  },
+  {
+    name: 'module.exports = app = express()',
+    files: { 'app.js': "const express = require('express');\nlet app;\nmodule.exports = app = express();\napp.get('/c', (req, res) => res.json({ c: 1 }));\n" },
+    get: 'module',
+    requests: [['GET', '/c']],
+    expect: [['app.js', /\napp\.get\('\/c', \{\}, legacy\(/]],
+  },
+  {
+    name: 'exports.app = express()',
+    files: { 'app.js': "const express = require('express');\nexports.app = express();\nexports.app.get('/d', (req, res) => res.json({ d: 1 }));\n" },
+    get: 'exports.app',
+    requests: [['GET', '/d']],
+    expect: [['app.js', /exports\.app = typed\(express\(\), \{ validation: 'report', title/], ['app.js', /\nexports\.app\.get\('\/d', \{\}, legacy\(/]],
+  },
+  {
+    name: 'a factory creates the app',
+    files: { 'app.js': "const express = require('express');\nmodule.exports = createApp;\nfunction createApp() {\n  const app = express();\n  app.get('/e', (req, res) => res.json({ e: 1 }));\n  return app;\n}\n" },
+    get: 'factory',
+    requests: [['GET', '/e']],
+    expect: [['app.js', /^const express = require\('express'\);\nconst \{ typed, legacy \} = require\('migrate-api\/compat'\);\n\nmodule\.exports = createApp;/]],
+  },
+  {
+    name: 'routes on a parameter: one typed copy per file',
+    files: {
+      'app.js': "const express = require('express');\nconst mount = require('./routes');\nconst app = express();\nmount(app);\nmodule.exports = app;\n",
+      'routes.js': "module.exports = function (app) {\n  app.get('/g', (req, res) => res.json({ g: 1 }));\n  app.post('/g', (req, res) => res.json({ g: 2 }));\n};\n",
+    },
+    get: 'module',
+    requests: [['GET', '/g'], ['POST', '/g']],
+    expect: [['routes.js', /\{\n  const api = typed\(app, \{ validation: 'report' \}\);\n  api\.get\('\/g', \{\}, legacy\([^\n]*\n  api\.post\('\/g', \{\}, legacy\(/]],
+  },
+];
+
+const probe = `
+const http = require('node:http');
+const [entry, get, requests] = [process.argv[1], process.argv[2], JSON.parse(process.argv[3])];
+const m = require(entry);
+const app = get === 'factory' ? m() : get === 'exports.app' ? m.app : m;
+const server = http.createServer(app).listen(0, async () => {
+  const out = [];
+  for (const [method, path] of requests) {
+    const res = await fetch('http://127.0.0.1:' + server.address().port + path, { method });
+    out.push([method, path, res.status, res.headers.get('content-type'), await res.text()]);
+  }
+  server.close();
+  console.log(JSON.stringify(out));
+});
+`;
+
+function answers(dir: string, c: AppCase): unknown {
+  return JSON.parse(execFileSync(process.execPath, ['-e', probe, join(dir, 'app.js'), c.get, JSON.stringify(c.requests)], { cwd: dir, encoding: 'utf8' }));
+}
+
+for (const c of cases) {
+  test(`loads and answers as before after a migration: ${c.name}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-api-load-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'load-case', version: '1.0.0', dependencies: { express: '^5.1.0' } }));
+      for (const [file, text] of Object.entries(c.files)) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), text);
+      }
+      await linkDependencies(dir);
+      const before = answers(dir, c);
+      const { writes } = await migrateProject(dir);
+      for (const w of writes) if (!w.file.endsWith('package.json')) writeFileSync(w.file, w.after);
+      for (const [file, pattern] of c.expect) {
+        const w = writes.find((x) => x.file === join(dir, file));
+        assert.ok(w, `${file} was rewritten`);
+        assert.match(w.after, pattern, `${file}:\n${w.after}`);
+      }
+      assert.deepEqual(answers(dir, c), before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
