@@ -53,7 +53,11 @@ function isBindingRequire(s: Node): boolean {
     && s.declarations[0].init?.type === 'CallExpression' && isIdent(s.declarations[0].init.callee, 'require');
 }
 
-export interface Binding { name: string; module: string; stmt: Node; remove(): void }
+export interface Binding {
+  name: string; module: string; stmt: Node; remove(): void;
+  /** The name the module exports it under (`default`, `*` for the module itself). */
+  imported: string;
+}
 
 /** Names bound at the top level by imports, destructured requires and declarations. */
 export function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<string> } {
@@ -64,20 +68,21 @@ export function topLevelBindings(program: Node): { imports: Binding[]; declared:
     if (/^TS(TypeAlias|Interface|Enum|Module)Declaration$/.test(s.type) && s.id?.type === 'Identifier') declared.add(s.id.name);
     if (s.type === 'ImportDeclaration') {
       for (const sp of s.specifiers) {
-        imports.push({ name: sp.local.name, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
+        const imported = sp.type === 'ImportDefaultSpecifier' ? 'default' : sp.type === 'ImportNamespaceSpecifier' ? '*' : sp.imported.name ?? sp.imported.value;
+        imports.push({ name: sp.local.name, imported, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
       }
     } else if (s.type === 'VariableDeclaration') {
       if (isBindingRequire(s)) {
         const pattern = s.declarations[0].id;
         for (const p of pattern.properties) {
           if (p.type === 'RestElement' || p.value?.type !== 'Identifier') { if (p.argument) declared.add(p.argument.name); continue; }
-          imports.push({ name: p.value.name, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
+          imports.push({ name: p.value.name, imported: p.key.name ?? p.key.value, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
         }
       } else {
         for (const d of s.declarations) {
           if (d.id.type !== 'Identifier') continue;
           // `const z = require('zod')` binds the module itself: never removed (its require may have effects).
-          if (isRequireOf(d.init, d.init?.arguments?.[0]?.value)) imports.push({ name: d.id.name, module: d.init.arguments[0].value, stmt: s, remove: () => {} });
+          if (isRequireOf(d.init, d.init?.arguments?.[0]?.value)) imports.push({ name: d.id.name, imported: '*', module: d.init.arguments[0].value, stmt: s, remove: () => {} });
           else declared.add(d.id.name);
         }
       }

@@ -3,7 +3,7 @@
 import { parseExpression } from '@babel/parser';
 import type { RoutePlan, RouteReport } from '../plan.js';
 import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
-import type { RuleContext } from './context.js';
+import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
@@ -50,8 +50,8 @@ export function isRouterFactory(n: Node | null | undefined, names: ExpressNames)
 }
 
 /** `typed(...)`, or a router/app compat creates already typed (`createRouter()`, `createApp()`). */
-export function isTypedCall(n: Node | null | undefined): boolean {
-  return !!n && n.type === 'CallExpression' && (isIdent(n.callee, 'typed') || isIdent(n.callee, 'createRouter') || isIdent(n.callee, 'createApp'));
+export function isTypedCall(n: Node | null | undefined, typedName = 'typed'): boolean {
+  return !!n && n.type === 'CallExpression' && (isIdent(n.callee, typedName) || isIdent(n.callee, 'createRouter') || isIdent(n.callee, 'createApp'));
 }
 
 /** Where the receiver of a route is created: a slot (holder[key]) we can wrap, already typed, or unknown. */
@@ -62,7 +62,7 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
     // `var app = module.exports = express()`, `module.exports = app = express()`: the value is the last right side.
     while (holder[key]?.type === 'AssignmentExpression' && holder[key].operator === '=') { holder = holder[key]; key = 'right'; }
     const init = holder[key];
-    if (isTypedCall(init)) return { kind: 'typed' };
+    if (isTypedCall(init, introducedName(ctx, 'typed'))) return { kind: 'typed' };
     if (isRouterFactory(init, names)) return { kind: 'slot', holder, key };
     return { kind: 'unknown', why: `${what} is not created by express() or Router() here` };
   };
@@ -163,15 +163,16 @@ function widenAnnotation(ctx: RuleContext, c: { holder: Node; key: string }, fro
   const ann = annotated?.typeAnnotation as Node | undefined;
   if (!ann || ann.type !== 'TSTypeAnnotation') return;
   const t = ann.typeAnnotation as Node;
-  if (t.type === 'TSTypeReference' && isIdent(t.typeName, 'Typed')) return;
-  ann.typeAnnotation = b.tsTypeReference(b.identifier('Typed'), b.tsTypeParameterInstantiation([t as never]));
-  ctx.edits?.wrap(t, 'Typed<', '>');
+  const typedType = introducedName(ctx, 'Typed');
+  if (t.type === 'TSTypeReference' && isIdent(t.typeName, typedType)) return;
+  ann.typeAnnotation = b.tsTypeReference(b.identifier(typedType), b.tsTypeParameterInstantiation([t as never]));
+  ctx.edits?.wrap(t, `${typedType}<`, '>');
   ctx.compat.add('Typed');
 }
 
 /** Wraps the router where it is created, or returns the reason it wraps at the call site instead. */
 function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: ExpressNames): { at: 'creation' | 'typed' } | { at: 'call-site'; why: string } {
-  if (isTypedCall(receiver)) return { at: 'typed' };
+  if (isTypedCall(receiver, introducedName(ctx, 'typed'))) return { at: 'typed' };
   const c = findCreation(ctx, receiver, call, names);
   if (c.kind === 'typed') return { at: 'typed' };
   if (c.kind === 'unknown') return { at: 'call-site', why: c.why };
@@ -187,11 +188,14 @@ function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: Expre
 export function wrapWithTyped(ctx: RuleContext, init: Node, names: ExpressNames): Node {
   const args = [init];
   const app = ctx.plan.app && isAppFactory(init, names) ? ctx.plan.app : undefined;
-  const options = app ? app.optionsSource : ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+  // The app's options name `apiDocs`, aliased like any name the rewrite introduces.
+  const options = app ? (ctx.aliases.size ? withAliases(app.optionsSource, ctx.aliases) : app.optionsSource)
+    : ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
   if (options) args.push(ctx.parseExpression(options));
   for (const name of app?.uses ?? []) ctx.specIdentifiers.add(name);
-  ctx.edits?.wrap(init, 'typed(', options ? `, ${indentRest(options, ctx.edits.indentAt(init.start))})` : ')');
-  const wrapped = b.callExpression(b.identifier('typed'), args as never);
+  const typedName = introducedName(ctx, 'typed');
+  ctx.edits?.wrap(init, `${typedName}(`, options ? `, ${indentRest(options, ctx.edits.indentAt(init.start))})` : ')');
+  const wrapped = b.callExpression(b.identifier(typedName), args as never);
   ctx.wrapped.add(wrapped);
   ctx.changed = true;
   ctx.compat.add('typed');
@@ -234,7 +238,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const args = call.arguments as Node[];
   if (args.length >= 2 && args[1]!.type === 'ObjectExpression') {
     const handler = args[args.length - 1]!;
-    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy') ? 'legacy handler' : 'typed handler';
+    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, introducedName(ctx, 'legacy')) ? 'legacy handler' : 'typed handler';
     report(ctx, plan, { status: 'unchanged', reason: `already migrated (${kind})` });
     return;
   }
@@ -269,8 +273,8 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     } else {
       // No binding to declare a typed copy beside (`this.router` set twice, a global): typed where it is used.
       const options = ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
-      call.callee.object = b.callExpression(b.identifier(compatName(ctx, 'typed')), [receiver as never, ...(options ? [ctx.parseExpression(options)] : [])] as never);
-      ctx.edits?.wrap(receiver, `${compatName(ctx, 'typed')}(`, options ? `, ${options})` : ')');
+      call.callee.object = b.callExpression(b.identifier(introducedName(ctx, 'typed')), [receiver as never, ...(options ? [ctx.parseExpression(options)] : [])] as never);
+      ctx.edits?.wrap(receiver, `${introducedName(ctx, 'typed')}(`, options ? `, ${options})` : ')');
       where = `router wrapped at the call site (${wrap.why})`;
     }
     ctx.compat.add('typed');
@@ -290,12 +294,13 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
   else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
   if (!typed.ok) {
-    if (!(handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy'))) {
-      const wrapped = b.callExpression(b.identifier('legacy'), [handler as never]) as unknown as Node;
+    const legacyName = introducedName(ctx, 'legacy');
+    if (!(handler.type === 'CallExpression' && isIdent(handler.callee, legacyName))) {
+      const wrapped = b.callExpression(b.identifier(legacyName), [handler as never]) as unknown as Node;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
       args[args.length - 1] = wrapped;
-      ctx.edits?.wrap(handler, 'legacy(', ')');
+      ctx.edits?.wrap(handler, `${legacyName}(`, ')');
     }
     ctx.compat.add('legacy');
   }
@@ -327,9 +332,9 @@ function typedOnce(ctx: RuleContext, receiver: Node, from: Node): string | null 
   const name = freshName(ctx, receiver.name === 'app' ? 'api' : `${receiver.name}Api`);
   copies.set(site.key, name);
   const options = ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
-  const source = `const ${name} = ${compatName(ctx, 'typed')}(${receiver.name}${options ? `, ${options}` : ''});`;
+  const source = `const ${name} = ${introducedName(ctx, 'typed')}(${receiver.name}${options ? `, ${options}` : ''});`;
   const decl = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name),
-    b.callExpression(b.identifier(compatName(ctx, 'typed')), [b.identifier(receiver.name), ...(options ? [ctx.parseExpression(options)] : [])] as never))] as never);
+    b.callExpression(b.identifier(introducedName(ctx, 'typed')), [b.identifier(receiver.name), ...(options ? [ctx.parseExpression(options)] : [])] as never))] as never);
   site.list.splice(site.index, 0, decl);
   if (ctx.edits) {
     const next = site.list[site.index + 1] as Node | undefined;
@@ -389,11 +394,6 @@ function usedNames(ctx: RuleContext): Set<string> {
     namesByFile.set(ctx, used);
   }
   return used;
-}
-
-/** The local name of a compat export in this file (aliased when the file binds the name otherwise). */
-export function compatName(ctx: RuleContext, name: string): string {
-  return ctx.aliases.get(name) ?? name;
 }
 
 /** The spec's references to names the file binds otherwise, renamed to the aliases imported instead. */

@@ -75,6 +75,20 @@ const cases: AppCase[] = [
     requests: [['GET', '/g'], ['POST', '/g']],
     expect: [['routes.js', /\{\n  const api = typed\(app, \{ validation: 'report' \}\);\n  api\.get\('\/g', \{\}, legacy\([^\n]*\n  api\.post\('\/g', \{\}, legacy\(/]],
   },
+  {
+    name: 'a local `apiDocs` in the setup function does not meet the imported one',
+    files: {
+      'app.js': "const express = require('express');\n\nfunction setup() {\n  const app = express();\n  const apiDocs = require('./openapi.json');\n  app.get('/spec', (req, res) => res.json(apiDocs.info));\n  app.get('/items/:id', (req, res) => {\n    res.json({ id: req.params.id });\n  });\n  return app;\n}\n\nmodule.exports = setup;\n",
+      'openapi.json': JSON.stringify({
+        openapi: '3.0.0', info: { title: 'H', version: '1.0.0' },
+        components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-key' } } },
+        paths: { '/items/{id}': { get: { summary: 'One item', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } } },
+      }),
+    },
+    get: 'factory',
+    requests: [['GET', '/spec'], ['GET', '/items/7']],
+    expect: [['app.js', /const \{ apiDocs: apiDocsSchema \} = require\('\.\/api-schemas\.cjs'\);[\s\S]*legacyDocs: apiDocsSchema \}\);\n  const apiDocs = require/]],
+  },
 ];
 
 const probe = `
