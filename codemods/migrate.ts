@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
-import { isFile, listSourceFiles } from './scan/index.js';
+import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -32,6 +32,8 @@ export interface MigrateOptions {
   /** Rule ids to run (default: all). */
   only?: RuleId[];
   disable?: RuleId[];
+  /** Analyse and rewrite test files too (`--include-tests`); by default they are left out. */
+  includeTests?: boolean;
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
@@ -92,7 +94,10 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   const targetDir = isFile(target) ? dirname(target) : target;
   const root = packageRoot(targetDir) ?? targetDir;
   const inTarget = (f: string) => f === target || f.startsWith(target + sep);
-  const sourceFiles = root === target ? listSourceFiles(root) : listSourceFiles(root).filter((f) => inTarget(f) || !isTestFile(relative(root, f)));
+  // Test files are left out of the analysis and never rewritten, unless asked (--include-tests) or named:
+  // inside the target they are judged from the target (`migrate-api test/fixtures/app` migrates that app).
+  const isTest = (f: string) => f !== target && isTestFile(relative(inTarget(f) ? targetDir : root, f));
+  const sourceFiles = listSourceFiles(root).filter((f) => opts.includeTests || !isTest(f));
   const size = opts.workers ?? envWorkers() ?? 0;
   const { runner, close } = makeRunner(size);
   try {
@@ -102,10 +107,6 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   }
 }
 
-/** Test code registers routes of its own (fixtures, mini apps): never the app's routes to learn from. */
-function isTestFile(path: string): boolean {
-  return /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
-}
 
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
