@@ -13,6 +13,7 @@ import type { Diagnostic, RuleId } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
+import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -179,12 +180,13 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const reportFiles: ReportFile[] = [];
   const routes: RouteReport[] = [];
   const files = [...new Set([...byFile.keys(), ...apps])].filter(inTarget).sort();
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]);
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
-    validation, rules, schemasFile, format, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
+    validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
     app: apps.has(file) ? appOptions : undefined,
   }));
   const rewritten = await Promise.all(plans.map((plan) => {
@@ -239,6 +241,7 @@ interface PlanContext {
   rules: Set<RuleId>;
   schemasFile: string;
   format: ModuleFormat;
+  importStyle: ImportStyle | null;
   exportsByRef: Map<string, { request: string; response: string }>;
   keepDocComments: boolean;
   app?: FilePlan['app'];
@@ -274,7 +277,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
     file,
     routes,
     app: ctx.app,
-    schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format) } : null,
+    schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format, ctx.importStyle) } : null,
     validation: ctx.validation,
     rules: ctx.rules,
   };
@@ -288,11 +291,16 @@ function commonDir(files: string[]): string | null {
   return dir;
 }
 
-/** TS and ESM need the emitted extension (`./api-schemas.js`); CommonJS resolves either way. */
-function importSpecifier(fromFile: string, toFile: string, format: ModuleFormat): string {
+/**
+ * The specifier in the project's own convention (scan/import-style.ts): TS imports the emitted `.js` unless the
+ * project writes no extension (ts-node, ts-jest) or `.ts`; ESM keeps `.js` unless the project writes none
+ * (a bundler resolves it). A `.cjs` module keeps its extension: require() does not try `.cjs`.
+ */
+function importSpecifier(fromFile: string, toFile: string, format: ModuleFormat, style: ImportStyle | null): string {
   let spec = relative(dirname(fromFile), toFile).split(sep).join('/');
   if (!spec.startsWith('.')) spec = `./${spec}`;
-  if (format === 'ts') spec = spec.replace(/\.ts$/, '.js');
+  if (format === 'ts') return style === 'none' ? spec.replace(/\.ts$/, '') : style === 'ts' ? spec : spec.replace(/\.ts$/, '.js');
+  if (format === 'js' && style === 'none') return spec.replace(/\.js$/, '');
   return spec;
 }
 

@@ -135,3 +135,52 @@ for (const c of cases) {
     }
   });
 }
+
+// ts-node and ts-jest compile each .ts file as it is required and leave resolution to Node: `'./api-schemas.js'`
+// names no file there. This hook does the same (transpile on require), so the test sees what they would.
+const tsProbe = `
+const ts = require(process.argv[2]);
+require.extensions['.ts'] = (m, filename) => {
+  const src = require('node:fs').readFileSync(filename, 'utf8');
+  m._compile(ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, esModuleInterop: true, target: ts.ScriptTarget.ES2022 } }).outputText, filename);
+};
+const app = require(process.argv[1]).default;
+const server = require('node:http').createServer(app).listen(0, async () => {
+  const res = await fetch('http://127.0.0.1:' + server.address().port + '/users/1');
+  console.log(JSON.stringify([res.status, await res.text()]));
+  server.close();
+});
+`;
+
+test('a CommonJS TypeScript app that imports without extensions gets extensionless imports, and still loads', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'migrate-api-load-ts-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'ts-cjs', version: '1.0.0', dependencies: { express: '^5.1.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', esModuleInterop: true, strict: true } }),
+      'src/app.ts': "import express from 'express';\nimport { users } from './routes/users';\n\nconst app = express();\napp.use('/users', users);\nexport default app;\n",
+      'src/routes/users.ts': "import { Router } from 'express';\nimport { find } from '../store';\n\nexport const users = Router();\nusers.get('/:id', (req, res) => {\n  res.json(find(req.params.id));\n});\n",
+      'src/store.ts': "export function find(id: string) {\n  return { id, name: 'ada' };\n}\n",
+      'openapi.json': JSON.stringify({
+        openapi: '3.0.0', info: { title: 'T', version: '1.0.0' },
+        components: { schemas: { User: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } },
+        paths: { '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/User' } } } } } } } },
+      }),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    await linkDependencies(dir);
+    const typescript = join(import.meta.dirname, '../../node_modules/typescript');
+    const load = () => execFileSync(process.execPath, ['-e', tsProbe, join(dir, 'src/app.ts'), typescript], { cwd: dir, encoding: 'utf8' });
+    const before = load();
+    const { writes } = await migrateProject(dir);
+    for (const w of writes) if (!w.file.endsWith('package.json')) writeFileSync(w.file, w.after);
+    const users = writes.find((w) => w.file === join(dir, 'src/routes/users.ts'));
+    assert.match(users?.after ?? '', /^import \{ User \} from '\.\.\/api-schemas';$/m);
+    assert.equal(load(), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
