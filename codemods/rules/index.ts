@@ -256,21 +256,60 @@ export function applyFilePlan(source: string, plan: FilePlan): FileResult {
     }),
   };
   const j = jscodeshift().withParser(parser);
-  const root = j(source);
+  // The file's own line ending for what recast prints; tabs are put back below.
+  const layout = { lineTerminator: /\r\n/.test(source) ? '\r\n' : '\n', tabWidth: RECAST_TAB };
+  const root = j(source, { tabWidth: RECAST_TAB });
   const program = root.get().node.program as Node;
   // Spec text parsed by recast too, so its own layout is reused when printed.
   const recastExpr = (src: string) => (j(`[\n${src}\n]`).get().node.program.body[0] as Node).expression.elements[0] as Node;
   const recastStmt = (src: string) => j(src).get().node.program.body as Node[];
-  const second = runRules(program, source, plan, recastExpr, recastStmt);
+  const second = runRules(program, source, recastPlan(source, plan), recastExpr, recastStmt);
   // recast reprints a reused directive with a second `;` once the program body changes; fresh ones print clean.
   program.directives = (program.directives ?? []).map((d: Node) => j.directive(j.directiveLiteral(d.value.value)));
-  const output = root.toSource({ quote: quoteStyle(source), reuseWhitespace: true });
+  const output = withTabs(source, root.toSource({ quote: quoteStyle(source), reuseWhitespace: true, ...layout }));
   return {
     file: plan.file,
     output: output === source ? undefined : output,
     routes: second.reports,
     diagnostics: second.diagnostics,
   };
+}
+
+/** Recast's columns per indent level (and per tab): the two spaces generated specs indent by. */
+const RECAST_TAB = 2;
+
+/**
+ * A tab-indented file gets tabs on the lines recast printed (their indent is in spaces, RECAST_TAB a level);
+ * lines that were in the file already stay as they were.
+ */
+function withTabs(source: string, output: string): string {
+  if ((source.match(/^\t/gm)?.length ?? 0) <= (source.match(/^ /gm)?.length ?? 0)) return output;
+  const original = new Set(source.split(/\r?\n/));
+  return output.split('\n').map((line) => {
+    if (original.has(line.replace(/\r$/, ''))) return line;
+    return line.replace(/^[ \t]+/, (ws) => {
+      let cols = 0;
+      for (const c of ws) cols = c === '\t' ? (Math.floor(cols / RECAST_TAB) + 1) * RECAST_TAB : cols + 1;
+      return '\t'.repeat(Math.floor(cols / RECAST_TAB)) + ' '.repeat(cols % RECAST_TAB);
+    });
+  }).join('\n');
+}
+
+/**
+ * The plan with its columns as recast counts them: a tab in a line's indentation moves to the next multiple
+ * of RECAST_TAB, where Babel counts it as one column.
+ */
+function recastPlan(source: string, plan: FilePlan): FilePlan {
+  if (!source.includes('\t')) return plan;
+  const lines = source.split(/\r?\n/);
+  const column = (line: number, col: number): number => {
+    const text = lines[line - 1] ?? '';
+    let visual = 0;
+    let i = 0;
+    for (; i < col - 1 && (text[i] === ' ' || text[i] === '\t'); i++) visual = text[i] === '\t' ? (Math.floor(visual / RECAST_TAB) + 1) * RECAST_TAB : visual + 1;
+    return visual + (col - 1 - i) + 1;
+  };
+  return { ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })) };
 }
 
 /** jscodeshift entry point (`jscodeshift -t codemods/rules/index.ts`): the FilePlan comes in `options.plan`. */
