@@ -249,6 +249,8 @@ class FileWalker {
     } else if (source === 'migrate-api/compat') {
       if (name === 'createApp') this.appFactories.add(local);
       if (name === 'createRouter') this.routerFactories.add(local);
+      // `typed` imported under an alias (the file binds `typed` otherwise): still the wrapper.
+      if (name === 'typed') this.typedNames.add(local);
     } else if (ROUTER_PACKAGE.test(source) && (name === 'default' || name === '*')) {
       this.routerFactories.add(local); // express-promise-router and friends: a drop-in Router()
     }
@@ -309,6 +311,7 @@ class FileWalker {
   }
 
   private readonly namedAssignments = new WeakSet<t.Node>();
+  private readonly typedNames = new Set<string>();
 
   private assignment(node: t.AssignmentExpression, ctx: Ctx): void {
     const left = node.left;
@@ -624,7 +627,7 @@ class FileWalker {
         }
         const f = this.factory(c);
         if (f) return f;
-        if (c.type === 'Identifier' && c.name === 'typed' && node.arguments[0]) {
+        if (c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) && node.arguments[0]) {
           const inner = this.val(node.arguments[0], ctx);
           return inner.k === 'create' ? { ...inner, created: 'typed(...)' } : inner;
         }

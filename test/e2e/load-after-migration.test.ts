@@ -89,6 +89,16 @@ const cases: AppCase[] = [
     requests: [['GET', '/spec'], ['GET', '/items/7']],
     expect: [['app.js', /const \{ apiDocs: apiDocsSchema \} = require\('\.\/api-schemas\.cjs'\);[\s\S]*legacyDocs: apiDocsSchema \}\);\n  const apiDocs = require/]],
   },
+  {
+    name: 'the file has its own `typed` and `reply`',
+    files: {
+      'app.js': "const express = require('express');\nconst { typed } = require('./typed');\n\nconst app = express();\napp.get('/t', (req, res) => res.json(typed(1)));\n\nfunction reply(x) { return x; }\napp.get('/r', (req, res) => res.json(reply(2)));\nmodule.exports = app;\n",
+      'typed.js': 'exports.typed = (v) => ({ typed: v });\n',
+    },
+    get: 'module',
+    requests: [['GET', '/t'], ['GET', '/r']],
+    expect: [['app.js', /const \{ typed: migrateTyped, legacy \} = require\('migrate-api\/compat'\);\n\nconst app = migrateTyped\(express\(\)/]],
+  },
 ];
 
 const probe = `
@@ -130,6 +140,8 @@ for (const c of cases) {
         assert.match(w.after, pattern, `${file}:\n${w.after}`);
       }
       assert.deepEqual(answers(dir, c), before);
+      const again = await migrateProject(dir);
+      assert.deepEqual(again.writes.map((w) => w.file), [], 'a second run changes nothing');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
