@@ -26,7 +26,7 @@ export interface RuleInfo { id: RuleId; name: string; description: string }
 export const RULES: readonly RuleInfo[] = [
   {
     id: 'MA001', name: 'wrap-router',
-    description: 'Wrap the router/app with typed(...) where it is created (or at the call site when that is unknown), '
+    description: 'Wrap the router/app with typed(...) where it is created (or once per file, `const api = typed(app)`, when that is unknown), '
       + 'put the route\'s spec object as its second argument, keep route middleware in place and wrap the handler in legacy(...). '
       + 'Undocumented routes get an empty spec; `.route(path).get().put()` chains become one statement per verb.',
   },
