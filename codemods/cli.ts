@@ -19,7 +19,8 @@ export { UsageError };
 
 export const USAGE = `Usage:
   migrate-api <dir|file> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
-                         [--report dir] [--only MA001,..] [--disable MA003,..] [--force] [--json]
+                         [--report dir] [--only MA001,..] [--disable MA003,..] [--include-tests]
+                         [--force] [--json]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
 
@@ -72,6 +73,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
         only: { type: 'string' },
         disable: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'include-tests': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -109,7 +111,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
   const result: MigrationResult = await migrateProject(dir, {
     specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable,
-    onProgress: bar?.update,
+    includeTests: values['include-tests'], onProgress: bar?.update,
   });
   bar?.done();
   const { report, writes } = result;

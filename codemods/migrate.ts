@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
-import { isFile, listSourceFiles } from './scan/index.js';
+import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
+import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -34,6 +35,8 @@ export interface MigrateOptions {
   /** Rule ids to run (default: all). */
   only?: RuleId[];
   disable?: RuleId[];
+  /** Analyse and rewrite test files too (`--include-tests`); by default they are left out. */
+  includeTests?: boolean;
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
@@ -94,7 +97,10 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   const targetDir = isFile(target) ? dirname(target) : target;
   const root = packageRoot(targetDir) ?? targetDir;
   const inTarget = (f: string) => f === target || f.startsWith(target + sep);
-  const sourceFiles = root === target ? listSourceFiles(root) : listSourceFiles(root).filter((f) => inTarget(f) || !isTestFile(relative(root, f)));
+  // Test files are left out of the analysis and never rewritten, unless asked (--include-tests) or named:
+  // inside the target they are judged from the target (`migrate-api test/fixtures/app` migrates that app).
+  const isTest = (f: string) => f !== target && isTestFile(relative(inTarget(f) ? targetDir : root, f));
+  const sourceFiles = listSourceFiles(root).filter((f) => opts.includeTests || !isTest(f));
   const size = opts.workers ?? envWorkers() ?? 0;
   const { runner, close } = makeRunner(size);
   try {
@@ -104,10 +110,6 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   }
 }
 
-/** Test code registers routes of its own (fixtures, mini apps): never the app's routes to learn from. */
-function isTestFile(path: string): boolean {
-  return /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
-}
 
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
@@ -184,12 +186,13 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const routes: RouteReport[] = [];
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]);
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
-    validation, rules, schemasFile, format, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
+    validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
@@ -246,6 +249,7 @@ interface PlanContext {
   rules: Set<RuleId>;
   schemasFile: string;
   format: ModuleFormat;
+  importStyle: ImportStyle | null;
   exportsByRef: Map<string, { request: string; response: string }>;
   /** Whether the file's doc comments must stay: a swagger-jsdoc call of the app reads them. */
   keepDocComments: (file: string) => boolean;
@@ -288,7 +292,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
     routes,
     app: ctx.app,
     ...(ctx.mountingRouters ? { mountingRouters: ctx.mountingRouters } : {}),
-    schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format) } : null,
+    schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format, ctx.importStyle) } : null,
     validation: ctx.validation,
     rules: ctx.rules,
   };
@@ -317,11 +321,16 @@ function commonDir(files: string[]): string | null {
   return dir;
 }
 
-/** TS and ESM need the emitted extension (`./api-schemas.js`); CommonJS resolves either way. */
-function importSpecifier(fromFile: string, toFile: string, format: ModuleFormat): string {
+/**
+ * The specifier in the project's own convention (scan/import-style.ts): TS imports the emitted `.js` unless the
+ * project writes no extension (ts-node, ts-jest) or `.ts`; ESM keeps `.js` unless the project writes none
+ * (a bundler resolves it). A `.cjs` module keeps its extension: require() does not try `.cjs`.
+ */
+function importSpecifier(fromFile: string, toFile: string, format: ModuleFormat, style: ImportStyle | null): string {
   let spec = relative(dirname(fromFile), toFile).split(sep).join('/');
   if (!spec.startsWith('.')) spec = `./${spec}`;
-  if (format === 'ts') spec = spec.replace(/\.ts$/, '.js');
+  if (format === 'ts') return style === 'none' ? spec.replace(/\.ts$/, '') : style === 'ts' ? spec : spec.replace(/\.ts$/, '.js');
+  if (format === 'js' && style === 'none') return spec.replace(/\.js$/, '');
   return spec;
 }
 

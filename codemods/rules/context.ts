@@ -33,3 +33,9 @@ export interface RuleContext {
   diagnostics: Diagnostic[];
   enabled(rule: RuleId): boolean;
 }
+
+/** The local name of a name the rewrite introduces (a compat export, `z`, a schema): aliased when the file
+ *  uses the name for something else in any scope. */
+export function introducedName(ctx: Pick<RuleContext, 'aliases'>, name: string): string {
+  return ctx.aliases.get(name) ?? name;
+}

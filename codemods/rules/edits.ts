@@ -19,7 +19,24 @@ export class SourceEdits {
   /** Set when a rule made a change these edits cannot express; the caller then reprints with recast. */
   unsupported: string | null = null;
 
-  constructor(readonly source: string) {}
+  /** The file's own line ending and indent: inserted lines use them (a CRLF file must not come out mixed). */
+  private readonly crlf: boolean;
+  private readonly tabs: boolean;
+
+  constructor(readonly source: string) {
+    const lf = source.match(/\n/g)?.length ?? 0;
+    const crlfCount = source.match(/\r\n/g)?.length ?? 0;
+    this.crlf = crlfCount > 0 && crlfCount * 2 >= lf;
+    this.tabs = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0);
+  }
+
+  /** Generated text (specs, imports) is written with `\n` and two-space indents: made the file's own. */
+  private local(text: string): string {
+    let out = text;
+    if (this.tabs) out = out.replace(/\n(\t*)((?: {2})+)/g, (_, tabs: string, spaces: string) => `\n${tabs}${'\t'.repeat(spaces.length / 2)}`);
+    if (this.crlf) out = out.replace(/\r?\n/g, '\r\n');
+    return out;
+  }
 
   slice(node: Node): Part {
     return { start: node.start as number, end: node.end as number };
@@ -27,6 +44,7 @@ export class SourceEdits {
 
   /** Replaces [start, end); a second replacement of the same range wins over the first. */
   replace(start: number, end: number, ...parts: Part[]): void {
+    parts = parts.map((p) => (typeof p === 'string' ? this.local(p) : p));
     const same = start < end ? this.edits.find((e) => e.start === start && e.end === end) : undefined;
     if (same) same.parts = parts;
     else this.edits.push({ start, end, parts, seq: this.seq++ });
@@ -77,7 +95,7 @@ export class SourceEdits {
   /** Where text can go after a statement without splitting it from a comment on the same line. */
   endOfLineAfter(pos: number): number {
     const nl = this.source.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? this.source.length : nl;
+    const lineEnd = nl < 0 ? this.source.length : this.source[nl - 1] === '\r' ? nl - 1 : nl;
     return /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(this.source.slice(pos, lineEnd)) ? lineEnd : pos;
   }
 

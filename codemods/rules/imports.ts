@@ -53,7 +53,11 @@ function isBindingRequire(s: Node): boolean {
     && s.declarations[0].init?.type === 'CallExpression' && isIdent(s.declarations[0].init.callee, 'require');
 }
 
-export interface Binding { name: string; module: string; stmt: Node; remove(): void }
+export interface Binding {
+  name: string; module: string; stmt: Node; remove(): void;
+  /** The name the module exports it under (`default`, `*` for the module itself). */
+  imported: string;
+}
 
 /** Names bound at the top level by imports, destructured requires and declarations. */
 export function topLevelBindings(program: Node): { imports: Binding[]; declared: Set<string> } {
@@ -64,20 +68,21 @@ export function topLevelBindings(program: Node): { imports: Binding[]; declared:
     if (/^TS(TypeAlias|Interface|Enum|Module)Declaration$/.test(s.type) && s.id?.type === 'Identifier') declared.add(s.id.name);
     if (s.type === 'ImportDeclaration') {
       for (const sp of s.specifiers) {
-        imports.push({ name: sp.local.name, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
+        const imported = sp.type === 'ImportDefaultSpecifier' ? 'default' : sp.type === 'ImportNamespaceSpecifier' ? '*' : sp.imported.name ?? sp.imported.value;
+        imports.push({ name: sp.local.name, imported, module: s.source.value, stmt: s, remove: () => { s.specifiers = s.specifiers.filter((x: Node) => x !== sp); } });
       }
     } else if (s.type === 'VariableDeclaration') {
       if (isBindingRequire(s)) {
         const pattern = s.declarations[0].id;
         for (const p of pattern.properties) {
           if (p.type === 'RestElement' || p.value?.type !== 'Identifier') { if (p.argument) declared.add(p.argument.name); continue; }
-          imports.push({ name: p.value.name, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
+          imports.push({ name: p.value.name, imported: p.key.name ?? p.key.value, module: s.declarations[0].init.arguments[0]?.value, stmt: s, remove: () => { pattern.properties = pattern.properties.filter((x: Node) => x !== p); } });
         }
       } else {
         for (const d of s.declarations) {
           if (d.id.type !== 'Identifier') continue;
           // `const z = require('zod')` binds the module itself: never removed (its require may have effects).
-          if (isRequireOf(d.init, d.init?.arguments?.[0]?.value)) imports.push({ name: d.id.name, module: d.init.arguments[0].value, stmt: s, remove: () => {} });
+          if (isRequireOf(d.init, d.init?.arguments?.[0]?.value)) imports.push({ name: d.id.name, imported: '*', module: d.init.arguments[0].value, stmt: s, remove: () => {} });
           else declared.add(d.id.name);
         }
       }
@@ -149,8 +154,7 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
   }
   if (added.length) {
     // One parse for all new statements: recast keeps their line breaks only when they share a source.
-    let insertAt = -1;
-    body.forEach((s, i) => { if (s.type === 'ImportDeclaration' || isRequireStatement(s)) insertAt = i; });
+    const insertAt = importAnchor(body, style, addedNames(needs, conflicts));
     // The trailing blank line keeps recast from gluing the next statement onto the last new one.
     const statements = parseStatements(`${added.join('\n')}\n\n`);
     const first = body[insertAt + 1];
@@ -174,6 +178,58 @@ export function ensureImports(program: Node, style: ModuleStyle, quote: 'single'
     body.splice(insertAt + 1, 0, ...statements);
   }
   return conflicts;
+}
+
+/** The local names the added statements bind (a conflicting name is not added). */
+function addedNames(needs: ImportNeed[], conflicts: string[]): Set<string> {
+  const names = new Set(needs.flatMap((n) => n.names.map((e) => e.replace(/^type /, '').replace(/^.* as /, ''))));
+  for (const c of conflicts) names.delete(/^`([^`]+)`/.exec(c)?.[1] ?? '');
+  return names;
+}
+
+/**
+ * The index of the statement the new imports follow (-1: before the first statement). ESM imports are
+ * hoisted, so they end the import block. A require() runs where it stands: `const router = typed(...)` above
+ * the file's other requires would meet `typed` in its temporal dead zone, so CommonJS requires go after
+ * the last import/require that precedes the first statement using one of the new names.
+ */
+function importAnchor(body: Node[], style: ModuleStyle, names: Set<string>): number {
+  let last = -1;
+  body.forEach((s, i) => { if (s.type === 'ImportDeclaration' || isRequireStatement(s)) last = i; });
+  if (style === 'esm') return last;
+  const first = firstUse(body, names);
+  let anchor = -1;
+  for (let i = 0; i < Math.min(first, body.length); i++) {
+    const s = body[i]!;
+    if (s.type === 'ImportDeclaration' || isRequireStatement(s)) anchor = i;
+  }
+  return first < body.length ? anchor : last;
+}
+
+/** The first top-level statement that runs code naming one of `names`. A function declaration is hoisted:
+ *  code in it runs from the first statement that names the function (or from where it stands). */
+function firstUse(body: Node[], names: Set<string>): number {
+  const mentions = (s: Node, wanted: Set<string>) => {
+    let found = false;
+    const visit = (n: Node, parent: Node | undefined): void => {
+      if (found) return;
+      if (n.type === 'Identifier' && wanted.has(n.name) && isReference(n, parent) && !(parent?.type === 'FunctionDeclaration' && parent.id === n)) { found = true; return; }
+      for (const key of referenceKeys(n)) {
+        const v = n[key];
+        if (Array.isArray(v)) { for (const c of v) if (isNode(c)) visit(c, n); } else if (isNode(v)) visit(v, n);
+      }
+    };
+    visit(s, undefined);
+    return found;
+  };
+  const hoisted = new Set<string>();
+  for (const s of body) {
+    const fn = s.type === 'FunctionDeclaration' ? s : (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration?.type === 'FunctionDeclaration' ? s.declaration : null;
+    if (fn?.id && mentions(fn, names)) hoisted.add(fn.id.name);
+  }
+  const wanted = new Set([...names, ...hoisted]);
+  const i = body.findIndex((s) => mentions(s, wanted));
+  return i < 0 ? body.length : i;
 }
 
 /** An import (or destructured require) statement's source with its bindings as they are now, plus `extra` names. */

@@ -13,7 +13,7 @@ import type { JSCodeshift } from 'jscodeshift';
 import type { RuleId } from '../diagnostics.js';
 import { parserPlugins, parseSource } from '../parse.js';
 import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
-import { buildParents, isIdent, isStringLike, memberName, walk, type Node } from './ast.js';
+import { buildParents, isIdent, isReference, isStringLike, memberName, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
 import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
@@ -26,7 +26,7 @@ export interface RuleInfo { id: RuleId; name: string; description: string }
 export const RULES: readonly RuleInfo[] = [
   {
     id: 'MA001', name: 'wrap-router',
-    description: 'Wrap the router/app with typed(...) where it is created (or at the call site when that is unknown), '
+    description: 'Wrap the router/app with typed(...) where it is created (or once per file, `const api = typed(app)`, when that is unknown), '
       + 'put the route\'s spec object as its second argument, keep route middleware in place and wrap the handler in legacy(...). '
       + 'Undocumented routes get an empty spec; `.route(path).get().put()` chains become one statement per verb.',
   },
@@ -44,6 +44,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'Typed'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -70,25 +71,39 @@ function quoteStyle(source: string): 'single' | 'double' {
 }
 
 /**
- * A spec names `z` and the schemas it uses; where the file already binds such a name to something else
- * (`import { type Category } from './store'`), the spec uses `CategorySchema` and imports it under that alias.
+ * Every name the rewrite introduces (`typed`, `legacy`, `reply`, `Typed`, `z`, the schemas, `apiDocs`) is
+ * checked against every scope of the file: where the file uses it for something else (`import { type Category }`
+ * at the top, `const apiDocs = YAML.load(...)` inside the setup function), the rewrite imports and uses an alias
+ * (`CategorySchema`, `apiDocsSchema`). An import of the same export from the same module, under whatever name,
+ * is reused (a second run finds the alias the first one chose).
  */
-function specAliases(program: Node, plan: FilePlan): Map<string, string> {
+function introducedAliases(program: Node, plan: FilePlan): Map<string, string> {
   const aliases = new Map<string, string>();
-  const { imports, declared } = topLevelBindings(program);
-  const wanted: Array<[string, string]> = [['z', 'zod'], ...(plan.schemaImports?.names ?? []).map((n): [string, string] => [n, plan.schemaImports!.from])];
-  const clashes = wanted.filter(([name, module]) => {
-    const bound = imports.find((x) => x.name === name);
-    return bound ? bound.module !== module : declared.has(name);
-  });
+  const { imports } = topLevelBindings(program);
+  const wanted: Array<[string, string]> = [
+    ...COMPAT_NAMES.map((n): [string, string] => [n, COMPAT_MODULE]), ['z', 'zod'],
+    ...(plan.schemaImports?.names ?? []).map((n): [string, string] => [n, plan.schemaImports!.from]),
+  ];
+  let used: Set<string> | undefined;
+  const clashes: string[] = [];
+  for (const [name, module] of wanted) {
+    const same = imports.find((x) => x.module === module && x.imported === name) ?? imports.find((x) => x.module === module && x.name === name);
+    if (same) { if (same.name !== name) aliases.set(name, same.name); continue; }
+    if (!used) {
+      used = new Set<string>();
+      walk(program, (n, parent) => { if (n.type === 'Identifier' && isReference(n, parent ?? undefined)) used!.add(n.name); });
+      for (const x of imports) used.add(x.name);
+    }
+    if (used.has(name)) clashes.push(name);
+  }
   if (clashes.length === 0) return aliases;
-  const used = new Set<string>([...imports.map((x) => x.name), ...declared]);
-  walk(program, (n) => { if (n.type === 'Identifier') used.add(n.name); });
-  for (const [name] of clashes) {
-    const base = name === 'z' ? 'zod' : `${name}Schema`;
+  const taken = new Set<string>();
+  walk(program, (n) => { if (n.type === 'Identifier') taken.add(n.name); });
+  for (const name of clashes) {
+    const base = name === 'z' ? 'zod' : COMPAT_NAMES.includes(name) ? `migrate${name[0]!.toUpperCase()}${name.slice(1)}` : `${name}Schema`;
     let alias = base;
-    for (let i = 2; used.has(alias); i++) alias = `${base}${i}`;
-    used.add(alias);
+    for (let i = 2; taken.has(alias); i++) alias = `${base}${i}`;
+    taken.add(alias);
     aliases.set(name, alias);
   }
   return aliases;
@@ -112,7 +127,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   parseStatements: (src: string) => Node[], splice?: Splice): RuleContext {
   const ctx: RuleContext = {
     file: plan.file, plan, program, parents: buildParents(program), parseExpression,
-    changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [], aliases: specAliases(program, plan),
+    changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [], aliases: introducedAliases(program, plan),
     reports: [], diagnostics: [], ...splice,
     enabled: (rule) => plan.rules.has(rule),
   };
@@ -157,10 +172,10 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
 
   const style = moduleStyle(plan.file, program);
   const needs: ImportNeed[] = [];
-  const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)) as string[];
-  if (ctx.compat.has('Typed')) compat.push('type Typed');
-  if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
+  const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)).map(named);
+  if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
+  if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
   if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
@@ -268,21 +283,60 @@ export function applyFilePlan(source: string, plan: FilePlan): FileResult {
     }),
   };
   const j = jscodeshift().withParser(parser);
-  const root = j(source);
+  // The file's own line ending for what recast prints; tabs are put back below.
+  const layout = { lineTerminator: /\r\n/.test(source) ? '\r\n' : '\n', tabWidth: RECAST_TAB };
+  const root = j(source, { tabWidth: RECAST_TAB });
   const program = root.get().node.program as Node;
   // Spec text parsed by recast too, so its own layout is reused when printed.
   const recastExpr = (src: string) => (j(`[\n${src}\n]`).get().node.program.body[0] as Node).expression.elements[0] as Node;
   const recastStmt = (src: string) => j(src).get().node.program.body as Node[];
-  const second = runRules(program, source, plan, recastExpr, recastStmt);
+  const second = runRules(program, source, recastPlan(source, plan), recastExpr, recastStmt);
   // recast reprints a reused directive with a second `;` once the program body changes; fresh ones print clean.
   program.directives = (program.directives ?? []).map((d: Node) => j.directive(j.directiveLiteral(d.value.value)));
-  const output = root.toSource({ quote: quoteStyle(source), reuseWhitespace: true });
+  const output = withTabs(source, root.toSource({ quote: quoteStyle(source), reuseWhitespace: true, ...layout }));
   return {
     file: plan.file,
     output: output === source ? undefined : output,
     routes: second.reports,
     diagnostics: second.diagnostics,
   };
+}
+
+/** Recast's columns per indent level (and per tab): the two spaces generated specs indent by. */
+const RECAST_TAB = 2;
+
+/**
+ * A tab-indented file gets tabs on the lines recast printed (their indent is in spaces, RECAST_TAB a level);
+ * lines that were in the file already stay as they were.
+ */
+function withTabs(source: string, output: string): string {
+  if ((source.match(/^\t/gm)?.length ?? 0) <= (source.match(/^ /gm)?.length ?? 0)) return output;
+  const original = new Set(source.split(/\r?\n/));
+  return output.split('\n').map((line) => {
+    if (original.has(line.replace(/\r$/, ''))) return line;
+    return line.replace(/^[ \t]+/, (ws) => {
+      let cols = 0;
+      for (const c of ws) cols = c === '\t' ? (Math.floor(cols / RECAST_TAB) + 1) * RECAST_TAB : cols + 1;
+      return '\t'.repeat(Math.floor(cols / RECAST_TAB)) + ' '.repeat(cols % RECAST_TAB);
+    });
+  }).join('\n');
+}
+
+/**
+ * The plan with its columns as recast counts them: a tab in a line's indentation moves to the next multiple
+ * of RECAST_TAB, where Babel counts it as one column.
+ */
+function recastPlan(source: string, plan: FilePlan): FilePlan {
+  if (!source.includes('\t')) return plan;
+  const lines = source.split(/\r?\n/);
+  const column = (line: number, col: number): number => {
+    const text = lines[line - 1] ?? '';
+    let visual = 0;
+    let i = 0;
+    for (; i < col - 1 && (text[i] === ' ' || text[i] === '\t'); i++) visual = text[i] === '\t' ? (Math.floor(visual / RECAST_TAB) + 1) * RECAST_TAB : visual + 1;
+    return visual + (col - 1 - i) + 1;
+  };
+  return { ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })) };
 }
 
 /** jscodeshift entry point (`jscodeshift -t codemods/rules/index.ts`): the FilePlan comes in `options.plan`. */

@@ -3,8 +3,9 @@
 import { parseExpression } from '@babel/parser';
 import type { RoutePlan, RouteReport } from '../plan.js';
 import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
-import type { RuleContext } from './context.js';
+import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
+import { typedOnce } from './typed-copy.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
 import { readSpec } from './spec-source.js';
@@ -50,8 +51,8 @@ export function isRouterFactory(n: Node | null | undefined, names: ExpressNames)
 }
 
 /** `typed(...)`, or a router/app compat creates already typed (`createRouter()`, `createApp()`). */
-export function isTypedCall(n: Node | null | undefined): boolean {
-  return !!n && n.type === 'CallExpression' && (isIdent(n.callee, 'typed') || isIdent(n.callee, 'createRouter') || isIdent(n.callee, 'createApp'));
+export function isTypedCall(n: Node | null | undefined, typedName = 'typed'): boolean {
+  return !!n && n.type === 'CallExpression' && (isIdent(n.callee, typedName) || isIdent(n.callee, 'createRouter') || isIdent(n.callee, 'createApp'));
 }
 
 /** Where the receiver of a route is created: a slot (holder[key]) we can wrap, already typed, or unknown. */
@@ -59,8 +60,10 @@ type Creation = { kind: 'slot'; holder: Node; key: string } | { kind: 'typed' } 
 
 function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: ExpressNames): Creation {
   const classify = (holder: Node, key: string, what: string): Creation => {
+    // `var app = module.exports = express()`, `module.exports = app = express()`: the value is the last right side.
+    while (holder[key]?.type === 'AssignmentExpression' && holder[key].operator === '=') { holder = holder[key]; key = 'right'; }
     const init = holder[key];
-    if (isTypedCall(init)) return { kind: 'typed' };
+    if (isTypedCall(init, introducedName(ctx, 'typed'))) return { kind: 'typed' };
     if (isRouterFactory(init, names)) return { kind: 'slot', holder, key };
     return { kind: 'unknown', why: `${what} is not created by express() or Router() here` };
   };
@@ -76,7 +79,12 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
         if ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration) stmt = stmt.declaration;
         if (stmt.type === 'VariableDeclaration') {
           for (const d of stmt.declarations) {
-            if (d.id.type === 'Identifier' && d.id.name === name) return classify(d, 'init', `\`${name}\``);
+            if (d.id.type === 'Identifier' && d.id.name === name) {
+              if (d.init) return classify(d, 'init', `\`${name}\``);
+              // `let app; ... module.exports = app = express();`
+              const set = assignmentsTo(scope, (left) => isIdent(left, name));
+              return set.length === 1 ? classify(set[0]!, 'right', `\`${name}\``) : { kind: 'unknown', why: `\`${name}\` is assigned ${set.length ? 'more than once' : 'nowhere'}` };
+            }
             if (patternNames(d.id).includes(name)) return { kind: 'unknown', why: `\`${name}\` is destructured` };
           }
         }
@@ -86,6 +94,12 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
       }
     }
     return { kind: 'unknown', why: `\`${name}\` is not declared in this file` };
+  }
+  // `exports.app = express(); exports.app.get(...)`: the one top-level assignment of that export.
+  const exported = exportsMember(receiver);
+  if (exported) {
+    const set = assignmentsTo(ctx.program, (left) => exportsMember(left) === exported, false);
+    if (set.length === 1) return classify(set[0]!, 'right', `\`exports.${exported}\``);
   }
   // `this.router`: a class field `router = Router()` or `this.router = express.Router()` in the class.
   const prop = memberName(receiver);
@@ -115,6 +129,24 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
   return { kind: 'unknown', why: 'the receiver is an expression' };
 }
 
+/** `exports.x` / `module.exports.x` -> `x`. */
+function exportsMember(n: Node): string | null {
+  if (n.type !== 'MemberExpression' || n.computed) return null;
+  const o = n.object;
+  const isExports = isIdent(o, 'exports') || (o.type === 'MemberExpression' && !o.computed && isIdent(o.object, 'module') && isIdent(o.property, 'exports'));
+  return isExports ? memberName(n) : null;
+}
+
+/** `<left> = ...` assignments in a scope (not in nested functions unless `deep`). */
+function assignmentsTo(scope: Node, matches: (left: Node) => boolean, deep = true): Node[] {
+  const out: Node[] = [];
+  walk(scope, (n) => {
+    if (!deep && n !== scope && isFunction(n)) return false;
+    if (n.type === 'AssignmentExpression' && n.operator === '=' && matches(n.left)) out.push(n);
+  });
+  return out;
+}
+
 /**
  * TS: `router: Router = Router()` (or a `router: Router;` field assigned in the constructor) would hide
  * the typed verbs behind its annotation, so the annotation becomes `Typed<Router>`.
@@ -132,15 +164,16 @@ function widenAnnotation(ctx: RuleContext, c: { holder: Node; key: string }, fro
   const ann = annotated?.typeAnnotation as Node | undefined;
   if (!ann || ann.type !== 'TSTypeAnnotation') return;
   const t = ann.typeAnnotation as Node;
-  if (t.type === 'TSTypeReference' && isIdent(t.typeName, 'Typed')) return;
-  ann.typeAnnotation = b.tsTypeReference(b.identifier('Typed'), b.tsTypeParameterInstantiation([t as never]));
-  ctx.edits?.wrap(t, 'Typed<', '>');
+  const typedType = introducedName(ctx, 'Typed');
+  if (t.type === 'TSTypeReference' && isIdent(t.typeName, typedType)) return;
+  ann.typeAnnotation = b.tsTypeReference(b.identifier(typedType), b.tsTypeParameterInstantiation([t as never]));
+  ctx.edits?.wrap(t, `${typedType}<`, '>');
   ctx.compat.add('Typed');
 }
 
 /** Wraps the router where it is created, or returns the reason it wraps at the call site instead. */
 function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: ExpressNames): { at: 'creation' | 'typed' } | { at: 'call-site'; why: string } {
-  if (isTypedCall(receiver)) return { at: 'typed' };
+  if (isTypedCall(receiver, introducedName(ctx, 'typed'))) return { at: 'typed' };
   const c = findCreation(ctx, receiver, call, names);
   if (c.kind === 'typed') return { at: 'typed' };
   if (c.kind === 'unknown') return { at: 'call-site', why: c.why };
@@ -156,11 +189,14 @@ function wrapCreation(ctx: RuleContext, receiver: Node, call: Node, names: Expre
 export function wrapWithTyped(ctx: RuleContext, init: Node, names: ExpressNames): Node {
   const args = [init];
   const app = ctx.plan.app && isAppFactory(init, names) ? ctx.plan.app : undefined;
-  const options = app ? app.optionsSource : ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+  // The app's options name `apiDocs`, aliased like any name the rewrite introduces.
+  const options = app ? (ctx.aliases.size ? withAliases(app.optionsSource, ctx.aliases) : app.optionsSource)
+    : ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
   if (options) args.push(ctx.parseExpression(options));
   for (const name of app?.uses ?? []) ctx.specIdentifiers.add(name);
-  ctx.edits?.wrap(init, 'typed(', options ? `, ${indentRest(options, ctx.edits.indentAt(init.start))})` : ')');
-  const wrapped = b.callExpression(b.identifier('typed'), args as never);
+  const typedName = introducedName(ctx, 'typed');
+  ctx.edits?.wrap(init, `${typedName}(`, options ? `, ${indentRest(options, ctx.edits.indentAt(init.start))})` : ')');
+  const wrapped = b.callExpression(b.identifier(typedName), args as never);
   ctx.wrapped.add(wrapped);
   ctx.changed = true;
   ctx.compat.add('typed');
@@ -203,7 +239,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const args = call.arguments as Node[];
   if (args.length >= 2 && args[1]!.type === 'ObjectExpression') {
     const handler = args[args.length - 1]!;
-    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy') ? 'legacy handler' : 'typed handler';
+    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, introducedName(ctx, 'legacy')) ? 'legacy handler' : 'typed handler';
     report(ctx, plan, { status: 'unchanged', reason: `already migrated (${kind})` });
     return;
   }
@@ -226,11 +262,22 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   }
   const receiver = call.callee.object as Node;
   const wrap = wrapCreation(ctx, receiver, call, names);
-  // A router wrapped where it is created carries the validation mode once; a call-site wrap puts it in the spec.
-  const spec = wrap.at === 'call-site' && ctx.plan.validation === 'report' ? readSpec(plan.specSource, [`validation: 'report'`]) as typeof checked : checked;
+  // The validation mode goes to typed(...), never into a route's spec (where the runtime reads it per route).
+  const spec = checked;
+  let where: string | undefined;
   if (wrap.at === 'call-site') {
-    call.callee.object = b.callExpression(b.identifier('typed'), [receiver as never]);
-    ctx.edits?.wrap(receiver, 'typed(', ')');
+    const declared = typedOnce(ctx, receiver, call);
+    if (declared) {
+      call.callee.object = b.identifier(declared);
+      ctx.edits?.replaceNode(receiver, declared);
+      where = `typed once in this file as \`${declared}\` (${wrap.why})`;
+    } else {
+      // No binding to declare a typed copy beside (`this.router` set twice, a global): typed where it is used.
+      const options = ctx.plan.validation === 'report' ? `{ validation: 'report' }` : null;
+      call.callee.object = b.callExpression(b.identifier(introducedName(ctx, 'typed')), [receiver as never, ...(options ? [ctx.parseExpression(options)] : [])] as never);
+      ctx.edits?.wrap(receiver, `${introducedName(ctx, 'typed')}(`, options ? `, ${options})` : ')');
+      where = `router wrapped at the call site (${wrap.why})`;
+    }
     ctx.compat.add('typed');
   }
   for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
@@ -256,20 +303,20 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
   else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
   if (!typed.ok) {
-    if (!(handler.type === 'CallExpression' && isIdent(handler.callee, 'legacy'))) {
-      const wrapped = b.callExpression(b.identifier('legacy'), [handler as never]) as unknown as Node;
+    const legacyName = introducedName(ctx, 'legacy');
+    if (!(handler.type === 'CallExpression' && isIdent(handler.callee, legacyName))) {
+      const wrapped = b.callExpression(b.identifier(legacyName), [handler as never]) as unknown as Node;
       if (typeArgs) wrapped.typeParameters = typeArgs;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
       args[args.length - 1] = wrapped;
-      ctx.edits?.wrap(handler, `legacy${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
+      ctx.edits?.wrap(handler, `${legacyName}${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
     }
     ctx.compat.add('legacy');
   }
   if (plan.docComment && ctx.enabled('MA002')) {
     for (const range of [plan.docComment, ...plan.moreDocComments ?? []]) ctx.docRanges.push({ ...range, specSource: plan.specSource });
   }
-  const where = wrap.at === 'call-site' ? `router wrapped at the call site (${wrap.why})` : undefined;
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {
     status: typed.ok ? 'typed' : plan.documented ? 'legacy' : 'undocumented',

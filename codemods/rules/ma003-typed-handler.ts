@@ -8,7 +8,7 @@
 // params/query value is only read through Number()/parseInt()/parseFloat(), which give the same result
 // for the raw string and the parsed number.
 import { b, buildParents, isFunction, isIdent, isReference, memberName, patternNames, replaceNode, walk, type Node, type Parents } from './ast.js';
-import type { RuleContext } from './context.js';
+import { introducedName, type RuleContext } from './context.js';
 import type { Part, SourceEdits } from './edits.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
@@ -231,10 +231,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   // Proven: rewrite in place.
   const specStatus = specKeys.has('status');
-  if (ctx.edits) spliceTypedHandler(ctx.edits, fn, { sends, throws, reads, locations, specStatus });
+  if (ctx.edits) spliceTypedHandler(ctx.edits, fn, { sends, throws, reads, locations, specStatus }, introducedName(ctx, 'reply'));
   const replyCall = (status: number, value: Node | null) => {
     ctx.compat.add('reply');
-    return b.callExpression(b.identifier('reply'), [b.numericLiteral(status), ...(value ? [value as never] : [])]);
+    return b.callExpression(b.identifier(introducedName(ctx, 'reply')), [b.numericLiteral(status), ...(value ? [value as never] : [])]);
   };
   for (const s of sends) {
     const value = s.status !== null ? replyCall(s.status, s.value)
@@ -260,13 +260,13 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 /** The same rewrite as text edits: each send, next(err) and req.X read replaced where it stands. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   sends: Send[]; throws: Throw[]; reads: Array<{ member: Node; loc: Location }>; locations: Set<Location>; specStatus: boolean;
-}): void {
+}, replyName: string): void {
   // A parenthesized value keeps its parentheses: `(a, b)` as a reply() argument is not `a, b`.
   const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
     const status = s.status ?? (found.specStatus ? 200 : null);
-    const sent: Part[] = status === null ? value(s.value!) : [`reply(${status}${s.value ? ', ' : ''}`, ...(s.value ? value(s.value) : []), ')'];
+    const sent: Part[] = status === null ? value(s.value!) : [`${replyName}(${status}${s.value ? ', ' : ''}`, ...(s.value ? value(s.value) : []), ')'];
     if (s.kind === 'expression') {
       const objectBody = status === null && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
       edits.replaceNode(s.target, ...(objectBody ? ['(', ...sent, ')'] : sent));

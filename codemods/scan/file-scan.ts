@@ -249,6 +249,8 @@ class FileWalker {
     } else if (source === 'migrate-api/compat') {
       if (name === 'createApp') this.appFactories.add(local);
       if (name === 'createRouter') this.routerFactories.add(local);
+      // `typed` imported under an alias (the file binds `typed` otherwise): still the wrapper.
+      if (name === 'typed') this.typedNames.add(local);
     } else if (ROUTER_PACKAGE.test(source) && (name === 'default' || name === '*')) {
       this.routerFactories.add(local); // express-promise-router and friends: a drop-in Router()
     }
@@ -294,6 +296,8 @@ class FileWalker {
         } else this.bind(p.value.name, { k: 'member', obj: base, prop: key }, p.value, ctx);
       }
     }
+    // `const b = exports.b = Router()` is one router, named `b` (set below), not a second one for `exports.b`.
+    if (node.id.type === 'Identifier' && init?.type === 'AssignmentExpression') this.namedAssignments.add(init);
     this.walk(init, ctx);
     // `const router = module.exports = express.Router()`: the export is the named router, not a second one.
     if (node.id.type === 'Identifier' && init?.type === 'AssignmentExpression' && init.left.type === 'MemberExpression') {
@@ -306,6 +310,9 @@ class FileWalker {
     }
   }
 
+  private readonly namedAssignments = new WeakSet<t.Node>();
+  private readonly typedNames = new Set<string>();
+
   private assignment(node: t.AssignmentExpression, ctx: Ctx): void {
     const left = node.left;
     if (node.operator === '=') {
@@ -316,7 +323,9 @@ class FileWalker {
           if (left.object.type === 'ThisExpression' && ctx.cls) this.field(ctx.cls, prop, this.val(node.right, ctx), left);
           else if (isModuleExports(left)) this.scan.exports.set('default', this.assignedVal(node.right, ctx));
           else if (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) {
-            this.scan.exports.set(prop, this.assignedVal(node.right, ctx));
+            // `exports.app = express()`: an app of its own, reached later as `exports.app`.
+            const val = this.assignedVal(node.right, ctx);
+            this.scan.exports.set(prop, val.k === 'create' && !this.namedAssignments.has(node) ? this.newRouter(`exports.${prop}`, `exports.${prop}`, val, left) : val);
           }
         }
       }
@@ -618,7 +627,7 @@ class FileWalker {
         }
         const f = this.factory(c);
         if (f) return f;
-        if (c.type === 'Identifier' && c.name === 'typed' && node.arguments[0]) {
+        if (c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) && node.arguments[0]) {
           const inner = this.val(node.arguments[0], ctx);
           return inner.k === 'create' ? { ...inner, created: 'typed(...)' } : inner;
         }

@@ -18,13 +18,13 @@ export function isSourceFile(name: string): boolean {
 
 interface Rules { base: string; ig: Ignore }
 
-/** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order.
- *  A root that is itself a source file lists just that file (`migrate-api src/routes/users.js`). */
 /** Whether p names a file (a run's root may be one file as well as a folder). */
 export function isFile(p: string): boolean {
   try { return statSync(p).isFile(); } catch { return false; }
 }
 
+/** Absolute paths of the source files under `root`, sorted, so every run sees files in the same order.
+ *  A root that is itself a source file lists just that file (`migrate-api src/routes/users.js`). */
 export function listSourceFiles(root: string): string[] {
   root = resolve(root);
   try {
@@ -68,4 +68,13 @@ function ignored(full: string, isDir: boolean, rules: Rules[]): boolean {
     if (r.ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
+}
+
+/**
+ * Test code (`*.test.*`, `*.spec.*`, files under `test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`), by a path
+ * relative to the folder the user named: it registers routes of its own (fixtures, mini apps) and asserts on the
+ * app's behaviour, so it is neither the app's routes to learn from nor code to rewrite (unless asked).
+ */
+export function isTestFile(path: string): boolean {
+  return /(^|[\\/])(tests?|__tests__|spec|e2e)[\\/]/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
 }

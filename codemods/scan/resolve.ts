@@ -85,6 +85,8 @@ export class Resolver {
         const b = s?.bindings.get(v.name);
         if (b) return this.resolve(file, b, d);
         if (s?.classes.has(v.name)) return { k: 'class', file, name: v.name };
+        // CommonJS `exports.app`: this module's own export.
+        if (v.name === 'exports') return { k: 'module', file };
         return { k: 'unknown', why: `\`${v.name}\` is not bound in this file (parameter or global)` };
       }
       case 'this': {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { isSourceFile, listSourceFiles } from '../../../codemods/scan/files.js';
+import { isSourceFile, isTestFile, listSourceFiles } from '../../../codemods/scan/files.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'scan-files-'));
@@ -50,4 +50,11 @@ test('a root that is a file lists that file alone', () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('isTestFile: *.test.* / *.spec.* files and test folders, by path', () => {
+  for (const p of ['routes/auth.test.ts', 'a.spec.mjs', 'x.test.cjs', '__tests__/app.js', 'test/app.js', 'tests/fixtures/app.js', 'src/e2e/x.ts', 'spec/h.js']) {
+    assert.ok(isTestFile(p), p);
+  }
+  for (const p of ['routes/auth.ts', 'testing/app.js', 'src/latest/x.js', 'contest.js', 'routes/tests.js', 'specs.js']) assert.ok(!isTestFile(p), p);
 });

@@ -177,6 +177,21 @@ test('a router that is named and exported in one statement is one router', () =>
   assert.equal(s.routers.length, 4);
 });
 
+test('`exports.app = express()` is an app, and `exports.app.get(...)` its route', () => {
+  const s = scanTree({ 'app.js': `const express = require('express');\nexports.app = express();\nexports.app.get('/d', h);\n` });
+  assert.deepEqual(routesOf(s), ['get /d']);
+  assert.deepEqual(s.routers.map((r) => [r.name, r.kind]), [['exports.app', 'app']]);
+});
+
+test('`typed` imported under an alias still wraps a router the scan follows (a second run after a name clash)', () => {
+  const s = scanTree({
+    'app.js': `const express = require('express');\nconst { typed: migrateTyped } = require('migrate-api/compat');\nconst app = migrateTyped(express());\napp.use('/a', require('./a'));\n`,
+    'a.js': `import { Router } from 'express';\nimport { typed as t2 } from 'migrate-api/compat';\nconst router = t2(Router());\nrouter.get('/x', {}, h);\nexport default router;\n`,
+  });
+  assert.deepEqual(routesOf(s), ['get /a/x']);
+  assert.deepEqual(s.routers.map((r) => r.kind).sort(), ['app', 'router']);
+});
+
 test('scanFile + linkProject (the worker-thread split) gives what scanProject gives', async () => {
   const files: Record<string, string> = {
     'app.js': `const app = require('express')();\napp.use('/u', require('./u'));\n`,

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { relativeImportStyle } from '../../../codemods/scan/import-style.js';
+
+function styleOf(sources: string[]): ReturnType<typeof relativeImportStyle> {
+  const dir = mkdtempSync(join(tmpdir(), 'import-style-'));
+  try {
+    const files = sources.map((s, i) => { const f = join(dir, `f${i}.ts`); writeFileSync(f, s); return f; });
+    return relativeImportStyle(files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('relative imports: the majority convention, packages and data files not counted', () => {
+  assert.equal(styleOf(["import { a } from './a';\nimport b = require('../b');\nimport x from 'express';\nimport data from './data.json';"]), 'none');
+  assert.equal(styleOf(["import { a } from './a.js';", "const b = require('./b.cjs');\nconst c = await import('./c.mjs');"]), 'js');
+  assert.equal(styleOf(["import { a } from './a.ts';\nimport type { B } from './b.ts';\nimport { c } from './c';"]), 'ts');
+  // A file name with dots is not an extension: `./user.service` is extensionless.
+  assert.equal(styleOf(["import { s } from './user.service';\nimport { t } from './user.controller';\nimport { u } from './u.js';"]), 'none');
+});
+
+test('relative imports: none, or a tie, says nothing', () => {
+  assert.equal(styleOf(["import express from 'express';"]), null);
+  assert.equal(styleOf(["import { a } from './a';\nimport { b } from './b.js';"]), null);
+});
