@@ -282,7 +282,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       ...(route.migrated ? { migrated: route.migrated } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
-      ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
+      ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { moreDocComments: doc.comments.map((c) => ({ startLine: c.startLine, endLine: c.endLine })) } : {}),
     };
   });
