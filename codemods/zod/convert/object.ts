@@ -24,7 +24,10 @@ export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   }
 
   let e: ZodExpr;
-  if (props.length === 0 && additional !== false) {
+  // A record only when the schema declares no property at all: one whose properties are all left out
+  // of this variant (all readOnly in a request) is still an object, which allOf can `.extend()`.
+  const declared = Object.keys(properties).length > 0 || required.size > 0;
+  if (!declared && additional !== false) {
     const values = additional === undefined || additional === true ? zc('unknown') : schemaToZod(additional as SchemaObject, sub(ctx, 'additionalProperties'));
     const keys = isObjectSchema(s.propertyNames) ? schemaToZod({ type: 'string', ...s.propertyNames }, sub(ctx, 'propertyNames')) : zc('string');
     e = zc('record', keys, values);
