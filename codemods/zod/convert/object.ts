@@ -13,9 +13,11 @@ export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   for (const [key, raw] of Object.entries(properties)) {
     const pctx = sub(ctx, 'properties', key);
     const prop = raw as SchemaObject | boolean;
-    if (isObjectSchema(prop) && ctx.variant === 'request' && prop.readOnly === true) continue;
-    if (isObjectSchema(prop) && ctx.variant === 'response' && prop.writeOnly === true) continue;
-    props.push(propertyEntry(key, prop, required.has(key), pctx));
+    const otherVariant = isObjectSchema(prop) && ((ctx.variant === 'request' && prop.readOnly === true) || (ctx.variant === 'response' && prop.writeOnly === true));
+    // Left out of this variant, except where `additionalProperties: false` would then reject the
+    // key: there it stays, optional (OpenAPI lifts its `required` in this variant), and checked.
+    if (otherVariant && additional !== false) continue;
+    props.push(propertyEntry(key, prop, required.has(key) && !otherVariant, pctx));
   }
   for (const r of required) {
     if (r in properties) continue;
