@@ -173,3 +173,9 @@ test('json-pointer and uri-reference are checked and keep their format in the do
     .generateComponents().components?.schemas as Record<string, { format?: string }>;
   assert.deepEqual([schemas.Pointer.format, schemas.Link.format], ['json-pointer', 'uri-reference']);
 });
+
+test('a strict object keeps its readOnly properties in the request variant: optional, checked', async () => {
+  const s = await load('strict-read-only');
+  ok(s.SettingInput, { name: 'a' }); ok(s.SettingInput, { name: 'a', settingId: 3 }); no(s.SettingInput, { name: 'a', settingId: 'x' });
+  no(s.SettingInput, { name: 'a', other: 1 }); no(s.Setting, { name: 'a' }); ok(s.Setting, { name: 'a', settingId: 3 });
+});
