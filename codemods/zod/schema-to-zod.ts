@@ -4,7 +4,7 @@
 // One converter per schema kind lives in ./convert/; this file dispatches and adds what every
 // kind shares (nullability, metadata, default, keywords zod cannot express).
 import { arrow, call, chain, id, json, member, zc, type ZodExpr } from './ast.js';
-import { isObjectSchema, report, sub, type SchemaObject, type ZodContext } from './context.js';
+import { isObjectSchema, isWire, report, sub, type SchemaObject, type ZodContext } from './context.js';
 import type { JsonSchema } from '../model.js';
 import { allOfExpr } from './convert/all-of.js';
 import { arrayExpr } from './convert/array.js';
@@ -17,6 +17,7 @@ import { refExpr } from './convert/ref.js';
 import { stringExpr } from './convert/string.js';
 import { typesOf, valueHasType } from './convert/types.js';
 import { unionExpr } from './convert/union.js';
+import { orOtherTypes, typedLikeParent, typeIsImplied } from './convert/untyped.js';
 
 export type { ZodContext } from './context.js';
 
@@ -97,7 +98,11 @@ function core(s: SchemaObject, ctx: ZodContext): ZodExpr {
   // sibling `properties` of an allOf are merged into it as one more member.
   const bareObject = nonNull.length === 1 && nonNull[0] === 'object' && !isObjectSchema(s.properties) && s.additionalProperties === undefined;
   const siblingOfAllOf = Array.isArray(s.allOf) && nonNull.every((t) => t === 'object');
-  if (nonNull.length && !(composed && (bareObject || siblingOfAllOf))) parts.push(typedExpr(s, nonNull, ctx));
+  if (nonNull.length && !(composed && (bareObject || siblingOfAllOf))) {
+    const typed = typedExpr(s, nonNull, ctx);
+    // Values on the wire are strings whose type the schema decides (coercion): no other type arrives.
+    parts.push(typeIsImplied(s) && !isWire(ctx) ? orOtherTypes(typed, nonNull[0], nullable) : typed);
+  }
   if (Array.isArray(s.allOf)) parts.push(allOfExpr(s, ctx));
   if (Array.isArray(s.oneOf)) parts.push(unionExpr(s, 'oneOf', ctx));
   if (Array.isArray(s.anyOf)) parts.push(unionExpr(s, 'anyOf', ctx));
@@ -128,14 +133,14 @@ function withConditionals(e: ZodExpr, s: SchemaObject, ctx: ZodContext): ZodExpr
   const v = id('v');
   const ok = (schema: ZodExpr) => member(call(member(schema, 'safeParse'), v), 'success');
   if ('not' in s) {
-    const not = schemaToZod(s.not as JsonSchema, sub(ctx, 'not'));
+    const not = schemaToZod(typedLikeParent(s.not, s) as JsonSchema, sub(ctx, 'not'));
     e = chain(e, 'refine', arrow(['v'], { kind: 'unary', op: '!', arg: ok(not) }));
     report(ctx, 'lossy-schema', '`not` is checked by a refinement; it does not appear in the generated OpenAPI', 'info');
   }
   if ('if' in s && ('then' in s || 'else' in s)) {
-    const cond = schemaToZod(s.if as JsonSchema, sub(ctx, 'if'));
-    const then = 'then' in s ? schemaToZod(s.then as JsonSchema, sub(ctx, 'then')) : zc('unknown');
-    const other = 'else' in s ? schemaToZod(s.else as JsonSchema, sub(ctx, 'else')) : zc('unknown');
+    const cond = schemaToZod(typedLikeParent(s.if, s) as JsonSchema, sub(ctx, 'if'));
+    const then = 'then' in s ? schemaToZod(typedLikeParent(s.then, s) as JsonSchema, sub(ctx, 'then')) : zc('unknown');
+    const other = 'else' in s ? schemaToZod(typedLikeParent(s.else, s) as JsonSchema, sub(ctx, 'else')) : zc('unknown');
     e = chain(e, 'refine', arrow(['v'], { kind: 'cond', test: ok(cond), then: ok(then), else: ok(other) }));
     report(ctx, 'lossy-schema', '`if/then/else` is checked by a refinement; it does not appear in the generated OpenAPI', 'info');
   }

@@ -25,6 +25,18 @@ const addFormats = ((ajvFormatsModule as unknown as { default?: unknown }).defau
 
 const COMPONENT_REF = '#/components/schemas/';
 
+/** ajv's regex engine for patterns: Unicode semantics wherever the pattern allows them. */
+const unicodeWhereValid = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    try {
+      return new RegExp(pattern, `${flags.replace('u', '')}u`);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'unicodeWhereValid' },
+);
+
 /** A fresh ajv configured like an OpenAPI 3.1 tool: every format ajv-formats knows, unknown
  *  formats and keywords ignored (OpenAPI's `format` is open-ended: int32, binary, password...). */
 export function createAjv(): Ajv2020 {
@@ -38,11 +50,12 @@ export function createAjv(): Ajv2020 {
     // Refs compile to shared functions instead of being inlined into every schema that uses them:
     // star-trek.json's 222 interlinked components otherwise take seconds to compile.
     inlineRefs: false,
-    code: { optimize: false },
     validateSchema: false,
-    // OpenAPI patterns are ECMA-262 regexes as browsers and zod run them, without the `u` flag
-    // (which rejects e.g. an unescaped `{` that every other tool accepts).
+    // JSON Schema patterns are ECMA-262 with Unicode semantics (`\p{L}` is a letter class), but many
+    // documented patterns do not compile under the `u` flag (an unescaped `{`, `\_`) and every tool
+    // runs those without it: each pattern gets `u` when it compiles with it (see unicodeWhereValid).
     unicodeRegExp: false,
+    code: { optimize: false, regExp: unicodeWhereValid },
     // Number formats (int32, int64, float, double) are checked by ajv-formats' "full" mode.
   });
   addFormats(ajv, { mode: 'full' });

@@ -19,9 +19,9 @@ export function exampleDocuments(): string[] {
   return ['2.0', '3.0', '3.1'].flatMap((v) => walk(join(OAS_EXAMPLES, v, 'json'))).sort();
 }
 
-/** `3.0/json/petstore.json` — how a document is named in reports. */
-export function documentLabel(file: string): string {
-  return relative(OAS_EXAMPLES, file);
+/** `3.0/json/petstore.json` — how a document is named in reports (relative to its corpus folder). */
+export function documentLabel(file: string, root = OAS_EXAMPLES): string {
+  return relative(root, file);
 }
 
 export interface CorpusSchema {
@@ -103,11 +103,11 @@ export interface PreparedDocument {
   diagnostics: Diagnostic[];
 }
 
-/** Reads one example document and emits its schemas module (components and inline schemas). */
-export async function prepareDocument(file: string, format: ModuleFormat): Promise<PreparedDocument> {
-  const label = documentLabel(file);
+/** Reads one spec document and emits its schemas module (components and inline schemas). */
+export async function prepareDocument(file: string, format: ModuleFormat, root = OAS_EXAMPLES): Promise<PreparedDocument> {
+  const label = documentLabel(file, root);
   const model = await readSpecFile(file);
   const { schemas, moduleInput } = collectSchemas(model);
   const { code, exports, diagnostics } = emitSchemasModule(moduleInput, { format });
-  return { file, label, moduleBase: label.replace(/\.json$/, '').replace(/[^A-Za-z0-9]+/g, '_'), model, schemas, code, exports, diagnostics };
+  return { file, label, moduleBase: label.replace(/\.(json|ya?ml)$/, '').replace(/[^A-Za-z0-9]+/g, '_'), model, schemas, code, exports, diagnostics };
 }

@@ -11,7 +11,7 @@ import { mutatedInstances, seedFor, validInstances, type MutationKind } from './
 
 /** The part of a zod schema the check uses. */
 export interface SafeParser {
-  safeParse(value: unknown): { success: boolean; error?: { issues: ZodIssueLike[] } };
+  safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: ZodIssueLike[] } };
 }
 
 interface ZodIssueLike {
@@ -116,9 +116,11 @@ export function checkSchema(
     let zodOk: boolean;
     let issues: ZodIssueLike[] = [];
     let thrown: string | undefined;
+    let parsed: unknown;
     try {
       const r = zod.safeParse(instance);
       zodOk = r.success;
+      parsed = r.data;
       issues = r.error?.issues ?? [];
     } catch (err) {
       zodOk = false;
@@ -127,7 +129,7 @@ export function checkSchema(
     stats.checks++;
     if (a.valid === zodOk) stats.agreements++;
     else {
-      const cls = thrown !== undefined ? 'zod-throws' : a.valid ? `zod-stricter/${zodClass(issues)}` : `zod-looser/${ajvClass(a.errors, entry.variant)}`;
+      const cls = thrown !== undefined ? 'zod-throws' : a.valid ? `zod-stricter/${zodClass(issues)}` : `zod-looser/${looserClass(a.errors, parsed)}`;
       stats.disagreements.push({
         doc, label: entry.label, kind, cls, instance,
         ajv: a.valid ? 'valid' : describeAjv(a.errors),
@@ -135,6 +137,19 @@ export function checkSchema(
       });
     }
     return a.valid;
+  };
+  // The variant's properties zod leaves out (readOnly in requests, writeOnly in responses) are
+  // stripped, not checked: when what zod gives back passes ajv, only they made ajv reject, however
+  // deep the error ajv reports first (an item of a readOnly array).
+  const skipped = entry.variant === 'request' ? 'readOnly' : 'writeOnly';
+  const strippedClass = `${skipped}-in-${entry.variant}`;
+  let mentionsSkipped: boolean | undefined;
+  const looserClass = (errors: ErrorObject[], parsed: unknown): string => {
+    const cls = ajvClass(errors, entry.variant);
+    // Keys zod strips for being unknown are another story (unevaluatedProperties, allOf traps).
+    if (cls === strippedClass || cls.startsWith('additionalProperties') || cls === 'unevaluatedProperties' || cls === 'patternProperties') return cls;
+    mentionsSkipped ??= JSON.stringify([entry.schema, components]).includes(`"${skipped}":true`);
+    return mentionsSkipped && ajv.validate(entry.schema, parsed, entry.variant).valid ? strippedClass : cls;
   };
   for (const instance of generated) {
     stats.generated++;

@@ -28,7 +28,10 @@ export type MutationKind =
   | 'bad-additional-property'
   /** Not a break: another *valid* spelling of a format (offset date-time, upper-case uuid, urn uri...)
    *  that a generator never emits but real clients send. */
-  | 'format-variant';
+  | 'format-variant'
+  /** Usually not a break: a value of another type where the schema has no `type`, only keywords of
+   *  one (`properties`, `items`, `minLength`...), which JSON Schema applies to that type alone. */
+  | 'other-type';
 
 export interface Mutation {
   kind: MutationKind;
@@ -187,6 +190,21 @@ function wrongTypeValue(types: string[]): unknown {
   return undefined;
 }
 
+// Keywords that constrain values of one JSON type only (JSON Schema 2020-12, validation vocabulary).
+const TYPE_KEYWORDS: Array<[string, string[]]> = [
+  ['object', ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties', 'propertyNames']],
+  ['array', ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains']],
+  ['string', ['minLength', 'maxLength', 'pattern']],
+  ['number', ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']],
+];
+
+/** Without `type`, the type the keywords constrain, when they constrain exactly one. */
+function keywordType(view: SchemaObject): string | undefined {
+  if (view.type !== undefined || 'enum' in view || 'const' in view) return undefined;
+  const found = TYPE_KEYWORDS.filter(([, keys]) => keys.some((k) => k in view)).map(([t]) => t);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function candidates(view: SchemaObject, value: unknown, path: Path): Array<{ kind: MutationKind; path: Path; value?: unknown; remove?: true }> {
   const out: Array<{ kind: MutationKind; path: Path; value?: unknown; remove?: true }> = [];
   const types = typesOf(view);
@@ -198,6 +216,8 @@ function candidates(view: SchemaObject, value: unknown, path: Path): Array<{ kin
     if (!types.includes('null') && !nullInEnum) out.push({ kind: 'null-not-nullable', path, value: null });
     if (types.includes('integer') && !types.includes('number')) out.push({ kind: 'not-integer', path, value: (typeof value === 'number' ? value : 1) + 0.5 });
   }
+  const implied = keywordType(view);
+  if (implied !== undefined) out.push({ kind: 'other-type', path, value: wrongTypeValue([implied]) });
   if (Array.isArray(view.enum) && view.enum.length) {
     const first = view.enum.find((e) => e !== null);
     const bad = typeof first === 'number' ? Math.max(...view.enum.filter((e): e is number => typeof e === 'number')) + 1 : `${String(first)}-not-in-enum`;

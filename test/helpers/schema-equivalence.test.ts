@@ -20,8 +20,23 @@ test('spellings of the same schema compare equal', () => {
     [{ anyOf: [{ type: 'string' }, { type: 'number' }] }, { anyOf: [{ type: 'number' }, { type: 'string' }] }],
     [true, {}],
     [{ oneOf: [{ oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'object' }] }, { type: 'array' }] }, { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'object' }, { type: 'array' }] }],
+    // An untyped schema as the emitter writes it: the checked type or any other JSON type.
+    [
+      { properties: { a: { type: 'string' } }, required: ['a'] },
+      { anyOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }, { type: 'array', items: {} }] },
+    ],
+    [
+      { anyOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] },
+      { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object', properties: { b: { type: 'string' } } }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }], nullable: true },
+    ],
   ];
   for (const [a, b] of pairs) assert.deepEqual(compareSchemas(a, b), [], `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+});
+
+test('a union missing one JSON type is not an untyped schema', () => {
+  const untyped = { properties: { a: { type: 'string' } } };
+  const withoutArrays = { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] };
+  assert.notDeepEqual(compareSchemas(untyped, withoutArrays), []);
 });
 
 test('every semantic difference is reported with its place', () => {

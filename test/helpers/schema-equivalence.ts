@@ -90,6 +90,13 @@ export function normalizeSchema(schema: unknown, resolve?: RefResolver): Node & 
     if (rest.length > 1) s[key] = rest;
     else if (rest.length === 1) s = mergeSingle(s, rest[0]);
   }
+  const untyped = nullable ? untypedBranches(s.anyOf) : undefined;
+  if (untyped) {
+    delete s.anyOf;
+    if (untyped.length === 1) s = mergeSingle(s, untyped[0]);
+    else s.anyOf = untyped;
+    nullable = false;
+  }
   if (Array.isArray(s.allOf) && s.allOf.length === 1) {
     const [only] = s.allOf as unknown[];
     delete s.allOf;
@@ -221,6 +228,26 @@ function mergeDisjointAllOf(s: Node): Node | undefined {
   }
   if (ENTANGLED.some((k) => k in out)) return undefined;
   return out;
+}
+
+const JSON_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
+
+/** A schema without `type` (`{ properties }`) accepts every other type unchecked, so the emitter
+ *  writes it as a union of the checked type and one bare branch per other type (null being the
+ *  nullable the caller already folded); an anyOf of such schemas flattens into one union with the
+ *  bare branches once. Given that anyOf: the checked branches without their `type`. */
+function untypedBranches(branches: unknown): Node[] | undefined {
+  if (!Array.isArray(branches)) return undefined;
+  const nodes = branches.map((b) => (b && typeof b === 'object' ? stripCosmetic(b as Node) : {}));
+  const empty = (v: unknown) => v === undefined || (!!v && typeof v === 'object' && Object.keys(v).length === 0);
+  const isBare = (n: Node) => typeof n.type === 'string' && Object.keys(n).every((k) => k === 'type' || ((k === 'items' || k === 'additionalProperties') && empty(n[k])));
+  const typeOf = (n: Node) => (n.type === 'integer' ? 'number' : n.type);
+  const checked = nodes.filter((n) => !isBare(n));
+  if (checked.length === 0 || !checked.every((n) => typeof n.type === 'string' && typeOf(n) === typeOf(checked[0]))) return undefined;
+  const bare = nodes.filter(isBare).map(typeOf);
+  const others = JSON_TYPES.filter((t) => t !== typeOf(checked[0]));
+  if (bare.length !== others.length || !others.every((t) => bare.includes(t))) return undefined;
+  return checked.map(({ type: _type, ...rest }) => rest);
 }
 
 function mergeSingle(parent: Node, member: unknown): Node {

@@ -7,12 +7,14 @@ import type { JsonSchema } from '../../model.js';
 import { schemaToZod } from '../schema-to-zod.js';
 import { objectExpr } from './object.js';
 import { typesOf } from './types.js';
+import { typeIsImplied } from './untyped.js';
 
 const COMPOSING = ['$ref', 'allOf', 'oneOf', 'anyOf', 'not', 'if', 'enum', 'const', 'nullable', 'default'];
 
 /** An object schema that objectExpr emits as a z.object (so it can be merged, extended or discriminated). */
 export function isPlainObject(s: JsonSchema | undefined): s is SchemaObject {
-  if (!isObjectSchema(s) || COMPOSING.some((k) => k in s)) return false;
+  // Without `type`, non-objects pass too (convert/untyped.ts): a union, never a z.object.
+  if (!isObjectSchema(s) || COMPOSING.some((k) => k in s) || typeIsImplied(s)) return false;
   const t = typesOf(s);
   return !!t && t.length === 1 && t[0] === 'object' && isObjectSchema(s.properties) && !('minProperties' in s) && !('maxProperties' in s);
 }
@@ -41,18 +43,28 @@ export function planAllOf(members: JsonSchema[], ctx: ZodContext): AllOfPlan {
   return { kind: 'and' };
 }
 
-/** The members of `s.allOf`, plus the schema's own object properties when it has any. */
-export function allOfMembers(s: SchemaObject): JsonSchema[] {
+/** The members of `s.allOf`, plus the schema's own object properties when it has any. Once one
+ *  member is a typed object, non-objects fail the whole allOf, so untyped object members are typed
+ *  too (they can merge or extend instead of intersecting unions). */
+export function allOfMembers(s: SchemaObject, ctx: ZodContext): JsonSchema[] {
   const members = [...(s.allOf as JsonSchema[])];
   if (isObjectSchema(s.properties) || s.required) {
     const { properties, required, additionalProperties } = s;
-    members.push({ type: 'object', properties: (properties ?? {}) as Record<string, JsonSchema>, ...(required ? { required: required as string[] } : {}), ...(additionalProperties !== undefined ? { additionalProperties } : {}) });
+    members.push({ ...(typeIsImplied(s) ? {} : { type: 'object' }), properties: (properties ?? {}) as Record<string, JsonSchema>, ...(required ? { required: required as string[] } : {}), ...(additionalProperties !== undefined ? { additionalProperties } : {}) });
   }
-  return members;
+  const typedObject = (m: JsonSchema | undefined, depth = 0): boolean => {
+    if (!isObjectSchema(m) || depth > 8) return false;
+    if (typeof m.$ref === 'string') return typedObject(ctx.resolveRef?.(m.$ref), depth + 1);
+    const t = typesOf(m);
+    return !typeIsImplied(m) && !!t && t.length === 1 && t[0] === 'object';
+  };
+  const impliedObject = (m: JsonSchema): m is SchemaObject => isObjectSchema(m) && typeof m.$ref !== 'string' && typeIsImplied(m) && typesOf(m)?.[0] === 'object';
+  if (!members.some((m) => typedObject(m))) return members;
+  return members.map((m) => (impliedObject(m) ? { type: 'object', ...m } : m));
 }
 
 export function allOfExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
-  const members = allOfMembers(s);
+  const members = allOfMembers(s, ctx);
   if (members.length === 1) return schemaToZod(members[0], sub(ctx, 'allOf', 0));
   const plan = planAllOf(members, ctx);
   if (plan.kind === 'merge') return objectExpr(plan.schema, sub(ctx, 'allOf'));

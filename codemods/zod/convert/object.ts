@@ -13,9 +13,11 @@ export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   for (const [key, raw] of Object.entries(properties)) {
     const pctx = sub(ctx, 'properties', key);
     const prop = raw as SchemaObject | boolean;
-    if (isObjectSchema(prop) && ctx.variant === 'request' && prop.readOnly === true) continue;
-    if (isObjectSchema(prop) && ctx.variant === 'response' && prop.writeOnly === true) continue;
-    props.push(propertyEntry(key, prop, required.has(key), pctx));
+    const otherVariant = isObjectSchema(prop) && ((ctx.variant === 'request' && prop.readOnly === true) || (ctx.variant === 'response' && prop.writeOnly === true));
+    // Left out of this variant, except where `additionalProperties: false` would then reject the
+    // key: there it stays, optional (OpenAPI lifts its `required` in this variant), and checked.
+    if (otherVariant && additional !== false) continue;
+    props.push(propertyEntry(key, prop, required.has(key) && !otherVariant, pctx));
   }
   for (const r of required) {
     if (r in properties) continue;
@@ -24,7 +26,10 @@ export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   }
 
   let e: ZodExpr;
-  if (props.length === 0 && additional !== false) {
+  // A record only when the schema declares no property at all: one whose properties are all left out
+  // of this variant (all readOnly in a request) is still an object, which allOf can `.extend()`.
+  const declared = Object.keys(properties).length > 0 || required.size > 0;
+  if (!declared && additional !== false) {
     const values = additional === undefined || additional === true ? zc('unknown') : schemaToZod(additional as SchemaObject, sub(ctx, 'additionalProperties'));
     const keys = isObjectSchema(s.propertyNames) ? schemaToZod({ type: 'string', ...s.propertyNames }, sub(ctx, 'propertyNames')) : zc('string');
     e = zc('record', keys, values);

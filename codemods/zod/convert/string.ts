@@ -1,5 +1,5 @@
 // `type: string`: formats become zod 4's top-level format schemas, lengths and pattern become checks.
-import { chain, lit, obj, zc, type ZodExpr } from '../ast.js';
+import { chain, lit, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
 import { report, type SchemaObject, type ZodContext } from '../context.js';
 
 // date-time takes `{ offset: true }`: RFC 3339 (and ajv-formats) accept `+02:00` offsets, while
@@ -19,9 +19,20 @@ const FORMATS: Record<string, () => ZodExpr> = {
   ipv6: () => zc('ipv6'),
   hostname: () => zc('hostname'),
   byte: () => zc('base64'),
+  // zod has no check for these two; a custom string format is exact for JSON pointers (RFC 6901:
+  // `/`-separated tokens, `~` only as `~0`/`~1`) and checks a URI reference's characters (RFC 3986:
+  // unreserved, reserved, %XX), not its structure. It keeps its name in the generated OpenAPI.
+  'json-pointer': () => customFormat('json-pointer', '^(?:\\/(?:[^~/]|~[01])*)*$'),
+  'uri-reference': () => customFormat('uri-reference', "^(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$"),
 };
+/** Formats checked by `z.stringFormat`, whose name zod-to-openapi does not print: given back by `.meta`. */
+const CUSTOM_FORMATS = new Set(['json-pointer', 'uri-reference']);
+
+function customFormat(name: string, source: string): ZodExpr {
+  return zc('stringFormat', lit(name), { kind: 'regex', source, flags: '' });
+}
 /** Formats that only annotate (OpenAPI's own, or not checkable): a plain string is exact enough. */
-const ANNOTATION_FORMATS = new Set(['binary', 'password', 'int32', 'int64', 'float', 'double', 'uri-reference', 'iri', 'iri-reference', 'uri-template', 'json-pointer', 'relative-json-pointer', 'regex', 'idn-hostname']);
+const ANNOTATION_FORMATS = new Set(['binary', 'password', 'int32', 'int64', 'float', 'double', 'iri', 'iri-reference', 'uri-template', 'relative-json-pointer', 'regex', 'idn-hostname']);
 
 export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   const format = typeof s.format === 'string' ? s.format : undefined;
@@ -37,18 +48,29 @@ export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
     if (min !== undefined && min > 0) e = chain(e, 'min', lit(min));
     if (max !== undefined) e = chain(e, 'max', lit(max));
   }
-  if (typeof s.pattern === 'string') e = withPattern(e, s.pattern, ctx);
-  return e;
+  const meta: ObjectProp[] = [];
+  if (typeof s.pattern === 'string') e = withPattern(e, s.pattern, meta, ctx);
+  if (format && CUSTOM_FORMATS.has(format)) meta.push({ key: 'format', value: lit(format) });
+  return meta.length ? chain(e, 'meta', obj(meta)) : e;
 }
 
-function withPattern(e: ZodExpr, pattern: string, ctx: ZodContext): ZodExpr {
-  // The `u` flag only where the pattern needs it: zod-to-openapi 9 writes flags into the documented
-  // pattern (`ab+/u`), which would corrupt the served /openapi.json.
-  for (const flags of ['', 'u']) {
-    try {
-      return chain(e, 'regex', { kind: 'regex', source: new RegExp(pattern, flags).source, flags });
-    } catch { /* try without `u` */ }
+// `\p{...}`, `\P{...}` and `\u{...}` mean something only under the `u` flag: without it they compile
+// as identity escapes (`\p{L}` matches the text "p{L}"), silently. An odd run of backslashes escapes.
+const NEEDS_UNICODE = /(?:^|[^\\])(?:\\\\)*\\(?:[pP]\{|u\{)/;
+
+function withPattern(e: ZodExpr, pattern: string, meta: ObjectProp[], ctx: ZodContext): ZodExpr {
+  // The `u` flag only where the pattern needs it: it rejects what many documented patterns contain
+  // (an unescaped `{`, `\-` outside a class), which every tool without `u` accepts.
+  const flags = NEEDS_UNICODE.test(pattern) ? 'u' : '';
+  let source: string;
+  try {
+    source = new RegExp(pattern, flags).source;
+  } catch {
+    report(ctx, 'lossy-schema', `pattern ${JSON.stringify(pattern)} is not a valid JavaScript regular expression${flags ? ' (with the `u` flag its `\\p{...}` needs)' : ''}; not checked`);
+    return e;
   }
-  report(ctx, 'lossy-schema', `pattern ${JSON.stringify(pattern)} is not a valid JavaScript regular expression; not checked`);
-  return e;
+  // zod-to-openapi prints a regex as its `toString()` minus the outer slashes, so a flag leaks into
+  // the served document (`\p{L}+/u`); the documented pattern is given back as written.
+  if (flags) meta.push({ key: 'pattern', value: lit(pattern) });
+  return chain(e, 'regex', { kind: 'regex', source, flags });
 }

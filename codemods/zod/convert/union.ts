@@ -45,7 +45,7 @@ function literalValues(b: JsonSchema, prop: string, ctx: ZodContext, depth: numb
   if (!isObjectSchema(b) || depth > 8) return undefined;
   if (typeof b.$ref === 'string') return Object.keys(b).length === 1 && !ctx.isCyclic?.(b.$ref) ? literalValues(ctx.resolveRef?.(b.$ref) ?? false, prop, ctx, depth + 1) : undefined;
   if (Array.isArray(b.allOf) && !b.oneOf && !b.anyOf) {
-    const members = allOfMembers(b);
+    const members = allOfMembers(b, ctx);
     const plan = planAllOf(members, ctx);
     if (plan.kind === 'merge') return literalValues(plan.schema, prop, ctx, depth + 1);
     if (plan.kind === 'extend') return literalValues(plan.rest, prop, ctx, depth + 1) ?? literalValues({ $ref: plan.base }, prop, ctx, depth + 1);

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { FIXTURES } from './render-fixture.js';
 
 type Schemas = Record<string, z.ZodType>;
@@ -123,4 +124,58 @@ test('request locations: wire strings are coerced, "false" is false, arrays per 
   assert.deepEqual(spec.cookies.parse({ debug: 'true' }), { debug: true });
   const form = (await load('operation-form-body')) as unknown as { spec: { body: z.ZodType } };
   assert.deepEqual(form.spec.body.parse({ qty: '3', gift: 'no' }), { qty: 3, gift: false });
+});
+
+test('no type: the implied type is checked, every other JSON value passes (as ajv judges it)', async () => {
+  const u = await load('untyped');
+  ok(u.Address, { street: 'Main St', zip: '12345' }); no(u.Address, { zip: '12345' }); no(u.Address, { street: 'x', zip: 'abc' });
+  for (const other of ['text', 3, true, null, [1, 2]]) ok(u.Address, other);
+  assert.deepEqual(u.Address.parse({ street: 'x', extra: 1 }), { street: 'x' });
+  ok(u.Tags, ['a']); no(u.Tags, ['a', 'b', 'c', 'd', 'e', 'f']); no(u.Tags, [1]); ok(u.Tags, { any: 'object' }); ok(u.Tags, 'text');
+  ok(u.Code, 'ab'); no(u.Code, 'a'); ok(u.Code, null); ok(u.Code, 7);
+  // Typed by its other member: a string fails the allOf.
+  ok(u.Shipping, { tracking: '1Z' }); no(u.Shipping, { carrier: 'ups' }); no(u.Shipping, 'text');
+  no(u.NonEmpty, ''); ok(u.NonEmpty, 'x');
+});
+
+test('\\p{...} patterns run with the u flag; the served document shows the pattern as written', async () => {
+  const p = await load('unicode-pattern');
+  ok(p.Name, 'Élodie'); ok(p.Name, 'Пётр Ильич'); ok(p.Name, "O'Brien"); no(p.Name, 'p{L}'); no(p.Name, '42');
+  ok(p.Emoji, '\u{1F600}\u{1F600}'); no(p.Emoji, 'u{1F600}');
+  ok(p.Plain, 'ab'); no(p.Plain, 'Ab');
+  ok(p.Escaped, '\\p{L}'); no(p.Escaped, 'a');
+  const schemas = new OpenApiGeneratorV31([p.Name, p.Emoji, p.Plain, p.Escaped].map((schema) => ({ type: 'schema', schema })) as never)
+    .generateComponents().components?.schemas as Record<string, { pattern?: string }>;
+  assert.deepEqual(Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, v.pattern])), {
+    Name: "^\\p{L}[\\p{L} .'-]*$", Emoji: '^\\u{1F600}+$', Plain: '^[a-z]{2,}$', Escaped: '^\\\\p{L}$',
+  });
+});
+
+test('format int32/int64 on a number: integers only', async () => {
+  const n = await load('integer-formats');
+  ok(n.Count32, 3); no(n.Count32, 1.5); ok(n.Count64, 0); no(n.Count64, -1); no(n.Count64, 2.5); ok(n.Step, 4); no(n.Step, 4.5); ok(n.Ratio, 1.5);
+});
+
+test('an object whose properties are all readOnly: its request variant is an empty object that allOf extends', async () => {
+  const r = await load('read-only-all');
+  assert.deepEqual(r.AuditedInput.parse({ createdAt: '2024-01-02T03:04:05Z' }), {});
+  no(r.AuditedInput, 'text');
+  assert.deepEqual(r.DocumentInput.parse({ title: 't', createdAt: 'ignored' }), { title: 't' });
+  no(r.DocumentInput, {});
+  ok(r.Document, { title: 't', createdAt: '2024-01-02T03:04:05Z' }); no(r.Document, { title: 't', createdAt: 'yesterday' });
+});
+
+test('json-pointer and uri-reference are checked and keep their format in the document', async () => {
+  const f = await load('pointer-uri-formats');
+  ok(f.Pointer, ''); ok(f.Pointer, '/a/b~0c/d~1e'); no(f.Pointer, 'a/b'); no(f.Pointer, '/a~2');
+  ok(f.Link, '../docs/index.html?x=1#top'); ok(f.Link, 'https://example.com/a%20b'); no(f.Link, 'has space'); no(f.Link, 'bad%zz'); no(f.Link, '\\\\server');
+  const schemas = new OpenApiGeneratorV31([f.Pointer, f.Link].map((schema) => ({ type: 'schema', schema })) as never)
+    .generateComponents().components?.schemas as Record<string, { format?: string }>;
+  assert.deepEqual([schemas.Pointer.format, schemas.Link.format], ['json-pointer', 'uri-reference']);
+});
+
+test('a strict object keeps its readOnly properties in the request variant: optional, checked', async () => {
+  const s = await load('strict-read-only');
+  ok(s.SettingInput, { name: 'a' }); ok(s.SettingInput, { name: 'a', settingId: 3 }); no(s.SettingInput, { name: 'a', settingId: 'x' });
+  no(s.SettingInput, { name: 'a', other: 1 }); no(s.Setting, { name: 'a' }); ok(s.Setting, { name: 'a', settingId: 3 });
 });

@@ -27,7 +27,7 @@ test('variants drop readOnly (request) and writeOnly (response) properties', () 
 test('refs use refName; unknown refs are reported with their pointer, never thrown', () => {
   assert.equal(emit({ type: 'array', items: { $ref: '#/components/schemas/Pet' } }), 'z.array(Pet)');
   const c = ctx();
-  assert.equal(printZod(schemaToZod({ properties: { a: { $ref: '#/definitions/Nope' } } }, c)), 'z.object({ a: z.unknown().optional() })');
+  assert.equal(printZod(schemaToZod({ type: 'object', properties: { a: { $ref: '#/definitions/Nope' } } }, c)), 'z.object({ a: z.unknown().optional() })');
   assert.deepEqual(c.diagnostics.map((d) => [d.code, d.severity, d.pointer]), [['ref-missing', 'error', '#/x/properties/a']]);
 });
 
@@ -39,7 +39,21 @@ test('boolean schemas and garbage input', () => {
   assert.equal(c.diagnostics[0].code, 'unknown-keyword');
 });
 
-test('a type omitted is implied by the keywords present', () => {
-  assert.equal(emit({ properties: { a: { maxLength: 3 } } }), 'z.object({ a: z.string().max(3).optional() })');
-  assert.equal(emit({ minimum: 1 }), 'z.number().min(1)');
+// The printer lays a long union out one branch per line; the tests read it on one.
+const oneLine = (code: string) => code.replace(/\n\s*/g, ' ').replace(/\[ /g, '[').replace(/, \]/g, ']');
+
+test('a type omitted: the keywords check their own type only, every other JSON type passes (as in JSON Schema)', () => {
+  assert.equal(oneLine(emit({ properties: { a: { type: 'string' } }, required: ['a'] })),
+    'z.union([z.object({ a: z.string() }), z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown())])');
+  assert.equal(oneLine(emit({ minimum: 1 })),
+    'z.union([z.number().min(1), z.string(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())])');
+  // A 3.0 `nullable` already admits null: no second null branch.
+  assert.equal(oneLine(emit({ items: { type: 'string' }, nullable: true })),
+    'z.union([z.array(z.string()), z.string(), z.number(), z.boolean(), z.record(z.string(), z.unknown())]).nullable()');
+  // On the wire the schema decides the type a string is coerced to: the implied type is kept.
+  assert.equal(emit({ minimum: 1 }, { location: 'query' }), 'z.coerce.number().min(1)');
+});
+
+test('a sub-schema of a typed parent (not, if/then/else) takes the parent type it implies', () => {
+  assert.equal(emit({ type: 'string', not: { maxLength: 0 } }), 'z.string().refine((v) => !z.string().max(0).safeParse(v).success)');
 });
