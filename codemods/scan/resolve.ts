@@ -91,10 +91,10 @@ export class Resolver {
       }
       case 'this': {
         const info = this.scans.get(file)?.classes.get(v.cls);
-        if (info && v.name in info.members && !(v.name in info.fields && info.fields[v.name].k !== 'fn')) {
+        if (info && Object.hasOwn(info.members, v.name) && !(Object.hasOwn(info.fields, v.name) && info.fields[v.name].k !== 'fn')) {
           return { k: 'fn', file, at: info.members[v.name] };
         }
-        const f = info?.fields[v.name];
+        const f = info && Object.hasOwn(info.fields, v.name) ? info.fields[v.name] : undefined;
         return f ? this.resolve(file, f, d) : { k: 'unknown', why: `\`this.${v.name}\` is not set in class ${v.cls}` };
       }
       case 'import': {
@@ -166,14 +166,14 @@ export class Resolver {
     switch (o.k) {
       case 'module': return this.exportOf(o.file, prop, depth + 1);
       case 'object': {
-        const p = o.props[prop];
+        const p = Object.hasOwn(o.props, prop) ? o.props[prop] : undefined;
         return p ? this.resolve(o.file, p, depth + 1) : { k: 'unknown', why: `no property \`${prop}\`` };
       }
       case 'instance': {
         const info = this.scans.get(o.file)?.classes.get(o.cls);
         if (!info) return { k: 'unknown', why: `class ${o.cls} not found` };
-        if (prop in info.members && !(prop in info.fields && info.fields[prop].k !== 'fn')) return { k: 'fn', file: o.file, at: info.members[prop] };
-        const f = info.fields[prop];
+        if (Object.hasOwn(info.members, prop) && !(Object.hasOwn(info.fields, prop) && info.fields[prop].k !== 'fn')) return { k: 'fn', file: o.file, at: info.members[prop] };
+        const f = Object.hasOwn(info.fields, prop) ? info.fields[prop] : undefined;
         return f ? this.resolve(o.file, f, depth + 1) : { k: 'unknown', why: `class ${o.cls} has no member \`${prop}\`` };
       }
       case 'external': return o;

@@ -232,3 +232,27 @@ test('a single file as the root scans that file, rooted at its directory', () =>
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('`this.constructor`, `this.toString` and other Object.prototype names are not class members (no crash)', () => {
+  const s = scanTree({
+    'errors.js': `class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+    Error.captureStackTrace(this, this.constructor);
+    this.label = this.toString();
+  }
+}
+module.exports = ApiError;
+`,
+    'app.js': `const express = require('express');
+const ApiError = require('./errors');
+const app = express();
+const handlers = { list: (req, res) => res.json([]) };
+app.get('/items', handlers.constructor, handlers.list);
+app.get('/fail', (req, res, next) => next(new ApiError(404, 'no')));
+module.exports = app;
+`,
+  });
+  assert.deepEqual(routesOf(s), ['get /items', 'get /fail']);
+});
