@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
-import { renderSummary, writeReport } from './report.js';
+import { renderSummary, somethingSkipped, writeReport } from './report.js';
 import { writeFilesAtomic } from './write.js';
 import { uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
@@ -95,19 +95,14 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     }
   }
 
-  // The report shows where the docs lie about the code, read before the rewrite removes the docs.
-  // The drift check (and zod, which reads a runtime dump) loads only for a report.
-  const drift = values.report ? (await (await import('./check/index.js')).checkProject(dir, { specs: values.spec })).findings : undefined;
-
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
   const result: MigrationResult = await migrateProject(dir, {
-    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable,
+    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
     onProgress: bar?.update,
   });
   bar?.done();
   const { report, writes } = result;
   report.dry = values.dry;
-  if (drift) report.drift = drift;
 
   if (values.dry) {
     for (const w of writes) {
@@ -135,8 +130,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.err(renderSummary(report) + '\n');
 
-  const skipped = report.summary.skipped > 0 || report.summary.errors > 0;
-  if (skipped) return 1;
+  if (somethingSkipped(report)) return 1;
   if (values.dry && writes.length > 0) return 1;
   return 0;
 }

@@ -34,6 +34,8 @@ export interface MigrateOptions {
   disable?: RuleId[];
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Put the docs <-> code drift findings of the same analysis in the report (`--report`). */
+  drift?: boolean;
   /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
    *  The output is the same either way. */
   workers?: number;
@@ -132,8 +134,17 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const analysis = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const { scan, docs, match, diagnostics: found } = analysis;
   diagnostics.push(...found);
+  // What the report lists is what the target owns: its own files, and spec files (they document the whole app).
+  const sourceSet = new Set(scan.files);
+  const reported = (file: string) => inTarget(file) || !sourceSet.has(file);
+  // The drift check loads only for a report, and reads the same analysis (the same matches) as the migration.
+  const drift = opts.drift
+    ? (await import('./check/index.js')).driftOf(analysis)
+      .map((f) => ({ ...f, abs: resolve(root, f.file) })).filter((f) => reported(f.abs)).map(({ abs, ...f }) => ({ ...f, file: rel(abs) }))
+    : undefined;
 
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file));
@@ -219,8 +230,9 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     docsPaths: apps.size ? docsPaths : undefined,
     files: reportFiles,
     routes,
-    docsWithoutRoute: match.unmatchedDocs.filter((d) => inTarget(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
     // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
+    ...(drift ? { drift } : {}),
     diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))
       .map((d) => (d.at ? { ...d, at: { ...d.at, file: rel(d.at.file) } } : d)),
   };
@@ -264,6 +276,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       specSource,
       documented: !!doc,
       ...(route.migrated ? { migrated: route.migrated } : {}),
+      ...(route.dynamic ? { dynamic: route.dynamic } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
     };

@@ -96,6 +96,8 @@ export interface RoutePlan {
   documented: boolean;
   /** From the scan: the call already carries a spec, so the rules will leave it as it is. */
   migrated?: RouteRecord['migrated'];
+  /** From the scan: why the path cannot be an OpenAPI path (wildcard, regex, computed); the route is left as it is. */
+  dynamic?: string;
 }
 
 export interface FilePlan {

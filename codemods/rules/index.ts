@@ -194,6 +194,8 @@ function rewriteChain(ctx: RuleContext, chain: NonNullable<ReturnType<typeof rou
   if (!plainReceiver) return skipAll('`.route()` chain on a computed receiver');
   if (!isStringLike(chain.path) && !isIdent(chain.path)) return skipAll('`.route()` path is computed');
   if (plans.some((p) => !p)) return skipAll('`.route()` chain has verbs with no plan');
+  const dynamic = mine.find((p) => p.dynamic)?.dynamic;
+  if (dynamic) return skipAll(dynamic);
   // One statement becoming several is beyond in-place text edits; recast prints this file.
   if (ctx.edits) { ctx.edits.unsupported = '`.route()` chain'; ctx.changed = true; return; }
   const list: Node[] = container.body ?? container.consequent;

@@ -208,6 +208,14 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     return;
   }
   if (!ctx.enabled('MA001')) { report(ctx, plan, { status: 'unchanged', reason: 'MA001 disabled' }); return; }
+  // A typed route's path is documented as written: `*`, `/files/*file` or a regex would show up as `/{0}`.
+  // The scan already warned (dynamic-route), so only the TODO and the report record.
+  if (plan.dynamic) {
+    const why = `${plan.dynamic}; left a plain express route (not validated, not in the generated docs)`;
+    if (site.stmt && addTodo(ctx, site.stmt, 'MA001', why)) ctx.changed = true;
+    report(ctx, plan, { status: 'skipped', rule: 'MA001', reason: why });
+    return;
+  }
   if (args.length < 2) return skipRoute(ctx, site, 'the route has no handler');
   if (args.some((a) => a.type === 'SpreadElement')) return skipRoute(ctx, site, 'spread arguments');
   const path = args[0]!;
