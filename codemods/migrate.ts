@@ -16,6 +16,7 @@ import { isFile, listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
+import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, appReadsDocComments, docsPathsFor } from './app-plan.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
@@ -260,8 +261,14 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
   const used = new Set<string>();
   const routes: RoutePlan[] = matched.map(({ route, doc }) => {
     let specSource = '{}';
+    let todo: RoutePlan['todo'];
     if (doc && ctx.rules.has('MA002')) {
-      const spec = operationSpecSource(doc.operation, {
+      const { operation, renamed } = alignPathParams(route.openapiPath, doc);
+      if (renamed.length) {
+        todo = { rule: 'MA002', why: renamedMessage(renamed) };
+        ctx.diagnostics.push({ code: 'path-params', severity: 'warning', rule: 'MA002', at: { ...route.at, file: route.file }, route: `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`, message: todo.why });
+      }
+      const spec = operationSpecSource(operation, {
         format: ctx.format,
         refName: (ref, variant) => ctx.exportsByRef.get(ref)?.[variant],
       });
@@ -277,6 +284,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       documented: !!doc,
       ...(route.migrated ? { migrated: route.migrated } : {}),
       ...(route.dynamic ? { dynamic: route.dynamic } : {}),
+      ...(todo ? { todo } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
     };

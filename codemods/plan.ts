@@ -98,6 +98,8 @@ export interface RoutePlan {
   migrated?: RouteRecord['migrated'];
   /** From the scan: why the path cannot be an OpenAPI path (wildcard, regex, computed); the route is left as it is. */
   dynamic?: string;
+  /** A TODO the rewrite puts above the route (rule id + why), for what the docs say that the spec could not follow. */
+  todo?: { rule: RuleId; why: string };
 }
 
 export interface FilePlan {

@@ -266,6 +266,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     ctx.compat.add('legacy');
   }
   if (plan.docComment && ctx.enabled('MA002')) ctx.docRanges.push({ ...plan.docComment, specSource: plan.specSource });
+  if (plan.todo && site.stmt) addTodo(ctx, site.stmt, plan.todo.rule, plan.todo.why);
   const where = wrap.at === 'call-site' ? `router wrapped at the call site (${wrap.why})` : undefined;
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {
