@@ -6,13 +6,15 @@ import { existsSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
-import { renderSummary, somethingSkipped, writeReport } from './report.js';
-import { writeFilesAtomic } from './write.js';
-import { uncommittedChanges } from './git.js';
+import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
+import { writeFilesAtomic, type WriteFailure } from './write.js';
+import { relative, sep } from 'node:path';
+import { GitStatusError, uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
-import { UsageError } from './cli-errors.js';
+import { InputError, UsageError } from './cli-errors.js';
+import { checkSpecArgs } from './cli/spec-args.js';
 
 export { UsageError };
 
@@ -41,6 +43,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${pc.red('error:')} ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.err(`${pc.red('error:')} ${err.message}\n`);
       return 2;
     }
     throw err;
@@ -86,9 +92,17 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.validation !== 'report' && values.validation !== 'enforce') throw new UsageError('--validation must be report or enforce');
   const only = parseRuleList(values.only, '--only');
   const disable = parseRuleList(values.disable, '--disable');
+  await checkSpecArgs(values.spec);
 
   if (!values.dry && !values.force) {
-    const dirty = uncommittedChanges(dir);
+    let dirty: string[] | null;
+    try {
+      dirty = uncommittedChanges(dir);
+    } catch (err) {
+      if (!(err instanceof GitStatusError)) throw err;
+      io.err(`${pc.red('refusing to migrate:')} \`git status\` failed in ${dir}, so uncommitted work cannot be told apart:\n${err.message}\nFix the repository (or pass --force).\n`);
+      return 1;
+    }
     if (dirty && dirty.length) {
       io.err(`${pc.red('refusing to migrate:')} ${dir} has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', ...' : ''}).\nCommit or stash them first so the migration is one reviewable diff, or pass --force.\n`);
       return 1;
@@ -104,6 +118,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const { report, writes } = result;
   report.dry = values.dry;
 
+  let writeFailures: WriteFailure[] = [];
   if (values.dry) {
     for (const w of writes) {
       const name = report.root && w.file.startsWith(report.root) ? w.file.slice(report.root.length + 1) : w.file;
@@ -115,12 +130,22 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     const onSigint = () => { interrupted = true; };
     process.on('SIGINT', onSigint);
     try {
-      await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })), () => interrupted);
+      ({ failed: writeFailures } = await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })), () => interrupted));
     } finally {
       process.off('SIGINT', onSigint);
     }
+    for (const f of writeFailures) {
+      const shown = relative(process.cwd(), f.file);
+      io.err(`${pc.red('error:')} cannot write ${shown && !shown.startsWith('..') ? shown : f.file}: ${f.message} (left as it was)\n`);
+      // The report says what happened: that file and its routes did not change.
+      const entry = report.files.find((x) => f.file === x.file || f.file.endsWith(`${sep}${x.file.split('/').join(sep)}`));
+      if (entry) Object.assign(entry, { changed: false, skipped: `cannot write: ${f.message}` });
+      for (const r of report.routes) if (entry && r.file === entry.file) Object.assign(r, { status: 'skipped', reason: `the file could not be written: ${f.message}` });
+      report.diagnostics.push({ code: 'write-error', severity: 'error', message: `cannot write: ${f.message}; left as it was`, at: { file: entry?.file ?? f.file, line: 1 } });
+    }
+    if (writeFailures.length) report.summary = summarize(report);
     if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish.\n'); return 130; }
-    if (writes.some((w) => w.file.endsWith('package.json'))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
+    if (writes.some((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
   }
 
   if (values.report) {
@@ -130,7 +155,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.err(renderSummary(report) + '\n');
 
-  if (somethingSkipped(report)) return 1;
+  if (somethingSkipped(report) || writeFailures.length > 0) return 1;
   if (values.dry && writes.length > 0) return 1;
   return 0;
 }

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { checkProject } from './index.js';
 import { DRIFT_KINDS, type DriftFinding, type DriftKind } from './findings.js';
 import { UsageError } from '../cli-errors.js';
+import { checkSpecArgs } from '../cli/spec-args.js';
 import { RuntimeDumpError } from './runtime-drift.js';
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
@@ -32,6 +33,8 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const unknown = ignore.filter((k) => !(k in DRIFT_KINDS));
   if (unknown.length) throw new UsageError(`--ignore: unknown kind ${unknown.join(', ')} (kinds: ${Object.keys(DRIFT_KINDS).join(', ')})`);
   if (values.runtime && !existsSync(values.runtime)) throw new UsageError(`--runtime: no such file ${values.runtime}`);
+
+  await checkSpecArgs(values.spec);
 
   let findings: DriftFinding[];
   try {
