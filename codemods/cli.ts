@@ -3,7 +3,6 @@
 // Exit codes: 0 clean, 1 something skipped / would change / drift found, 2 usage error.
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
 import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
@@ -15,6 +14,7 @@ import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
 import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
+import { unifiedDiff } from './cli/unified-diff.js';
 
 export { UsageError };
 
@@ -120,9 +120,11 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
 
   let writeFailures: WriteFailure[] = [];
   if (values.dry) {
+    // Paths relative to where the command runs, for every file (package.json and the schemas module may sit
+    // outside the target): `git apply` / `patch -p1` read them from there.
     for (const w of writes) {
-      const name = report.root && w.file.startsWith(report.root) ? w.file.slice(report.root.length + 1) : w.file;
-      io.out(createTwoFilesPatch(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after, undefined, undefined, { context: 3 }));
+      const name = relative(process.cwd(), w.file).split(sep).join('/');
+      io.out(unifiedDiff(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after));
     }
   } else {
     // SIGINT mid-run: finish the files being written (each write is atomic), then stop.

@@ -10,11 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId } from './diagnostics.js';
-import type { FilePlan, MatchedRoute, RoutePlan, RouteReport } from './plan.js';
+import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, listSourceFiles } from './scan/index.js';
 import { emitSchemasModule } from './zod/module.js';
-import { keepPreviousSchemas } from './zod/previous-module.js';
+import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
@@ -149,9 +149,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
 
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file));
-  // Beside the code that imports it (`src/` when the routes live there), so a tsconfig rooted there includes it.
-  const schemasDir = commonDir([...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)]) ?? root;
-  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : join(schemasDir, `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`);
+  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : schemasModulePath(scan, format, { root, target, inTarget });
   const writes: PlannedWrite[] = [];
   let exportsByRef = new Map<string, { request: string; response: string }>();
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
@@ -298,6 +296,23 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
     validation: ctx.validation,
     rules: ctx.rules,
   };
+}
+
+/**
+ * Where the schemas module goes: where an earlier run put it (one module per app: two would register the same
+ * `.meta({ id })` twice); else beside the code that imports it (`src/` when the routes live there, so a tsconfig
+ * rooted there includes it) — inside the target when the target is a folder, so a folder's migration writes only
+ * inside that folder (and package.json).
+ */
+function schemasModulePath(scan: ScanResult, format: ModuleFormat, { root, target, inTarget }: Pick<Scope, 'root' | 'target' | 'inTarget'>): string {
+  const earlier = scan.files.filter((f) => /[\\/]api-schemas\.(ts|js|cjs)$/.test(f)).sort()
+    .find((f) => { try { return isGeneratedSchemasModule(readFileSync(f, 'utf8')); } catch { return false; } });
+  if (earlier) return earlier;
+  const name = `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`;
+  const codeFiles = [...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)];
+  const wholeApp = commonDir(codeFiles) ?? root;
+  if (isFile(target) || wholeApp === target || inTarget(wholeApp)) return join(wholeApp, name);
+  return join(commonDir(codeFiles.filter(inTarget)) ?? target, name);
 }
 
 /** The deepest folder holding all the given files. */
