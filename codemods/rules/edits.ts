@@ -58,7 +58,10 @@ export class SourceEdits {
     if (src[e] === '\r') e++;
     if (src[e] === '\n') e++;
     // Between two blank lines, one of them goes too.
-    const blank = /^[ \t]*\r?\n/.exec(src.slice(e));
+    // Sticky, not `src.slice(e)`: a copy of the rest of the file per removed comment was quadratic on big files.
+    const blankLine = /[ \t]*\r?\n/y;
+    blankLine.lastIndex = e;
+    const blank = blankLine.exec(src);
     if (blank && /\n[ \t]*\r?\n$/.test(src.slice(Math.max(0, s - 8), s))) e += blank[0].length;
     this.replace(s, e);
   }

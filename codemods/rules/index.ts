@@ -16,7 +16,7 @@ import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
 import { buildParents, isIdent, isStringLike, memberName, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
-import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
+import { enclosingStatement, locateRouteCall, statementAt, VERBS } from './locate.js';
 import { expressNames, isAppFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
@@ -109,7 +109,9 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const located = new Map<RoutePlan, Node>();
   const seen = new Set<Node>();
   for (const route of plan.routes) {
-    const call = locateRouteCall(program, route);
+    // Most routes are top-level statements: search that one statement first, the whole program otherwise.
+    const top = statementAt(program, route.at.line);
+    const call = (top && locateRouteCall(top, route)) ?? locateRouteCall(program, route);
     if (!call) {
       ctx.reports.push({ file: plan.file, line: route.at.line, method: route.method, path: route.fullPath, status: 'skipped', rule: 'MA001', reason: 'route call not found at this position' });
       ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA001', message: `no \`.${route.method}(\` call starts here; route left unchanged`, at: { ...route.at, file: plan.file } });
