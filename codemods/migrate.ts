@@ -13,7 +13,7 @@ import type { Diagnostic, RuleId } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, listSourceFiles } from './scan/index.js';
-import { emitSchemasModule } from './zod/module.js';
+import { emitSchemasModule, inModuleOrder } from './zod/module.js';
 import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
@@ -156,15 +156,18 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   let apiDocs: Record<string, unknown> | null = null;
   let usesSchemas = false;
   if (rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)) {
-    const emitted = emitSchemasModule(docs.schemas, { format });
+    const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
+    // A re-run reads some schemas back from the module (their doc blocks became code), after those still in
+    // the docs: the order the module already has is kept, so the second run writes the same bytes.
+    const docsInOrder = before === null ? docs : { ...docs, schemas: inModuleOrder(docs.schemas, before) };
+    const emitted = emitSchemasModule(docsInOrder.schemas, { format });
     diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
     // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
     const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
-    apiDocs = hasApp ? apiDocsValue(root, docs) : null;
+    apiDocs = hasApp ? apiDocsValue(root, docsInOrder) : null;
     usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
     const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
-    const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
     const code = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);
     if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
   }

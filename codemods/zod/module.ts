@@ -109,3 +109,20 @@ function variantsDiffer(schemas: Record<string, JsonSchema>, edges: Map<string, 
   }
   return out;
 }
+
+/**
+ * The schemas in the order a module an earlier run wrote declares them (by their `.meta({ id })`), the ones it
+ * does not have after them in their own order: declaration order breaks ties by this order, so the same schemas
+ * give the same module whichever source (doc block, spec file, the module itself) each was read from this time.
+ */
+export function inModuleOrder(schemas: Record<string, JsonSchema>, previousModule: string): Record<string, JsonSchema> {
+  const rank = new Map<string, number>();
+  for (const m of previousModule.matchAll(/\.meta\(\{ id: '((?:[^'\\]|\\.)*)'/g)) {
+    const name = m[1]!.replace(/\\(.)/g, '$1');
+    if (!rank.has(name)) rank.set(name, rank.size);
+  }
+  const names = Object.keys(schemas);
+  const at = new Map(names.map((n, i) => [n, i]));
+  const key = (n: string) => rank.get(n) ?? rank.size + at.get(n)!;
+  return Object.fromEntries(names.sort((a, b) => key(a) - key(b)).map((n) => [n, schemas[n]!]));
+}
