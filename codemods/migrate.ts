@@ -13,7 +13,7 @@ import type { Diagnostic, RuleId } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, listSourceFiles } from './scan/index.js';
-import { emitSchemasModule, inModuleOrder } from './zod/module.js';
+import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
 import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
@@ -165,7 +165,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
     // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
     const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
-    apiDocs = hasApp ? apiDocsValue(root, docsInOrder) : null;
+    apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;
     usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
     const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
     const code = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);
