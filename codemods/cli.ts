@@ -3,16 +3,18 @@
 // Exit codes: 0 clean, 1 something skipped / would change / drift found, 2 usage error.
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import { migrateProject, type MigrationResult } from './migrate.js';
-import { renderSummary, writeReport } from './report.js';
-import { writeFilesAtomic } from './write.js';
-import { uncommittedChanges } from './git.js';
+import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
+import { writeFilesAtomic, type WriteFailure } from './write.js';
+import { relative, sep } from 'node:path';
+import { GitStatusError, uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
 import { progressBar } from './cli/progress.js';
-import { UsageError } from './cli-errors.js';
+import { InputError, UsageError } from './cli-errors.js';
+import { checkSpecArgs } from './cli/spec-args.js';
+import { unifiedDiff } from './cli/unified-diff.js';
 import { typeScriptMessage, typeScriptTooOld } from './typescript-version.js';
 
 export { UsageError };
@@ -43,6 +45,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${pc.red('error:')} ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.err(`${pc.red('error:')} ${err.message}\n`);
       return 2;
     }
     throw err;
@@ -89,6 +95,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.validation !== 'report' && values.validation !== 'enforce') throw new UsageError('--validation must be report or enforce');
   const only = parseRuleList(values.only, '--only');
   const disable = parseRuleList(values.disable, '--disable');
+  await checkSpecArgs(values.spec);
 
   // Before anything is read or written: zod 4's types need TypeScript >= 5.5 (typescript-version.ts).
   if (!values.force) {
@@ -97,31 +104,36 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   if (!values.dry && !values.force) {
-    const dirty = uncommittedChanges(dir);
+    let dirty: string[] | null;
+    try {
+      dirty = uncommittedChanges(dir);
+    } catch (err) {
+      if (!(err instanceof GitStatusError)) throw err;
+      io.err(`${pc.red('refusing to migrate:')} \`git status\` failed in ${dir}, so uncommitted work cannot be told apart:\n${err.message}\nFix the repository (or pass --force).\n`);
+      return 1;
+    }
     if (dirty && dirty.length) {
       io.err(`${pc.red('refusing to migrate:')} ${dir} has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', ...' : ''}).\nCommit or stash them first so the migration is one reviewable diff, or pass --force.\n`);
       return 1;
     }
   }
 
-  // The report shows where the docs lie about the code, read before the rewrite removes the docs.
-  // The drift check (and zod, which reads a runtime dump) loads only for a report.
-  const drift = values.report ? (await (await import('./check/index.js')).checkProject(dir, { specs: values.spec })).findings : undefined;
-
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
   const result: MigrationResult = await migrateProject(dir, {
-    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable,
+    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
     includeTests: values['include-tests'], onProgress: bar?.update,
   });
   bar?.done();
   const { report, writes } = result;
   report.dry = values.dry;
-  if (drift) report.drift = drift;
 
+  let writeFailures: WriteFailure[] = [];
   if (values.dry) {
+    // Paths relative to where the command runs, for every file (package.json and the schemas module may sit
+    // outside the target): `git apply` / `patch -p1` read them from there.
     for (const w of writes) {
-      const name = report.root && w.file.startsWith(report.root) ? w.file.slice(report.root.length + 1) : w.file;
-      io.out(createTwoFilesPatch(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after, undefined, undefined, { context: 3 }));
+      const name = relative(process.cwd(), w.file).split(sep).join('/');
+      io.out(unifiedDiff(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after));
     }
   } else {
     // SIGINT mid-run: finish the files being written (each write is atomic), then stop.
@@ -129,12 +141,22 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     const onSigint = () => { interrupted = true; };
     process.on('SIGINT', onSigint);
     try {
-      await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })), () => interrupted);
+      ({ failed: writeFailures } = await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })), () => interrupted));
     } finally {
       process.off('SIGINT', onSigint);
     }
+    for (const f of writeFailures) {
+      const shown = relative(process.cwd(), f.file);
+      io.err(`${pc.red('error:')} cannot write ${shown && !shown.startsWith('..') ? shown : f.file}: ${f.message} (left as it was)\n`);
+      // The report says what happened: that file and its routes did not change.
+      const entry = report.files.find((x) => f.file === x.file || f.file.endsWith(`${sep}${x.file.split('/').join(sep)}`));
+      if (entry) Object.assign(entry, { changed: false, skipped: `cannot write: ${f.message}` });
+      for (const r of report.routes) if (entry && r.file === entry.file) Object.assign(r, { status: 'skipped', reason: `the file could not be written: ${f.message}` });
+      report.diagnostics.push({ code: 'write-error', severity: 'error', message: `cannot write: ${f.message}; left as it was`, at: { file: entry?.file ?? f.file, line: 1 } });
+    }
+    if (writeFailures.length) report.summary = summarize(report);
     if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish (add --force: the tree now has uncommitted changes, which the dirty-tree guard refuses).\n'); return 130; }
-    if (writes.some((w) => w.file.endsWith('package.json'))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
+    if (writes.some((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
   }
 
   if (values.report) {
@@ -144,8 +166,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.err(renderSummary(report) + '\n');
 
-  const skipped = report.summary.skipped > 0 || report.summary.errors > 0;
-  if (skipped) return 1;
+  if (somethingSkipped(report) || writeFailures.length > 0) return 1;
   if (values.dry && writes.length > 0) return 1;
   return 0;
 }

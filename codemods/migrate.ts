@@ -14,9 +14,10 @@ import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from 
 import { analyzeProject, packageRoot } from './analyze.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
 import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
-import { emitSchemasModule } from './zod/module.js';
-import { keepPreviousSchemas } from './zod/previous-module.js';
+import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
+import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
+import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
@@ -39,6 +40,8 @@ export interface MigrateOptions {
   includeTests?: boolean;
   /** Called after each file is planned/rewritten, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Put the docs <-> code drift findings of the same analysis in the report (`--report`). */
+  drift?: boolean;
   /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
    *  The output is the same either way. */
   workers?: number;
@@ -136,29 +139,39 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const diagnostics: Diagnostic[] = [];
 
   // 1-3. Scan routes, read docs, match them: the whole tree is understood before anything is rewritten.
-  const { scan, docs, match, docSources, diagnostics: found } = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const analysis = await analyzeProject(root, { specs: opts.specs, files: sourceFiles, analyzeFile: runner.analyze });
+  const { scan, docs, match, docSources, diagnostics: found } = analysis;
   diagnostics.push(...found);
+  // What the report lists is what the target owns: its own files, and spec files (they document the whole app).
+  const sourceSet = new Set(scan.files);
+  const reported = (file: string) => inTarget(file) || !sourceSet.has(file);
+  // The drift check loads only for a report, and reads the same analysis (the same matches) as the migration.
+  const drift = opts.drift
+    ? (await import('./check/index.js')).driftOf(analysis)
+      .map((f) => ({ ...f, abs: resolve(root, f.file) })).filter((f) => reported(f.abs)).map(({ abs, ...f }) => ({ ...f, file: rel(abs) }))
+    : undefined;
 
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file));
-  // Beside the code that imports it (`src/` when the routes live there), so a tsconfig rooted there includes it.
-  const schemasDir = commonDir([...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)]) ?? root;
-  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : join(schemasDir, `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`);
+  const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : schemasModulePath(scan, format, { root, target, inTarget });
   const writes: PlannedWrite[] = [];
   let exportsByRef = new Map<string, { request: string; response: string }>();
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
   let apiDocs: Record<string, unknown> | null = null;
   let usesSchemas = false;
   if (rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)) {
-    const emitted = emitSchemasModule(docs.schemas, { format });
+    const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
+    // A re-run reads some schemas back from the module (their doc blocks became code), after those still in
+    // the docs: the order the module already has is kept, so the second run writes the same bytes.
+    const docsInOrder = before === null ? docs : { ...docs, schemas: inModuleOrder(docs.schemas, before) };
+    const emitted = emitSchemasModule(docsInOrder.schemas, { format });
     diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
     // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
     const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
-    apiDocs = hasApp ? apiDocsValue(root, docs) : null;
+    apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;
     usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
     const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
-    const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
     const code = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);
     if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
   }
@@ -230,8 +243,9 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     files: reportFiles,
     routes,
     docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
-    docsWithoutRoute: match.unmatchedDocs.filter((d) => inTarget(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
     // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
+    ...(drift ? { drift } : {}),
     diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))
       .map((d) => (d.at ? { ...d, at: { ...d.at, file: rel(d.at.file) } } : d)),
   };
@@ -262,8 +276,14 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
   const used = new Set<string>();
   const routes: RoutePlan[] = matched.map(({ route, doc, alsoServed }) => {
     let specSource = '{}';
+    let todo: RoutePlan['todo'];
     if (doc && ctx.rules.has('MA002')) {
-      const spec = operationSpecSource(doc.operation, {
+      const { operation, renamed } = alignPathParams(route.openapiPath, doc);
+      if (renamed.length) {
+        todo = { rule: 'MA002', why: renamedMessage(renamed) };
+        ctx.diagnostics.push({ code: 'path-params', severity: 'warning', rule: 'MA002', at: { ...route.at, file: route.file }, route: `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`, message: todo.why });
+      }
+      const spec = operationSpecSource(operation, {
         format: ctx.format,
         refName: (ref, variant) => ctx.exportsByRef.get(ref)?.[variant],
         ...(alsoServed ? { variants: variantSpecs(route, doc, alsoServed) } : {}),
@@ -280,6 +300,8 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       specSource,
       documented: !!doc,
       ...(route.migrated ? { migrated: route.migrated } : {}),
+      ...(route.dynamic ? { dynamic: route.dynamic } : {}),
+      ...(todo ? { todo } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
       ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
@@ -311,6 +333,23 @@ function mountingRouters(scan: ScanResult): Map<string, SourceLocation[]> {
     out.set(parent.file, list);
   }
   return out;
+}
+
+/**
+ * Where the schemas module goes: where an earlier run put it (one module per app: two would register the same
+ * `.meta({ id })` twice); else beside the code that imports it (`src/` when the routes live there, so a tsconfig
+ * rooted there includes it) — inside the target when the target is a folder, so a folder's migration writes only
+ * inside that folder (and package.json).
+ */
+function schemasModulePath(scan: ScanResult, format: ModuleFormat, { root, target, inTarget }: Pick<Scope, 'root' | 'target' | 'inTarget'>): string {
+  const earlier = scan.files.filter((f) => /[\\/]api-schemas\.(ts|js|cjs)$/.test(f)).sort()
+    .find((f) => { try { return isGeneratedSchemasModule(readFileSync(f, 'utf8')); } catch { return false; } });
+  if (earlier) return earlier;
+  const name = `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`;
+  const codeFiles = [...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)];
+  const wholeApp = commonDir(codeFiles) ?? root;
+  if (isFile(target) || wholeApp === target || inTarget(wholeApp)) return join(wholeApp, name);
+  return join(commonDir(codeFiles.filter(inTarget)) ?? target, name);
 }
 
 /** The deepest folder holding all the given files. */

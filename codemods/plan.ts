@@ -100,6 +100,10 @@ export interface RoutePlan {
   documented: boolean;
   /** From the scan: the call already carries a spec, so the rules will leave it as it is. */
   migrated?: RouteRecord['migrated'];
+  /** From the scan: why the path cannot be an OpenAPI path (wildcard, regex, computed); the route is left as it is. */
+  dynamic?: string;
+  /** A TODO the rewrite puts above the route (rule id + why), for what the docs say that the spec could not follow. */
+  todo?: { rule: RuleId; why: string };
 }
 
 export interface FilePlan {

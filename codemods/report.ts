@@ -71,6 +71,15 @@ export function summarize(r: Omit<MigrationReport, 'summary'>): ReportSummary {
   };
 }
 
+/** Doc diagnostics that mean a doc was not carried over: a block that does not parse, or one with no route under it. */
+const SKIPPED_DOC = new Set(['yaml-parse', 'orphan-doc', 'doc-ignored']);
+
+/** Exit 1: a route or a doc was left behind, or something failed; the summary lists which. */
+export function somethingSkipped(r: MigrationReport): boolean {
+  const s = r.summary;
+  return s.skipped > 0 || s.errors > 0 || s.docsWithoutRoute > 0 || r.diagnostics.some((d) => SKIPPED_DOC.has(d.code));
+}
+
 const STATUS_COLOR: Record<string, (s: string) => string> = {
   typed: pc.green, legacy: pc.cyan, undocumented: pc.yellow, skipped: pc.red, unchanged: pc.dim,
 };
@@ -89,7 +98,7 @@ export function renderSummary(r: MigrationReport): string {
   for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
   const skipped = r.routes.filter((x) => x.status === 'skipped');
   if (skipped.length) {
-    lines.push('', pc.bold('Skipped routes (left exactly as they were):'));
+    lines.push('', pc.bold('Skipped routes (code left as it was):'));
     for (const x of skipped) lines.push(`  ${x.file}:${x.line}  ${x.method.toUpperCase()} ${x.path ?? '?'}  ${x.rule ?? ''} ${x.reason ?? ''}`);
   }
   if (r.docSources?.length) {

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { checkProject } from './index.js';
 import { DRIFT_KINDS, type DriftFinding, type DriftKind } from './findings.js';
 import { UsageError } from '../cli-errors.js';
+import { checkSpecArgs } from '../cli/spec-args.js';
 import { RuntimeDumpError } from './runtime-drift.js';
 import { runSuiteForViolations, type SuiteRun } from './run.js';
 
@@ -36,6 +37,7 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (values.runtime && !existsSync(values.runtime)) throw new UsageError(`--runtime: no such file ${values.runtime}`);
 
   if (values.runtime && values.run) throw new UsageError('--runtime and --run: give one (--run writes its own dump)');
+  await checkSpecArgs(values.spec);
 
   let findings: DriftFinding[];
   let suite: SuiteRun | undefined;

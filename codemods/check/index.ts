@@ -24,6 +24,12 @@ export interface CheckResult {
 
 export async function checkProject(root: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const analysis = await analyzeProject(root, { specs: opts.specs });
+  return { analysis, findings: driftOf(analysis, opts) };
+}
+
+/** The findings of one analysis: a migration's report takes them from the analysis it migrated with, so its
+ *  "documented operations with no route" and its missing-route findings are the same list. */
+export function driftOf(analysis: Analysis, opts: Omit<CheckOptions, 'specs'> = {}): DriftFinding[] {
   // The check reads source text again (the analysis keeps no file contents, so a migration's memory stays flat).
   const sources = new Map<string, string>();
   for (const file of analysis.scan.files) {
@@ -51,7 +57,7 @@ export async function checkProject(root: string, opts: CheckOptions = {}): Promi
   // Messages taken over from the docs reader name files absolutely; findings are relative to the root.
   const absolute = analysis.root + sep;
   findings = findings.map((f) => ({ ...f, message: f.message.split(absolute).join('') }));
-  return { analysis, findings: sortFindings(dedupe(findings)) };
+  return sortFindings(dedupe(findings));
 }
 
 /** `req.get('X-Api-Key')`, `req.header('x')`, `req.headers['x-api-key']`, `req.headers.authorization` anywhere. */

@@ -15,6 +15,8 @@ interface Edit { start: number; end: number; parts: Part[]; seq: number }
 
 export class SourceEdits {
   private edits: Edit[] = [];
+  /** Replacements by range, so finding "the same range" is not a search of every edit (quadratic on big files). */
+  private byRange = new Map<string, Edit>();
   private seq = 0;
   /** Set when a rule made a change these edits cannot express; the caller then reprints with recast. */
   unsupported: string | null = null;
@@ -45,9 +47,11 @@ export class SourceEdits {
   /** Replaces [start, end); a second replacement of the same range wins over the first. */
   replace(start: number, end: number, ...parts: Part[]): void {
     parts = parts.map((p) => (typeof p === 'string' ? this.local(p) : p));
-    const same = start < end ? this.edits.find((e) => e.start === start && e.end === end) : undefined;
-    if (same) same.parts = parts;
-    else this.edits.push({ start, end, parts, seq: this.seq++ });
+    const same = start < end ? this.byRange.get(`${start}:${end}`) : undefined;
+    if (same) { same.parts = parts; return; }
+    const edit = { start, end, parts, seq: this.seq++ };
+    this.edits.push(edit);
+    if (start < end) this.byRange.set(`${start}:${end}`, edit);
   }
 
   replaceNode(node: Node, ...parts: Part[]): void {
@@ -76,7 +80,10 @@ export class SourceEdits {
     if (src[e] === '\r') e++;
     if (src[e] === '\n') e++;
     // Between two blank lines, one of them goes too.
-    const blank = /^[ \t]*\r?\n/.exec(src.slice(e));
+    // Sticky, not `src.slice(e)`: a copy of the rest of the file per removed comment was quadratic on big files.
+    const blankLine = /[ \t]*\r?\n/y;
+    blankLine.lastIndex = e;
+    const blank = blankLine.exec(src);
     if (blank && /\n[ \t]*\r?\n$/.test(src.slice(Math.max(0, s - 8), s))) e += blank[0].length;
     this.replace(s, e);
   }
@@ -104,10 +111,18 @@ export class SourceEdits {
     // By start; at one offset, insertions before the replacement that begins there, each in the order made.
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start) || a.seq - b.seq);
     const used = new Set<Edit>();
+    // The first edit starting at or after an offset (binary search): a nested render looks at its own range only.
+    const firstFrom = (offset: number): number => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]!.start < offset) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
     const render = (start: number, end: number): string => {
       let out = '';
       let pos = start;
-      for (const e of sorted) {
+      for (let k = firstFrom(start); k < sorted.length && sorted[k]!.start <= end; k++) {
+        const e = sorted[k]!;
         if (used.has(e) || e.start < pos || e.end > end) continue;
         used.add(e);
         out += this.source.slice(pos, e.start) + e.parts.map((p) => (typeof p === 'string' ? p : render(p.start, p.end))).join('');

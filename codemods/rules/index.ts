@@ -16,7 +16,7 @@ import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
 import { buildParents, isIdent, isReference, isStringLike, memberName, walk, type Node } from './ast.js';
 import type { RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
-import { enclosingStatement, locateRouteCall, VERBS } from './locate.js';
+import { enclosingStatement, locateRouteCall, statementAt, VERBS } from './locate.js';
 import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
@@ -136,7 +136,9 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const located = new Map<RoutePlan, Node>();
   const seen = new Set<Node>();
   for (const route of plan.routes) {
-    const call = locateRouteCall(program, route);
+    // Most routes are top-level statements: search that one statement first, the whole program otherwise.
+    const top = statementAt(program, route.at.line);
+    const call = (top && locateRouteCall(top, route)) ?? locateRouteCall(program, route);
     if (!call) {
       ctx.reports.push({ file: plan.file, line: route.at.line, method: route.method, path: route.fullPath, status: 'skipped', rule: 'MA001', reason: 'route call not found at this position' });
       ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA001', message: `no \`.${route.method}(\` call starts here; route left unchanged`, at: { ...route.at, file: plan.file } });
@@ -236,6 +238,8 @@ function rewriteChain(ctx: RuleContext, chain: NonNullable<ReturnType<typeof rou
   if (!plainReceiver) return skipAll('`.route()` chain on a computed receiver');
   if (!isStringLike(chain.path) && !isIdent(chain.path)) return skipAll('`.route()` path is computed');
   if (plans.some((p) => !p)) return skipAll('`.route()` chain has verbs with no plan');
+  const dynamic = mine.find((p) => p.dynamic)?.dynamic;
+  if (dynamic) return skipAll(dynamic);
   // One statement becoming several is beyond in-place text edits; recast prints this file.
   if (ctx.edits) { ctx.edits.unsupported = '`.route()` chain'; ctx.changed = true; return; }
   const list: Node[] = container.body ?? container.consequent;

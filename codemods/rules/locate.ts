@@ -6,7 +6,8 @@ import type { RuleContext } from './context.js';
 
 export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 
-/** Every `x.<method>(...)` call starting at the plan's line (and column, when given). */
+/** Every `x.<method>(...)` call starting at the plan's line (and column, when given). `program` may be one
+ *  top-level statement, found by `statementAt`, so a file of thousands of routes is not walked once per route. */
 export function locateRouteCall(program: Node, plan: RoutePlan): Node | null {
   let found: Node | null = null;
   walk(program, (node) => {
@@ -34,8 +35,10 @@ export function enclosingStatement(parents: Parents, node: Node): Node | null {
   while (cur) {
     const parent = parents.get(cur);
     if (!parent) return null;
-    if ((parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'StaticBlock') && Array.isArray(parent.body) && parent.body.includes(cur)) return cur;
-    if (parent.type === 'SwitchCase' && parent.consequent.includes(cur)) return cur;
+    // A block's children are its statements (and directives), a case's its test and statements: no search of the
+    // list (`includes` per route was O(routes x statements) on a file of thousands of routes).
+    if ((parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'StaticBlock') && Array.isArray(parent.body) && cur.type !== 'Directive') return cur;
+    if (parent.type === 'SwitchCase' && cur !== parent.test) return cur;
     cur = parent;
   }
   return null;
@@ -63,4 +66,20 @@ export function addTodo(ctx: RuleContext, stmt: Node, rule: string, why: string)
     stmt.leadingComments = [...(stmt.leadingComments ?? []), comment];
   }
   return true;
+}
+
+/** The top-level statements of a program, for a binary search by line (they are in source order). */
+export function statementAt(program: Node, line: number): Node | null {
+  const body = program.body as Node[];
+  let lo = 0;
+  let hi = body.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const loc = body[mid]!.loc;
+    if (!loc) return null;
+    if (loc.end.line < line) lo = mid + 1;
+    else if (loc.start.line > line) hi = mid - 1;
+    else return body[mid]!;
+  }
+  return null;
 }

@@ -244,6 +244,14 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     return;
   }
   if (!ctx.enabled('MA001')) { report(ctx, plan, { status: 'unchanged', reason: 'MA001 disabled' }); return; }
+  // A typed route's path is documented as written: `*`, `/files/*file` or a regex would show up as `/{0}`.
+  // The scan already warned (dynamic-route), so only the TODO and the report record.
+  if (plan.dynamic) {
+    const why = `${plan.dynamic}; left a plain express route (not validated, not in the generated docs)`;
+    if (site.stmt && addTodo(ctx, site.stmt, 'MA001', why)) ctx.changed = true;
+    report(ctx, plan, { status: 'skipped', rule: 'MA001', reason: why });
+    return;
+  }
   if (args.length < 2) return skipRoute(ctx, site, 'the route has no handler');
   if (args.some((a) => a.type === 'SpreadElement')) return skipRoute(ctx, site, 'spread arguments');
   const path = args[0]!;
@@ -317,6 +325,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (plan.docComment && ctx.enabled('MA002')) {
     for (const range of [plan.docComment, ...plan.moreDocComments ?? []]) ctx.docRanges.push({ ...range, specSource: plan.specSource });
   }
+  if (plan.todo && site.stmt) addTodo(ctx, site.stmt, plan.todo.rule, plan.todo.why);
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {
     status: typed.ok ? 'typed' : plan.documented ? 'legacy' : 'undocumented',

@@ -40,7 +40,16 @@ export interface DocRange { startLine: number; endLine: number; specSource: stri
  */
 export function removeDocComments(ctx: RuleContext, ranges: DocRange[]): void {
   if (ranges.length === 0) return;
-  const rangeOf = (c: Node) => ranges.find((r) => c.loc && c.loc.end.line >= r.startLine && c.loc.start.line <= r.endLine);
+  // The range each line is in (the first listed, as a search of the list would find): a lookup per comment line
+  // instead of a search of every range per comment, which was O(routes^2) on a file of thousands of routes.
+  const byLine = new Map<number, number>();
+  ranges.forEach((r, i) => { for (let l = r.startLine; l <= r.endLine; l++) if (!byLine.has(l)) byLine.set(l, i); });
+  const rangeOf = (c: Node): DocRange | undefined => {
+    if (!c.loc) return undefined;
+    let found = Infinity;
+    for (let l = c.loc.start.line as number; l <= c.loc.end.line; l++) found = Math.min(found, byLine.get(l) ?? Infinity);
+    return ranges[found];
+  };
   if (ctx.edits) {
     for (const c of ctx.comments ?? []) {
       const range = rangeOf(c);

@@ -109,3 +109,34 @@ function variantsDiffer(schemas: Record<string, JsonSchema>, edges: Map<string, 
   }
   return out;
 }
+
+/**
+ * The schemas in the order a module an earlier run wrote declares them (by their `.meta({ id })`), the ones it
+ * does not have after them in their own order: declaration order breaks ties by this order, so the same schemas
+ * give the same module whichever source (doc block, spec file, the module itself) each was read from this time.
+ */
+export function inModuleOrder(schemas: Record<string, JsonSchema>, previousModule: string): Record<string, JsonSchema> {
+  const names = [...previousModule.matchAll(/\.meta\(\{\s*id: '((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  return orderedLike(schemas, names);
+}
+
+/** The same for the `apiDocs` export's `components.schemas`, in the order its JSON lists them. */
+export function inApiDocsOrder(schemas: Record<string, JsonSchema>, previousModule: string): Record<string, JsonSchema> {
+  const at = previousModule.indexOf('"schemas": {', previousModule.indexOf('apiDocs'));
+  if (at < 0 || previousModule.indexOf('apiDocs') < 0) return schemas;
+  const indent = at - (previousModule.lastIndexOf('\n', at) + 1);
+  const end = previousModule.indexOf(`\n${' '.repeat(indent)}}`, at);
+  const section = previousModule.slice(at, end < 0 ? undefined : end);
+  const key = new RegExp(`^ {${indent + 2}}("(?:[^"\\\\]|\\\\.)*"):`, 'gm');
+  const names = [...section.matchAll(key)].map((m) => JSON.parse(m[1]!) as string);
+  return orderedLike(schemas, names);
+}
+
+function orderedLike(schemas: Record<string, JsonSchema>, order: string[]): Record<string, JsonSchema> {
+  const rank = new Map<string, number>();
+  for (const n of order) if (!rank.has(n)) rank.set(n, rank.size);
+  const names = Object.keys(schemas);
+  const at = new Map(names.map((n, i) => [n, i]));
+  const key = (n: string) => rank.get(n) ?? rank.size + at.get(n)!;
+  return Object.fromEntries(names.sort((a, b) => key(a) - key(b)).map((n) => [n, schemas[n]!]));
+}

@@ -118,7 +118,10 @@ test('--dry prints a unified diff that turns input into expected/, writes nothin
   const dir = copyInput(name);
   const before = readTree(dir);
   const stamps = mtimes(dir);
-  const r = await run([dir, '--dry']);
+  // Diff headers are relative to the working directory.
+  const cwd = process.cwd();
+  process.chdir(dir);
+  const r = await run([dir, '--dry']).finally(() => process.chdir(cwd));
   assert.equal(r.code, 1, r.err);
   assertTreeEqual(readTree(dir), before, 'dry run tree');
   assert.deepEqual(mtimes(dir), stamps);

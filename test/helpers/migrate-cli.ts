@@ -1,0 +1,50 @@
+// What the CLI tests of one behaviour share: a fixture project copied to a temp folder, the CLI run in-process,
+// and the project read back as a tree (relative path -> text) to compare with an expected/ folder.
+import { after } from 'node:test';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { main } from '../../codemods/cli.js';
+
+export const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+export type Tree = Map<string, string>;
+
+/** Every file under dir, skipping .git, sorted by path. */
+export function readTree(dir: string): Tree {
+  const out: Tree = new Map();
+  const visit = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '.git') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  visit(dir);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const temps: string[] = [];
+after(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
+/** A fresh temp folder, removed when the test file ends. */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `migrate-${label}-`));
+  temps.push(dir);
+  return dir;
+}
+
+/** fixtures/<path> copied into a fresh temp folder. */
+export function copyFixture(path: string): string {
+  const dir = tempDir(path.replace(/[^\w]+/g, '-'));
+  cpSync(join(FIXTURES, path), dir, { recursive: true });
+  return dir;
+}
+
+export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
+  return { code, out, err };
+}
