@@ -114,7 +114,7 @@ export function toOpenApiPaths(expressPath: string): OpenApiPath[] {
 }
 
 /** `/:id/loans/:status?` without `status` -> `/:id/loans`: the key of a path variant's words in a spec's
- *  `variants`. The codemod writes the same keys (codemods/zod/path-variants.ts). */
+ *  `variants`. The codemod writes its keys with this same function (codemods/zod/path-variants.ts). */
 export function withoutOptionalParams(expressPath: string, names: string[]): string {
   let out = expressPath;
   for (const name of names) {

@@ -2,23 +2,16 @@
 // as its own operation with its own summary and description. The route has one spec, so the others ride along
 // in `variants`, keyed by the route's own Express path with the optional params left out (`/:id/loans`), which
 // is how compat/openapi.ts finds them again when it writes one operation per path.
+import { withoutOptionalParams } from '../../compat/express-path.js';
 import { normalizePath } from '../match.js';
 import type { DocOperation, OperationObject } from '../model.js';
 import type { RouteRecord } from '../plan.js';
 
 export type VariantSpec = Pick<OperationObject, 'summary' | 'description' | 'operationId' | 'deprecated'>;
 
-/** `/:id/loans/:status?` without `status` -> `/:id/loans`. The same rule is in compat/express-path.ts (compat
- *  never imports codemods/, and codemods import only types from compat). */
-export function withoutOptionalParams(expressPath: string, names: string[]): string {
-  let out = expressPath;
-  for (const name of names) {
-    const n = name.replace(/[$]/g, '\\$');
-    // Express 4 `/:name?` (maybe with a regex), Express 5 `{/:name}`
-    out = out.replace(new RegExp(`/?:${n}(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\?|\\{/?:${n}\\}`), '');
-  }
-  return out || '/';
-}
+// The key rule is the runtime's own (compat/express-path.ts has no dependencies), so both sides agree by
+// construction: the codemod writes the keys compat looks up.
+export { withoutOptionalParams };
 
 /** The variant specs of a route: each also-served doc that documents an optional param left out, where its
  *  words differ from the route's own operation. */

@@ -8,27 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { main } from '../../codemods/cli.js';
+import { readTree, type Tree } from '../helpers/migrate-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/migrate');
 const CASES = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'input'))).sort();
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
-
-type Tree = Map<string, string>;
-
-/** Every file under dir (relative path -> content), skipping .git. */
-function readTree(dir: string): Tree {
-  const out: Tree = new Map();
-  const visit = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name === '.git') continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  visit(dir);
-  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
-}
 
 function mtimes(dir: string): Map<string, number> {
   return new Map([...readTree(dir).keys()].map((f) => [f, statSync(join(dir, f)).mtimeMs]));
