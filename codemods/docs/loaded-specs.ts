@@ -187,9 +187,10 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     }
     if (n.type !== 'CallExpression') return;
     const name = calleeName(n.callee);
-    if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'StringLiteral') {
+    // require('./x.json'), and ESM's dynamic `await import('./x.json', { with: { type: 'json' } })`
+    if (((n.callee.type === 'Identifier' && n.callee.name === 'require') || n.callee.type === 'Import') && n.arguments[0]?.type === 'StringLiteral') {
       const spec: string = n.arguments[0].value;
-      if (SPEC_EXT.test(spec) && spec.startsWith('.')) record(n, 'require', spec, false, true);
+      if (SPEC_EXT.test(spec) && spec.startsWith('.')) record(n, n.callee.type === 'Import' ? 'import' : 'require', spec, false, true);
     } else if (name === 'readFileSync' || name === 'readFile') {
       const p = evalPath(n.arguments[0]);
       if (p !== undefined) record(n, 'fs read', p, false);
