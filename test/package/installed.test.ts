@@ -77,3 +77,27 @@ test('the installed CLI migrates an app with a .route() chain without the toolch
   assert.doesNotMatch(users, /\.route\(/, 'the .route() chain was split into one statement per verb');
   assert.match(users, /typed\(/);
 });
+
+test('a resolver that ignores `exports` (jest < 28, webpack 4) finds migrate-api/compat through compat/package.json', async () => {
+  // Node itself falls back to the folder lookup such resolvers do when the manifest has no `exports`.
+  // Its own temp folder: a lookup that fails in the nearest node_modules goes on to the parent folders' ones.
+  const legacy = mkdtempSync(join(tmpdir(), 'migrate-api-no-exports-'));
+  after(() => rmSync(legacy, { recursive: true, force: true }));
+  mkdirSync(join(legacy, 'node_modules'), { recursive: true });
+  cpSync(join(dir, 'node_modules', 'migrate-api'), join(legacy, 'node_modules', 'migrate-api'), { recursive: true });
+  const pkgFile = join(legacy, 'node_modules', 'migrate-api', 'package.json');
+  const { exports: _exports, ...withoutExports } = JSON.parse(readFileSync(pkgFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(pkgFile, JSON.stringify(withoutExports));
+  for (const dep of ['express', 'zod', ...Object.keys(manifest.dependencies)]) {
+    mkdirSync(dirname(join(legacy, 'node_modules', dep)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', dep), join(legacy, 'node_modules', dep), 'dir');
+  }
+  writeFileSync(join(legacy, 'probe.cjs'), `const p = require.resolve('migrate-api/compat'); const { typed, legacy } = require('migrate-api/compat');
+console.log(JSON.stringify({ p, typed: typeof typed, legacy: typeof legacy }));`);
+  const { stdout } = await run(process.execPath, ['probe.cjs'], { cwd: legacy });
+  const seen = JSON.parse(stdout) as { p: string; typed: string; legacy: string };
+  assert.ok(seen.p.startsWith(legacy), seen.p);
+  assert.match(seen.p, /migrate-api[\\/]dist[\\/]compat[\\/]index\.cjs$/);
+  assert.deepEqual([seen.typed, seen.legacy], ['function', 'function']);
+});
+
