@@ -1,4 +1,4 @@
-// zod 4's types need TypeScript >= 5.5: the CLI finds the app's TypeScript (installed, else its package.json
+// The migrated code needs zod 4, and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else its package.json
 // range) before anything is written, and stops with exit 2 and the fix unless --force.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,4 +78,28 @@ test('the installed version wins over the range; without node_modules the range 
 
 test('an app without tsconfig.json is not a TypeScript app to check', async (t) => {
   assert.equal((await run([app(t, '^4.9.5', '4.9.5', false), '--dry'])).code, 1);
+});
+
+test('an app on zod 3 (installed, else its range) stops with exit 2 and the fix; nothing is written', async (t) => {
+  const dir = app(t, '^5.6.0', '5.6.3');
+  mkdirSync(join(dir, 'node_modules/zod'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '3.25.76' }));
+  const before = readFileSync(join(dir, 'src/items.ts'), 'utf8');
+  const r = await run([dir]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /zod 3\.25\.76 \(.*node_modules\/zod\/package\.json\) is older than 4/);
+  assert.match(r.err, /npm install zod@\^4/);
+  assert.equal(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
+  // zod 4 installed: the migration goes ahead.
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.1.5' }));
+  assert.notEqual((await run([dir, '--force'])).code, 2);
+  assert.notEqual(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
+});
+
+test('a zod range that can only give zod 3 stops too; --force migrates anyway', async (t) => {
+  const dir = app(t, '^5.6.0', '5.6.3');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: '^3.23.8' } }));
+  assert.equal((await run([dir])).code, 2);
+  assert.notEqual((await run([dir, '--force'])).code, 2);
 });

@@ -1,6 +1,7 @@
-// The migrated code imports zod 4, whose type declarations need TypeScript >= 5.5: on an older compiler a
-// TypeScript app stops compiling (hundreds of errors inside zod's .d.cts). So before anything is written the
-// app's TypeScript is found: the installed one (node_modules/typescript, looked up like Node resolves it), else
+// The migrated code imports zod 4 (the runtime builds and documents its schemas with zod 4's API: `.meta`,
+// `z.iso`, `z.stringbool`), and zod 4's type declarations need TypeScript >= 5.5: an app on zod 3 would crash at
+// load, a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts). So before
+// anything is written the app's zod and TypeScript are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
 // the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
 // few lines of parsing do instead of a semver dependency; a range they cannot read is given the benefit of
 // the doubt (a tag, `*`, a git URL).
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from './analyze.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
+const ZOD_MIN = [4, 0] as const;
 
 export interface TypeScriptFinding {
   /** The version or range found. */
@@ -21,16 +23,32 @@ export interface TypeScriptFinding {
 export function typeScriptTooOld(target: string): TypeScriptFinding | null {
   const root = packageRoot(target);
   if (!root || !existsSync(join(root, 'tsconfig.json'))) return null;
-  const installed = installedTypeScript(root);
-  if (installed) return olderThan(installed.version) ? installed : null;
+  return packageTooOld(root, 'typescript', ZOD_MIN_TYPESCRIPT);
+}
+
+/** The app's zod when it is older than 4 (installed, else the package.json range); null when fine or absent. */
+export function zodTooOld(target: string): TypeScriptFinding | null {
+  const root = packageRoot(target);
+  return root ? packageTooOld(root, 'zod', ZOD_MIN) : null;
+}
+
+export function zodMessage(found: TypeScriptFinding): string {
+  return `zod ${found.version} (${found.from}) is older than 4: the migrated code and migrate-api/compat use zod 4's API `
+    + `(.meta, z.iso, z.stringbool), so the app would fail at load.\n`
+    + `Fix: upgrade it first (npm install zod@^4; code written for zod 3 may need changes), or pass --force to migrate anyway.`;
+}
+
+function packageTooOld(root: string, name: string, min: readonly [number, number]): TypeScriptFinding | null {
+  const installed = installedPackage(root, name);
+  if (installed) return olderThan(installed.version, min) ? installed : null;
   const pkgFile = join(root, 'package.json');
   let range: unknown;
   try {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-    range = pkg.devDependencies?.typescript ?? pkg.dependencies?.typescript ?? pkg.peerDependencies?.typescript;
+    range = pkg.devDependencies?.[name] ?? pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name];
   } catch { return null; }
   if (typeof range !== 'string') return null;
-  return olderThan(range) ? { version: range, from: pkgFile } : null;
+  return olderThan(range, min) ? { version: range, from: pkgFile } : null;
 }
 
 /** The message and fix the CLI prints. */
@@ -41,9 +59,9 @@ export function typeScriptMessage(found: TypeScriptFinding): string {
     + `Fix: upgrade it first (npm install --save-dev typescript@^${min}), or pass --force to migrate anyway.`;
 }
 
-function installedTypeScript(root: string): TypeScriptFinding | null {
+function installedPackage(root: string, name: string): TypeScriptFinding | null {
   for (let dir = root; ; dir = dirname(dir)) {
-    const file = join(dir, 'node_modules', 'typescript', 'package.json');
+    const file = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(file)) {
       try {
         const version = JSON.parse(readFileSync(file, 'utf8')).version;
@@ -55,10 +73,10 @@ function installedTypeScript(root: string): TypeScriptFinding | null {
 }
 
 /**
- * Whether every version the range (or exact version) allows is older than 5.5. `^4.9.5` allows at most
- * 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can give 5.5 or newer.
+ * Whether every version the range (or exact version) allows is older than `min` (5.5 for TypeScript): `^4.9.5`
+ * allows at most 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can give 5.5 or newer.
  */
-function olderThan(range: string): boolean {
+function olderThan(range: string, min: readonly [number, number]): boolean {
   const alternatives = range.split('||').map((r) => r.trim());
   return alternatives.every((r) => {
     const m = /^(\^|~|=|v)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:-[\w.]+)?$/.exec(r);
@@ -66,7 +84,7 @@ function olderThan(range: string): boolean {
     const [, op, majorText, minorText] = m;
     const major = Number(majorText);
     const minor = minorText === undefined || minorText === 'x' || minorText === '*' ? null : Number(minorText);
-    const [minMajor, minMinor] = ZOD_MIN_TYPESCRIPT;
+    const [minMajor, minMinor] = min;
     if (major !== minMajor) return major < minMajor;
     // Same major: `^5.x` reaches 5.5; `~5.4`, `5.4.x`, `5.4.2` do not.
     if (op === '^' || minor === null) return false;
