@@ -62,7 +62,7 @@ function run(cmd: string, args: string[], cwd: string): Promise<string> {
 for (const checkout of checkouts) {
   const work = mkdtempSync(join(tmpdir(), 'migrate-api-weight-'));
   try {
-    const tarball = join(work, npm(['pack', '--silent', '--pack-destination', work], checkout).trim().split('\n').pop()!);
+    const tarball = join(work, npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', work], checkout).trim().split('\n').pop()!);
     const app = join(work, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));

@@ -33,7 +33,7 @@ function packMigrateApi(): string {
   const dest = join(scratch, '.pack');
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: repoRoot, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dest], { cwd: repoRoot, encoding: 'utf8' });
   return join(dest, out.trim().split('\n').pop()!);
 }
 
