@@ -73,9 +73,14 @@ function details(r: AppRecord): string {
 /** The headline: how many apps meet each part of "a first migration changes nothing". */
 function summaryLine(apps: AppRecord[]): string {
   const of = (pred: (r: AppRecord) => boolean, among: AppRecord[]) => `${among.filter(pred).length} of ${among.length}`;
-  const ts = apps.filter((r) => r.lang === 'ts');
-  const withDocs = apps.filter((r) => r.docFacts && r.docFacts.compared !== null);
-  return `**Same per-test results: ${of((r) => r.diff?.same === true, apps)} apps; TS apps type-checking as before: ${of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts)}; second run clean: ${of((r) => r.secondRun?.clean === true, apps)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`;
+  // A migration that refuses before writing (exit 2: TypeScript older than 5.5, zod 3) leaves the app as it was:
+  // counted apart, not as a migration that kept or broke anything.
+  const refused = apps.filter((r) => r.migrate?.exit === 2);
+  const migrated = apps.filter((r) => !refused.includes(r));
+  const ts = migrated.filter((r) => r.lang === 'ts');
+  const withDocs = migrated.filter((r) => r.docFacts && r.docFacts.compared !== null);
+  return `**Refused before writing anything (exit 2, the app untouched): ${refused.map((r) => r.name).join(', ') || 'none'}. `
+    + `Of the ${migrated.length} apps migrated: same per-test results ${of((r) => r.diff?.same === true, migrated)}; TS apps type-checking as before: ${ts.length ? of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts) : 'none migrated'}; second run clean: ${of((r) => r.secondRun?.clean === true, migrated)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`;
 }
 
 export function renderMarkdown(record: { generated: string; apps: Record<string, AppRecord> }): string {
