@@ -8,9 +8,14 @@ const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: 
 
 /** `?tag=a` arrives as a string where the schema wants an array: such keys are found once here. */
 export function arrayKeysOf(schema: z.ZodType | undefined): string[] | undefined {
+  return keysWhere(schema, isArraySchema);
+}
+
+/** The keys of an object schema whose own schema passes `test`; undefined when none does. */
+function keysWhere(schema: z.ZodType | undefined, test: (field: unknown) => boolean): string[] | undefined {
   const def = defOf(schema);
   if (!def || def.type !== 'object' || !def.shape) return undefined;
-  const keys = Object.keys(def.shape).filter((k) => isArraySchema(def.shape![k]));
+  const keys = Object.keys(def.shape).filter((k) => test(def.shape![k]));
   return keys.length ? keys : undefined;
 }
 
@@ -35,10 +40,7 @@ export function wrapSingleValues(query: Record<string, unknown>, keys: string[])
 
 /** Keys whose schema reads a number, bigint, boolean or date out of the string (z.coerce.*, z.stringbool()). */
 export function emptyAsMissingKeysOf(schema: z.ZodType | undefined): string[] | undefined {
-  const def = defOf(schema);
-  if (!def || def.type !== 'object' || !def.shape) return undefined;
-  const keys = Object.keys(def.shape).filter((k) => readsNonString(def.shape![k]));
-  return keys.length ? keys : undefined;
+  return keysWhere(schema, readsNonString);
 }
 
 function readsNonString(schema: unknown): boolean {
