@@ -4,6 +4,7 @@ import { after } from 'node:test';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { main } from '../../codemods/cli.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -46,5 +47,6 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   let out = '';
   let err = '';
   const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
+  // picocolors colours its output under CI=true (as CI runs the suite): the tests read the text.
+  return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
