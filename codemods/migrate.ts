@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
+import { ownPackage } from './own-package.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
 import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
@@ -403,20 +404,10 @@ function packageJsonChange(root: string): PlannedWrite | null {
   const has = (name: string) => !!(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name] ?? pkg.peerDependencies?.[name]);
   const missing = (['migrate-api', 'zod'] as const).filter((n) => !has(n));
   if (missing.length === 0) return null;
-  const versions: Record<string, string> = { 'migrate-api': `^${ownVersion()}`, zod: '^4.1.0' };
+  const versions: Record<string, string> = { 'migrate-api': `^${ownPackage()?.version ?? '0.1.0'}`, zod: '^4.1.0' };
   pkg.dependencies = { ...pkg.dependencies };
   for (const n of missing) pkg.dependencies[n] = versions[n];
   const indent = /^\{\n(\s+)"/.exec(before)?.[1] ?? '  ';
   return { file, before, after: JSON.stringify(pkg, null, indent) + (before.endsWith('\n') ? '\n' : '') };
 }
 
-function ownVersion(): string {
-  const url = new URL('../package.json', import.meta.url);
-  for (const candidate of [url, new URL('../../package.json', import.meta.url)]) {
-    try {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8'));
-      if (pkg.name === 'migrate-api') return pkg.version;
-    } catch { /* try the next: dist/ sits one level deeper than the sources */ }
-  }
-  return '0.1.0';
-}

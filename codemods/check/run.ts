@@ -5,13 +5,13 @@
 // app itself is never touched. Each runtime the suite loads writes its counts to a shares folder
 // (MIGRATE_API_VIOLATIONS_SHARES), which works under node:test, mocha and jest, workers included.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readShareDir } from '../../compat/violations-file.js';
 import { migrateProject } from '../migrate.js';
+import { ownPackage } from '../own-package.js';
 import { writeFilesAtomic } from '../write.js';
 
 export interface SuiteRun {
@@ -24,15 +24,6 @@ export interface SuiteRun {
   cleanup(): void;
 }
 
-/** The folder of the migrate-api package running this code (its package.json names it). */
-function ownPackageRoot(): string | undefined {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'migrate-api') return dir;
-  }
-  return undefined;
-}
-
 /** node_modules of links to the app's own packages, plus migrate-api and zod where the app has none yet. */
 function linkModules(app: string, copy: string): void {
   const target = join(copy, 'node_modules');
@@ -42,7 +33,7 @@ function linkModules(app: string, copy: string): void {
     for (const name of readdirSync(own)) symlinkSync(join(own, name), join(target, name));
   }
   const missing = (name: string) => !existsSync(join(target, name));
-  const root = ownPackageRoot();
+  const root = ownPackage()?.root;
   if (missing('migrate-api') && root) symlinkSync(root, join(target, 'migrate-api'), 'dir');
   if (missing('zod')) {
     try {

@@ -93,8 +93,8 @@ function readIdentityExtras(model: DocsModel, definition: Record<string, unknown
 
 /**
  * A glob of swagger-jsdoc's `apis` as a RegExp over absolute paths: `*`, `**`, `?`, `{a,b}` and `[...]`, what
- * its globs use. Hand-written: no glob matcher is among our dependencies, and this one question (does this file
- * match) is a few lines.
+ * its globs use. Hand-written when no glob matcher was among our dependencies; scan/swagger-jsdoc.ts now expands
+ * `apis` with `glob`, and the two should become one matcher (minimatch, glob's own).
  */
 export function globRegExp(pattern: string): RegExp {
   let re = '';
