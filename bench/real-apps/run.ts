@@ -15,7 +15,8 @@ import { compareSuites, readSuite, type SuiteRun } from './suite.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const scratch = '/work/scratch/real-apps';
+// MIGRATE_API_BENCH_SCRATCH: a folder of one's own, so parallel work does not share app checkouts.
+const scratch = process.env.MIGRATE_API_BENCH_SCRATCH ?? '/work/scratch/real-apps';
 const mirrors = '/work/.mirror';
 const resultsPath = join(here, 'results.json');
 const markdownPath = join(repoRoot, 'bench', 'REAL-APPS.md');
@@ -94,7 +95,7 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   writeFileSync(log, `${app.name} (${app.repo}@${app.commit}) ${rec.ranAt}\n`);
   const env: Record<string, string> = { ...app.env, CI: '1' };
   if (app.node === '22') {
-    const node22 = join(scratch, '.node22', 'bin');
+    const node22 = join('/work/scratch/real-apps', '.node22', 'bin');
     if (!existsSync(join(node22, 'node'))) rec.errors.push(`node 22 wanted but ${node22}/node is missing; ran on ${process.version}`);
     else env.PATH = `${node22}:${process.env.PATH}`;
   }
