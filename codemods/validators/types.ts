@@ -37,6 +37,12 @@ export interface ValidatorScope {
   classDeclaration(node: Node, file: string): { node: Node; file: string } | undefined;
   /** 1-based line of a node in a file. */
   line(node: Node, file: string): number;
+  /**
+   * The package import a name is bound to, with the export it names: `const Joi = require('joi')` ->
+   * { source: 'joi', name: '*' }, `import { Joi } from 'celebrate'` -> { source: 'celebrate', name: 'Joi' }.
+   * (Added by issue 13's Joi work; optional so scopes written before it still satisfy the contract.)
+   */
+  packageImport?(node: Node, file: string): { source: string; name: string } | undefined;
 }
 
 export interface ValidatorTranslator {
