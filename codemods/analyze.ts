@@ -12,6 +12,7 @@ import { readDocSources, type DocSource } from './docs/doc-sources.js';
 import { Resolver } from './scan/resolve.js';
 import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
 import type { PreviousDocs } from './zod/previous-module.js';
+import { routeValidators, usesValidatorPackage, type RouteValidators } from './validators/route-validators.js';
 
 export interface Analysis {
   root: string;
@@ -23,6 +24,8 @@ export interface Analysis {
   docSources: DocSource[];
   /** Every diagnostic of the scan, the docs and the match. */
   diagnostics: Diagnostic[];
+  /** Each route's validator middleware, translated (MA004); absent when no file imports a validator package. */
+  validators?: RouteValidators;
 }
 
 export interface AnalyzeOptions {
@@ -65,8 +68,9 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const docs = mergeDocs([...sourceDocs, ...specDocs, ...recoveredDocs(previous, [...sourceDocs, ...specDocs])]);
   docs.diagnostics.unshift(...read.diagnostics);
   const match = matchRoutes(scan, docs.operations);
+  const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;
   return {
-    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources,
+    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, ...(validators ? { validators } : {}),
     diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics],
   };
 }

@@ -21,6 +21,8 @@ import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
+import { validatedDoc } from './rules/ma004-validators-to-spec.js';
+import type { RouteValidators } from './validators/route-validators.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
 import { docCommentReaders } from './scan/swagger-jsdoc.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
@@ -207,6 +209,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const planDiagnostics = files.map((): Diagnostic[] => []);
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
     validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
+    validators: rules.has('MA004') ? analysis.validators : undefined,
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
@@ -271,14 +274,17 @@ interface PlanContext {
   app?: FilePlan['app'];
   mountingRouters?: SourceLocation[];
   diagnostics: Diagnostic[];
+  /** The routes' translated validators when MA004 runs: they join (or are) the route's docs. */
+  validators?: RouteValidators;
 }
 
 function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): FilePlan {
   const used = new Set<string>();
-  const routes: RoutePlan[] = matched.map(({ route, doc, alsoServed }) => {
+  const routes: RoutePlan[] = matched.map(({ route, doc: documented, alsoServed }) => {
+    const doc = validatedDoc(route, documented, ctx.validators?.get(route)).doc;
     let specSource = '{}';
     let todo: RoutePlan['todo'];
-    if (doc && ctx.rules.has('MA002')) {
+    if (doc && (ctx.rules.has('MA002') || doc.style === 'validator')) {
       const { operation, renamed } = alignPathParams(route.openapiPath, doc);
       if (renamed.length) {
         todo = { rule: 'MA002', why: renamedMessage(renamed) };

@@ -59,7 +59,8 @@ export interface OperationObject {
   [extension: `x-${string}`]: unknown;
 }
 
-export type DocStyle = 'jsdoc' | 'flasgger' | 'autogen' | 'spec-file';
+/** `validator`: no docs, the route's validator middleware is the spec (MA004). */
+export type DocStyle = 'jsdoc' | 'flasgger' | 'autogen' | 'spec-file' | 'validator';
 
 /** One documented operation and where its text lives in the source. */
 export interface DocOperation {

@@ -11,6 +11,8 @@ export const DRIFT_KINDS = {
   'doc-yaml': 'a doc block that does not parse',
   'doc-ignored': 'a doc block that swagger-jsdoc would silently ignore',
   'duplicate-doc': 'the same operation is documented twice',
+  'validator-drift': 'the validator middleware (Joi, celebrate, ...) and the docs disagree on a field',
+  'validator-untranslated': 'a validator rule no spec can carry (when, custom, refs): the old middleware keeps it',
   'runtime': 'a contract violation seen at run time (report mode)',
   'type-drift': 'at run time, a value of another type than documented (an id documented as integer that is a string)',
   'null-drift': 'at run time, null where the docs do not allow it',

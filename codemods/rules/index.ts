@@ -20,6 +20,7 @@ import { enclosingStatement, locateRouteCall, statementAt, VERBS } from './locat
 import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
+import { MA004 } from './ma004-validators-to-spec.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
 
@@ -41,6 +42,7 @@ export const RULES: readonly RuleInfo[] = [
       + '(with a schema for each), one JSON send per path (res.json, res.status(n).json, res.sendStatus(204)) -> return / reply(n, x), '
       + 'next(err) in a catch -> throw err. Anything else stays legacy(...).',
   },
+  MA004,
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';

@@ -1,0 +1,62 @@
+// Before: router.post('/users', validate(userValidation.createUser), ctrl.create)        (no docs, or docs weaker than Joi)
+// After:  router.post('/users', { body: z.object({ email: z.email(), ... }) }, validate(userValidation.createUser), legacy(ctrl.create))
+//
+// MA004 puts a route's validator translations (codemods/validators/) into the same spec object the docs
+// become: where there are no docs the validator is the spec; where there are, the stricter rule wins and each
+// disagreement is a drift finding. Report mode keeps the old middleware in the chain (its error body and status
+// are the app's behaviour today); enforce drops it where the spec covers all its rules (removeCoveredValidators).
+import type { DocOperation } from '../model.js';
+import type { RouteRecord } from '../plan.js';
+import type { DriftFinding } from '../check/findings.js';
+import { mergeValidators, validatorOperation, type ValidatorDisagreement } from '../validators/spec-merge.js';
+import type { RouteValidator, RouteValidators } from '../validators/route-validators.js';
+
+export const MA004 = {
+  id: 'MA004' as const, name: 'validators-to-spec',
+  description: 'Translate the route\'s validator middleware (Joi, celebrate, express-validator, class-validator, yup) into its spec: '
+    + 'the validator is the spec of an undocumented route; with docs the stricter rule wins and each disagreement is drift. '
+    + 'Report mode keeps the middleware; enforce removes it when the spec covers all of its rules. Untranslated rules are named.',
+};
+
+/** The operation a route is planned with: its docs, its validators', or both merged. */
+export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, validators: RouteValidator[] | undefined):
+  { doc: DocOperation | undefined; disagreements: ValidatorDisagreement[] } {
+  const usable = (validators ?? []).filter((v) => Object.keys(v.locations).length > 0);
+  if (usable.length === 0) return { doc, disagreements: [] };
+  if (!doc) {
+    if (!route.openapiPath) return { doc, disagreements: [] };
+    return {
+      doc: { method: route.method, path: route.openapiPath, operation: validatorOperation(usable), style: 'validator', at: { file: route.file, line: route.at.line } },
+      disagreements: [],
+    };
+  }
+  const { operation, disagreements } = mergeValidators(doc.operation, usable);
+  return { doc: { ...doc, operation }, disagreements };
+}
+
+/** Whether enforce may take a validator out of the chain: every one of its rules is in the spec. */
+export function isCovered(v: RouteValidator): boolean {
+  return v.untranslated.length === 0 && Object.keys(v.locations).length > 0;
+}
+
+/** Drift findings: the docs against each route's validators, plus the rules no spec could carry. */
+export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOperation }>, validators: RouteValidators | undefined, rel: (f: string) => string): DriftFinding[] {
+  if (!validators) return [];
+  const out: DriftFinding[] = [];
+  for (const { route, doc } of matched) {
+    const list = validators.get(route);
+    if (!list) continue;
+    const name = `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`;
+    if (doc) {
+      for (const d of validatedDoc(route, doc, list).disagreements) {
+        out.push({ kind: 'validator-drift', file: rel(doc.at.file), line: doc.at.line, route: name, message: d.message, hint: 'say in the docs what the validator enforces (the migrated spec already takes the stricter rule)' });
+      }
+    }
+    for (const v of list) {
+      for (const u of v.untranslated) {
+        out.push({ kind: 'validator-untranslated', file: rel(u.file), line: u.line, route: name, message: `${u.rule}: ${u.why}`, hint: 'the old middleware stays in the chain until this rule is expressed in the spec or dropped' });
+      }
+    }
+  }
+  return out;
+}
