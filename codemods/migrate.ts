@@ -21,7 +21,8 @@ import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
-import { validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { coveredValidators, validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
 import { docCommentReaders } from './scan/swagger-jsdoc.js';
@@ -224,6 +225,10 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     routes.push(...result.routes.map((r) => ({ ...r, file: rel(r.file) })));
     const skipped = result.diagnostics.find((d) => d.severity === 'error' && d.code === 'parse-error');
     reportFiles.push({ file: rel(file), changed, routes: plans[i]!.routes.length, skipped: skipped?.message });
+    // Enforce: a validator whose rules are all in the spec leaves the chain (MA004); report keeps it.
+    if (changed && validation === 'enforce' && rules.has('MA004') && analysis.validators) {
+      result.output = removeCoveredValidators(result.output!, file, coveredValidators(analysis.validators, file)).source;
+    }
     if (changed) writes.push({ file, before: before!, after: result.output! });
   }
   for (const f of scan.files) if (inTarget(f) && !files.includes(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });

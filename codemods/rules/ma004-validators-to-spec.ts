@@ -10,6 +10,7 @@ import type { RouteRecord } from '../plan.js';
 import type { DriftFinding } from '../check/findings.js';
 import { mergeValidators, validatorOperation, type ValidatorDisagreement } from '../validators/spec-merge.js';
 import type { RouteValidator, RouteValidators } from '../validators/route-validators.js';
+import type { CoveredValidator } from '../validators/remove-covered.js';
 
 export const MA004 = {
   id: 'MA004' as const, name: 'validators-to-spec',
@@ -57,6 +58,16 @@ export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOpe
         out.push({ kind: 'validator-untranslated', file: rel(u.file), line: u.line, route: name, message: `${u.rule}: ${u.why}`, hint: 'the old middleware stays in the chain until this rule is expressed in the spec or dropped' });
       }
     }
+  }
+  return out;
+}
+
+/** The validators of a file's routes that enforce may remove (removeCoveredValidators' input). */
+export function coveredValidators(validators: RouteValidators, file: string): CoveredValidator[] {
+  const out: CoveredValidator[] = [];
+  for (const [route, list] of validators) {
+    if (route.file !== file || route.path === null) continue;
+    for (const v of list) if (isCovered(v)) out.push({ method: route.method, path: route.path, text: v.argument.text });
   }
   return out;
 }

@@ -48,8 +48,10 @@ function validatorsOf(route: RouteRecord, scope: FileValidatorScope): RouteValid
   if (!call) return [];
   const out: RouteValidator[] = [];
   const args = call.arguments as Node[];
-  // Path first, handler last: the middleware between (arrays of middleware too, as express flattens them).
-  for (let i = 1; i < args.length - 1; i++) {
+  // The handler last, the middleware the scan counted before it (after the path, which a `.route()` chain's
+  // verbs do not repeat); arrays of middleware too, as express flattens them.
+  const first = Math.max(0, args.length - 1 - route.middleware.length);
+  for (let i = first; i < args.length - 1; i++) {
     const items = args[i]!.type === 'ArrayExpression' ? (args[i]!.elements as Node[]) : [args[i]!];
     for (const arg of items) {
       for (const t of TRANSLATORS) {
@@ -60,7 +62,7 @@ function validatorsOf(route: RouteRecord, scope: FileValidatorScope): RouteValid
           r = { library: t.library, locations: {}, untranslated: [{ rule: 'the whole validator', file: route.file, line: arg.loc?.start.line ?? route.at.line, why: `the translator failed: ${(err as Error).message}` }] };
         }
         if (!r) continue;
-        out.push({ ...r, argument: { index: i, line: arg.loc?.start.line ?? 0, col: (arg.loc?.start.column ?? 0) + 1, text: route.middleware[i - 1] ?? '' } });
+        out.push({ ...r, argument: { index: i, line: arg.loc?.start.line ?? 0, col: (arg.loc?.start.column ?? 0) + 1, text: route.middleware[i - first] ?? '' } });
         break;
       }
     }

@@ -22,7 +22,9 @@ export function validatorOperation(validators: TranslatedValidator[]): Operation
     for (const [where, schema] of Object.entries(v.locations) as Array<[RequestLocation, JsonSchema]>) {
       if (where === 'body') {
         const prev = op.requestBody?.content['application/json']?.schema as JsonSchema | undefined;
-        op.requestBody = { required: true, content: { 'application/json': { schema: (prev ? { allOf: [prev, schema] } : schema) as ModelSchema } } };
+        // Joi passes an absent body unless a key is required (express.json leaves `{}` or undefined).
+        const required = Array.isArray(schema.required) && schema.required.length > 0;
+        op.requestBody = { required, content: { 'application/json': { schema: (prev ? { allOf: [prev, schema] } : schema) as ModelSchema } } };
         continue;
       }
       const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
