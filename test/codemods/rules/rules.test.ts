@@ -73,7 +73,7 @@ for (const rule of ['MA001', 'MA002', 'MA003']) {
 }
 
 test('RULES: stable ids with names and descriptions', () => {
-  assert.deepEqual(RULES.map((r) => r.id), ['MA001', 'MA002', 'MA003']);
+  assert.deepEqual(RULES.map((r) => r.id), ['MA001', 'MA002', 'MA003', 'MA004']);
   for (const r of RULES) assert.ok(r.name && r.description.length > 20);
 });
 
