@@ -16,7 +16,10 @@ export function joiLocations(obj: Node, file: string, scope: ValidatorScope, unt
   if (obj.type !== 'ObjectExpression') return undefined;
   const props = (obj.properties as Node[]).filter((p) => p.type === 'ObjectProperty');
   const keyed = props.map((p) => ({ p, key: keyOf(p) }));
-  if (!keyed.some(({ p, key }) => key && isLocationKey(key) && isJoiSchema(p.value, file, scope))) return undefined;
+  // A part is a Joi schema, or a plain object of them (Joi.compile / celebrate make it an object schema).
+  const joiPart = (v: Node) => isJoiSchema(v, file, scope)
+    || (v.type === 'ObjectExpression' && (v.properties as Node[]).some((q) => q.type === 'ObjectProperty' && isJoiSchema(q.value, file, scope)));
+  if (!keyed.some(({ p, key }) => key && isLocationKey(key) && joiPart(p.value))) return undefined;
   const ctx: JoiContext = { scope, untranslated };
   const out: Partial<Record<RequestLocation, JsonSchema>> = {};
   for (const { p, key } of keyed) {
