@@ -35,9 +35,25 @@ export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, 
   return { doc: { ...doc, operation }, disagreements };
 }
 
-/** Whether enforce may take a validator out of the chain: every one of its rules is in the spec. */
+/**
+ * Whether enforce may take a validator out of the chain: every one of its rules is in the spec, and it hands
+ * the handler nothing the spec would not: Joi writes its converted value back (`Object.assign(req, value)`,
+ * celebrate's `req[segment] = value`), so a default, or a number/boolean read from params or query, is a value
+ * a legacy handler sees only while the old middleware runs.
+ */
 export function isCovered(v: RouteValidator): boolean {
-  return v.untranslated.length === 0 && Object.keys(v.locations).length > 0;
+  if (v.untranslated.length > 0 || Object.keys(v.locations).length === 0) return false;
+  return !Object.entries(v.locations).some(([where, schema]) => changesValue(schema, where !== 'body'));
+}
+
+function changesValue(schema: unknown, onTheWire: boolean): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const s = schema as Record<string, unknown>;
+  if (s.default !== undefined) return true;
+  const types = ([] as unknown[]).concat(s.type ?? []);
+  if (onTheWire && types.some((t) => t === 'number' || t === 'integer' || t === 'boolean')) return true;
+  return Object.entries(s).some(([k, v]) => k !== 'examples' && k !== 'enum' && k !== 'const'
+    && (Array.isArray(v) ? v.some((x) => changesValue(x, onTheWire)) : changesValue(v, onTheWire)));
 }
 
 /** Drift findings: the docs against each route's validators, plus the rules no spec could carry. */
