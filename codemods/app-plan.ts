@@ -102,7 +102,7 @@ export function apiDocsExport(value: Record<string, unknown>, format: ModuleForm
 }
 
 /** The options object of the app's typed(...) wrapper. */
-export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; description?: string; docsPaths: DocsPaths; apiDocs: boolean }): string {
+export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; description?: string; docsPaths: DocsPaths; apiDocs: boolean; onValidationError?: string }): string {
   const parts: string[] = [];
   if (opts.validation === 'report') parts.push(`validation: 'report'`);
   const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -111,5 +111,7 @@ export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title
   const moved = (Object.keys(DEFAULT_DOCS) as Array<keyof DocsPaths>).filter((k) => opts.docsPaths[k] !== DEFAULT_DOCS[k]);
   if (moved.length) parts.push(`docs: { ${moved.map((k) => `${k}: '${opts.docsPaths[k]}'`).join(', ')} }`);
   if (opts.apiDocs) parts.push(`legacyDocs: ${API_DOCS_EXPORT}`);
+  // Enforce took validator middleware out (MA004): rejected requests keep the body its clients parse.
+  if (opts.onValidationError) parts.push(`onValidationError: ${opts.onValidationError}`);
   return `{ ${parts.join(', ')} }`;
 }

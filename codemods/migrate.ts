@@ -21,7 +21,8 @@ import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
-import { coveredValidators, validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { coveredValidators, enforcedErrorShape, validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
@@ -188,9 +189,11 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     const call = readers.calls[0]!;
     diagnostics.push({ code: 'docs-kept', severity: 'info', rule: 'MA002', message: `doc comments kept: the app builds docs from them with swagger-jsdoc (${rel(call.file)}:${call.line}); remove them once it serves the generated /openapi.json` });
   }
+  const enforcedShape = validation === 'enforce' && rules.has('MA004') && analysis.validators ? enforcedErrorShape(analysis.validators) : undefined;
   const appOptions = {
     optionsSource: appOptionsSource({
       validation, docsPaths, apiDocs: apiDocs !== null,
+      ...(enforcedShape ? { onValidationError: hookSource(enforcedShape) } : {}),
       ...documentIdentity(root, docs),
     }),
     uses: apiDocs ? [API_DOCS_EXPORT] : [],

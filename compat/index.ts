@@ -5,6 +5,7 @@ export { legacy, isLegacyHandler } from './legacy.js';
 export { reply, Reply } from './reply.js';
 export { HTTPException } from './http-exception.js';
 export { RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
+export { joiValidationError, celebrateValidationError } from './legacy-validation-errors.js';
 export { depends, fromMiddleware } from './deps.js';
 export { getViolations, resetViolations, writeViolations, type ViolationReport, type RouteViolations, type ViolationEntry, type ViolationKind } from './violations.js';
 export { setLogger, type Logger } from './log.js';

@@ -179,6 +179,8 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
   const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)).map(named);
   if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
+  // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
+  for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];

@@ -11,6 +11,7 @@ import type { DriftFinding } from '../check/findings.js';
 import { mergeValidators, validatorOperation, type ValidatorDisagreement } from '../validators/spec-merge.js';
 import type { RouteValidator, RouteValidators } from '../validators/route-validators.js';
 import type { CoveredValidator } from '../validators/remove-covered.js';
+import { hookSource, type ErrorShape } from '../validators/error-shape.js';
 
 export const MA004 = {
   id: 'MA004' as const, name: 'validators-to-spec',
@@ -78,12 +79,24 @@ export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOpe
   return out;
 }
 
+/**
+ * The one error shape enforce reproduces for the whole app (onValidationError is app-wide): the shape of the
+ * first covered validator that has one. Covered validators of another shape, or of none, stay in the chain.
+ */
+export function enforcedErrorShape(validators: RouteValidators): ErrorShape | undefined {
+  for (const list of validators.values()) for (const v of list) if (isCovered(v) && v.errorShape) return v.errorShape;
+  return undefined;
+}
+
 /** The validators of a file's routes that enforce may remove (removeCoveredValidators' input). */
 export function coveredValidators(validators: RouteValidators, file: string): CoveredValidator[] {
+  const shape = enforcedErrorShape(validators);
   const out: CoveredValidator[] = [];
   for (const [route, list] of validators) {
     if (route.file !== file || route.path === null) continue;
-    for (const v of list) if (isCovered(v)) out.push({ method: route.method, path: route.path, text: v.argument.text });
+    for (const v of list) {
+      if (isCovered(v) && shape && v.errorShape && hookSource(v.errorShape) === hookSource(shape)) out.push({ method: route.method, path: route.path, text: v.argument.text });
+    }
   }
   return out;
 }

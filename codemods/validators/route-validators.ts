@@ -8,10 +8,13 @@ import type { FileScan } from '../scan/index.js';
 import { TRANSLATORS } from './registry.js';
 import { FileValidatorScope, type ModuleResolver } from './scope.js';
 import type { TranslatedValidator } from './types.js';
+import { errorShapeOf, type ErrorShape } from './error-shape.js';
 
 export interface RouteValidator extends TranslatedValidator {
   /** The middleware argument's index in the route call and its place, to find it again (enforce removes it). */
   argument: { index: number; line: number; col: number; text: string };
+  /** How the middleware answers an invalid request, when the codemod can tell (onValidationError reproduces it). */
+  errorShape?: ErrorShape;
 }
 
 /** Route -> its validators, in chain order; routes without any are absent. */
@@ -62,7 +65,8 @@ function validatorsOf(route: RouteRecord, scope: FileValidatorScope): RouteValid
           r = { library: t.library, locations: {}, untranslated: [{ rule: 'the whole validator', file: route.file, line: arg.loc?.start.line ?? route.at.line, why: `the translator failed: ${(err as Error).message}` }] };
         }
         if (!r) continue;
-        out.push({ ...r, argument: { index: i, line: arg.loc?.start.line ?? 0, col: (arg.loc?.start.column ?? 0) + 1, text: route.middleware[i - first] ?? '' } });
+        const errorShape = errorShapeOf(r.library, arg, route.file, scope);
+        out.push({ ...r, argument: { index: i, line: arg.loc?.start.line ?? 0, col: (arg.loc?.start.column ?? 0) + 1, text: route.middleware[i - first] ?? '' }, ...(errorShape ? { errorShape } : {}) });
         break;
       }
     }

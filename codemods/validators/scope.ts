@@ -149,7 +149,8 @@ export class FileValidatorScope implements ValidatorScope {
     if (!program) return undefined;
     if (!namespace) {
       const def = this.exportedNode(program, 'default');
-      if (def) return { node: def, file };
+      // `module.exports = validate`: the value the name is bound to.
+      if (def) return def.type === 'Identifier' ? this.binding(def.name, file, 1) ?? { node: def, file } : { node: def, file };
     }
     return { node: program, file };
   }
