@@ -203,7 +203,7 @@ function method(s: State, call: { name: string; args: Node[]; node: Node }, file
     case 'trim': case 'lowercase': case 'uppercase': case 'case': case 'normalize': case 'truncate': case 'replace': case 'raw': case 'cast':
     case 'rename': case 'single': case 'sort': case 'strip': case 'timestamp': case 'creditCard': case 'ip': case 'hostname': case 'domain':
     case 'base64': case 'dataUri': case 'isoDuration': case 'precision': case 'sparse': case 'has': case 'ordered': case 'assert':
-    case 'and': case 'or': case 'xor': case 'nand': case 'oxor': case 'with': case 'without': case 'instance': case 'schema': case 'ref':
+    case 'insensitive': case 'and': case 'or': case 'xor': case 'nand': case 'oxor': case 'with': case 'without': case 'instance': case 'schema': case 'ref':
     case 'when': case 'conditional': case 'custom': case 'external': case 'error': case 'failover': case 'concat': case 'extend': case 'rule': case 'shared':
       return todo(WHY[name] ?? 'not expressible in JSON Schema');
     default:
@@ -213,7 +213,7 @@ function method(s: State, call: { name: string; args: Node[]; node: Node }, file
 
 const WHY: Record<string, string> = {
   when: 'a condition on another field', conditional: 'a condition on another field', custom: 'a custom function', external: 'an async external check',
-  error: 'a custom error', trim: 'a conversion (trim)', lowercase: 'a conversion (lower case)', uppercase: 'a conversion (upper case)',
+  error: 'a custom error', insensitive: 'a case-insensitive match', trim: 'a conversion (trim)', lowercase: 'a conversion (lower case)', uppercase: 'a conversion (upper case)',
   rename: 'renames a key', strip: 'removes the key from the value', and: 'a dependency between keys', or: 'a dependency between keys',
   xor: 'a dependency between keys', nand: 'a dependency between keys', oxor: 'a dependency between keys', with: 'a dependency between keys',
   without: 'a dependency between keys', ref: 'a reference to another field', concat: 'a schema merged at run time',

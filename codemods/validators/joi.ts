@@ -8,7 +8,7 @@ import { isJoiSchema, joiSchema, JOI_PACKAGES, literal, type JoiContext } from '
 import { keyName } from './scope.js';
 import type { JsonSchema, RequestLocation, TranslatedValidator, UntranslatedRule, ValidatorScope, ValidatorTranslator } from './types.js';
 
-const LOCATIONS: readonly RequestLocation[] = ['params', 'query', 'body', 'headers'];
+const LOCATIONS: readonly RequestLocation[] = ['params', 'query', 'body', 'headers', 'cookies'];
 
 /** Reads `{ body: <joi>, params: <joi> }` (the object itself, or a name bound to it) into locations. */
 export function joiLocations(obj: Node, file: string, scope: ValidatorScope, untranslated: UntranslatedRule[],
@@ -34,7 +34,7 @@ export function joiLocations(obj: Node, file: string, scope: ValidatorScope, unt
   return out;
 }
 
-const isLocationKey = (k: string) => (LOCATIONS as readonly string[]).includes(k) || k === 'cookies' || k === 'signedCookies';
+const isLocationKey = (k: string) => (LOCATIONS as readonly string[]).includes(k) || k === 'signedCookies';
 
 function resolved(node: Node, file: string, scope: ValidatorScope): { node: Node; file: string } {
   if (node.type === 'Identifier' || node.type === 'MemberExpression') {
@@ -56,6 +56,15 @@ function partReadBy(callee: Node, file: string, scope: ValidatorScope): RequestL
   return parts.size === 1 ? [...parts][0] : undefined;
 }
 
+/** The keys object of a `Joi.object({...})` whose keys are all request parts, else undefined. */
+function requestPartsObject(node: Node): Node | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return undefined;
+  const keys = node.arguments[0] as Node | undefined;
+  if (node.callee.property.name !== 'object' || keys?.type !== 'ObjectExpression') return undefined;
+  const names = (keys.properties as Node[]).map((p) => (p.type === 'ObjectProperty' ? keyName(p.key) : undefined));
+  return names.length > 0 && names.every((n) => n && isLocationKey(n)) ? keys : undefined;
+}
+
 export const joiTranslator: ValidatorTranslator = {
   library: 'joi',
   packages: JOI_PACKAGES,
@@ -68,6 +77,10 @@ export const joiTranslator: ValidatorTranslator = {
     const locations = joiLocations(arg.node, arg.file, scope, untranslated);
     if (locations) return { library: 'joi', locations, untranslated, unknownKeys: 'reject' };
     if (!isJoiSchema(arg.node, arg.file, scope)) return undefined;
+    // `Joi.object({ body: ..., params: ..., query: ... })` validated against `{ body, params, query }` of req.
+    const parts = requestPartsObject(arg.node);
+    const fromParts = parts && joiLocations(parts, arg.file, scope, untranslated);
+    if (fromParts) return { library: 'joi', locations: fromParts, untranslated, unknownKeys: 'reject' };
     const named = literal(argument.arguments[1])?.value;
     const part = typeof named === 'string' && (LOCATIONS as readonly string[]).includes(named) ? named as RequestLocation : partReadBy(argument.callee, file, scope);
     const r = joiSchema(arg.node, arg.file, { scope, untranslated });

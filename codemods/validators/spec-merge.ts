@@ -10,7 +10,7 @@ export interface ValidatorDisagreement {
   message: string;
 }
 
-const PARAM_IN: Record<Exclude<RequestLocation, 'body'>, ParameterObject['in']> = { params: 'path', query: 'query', headers: 'header' };
+const PARAM_IN: Record<Exclude<RequestLocation, 'body'>, ParameterObject['in']> = { params: 'path', query: 'query', headers: 'header', cookies: 'cookie' };
 const LIBRARY_NAME: Record<TranslatedValidator['library'], string> = {
   joi: 'Joi', celebrate: 'celebrate', 'express-validator': 'express-validator', 'class-validator': 'class-validator', yup: 'yup',
 };
@@ -51,7 +51,7 @@ export function mergeValidators(doc: OperationObject, validators: TranslatedVali
     const params = [...(doc.parameters ?? [])];
     for (const p of own.parameters) {
       const i = params.findIndex((d) => d.in === p.in && d.name === p.name);
-      const field = `${p.in === 'path' ? 'params' : p.in === 'header' ? 'headers' : p.in}.${p.name}`;
+      const field = `${p.in === 'path' ? 'params' : p.in === 'header' ? 'headers' : p.in === 'cookie' ? 'cookies' : p.in}.${p.name}`;
       if (i < 0) {
         params.push(p);
         disagreements.push({ field, message: `docs do not declare ${field}, ${lib} says ${describe(p.schema as JsonSchema)}${p.required ? ' (required)' : ''}` });

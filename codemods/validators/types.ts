@@ -6,7 +6,8 @@
 import type { Node } from '../rules/ast.js';
 
 export type ValidatorLibrary = 'joi' | 'celebrate' | 'express-validator' | 'class-validator' | 'yup';
-export type RequestLocation = 'params' | 'query' | 'body' | 'headers';
+/** (`cookies` added by issue 13's Joi work: soul-style `Joi.object({ body, params, query, cookies })`; compatible.) */
+export type RequestLocation = 'params' | 'query' | 'body' | 'headers' | 'cookies';
 
 /** An OpenAPI 3.1 schema object. Messages kept from `.messages()` / `.withMessage()` ride along as `x-message`. */
 export type JsonSchema = Record<string, unknown>;
