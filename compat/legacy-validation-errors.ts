@@ -46,6 +46,8 @@ export function joiMessage(d: ErrorDetail): string {
       if (/array|items/.test(d.msg)) return `${label} must contain less than or equal to ${num} items`;
       return /<\d|< \d/.test(d.msg.replace(/<=/g, '')) ? `${label} must be less than ${num}` : `${label} must be less than or equal to ${num}`;
     case 'too_small':
+      // Joi refuses '' before any length rule: a string under 1 character is an empty one.
+      if (/string|characters/.test(d.msg) && num === '1') return `${label} is not allowed to be empty`;
       if (/string|characters/.test(d.msg)) return `${label} length must be at least ${num} characters long`;
       if (/array|items/.test(d.msg)) return `${label} must contain at least ${num} items`;
       return /[^>]>\d|[^>]> \d/.test(` ${d.msg.replace(/>=/g, '')}`) ? `${label} must be greater than ${num}` : `${label} must be greater than or equal to ${num}`;

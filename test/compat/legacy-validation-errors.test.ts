@@ -22,6 +22,8 @@ test('joiValidationError words zod issues as Joi does, joined like abortEarly: f
     body: { code: 400, message: '"rating" must be less than or equal to 5, "email" must be a valid email, "name" length must be at least 2 characters long, "area" must be one of [indoor, terrace], "vip" is not allowed' },
   });
   assert.deepEqual(hook(new RequestValidationError(detail(Feedback, {}))).body, { code: 400, message: '"rating" is required' });
+  // Joi's string() refuses '' as empty (the translated spec says minLength 1).
+  assert.deepEqual(hook(new RequestValidationError(detail(z.object({ token: z.string().min(1) }), { token: '' }))).body, { code: 400, message: '"token" is not allowed to be empty' });
 });
 
 test('celebrateValidationError answers in celebrate errors()\' shape', () => {
