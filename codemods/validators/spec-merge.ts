@@ -20,6 +20,8 @@ export function validatorOperation(validators: TranslatedValidator[]): Operation
   const op: OperationObject = {};
   for (const v of validators) {
     for (const [where, schema] of Object.entries(v.locations) as Array<[RequestLocation, JsonSchema]>) {
+      // `query: Joi.object().required()`, `params: Joi.object({})`: a part validated only to exist says nothing a spec needs.
+      if (isUnconstrained(schema)) continue;
       if (where === 'body') {
         const prev = op.requestBody?.content['application/json']?.schema as JsonSchema | undefined;
         // Joi passes an absent body unless a key is required (express.json leaves `{}` or undefined).
@@ -39,6 +41,12 @@ export function validatorOperation(validators: TranslatedValidator[]): Operation
     }
   }
   return op;
+}
+
+function isUnconstrained(schema: JsonSchema): boolean {
+  const props = schema.properties as Record<string, unknown> | undefined;
+  return Object.keys(schema).every((k) => ['type', 'additionalProperties', 'properties'].includes(k))
+    && schema.type === 'object' && (!props || Object.keys(props).length === 0);
 }
 
 /** The docs' operation with the validators' rules merged in (the stricter wins), and what disagreed. */
