@@ -1,0 +1,229 @@
+// A ValidatorScope over source files read from disk: names to the expressions they are bound to, in the same
+// file or through relative imports/requires, ES and CommonJS exports, re-exports. Ours rather than the scan's
+// Resolver (codemods/scan/resolve.ts) because translators need AST nodes (decorators, call chains) and the
+// Resolver answers with symbolic values; the module lookup follows the same rules (`./x.js` naming `./x.ts`,
+// index files). Package imports answer with their ImportDeclaration / `require()` call so a translator can tell
+// which library a name comes from. No app code runs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { parseSource } from '../parse.js';
+import { memberName, walk, type Node } from '../rules/ast.js';
+import type { ValidatorScope } from './types.js';
+
+const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MAX_DEPTH = 30;
+
+/** A whole module as the value of a namespace import or a `require('./x')`. */
+export interface ModuleNamespace { type: 'ModuleNamespace'; file: string }
+
+interface FileInfo { program: Node; bindings: Map<string, Node[]> }
+
+export class FileValidatorScope implements ValidatorScope {
+  private files = new Map<string, FileInfo | null>();
+
+  /** `sources` overrides disk reads (tests); any other file is read from disk. */
+  constructor(private sources: ReadonlyMap<string, string> = new Map()) {}
+
+  line(node: Node): number {
+    return node.loc?.start?.line ?? 0;
+  }
+
+  classDeclaration(node: Node, file: string): { node: Node; file: string } | undefined {
+    let d = this.definition(node, file);
+    for (let i = 0; d && i < MAX_DEPTH && (d.node.type === 'Identifier' || d.node.type === 'MemberExpression'); i++) d = this.definition(d.node, d.file);
+    return d && (d.node.type === 'ClassDeclaration' || d.node.type === 'ClassExpression') ? d : undefined;
+  }
+
+  definition(node: Node, file: string, depth = 0): { node: Node; file: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (node.type === 'Identifier') return this.identifier(node.name, file, depth + 1);
+    if (node.type === 'MemberExpression') {
+      const name = memberName(node);
+      if (name === null) return undefined;
+      let owner = this.definition(node.object, file, depth + 1);
+      for (let i = 0; owner && i < MAX_DEPTH && (owner.node.type === 'Identifier' || owner.node.type === 'MemberExpression'); i++) {
+        owner = this.definition(owner.node, owner.file, depth + 1);
+      }
+      if (!owner) return undefined;
+      if (owner.node.type === 'ModuleNamespace') return this.exported((owner.node as unknown as ModuleNamespace).file, name, depth + 1);
+      const obj = unwrapTs(owner.node);
+      if (obj.type === 'ObjectExpression') {
+        for (const p of obj.properties) {
+          if ((p.type === 'ObjectProperty' || p.type === 'Property') && propKey(p) === name) return { node: p.value, file: owner.file };
+        }
+      }
+      if (obj.type === 'TSEnumDeclaration') return owner;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private info(file: string): FileInfo | null {
+    if (this.files.has(file)) return this.files.get(file)!;
+    let info: FileInfo | null = null;
+    const code = this.sources.get(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    if (code !== undefined) {
+      const parsed = parseSource(code, file);
+      if ('ast' in parsed) info = { program: parsed.ast.program as unknown as Node, bindings: bindingsOf(parsed.ast.program as unknown as Node) };
+    }
+    this.files.set(file, info);
+    return info;
+  }
+
+  private identifier(name: string, file: string, depth: number): { node: Node; file: string } | undefined {
+    const sites = this.info(file)?.bindings.get(name);
+    // A name declared once in the file; several declarations (shadowing) are ambiguous without scope analysis.
+    if (!sites || sites.length !== 1) return undefined;
+    return this.site(sites[0]!, name, file, depth);
+  }
+
+  private site(site: Node, name: string, file: string, depth: number): { node: Node; file: string } | undefined {
+    switch (site.type) {
+      case 'ImportDeclaration': {
+        const spec = site.specifiers.find((s: Node) => s.local.name === name);
+        const target = this.module(file, site.source.value);
+        if (target === undefined) return { node: site, file };
+        if (target === null) return undefined;
+        if (spec.type === 'ImportNamespaceSpecifier') return { node: namespace(target), file: target };
+        const imported = spec.type === 'ImportDefaultSpecifier' ? 'default' : (spec.imported.name ?? spec.imported.value);
+        return this.exported(target, imported, depth);
+      }
+      case 'VariableDeclarator': {
+        const init = site.init ? unwrapTs(site.init) : undefined;
+        const req = init && requireSource(init);
+        if (site.id.type === 'Identifier') {
+          if (req !== undefined) {
+            const target = this.module(file, req);
+            if (target === undefined) return { node: init!, file };
+            return target === null ? undefined : { node: namespace(target), file: target };
+          }
+          return init ? { node: init, file } : undefined;
+        }
+        if (site.id.type === 'ObjectPattern' && req !== undefined) {
+          const target = this.module(file, req);
+          if (target === undefined) return { node: site, file };
+          const prop = site.id.properties.find((p: Node) => p.type !== 'RestElement' && p.value?.type === 'Identifier' && p.value.name === name);
+          return target && prop ? this.exported(target, propKey(prop) ?? '', depth) : undefined;
+        }
+        return undefined;
+      }
+      default: return { node: site, file };
+    }
+  }
+
+  /** What `file` exports as `name` ('default' for the default export / `module.exports`). */
+  private exported(file: string, name: string, depth: number): { node: Node; file: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const info = this.info(file);
+    if (!info) return undefined;
+    for (const st of info.program.body as Node[]) {
+      if (st.type === 'ExportNamedDeclaration') {
+        if (st.declaration) {
+          const d = st.declaration;
+          if (d.type === 'VariableDeclaration') {
+            for (const v of d.declarations) if (v.id.type === 'Identifier' && v.id.name === name) return v.init ? { node: v.init, file } : undefined;
+          } else if (d.id?.name === name) return { node: d, file };
+        }
+        for (const s of st.specifiers ?? []) {
+          const exportedName = s.exported.name ?? s.exported.value;
+          if (exportedName !== name) continue;
+          if (st.source) {
+            const target = this.module(file, st.source.value);
+            return target ? this.exported(target, s.local.name ?? s.local.value, depth + 1) : undefined;
+          }
+          return this.identifier(s.local.name, file, depth + 1);
+        }
+      }
+      if (st.type === 'ExportDefaultDeclaration' && name === 'default') {
+        return st.declaration.type === 'Identifier' ? this.identifier(st.declaration.name, file, depth + 1) : { node: st.declaration, file };
+      }
+      if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression') {
+        const { left, right } = st.expression;
+        const target = cjsTarget(left);
+        if (target === name || (target === 'default' && name === 'default')) return { node: right, file };
+        if (target === 'default' && unwrapTs(right).type === 'ObjectExpression') {
+          const found = this.definition({ type: 'MemberExpression', object: right, property: { type: 'Identifier', name }, computed: false }, file, depth + 1);
+          if (found) return found.node.type === 'Identifier' ? this.identifier(found.node.name, file, depth + 1) : found;
+        }
+        if (target === 'default' && right.type === 'Identifier') {
+          const d = this.identifier(right.name, file, depth + 1);
+          if (d && unwrapTs(d.node).type === 'ObjectExpression') {
+            const found = this.definition({ type: 'MemberExpression', object: d.node, property: { type: 'Identifier', name }, computed: false }, file, depth + 1);
+            if (found) return found.node.type === 'Identifier' ? this.identifier(found.node.name, found.file, depth + 1) : found;
+          }
+        }
+      }
+    }
+    for (const st of info.program.body as Node[]) {
+      if (st.type === 'ExportAllDeclaration' && !st.exported && name !== 'default') {
+        const target = this.module(file, st.source.value);
+        const found = target ? this.exported(target, name, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** The file a specifier names: a path, null when a relative one is missing, undefined for packages. */
+  private module(from: string, source: string): string | null | undefined {
+    if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
+    const base = resolvePath(dirname(from), source);
+    const candidates = [base];
+    const js = /\.([cm]?)jsx?$/.exec(base);
+    if (js) candidates.push(`${base.slice(0, -js[0].length)}.${js[1]}ts`, `${base.slice(0, -js[0].length)}.tsx`);
+    for (const e of EXTS) candidates.push(base + e);
+    for (const e of EXTS) candidates.push(`${base}/index${e}`);
+    return candidates.find((c) => this.sources.has(c) || (existsSync(c) && statSync(c).isFile())) ?? null;
+  }
+}
+
+function namespace(file: string): Node {
+  return { type: 'ModuleNamespace', file } satisfies ModuleNamespace as unknown as Node;
+}
+
+/** `module.exports` -> 'default', `module.exports.x` / `exports.x` -> 'x'. */
+function cjsTarget(left: Node): string | undefined {
+  if (left.type !== 'MemberExpression') return undefined;
+  const isModuleExports = (n: Node) => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && memberName(n) === 'exports';
+  if (isModuleExports(left)) return 'default';
+  if (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) return memberName(left) ?? undefined;
+  return undefined;
+}
+
+export function requireSource(n: Node): string | undefined {
+  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'StringLiteral'
+    ? n.arguments[0].value : undefined;
+}
+
+export function unwrapTs(n: Node): Node {
+  while (/^(TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|ParenthesizedExpression|TSTypeAssertion)$/.test(n.type)) n = n.expression;
+  return n;
+}
+
+export function propKey(p: Node): string | undefined {
+  const k = p.key;
+  if (!k) return undefined;
+  if (k.type === 'Identifier' && !p.computed) return k.name;
+  if (k.type === 'StringLiteral' || k.type === 'NumericLiteral') return String(k.value);
+  return undefined;
+}
+
+/** Every declaration site per name in a file (imports, variables, functions, classes, enums). */
+function bindingsOf(program: Node): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const add = (name: string, site: Node) => {
+    const list = out.get(name) ?? [];
+    if (!list.includes(site)) list.push(site);
+    out.set(name, list);
+  };
+  walk(program, (n) => {
+    if (n.type === 'ImportDeclaration') for (const s of n.specifiers) add(s.local.name, n);
+    else if (n.type === 'VariableDeclarator') {
+      if (n.id.type === 'Identifier') add(n.id.name, n);
+      else if (n.id.type === 'ObjectPattern') {
+        for (const p of n.id.properties) if (p.type !== 'RestElement' && p.value?.type === 'Identifier') add(p.value.name, n);
+      }
+    } else if ((n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration' || n.type === 'TSEnumDeclaration') && n.id) add(n.id.name, n);
+  });
+  return out;
+}
