@@ -1,7 +1,7 @@
 // One class-validator decorator -> the keywords it enforces. class-validator checks types strictly (no coercion:
 // `@IsInt()` refuses "5"), and its string validators (`@Length`, `@Matches`, `@IsEmail`) refuse non-strings,
 // so each string rule carries `type: string` and each number rule `type: number`.
-import { isPlainObject, type Evaluated } from './static.js';
+import { isoDateSchema, isPlainObject, type Evaluated } from './static.js';
 import type { JsonSchema } from './types.js';
 
 export interface PropertyRule {
@@ -18,7 +18,6 @@ export interface PropertyRule {
 }
 
 const num = (v: Evaluated): number | undefined => (typeof v === 'number' ? v : undefined);
-const ISO = { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] };
 
 /** The options object a decorator takes last (`{ each, message }`). */
 function optionsOf(values: Evaluated[]): Record<string, Evaluated> {
@@ -46,7 +45,7 @@ export function decoratorRule(name: string, values: Evaluated[], _property: stri
     case 'IsEmail': return withMsg({ type: 'string', format: 'email' });
     case 'IsUrl': case 'IsURL': return withMsg({ type: 'string', format: 'uri' });
     case 'IsUUID': return withMsg({ type: 'string', format: 'uuid' });
-    case 'IsDateString': case 'IsISO8601': return withMsg({ ...ISO });
+    case 'IsDateString': case 'IsISO8601': return withMsg(isoDateSchema());
     case 'IsArray': return withMsg({ type: 'array' });
     case 'IsObject': return withMsg({ type: 'object' });
     case 'IsPositive': return withMsg({ type: 'number', exclusiveMinimum: 0 });

@@ -5,7 +5,7 @@
 import type { Node } from '../rules/ast.js';
 import type { FieldRule } from './field-paths.js';
 import { mergeSchemas } from './field-paths.js';
-import { isPlainObject, UNKNOWN, type Evaluated } from './static.js';
+import { isoDateSchema, isPlainObject, UNKNOWN, type Evaluated } from './static.js';
 import type { JsonSchema, RequestLocation } from './types.js';
 
 export interface Step { name: string; args: Evaluated[]; node: Node }
@@ -39,7 +39,7 @@ function validator(name: string, args: Evaluated[], report: () => void): { schem
     case 'isURL': return { schema: { type: 'string', format: 'uri' }, rejectsEmpty: true };
     case 'isUUID': return { schema: { type: 'string', format: 'uuid' }, rejectsEmpty: true };
     case 'isISO8601': case 'isDate':
-      return { schema: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] }, rejectsEmpty: true };
+      return { schema: isoDateSchema(), rejectsEmpty: true };
     case 'isLength': {
       const s: JsonSchema = {};
       if (num(o.min) !== undefined) s.minLength = o.min;

@@ -71,7 +71,8 @@ function build(n: TreeNode): { schema: JsonSchema; required: boolean } {
       if (b.required) { req.add(key); required = true; }
     }
     schema.properties = props;
-    if (req.size > 0) schema.required = [...req];
+    // A required child reads `undefined` off anything but an object and fails: the parent must be one.
+    if (req.size > 0) { schema.required = [...req]; if (schema.type === undefined) schema.type = 'object'; }
   }
   if (n.item) schema.items = build(n.item).schema;
   return { schema, required };

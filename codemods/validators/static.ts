@@ -233,3 +233,7 @@ export function arrayElements(node: Node, file: string, scope: ValidatorScope, d
 
 export const isPlainObject = (v: Evaluated): v is Record<string, StaticValue> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RegExp);
+
+/** ISO 8601 as validator libraries accept it: a date or a date-time (each branch typed, as the zod emitter
+ *  reads formats only on typed schemas). */
+export const isoDateSchema = (): Record<string, unknown> => ({ anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] });

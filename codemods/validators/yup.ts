@@ -5,7 +5,7 @@
 import type { Node } from '../rules/ast.js';
 import { readMiddleware } from './middleware-definition.js';
 import { propKey, unwrapTs } from './scope.js';
-import { evaluate, importedFrom, isPlainObject, readChain, snippet, UNKNOWN, type ChainCall, type Evaluated } from './static.js';
+import { evaluate, importedFrom, isoDateSchema, isPlainObject, readChain, snippet, UNKNOWN, type ChainCall, type Evaluated } from './static.js';
 import type { JsonSchema, RequestLocation, TranslatedValidator, UntranslatedRule, ValidatorScope, ValidatorTranslator } from './types.js';
 
 const PACKAGES = ['yup'] as const;
@@ -113,7 +113,7 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
     case 'string': schema.type = 'string'; break;
     case 'number': schema.type = 'number'; break;
     case 'boolean': schema.type = 'boolean'; break;
-    case 'date': schema = { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] }; break;
+    case 'date': schema = isoDateSchema(); break;
     case 'object': schema.type = 'object'; if (rootArgs[0]) setShape(rootArgs[0]); break;
     case 'array': schema.type = 'array'; if (rootArgs[0]) inner = readSchema(rootArgs[0], { ...ctx, depth: ctx.depth + 1 }); break;
   }
