@@ -13,7 +13,7 @@ const TYPES = new Set(['string', 'number', 'boolean', 'bool', 'date', 'array', '
 const VALIDATE_CALLS = ['validate', 'validateSync', 'isValid', 'isValidSync', 'validateAt'];
 
 interface Ctx { file: string; scope: ValidatorScope; untranslated: UntranslatedRule[]; depth: number }
-interface Read { schema: JsonSchema; required: boolean }
+interface Read { schema: JsonSchema; required: boolean; stripUnknown?: boolean }
 
 export const yup: ValidatorTranslator = {
   library: 'yup',
@@ -30,12 +30,12 @@ export const yup: ValidatorTranslator = {
       const locations: TranslatedValidator['locations'] = {};
       if (facts.location === 'resource') {
         const props = (read.schema.properties ?? {}) as Record<string, JsonSchema>;
-        for (const [k, s] of Object.entries(props)) if (k in LOCS) locations[LOCS[k]!] = s;
-      } else locations[facts.location] = read.schema;
+        for (const [k, s] of Object.entries(props)) if (k in LOCS) locations[LOCS[k]!] = k === 'body' ? s : withoutCasts(s);
+      } else locations[facts.location] = facts.location === 'body' ? read.schema : withoutCasts(read.schema);
       const stripUnknown = facts.options.stripUnknown === true;
       return {
         library: 'yup', locations, untranslated: ctx.untranslated,
-        unknownKeys: stripUnknown ? 'strip' : read.schema.additionalProperties === false ? 'reject' : 'allow',
+        unknownKeys: stripUnknown || read.stripUnknown ? 'strip' : read.schema.additionalProperties === false ? 'reject' : 'allow',
       };
     }
     return undefined;
@@ -101,6 +101,7 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
   let hasDefault = false;
   let inner: Read | undefined;
   let objectHasRequired = false;
+  let stripUnknown = false;
   const setShape = (arg: Node | undefined) => {
     const shape = readShape(arg, ctx);
     if (!shape) { untranslated(ctx, arg ?? whole, 'the object shape is not read statically'); return; }
@@ -118,6 +119,7 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
     case 'array': schema.type = 'array'; if (rootArgs[0]) inner = readSchema(rootArgs[0], { ...ctx, depth: ctx.depth + 1 }); break;
   }
   const lengthKeys = type === 'string' ? ['minLength', 'maxLength'] : type === 'array' ? ['minItems', 'maxItems'] : type === 'number' ? ['minimum', 'maximum'] : undefined;
+  const strict = calls.some((c) => c.name === 'strict' && c.args.length === 0);
   for (const c of calls) {
     const args = c.args.map((a) => evaluate(a, ctx.file, ctx.scope));
     const msg = message(args.at(-1) as Evaluated);
@@ -160,10 +162,8 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
       case 'oneOf': {
         const list = args[0];
         if (!Array.isArray(list) || list.some((v) => typeof v === 'object' && v !== null)) { untranslated(ctx, c.node, '.oneOf() with values that are not static'); break; }
-        // yup lets undefined through unless required; null only when listed or nullable.
-        const values = list.filter((v) => v !== undefined);
-        if (values.includes(null)) nullable = true;
-        schema.enum = values.filter((v) => v !== null);
+        // yup lets undefined through unless required, and null only when nullable(), listed or not.
+        schema.enum = list.filter((v) => v !== undefined && v !== null);
         break;
       }
       case 'default': {
@@ -173,7 +173,8 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
       }
       case 'shape': setShape(c.args[0]); break;
       case 'of': inner = readSchema(c.args[0]!, { ...ctx, depth: ctx.depth + 1 }); if (!inner) untranslated(ctx, c.node, 'the item schema is not read statically'); break;
-      case 'noUnknown': if (args[0] !== false) schema.additionalProperties = false; break;
+      // Outside strict mode yup strips unknown keys while casting and never rejects them.
+      case 'noUnknown': if (args[0] !== false) { if (strict) schema.additionalProperties = false; else stripUnknown = true; } break;
       case 'strict': case 'label': case 'meta': case 'describe': case 'typeError': case 'strip': case 'concat':
         if (c.name === 'typeError' && msg) schema['x-message'] = msg;
         if (c.name === 'strip' || c.name === 'concat') untranslated(ctx, c.node, `.${c.name}() changes the shape the handler sees`);
@@ -184,10 +185,37 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
     }
   }
   if (inner) schema.items = inner.schema;
+  if (!strict) schema = withCasts(type, schema);
   // An object schema builds its default ({} with its fields' defaults), so a missing object is validated as {}:
   // it fails exactly when one of its fields is required.
   if (type === 'object' && objectHasRequired && !hasDefault) required = true;
   if (nullable && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
   if (nullable && schema.enum) (schema.enum as unknown[]).push(null);
-  return { schema, required: required && !hasDefault };
+  return { schema, required: required && !hasDefault, stripUnknown };
+}
+
+const CONTENT_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'format', 'enum'];
+
+/** Outside strict mode yup casts before it checks: `string()` takes numbers and booleans (as their text),
+ *  `date()` takes some timestamps (not written: which ones depends on its parser). Where the cast value meets no content rule the union is exact, so it is written;
+ *  with length or pattern rules it is not (the text of 12.5 has 4 characters), and the typed schema stays
+ *  (codemods/validators/KNOWN-GAPS.md). */
+function withCasts(type: string, schema: JsonSchema): JsonSchema {
+  // The text of a number or boolean is never empty: `minLength: 1` (what required() adds) holds for it.
+  if (type !== 'string' || CONTENT_KEYWORDS.some((k) => k in schema && !(k === 'minLength' && schema.minLength === 1))) return schema;
+  const t = schema.type;
+  const cast = { ...schema, type: Array.isArray(t) ? [...t, 'number', 'boolean'] : [t, 'number', 'boolean'] };
+  CASTS.set(cast, schema);
+  return cast;
+}
+
+const CASTS = new WeakMap<JsonSchema, JsonSchema>();
+
+/** Params, query and headers are strings already: there the cast unions go back to the typed schema. */
+function withoutCasts(schema: JsonSchema): JsonSchema {
+  const s = CASTS.get(schema) ?? schema;
+  const out: JsonSchema = { ...s };
+  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, withoutCasts(v)]));
+  if (s.items) out.items = withoutCasts(s.items as JsonSchema);
+  return out;
 }
