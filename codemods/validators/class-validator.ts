@@ -135,7 +135,12 @@ function propertySchema(m: Node, decorators: Node[], file: string, ctx: Ctx): { 
   }
   if (!whitelisted) return undefined;
   if (conditional) return { schema: {}, required: false };
-  if (validateNested && !nestedClass) nestedClass = annotationClass(m, file, ctx);
+  if (validateNested && !nestedClass) {
+    // Without @Type, class-transformer leaves plain objects, which class-validator refuses (forbidUnknownValues):
+    // the schema follows the annotation, as the author meant, and the difference is named.
+    nestedClass = annotationClass(m, file, ctx);
+    if (nestedClass) ctx.untranslated.push({ rule: '@ValidateNested()', file, line: ctx.scope.line(m, file), why: 'no @Type(() => X): class-validator refuses the plain nested objects; translated from the property\'s type' });
+  }
   const optional = rules.some((r) => r.optional);
   const isArray = rules.some((r) => r.schema.type === 'array') || m.typeAnnotation?.typeAnnotation?.type === 'TSArrayType';
   let schema: JsonSchema = {};
@@ -159,6 +164,7 @@ function propertySchema(m: Node, decorators: Node[], file: string, ctx: Ctx): { 
   if (skip && !defined) {
     if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
     else if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+    else if (Array.isArray(schema.anyOf)) schema.anyOf = [...schema.anyOf, { type: 'null' }];
     const not = schema.not as JsonSchema | undefined;
     if (Array.isArray(not?.enum)) schema.not = { enum: not.enum.filter((v) => v !== null) };
   }

@@ -1,7 +1,8 @@
 // The differential check of a validator translator: for each fixture route the translator read completely
 // (no untranslated rule), instances are generated from the translated JSON Schema (valid ones, then one
 // constraint broken at a time) and judged twice: by the ORIGINAL middleware of the fixture's own router
-// (bundled with esbuild so class-validator's legacy decorators compile, then run against a fake req/res/next)
+// (bundled with esbuild so class-validator's legacy decorators compile, with class fields assigned rather than
+// defined as the usual decorator tsconfigs have it, then run against a fake req/res/next)
 // and by the zod the emitter writes from the translated schema. Wire locations get strings, as express gives.
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
@@ -42,7 +43,7 @@ export async function runLibraryDifferential(opts: {
       const bundle = join(mod.dir, c.replace(/\.ts$/, '.mjs'));
       await build({
         entryPoints: [file], bundle: true, platform: 'node', format: 'esm', outfile: bundle, packages: 'external', logLevel: 'silent',
-        tsconfigRaw: { compilerOptions: { experimentalDecorators: true } }, banner: opts.banner ? { js: opts.banner } : undefined,
+        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } }, banner: opts.banner ? { js: opts.banner } : undefined,
       });
       const router = ((await import(pathToFileURL(bundle).href)) as { default: { stack: Layer[] } }).default;
       // One combined schema per route: every location any of its arguments validates.
