@@ -6,14 +6,14 @@ import type { Node } from '../rules/ast.js';
 import type { FieldRule } from './field-paths.js';
 import { mergeSchemas } from './field-paths.js';
 import { isoDateSchema, isPlainObject, UNKNOWN, type Evaluated } from './static.js';
-import type { JsonSchema, RequestLocation } from './types.js';
+import type { JsonSchema } from './types.js';
 
 export interface Step { name: string; args: Evaluated[]; node: Node }
 type Report = (node: Node, why: string) => void;
 
 const SANITIZERS = new Set(['trim', 'ltrim', 'rtrim', 'escape', 'unescape', 'normalizeEmail', 'toInt', 'toFloat', 'toBoolean',
   'toDate', 'toLowerCase', 'toUpperCase', 'blacklist', 'whitelist', 'stripLow', 'toArray', 'customSanitizer']);
-const WIRE_COERCIONS: Record<string, string> = { toInt: 'integer', toFloat: 'number', toBoolean: 'boolean' };
+const COERCIONS: Record<string, string> = { toInt: 'integer', toFloat: 'number', toBoolean: 'boolean' };
 const IGNORED = new Set(['bail', 'run', 'builder']);
 
 const num = (v: Evaluated): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -75,13 +75,14 @@ function safeRegExp(source: string, flags: string): RegExp | undefined {
   try { return new RegExp(source, flags); } catch { return undefined; }
 }
 
-export function stepsToRule(steps: Step[], loc: RequestLocation, report: Report): FieldRule {
+export function stepsToRule(steps: Step[], report: Report): FieldRule {
   let schema: JsonSchema = {};
   let rejectsEmpty = false;
   let optional: 'undefined' | 'null' | 'falsy' | undefined;
   let hasDefault = false;
   let negateNext = false;
   let lastType: string | undefined;
+  let lastTranslated = false;
   for (const step of steps) {
     const { name, args, node } = step;
     if (negateNext) {
@@ -92,7 +93,8 @@ export function stepsToRule(steps: Step[], loc: RequestLocation, report: Report)
     if (IGNORED.has(name)) continue;
     if (name === 'not') { negateNext = true; continue; }
     if (name === 'withMessage') {
-      if (typeof args[0] === 'string') schema['x-message'] = args[0];
+      // The message of the validator just before; one that was not translated keeps its message to itself.
+      if (typeof args[0] === 'string' && lastTranslated) schema['x-message'] = args[0];
       continue;
     }
     if (name === 'optional') {
@@ -114,9 +116,10 @@ export function stepsToRule(steps: Step[], loc: RequestLocation, report: Report)
       continue;
     }
     if (SANITIZERS.has(name)) {
-      const coerced = WIRE_COERCIONS[name];
-      // On the wire the spec's zod coerces numbers and booleans the same way; in a JSON body it does not.
-      if (coerced && loc !== 'body' && lastType === coerced) continue;
+      const coerced = COERCIONS[name];
+      // After its own validator, toInt/toFloat/toBoolean leave every value the schema admits as the handler
+      // would see it: a JSON number stays that number, and on the wire the spec's zod coerces the same way.
+      if (coerced && (lastType === coerced || (coerced === 'number' && lastType === 'integer'))) continue;
       report(node, `sanitizer ${name}() changes the value the handler sees; the schema checks the value as sent`);
       continue;
     }
@@ -126,11 +129,13 @@ export function stepsToRule(steps: Step[], loc: RequestLocation, report: Report)
       break;
     }
     if (name === 'custom' || name === 'customSanitizer') {
+      lastTranslated = false;
       report(node, `.${name}() runs app code`);
       continue;
     }
     let unreadable = false;
     const v = validator(name, args, () => { unreadable = true; });
+    lastTranslated = v !== undefined;
     if (!v) {
       report(node, unreadable ? `the options of ${name}() are not expressible as JSON Schema` : `validator ${name}() has no JSON Schema keyword here`);
       continue;

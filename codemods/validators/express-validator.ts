@@ -111,7 +111,7 @@ function readChainRule(rootName: string, chain: NonNullable<ReturnType<typeof re
   }
   const loc = locationsFor(rootName, whole, file, scope, found);
   const steps: Step[] = chain.calls.map((c) => ({ name: c.name, args: c.args.map((a) => evaluate(a, file, scope)), node: c.node }));
-  const r = stepsToRule(steps, loc, (node, why) => found.untranslated.push(rule(node, file, scope, why)));
+  const r = stepsToRule(steps, (node, why) => found.untranslated.push(rule(node, file, scope, why)));
   for (const name of names) addField(name, loc, r, whole, file, scope, found);
   return true;
 }
@@ -156,7 +156,7 @@ function readCheckSchema(args: Node[], trailing: number, file: string, scope: Va
       if (locs.length === 1 && locs[0] === 'cookies') { found.untranslated.push(rule(prop, objFile, scope, 'cookies are not a request location of the spec')); continue; }
     }
     const loc = locs.length === 1 && locs[0]! in LOCATIONS ? LOCATIONS[locs[0]!]! : locationsFor('check', prop, objFile, scope, found);
-    const r = stepsToRule(steps, loc, (node, why) => found.untranslated.push(rule(node, objFile, scope, why)));
+    const r = stepsToRule(steps, (node, why) => found.untranslated.push(rule(node, objFile, scope, why)));
     addField(path, loc, r, prop, objFile, scope, found);
   }
   return true;

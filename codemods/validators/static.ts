@@ -82,6 +82,12 @@ export function evaluate(node: Node | undefined, file: string, scope: ValidatorS
     case 'CallExpression': {
       // `Object.values(Enum)` / `Object.keys(CONST)`: common ways to list allowed values.
       const callee = n.callee;
+      // `LIST.join(', ')` in a message.
+      if (callee.type === 'MemberExpression' && memberName(callee) === 'join' && n.arguments.length <= 1) {
+        const list = evaluate(callee.object, file, scope, d);
+        const sep = n.arguments[0] ? evaluate(n.arguments[0], file, scope, d) : ',';
+        if (Array.isArray(list) && typeof sep === 'string' && list.every((x) => typeof x === 'string' || typeof x === 'number')) return list.join(sep);
+      }
       if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && n.arguments.length === 1) {
         const v = evaluate(n.arguments[0], file, scope, d);
         if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof RegExp) return UNKNOWN;
