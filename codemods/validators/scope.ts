@@ -141,16 +141,11 @@ export class FileValidatorScope implements ValidatorScope {
         const { left, right } = st.expression;
         const target = cjsTarget(left);
         if (target === name || (target === 'default' && name === 'default')) return { node: right, file };
-        if (target === 'default' && unwrapTs(right).type === 'ObjectExpression') {
-          const found = this.definition({ type: 'MemberExpression', object: right, property: { type: 'Identifier', name }, computed: false }, file, depth + 1);
-          if (found) return found.node.type === 'Identifier' ? this.identifier(found.node.name, file, depth + 1) : found;
-        }
-        if (target === 'default' && right.type === 'Identifier') {
-          const d = this.identifier(right.name, file, depth + 1);
-          if (d && unwrapTs(d.node).type === 'ObjectExpression') {
-            const found = this.definition({ type: 'MemberExpression', object: d.node, property: { type: 'Identifier', name }, computed: false }, file, depth + 1);
-            if (found) return found.node.type === 'Identifier' ? this.identifier(found.node.name, found.file, depth + 1) : found;
-          }
+        // `module.exports = { a, b: c }` (or a name bound to such an object): its members are named exports.
+        const obj = target !== 'default' ? undefined : right.type === 'Identifier' ? this.identifier(right.name, file, depth + 1) : { node: right, file };
+        if (obj && unwrapTs(obj.node).type === 'ObjectExpression') {
+          const prop = unwrapTs(obj.node).properties.find((p: Node) => (p.type === 'ObjectProperty' || p.type === 'Property') && propKey(p) === name);
+          if (prop) return prop.value.type === 'Identifier' ? this.identifier(prop.value.name, obj.file, depth + 1) : { node: prop.value, file: obj.file };
         }
       }
     }
