@@ -41,9 +41,16 @@ function collect(arg: Node, file: string, scope: ValidatorScope, found: Found, d
   const elements = n.type === 'ArrayExpression' || n.type === 'Identifier' || n.type === 'MemberExpression' ? arrayElements(n, file, scope) : undefined;
   if (elements) {
     if (elements.length === 0) return false;
+    // An array of chains, possibly ending in the app's own `validationResult` checker (a function).
     const before = found.untranslated.length;
-    const ok = elements.map((e) => collect(e.node, e.file, scope, found, depth + 1));
-    if (!ok.every(Boolean)) { found.untranslated.length = before; found.trees.clear(); return false; }
+    const FN = /^(ArrowFunctionExpression|FunctionExpression|FunctionDeclaration)$/;
+    const isFn = (e: { node: Node; file: string }) => {
+      const u = unwrapTs(e.node);
+      return FN.test(u.type) || (u.type === 'Identifier' && FN.test(scope.definition(u, e.file)?.node.type ?? ''));
+    };
+    const chains = elements.filter((e) => !isFn(e));
+    const ok = chains.map((e) => collect(e.node, e.file, scope, found, depth + 1));
+    if (chains.length === 0 || !ok.every(Boolean)) { found.untranslated.length = before; found.trees.clear(); return false; }
     return true;
   }
   if (n.type === 'Identifier' || n.type === 'MemberExpression') {

@@ -2,12 +2,13 @@
 // file or through relative imports/requires, ES and CommonJS exports, re-exports. Ours rather than the scan's
 // Resolver (codemods/scan/resolve.ts) because translators need AST nodes (decorators, call chains) and the
 // Resolver answers with symbolic values; the module lookup follows the same rules (`./x.js` naming `./x.ts`,
-// index files). Package imports answer with their ImportDeclaration / `require()` call so a translator can tell
+// index files, tsconfig `paths`). Package imports answer with their ImportDeclaration / `require()` call so a translator can tell
 // which library a name comes from. No app code runs.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseSource } from '../parse.js';
 import { memberName, walk, type Node } from '../rules/ast.js';
+import { aliasCandidates, tsPathsFor, type TsPaths } from '../scan/tsconfig.js';
 import type { ValidatorScope } from './types.js';
 
 const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -20,6 +21,7 @@ interface FileInfo { program: Node; bindings: Map<string, Node[]> }
 
 export class FileValidatorScope implements ValidatorScope {
   private files = new Map<string, FileInfo | null>();
+  private tsPaths = new Map<string, TsPaths | null>();
 
   /** `sources` overrides disk reads (tests); any other file is read from disk. */
   constructor(private sources: ReadonlyMap<string, string> = new Map()) {}
@@ -161,8 +163,19 @@ export class FileValidatorScope implements ValidatorScope {
 
   /** The file a specifier names: a path, null when a relative one is missing, undefined for packages. */
   private module(from: string, source: string): string | null | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
-    const base = resolvePath(dirname(from), source);
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A bare specifier is a package unless the app's tsconfig `paths`/`baseUrl` make it one of its files.
+      const paths = tsPathsFor(from, this.tsPaths);
+      for (const candidate of paths ? aliasCandidates(paths, source) : []) {
+        const found = this.findFile(candidate);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    return this.findFile(resolvePath(dirname(from), source));
+  }
+
+  private findFile(base: string): string | null {
     const candidates = [base];
     const js = /\.([cm]?)jsx?$/.exec(base);
     if (js) candidates.push(`${base.slice(0, -js[0].length)}.${js[1]}ts`, `${base.slice(0, -js[0].length)}.tsx`);

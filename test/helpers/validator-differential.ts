@@ -5,6 +5,7 @@
 // defined as the usual decorator tsconfigs have it, then run against a fake req/res/next)
 // and by the zod the emitter writes from the translated schema. Wire locations get strings, as express gives.
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { schemaToZod } from '../../codemods/zod/schema-to-zod.js';
@@ -43,7 +44,7 @@ export async function runLibraryDifferential(opts: {
       const bundle = join(mod.dir, c.replace(/\.ts$/, '.mjs'));
       await build({
         entryPoints: [file], bundle: true, platform: 'node', format: 'esm', outfile: bundle, packages: 'external', logLevel: 'silent',
-        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } }, banner: opts.banner ? { js: opts.banner } : undefined,
+        tsconfigRaw: { compilerOptions: { ...fixtureCompilerOptions(opts.dir), experimentalDecorators: true, useDefineForClassFields: false } }, banner: opts.banner ? { js: opts.banner } : undefined,
       });
       const router = ((await import(pathToFileURL(bundle).href)) as { default: { stack: Layer[] } }).default;
       // One combined schema per route: every location any of its arguments validates.
@@ -85,6 +86,14 @@ export async function runLibraryDifferential(opts: {
   }
   out.validShare = validSeen === 0 ? 0 : validOriginal / validSeen;
   return out;
+}
+
+/** The fixture folder's own tsconfig `paths` (esbuild's tsconfigRaw replaces the file). */
+function fixtureCompilerOptions(dir: string): Record<string, unknown> {
+  const file = join(dir, 'tsconfig.json');
+  if (!existsSync(file)) return {};
+  const options = (JSON.parse(readFileSync(file, 'utf8')) as { compilerOptions?: Record<string, unknown> }).compilerOptions ?? {};
+  return { ...options, baseUrl: typeof options.baseUrl === 'string' ? resolve(dir, options.baseUrl) : undefined };
 }
 
 /** Wire locations carry strings: scalars are sent as their text; other shapes cannot be sent there. */
