@@ -33,5 +33,5 @@ for (const app of readdirSync(root).filter((a) => !a.startsWith('.') && !a.endsW
     });
   }
   if (schemas) { console.log(`${app}: ${clean}/${schemas} location schemas without an untranslated rule`); for (const r of rules) console.log('   ', r); }
-  else console.log(`${app}: no express-validator/class-validator/yup validator in a route chain`);
+  else console.log(`${app}: no route-chain argument any translator claims`);
 }
