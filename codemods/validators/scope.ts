@@ -1,59 +1,75 @@
-// ValidatorScope on Babel trees: the expression a name stands for, in this file or through imports
-// (`validate(userValidation.createUser)` -> the `createUser = { body: Joi.object()... }` in validations/).
-// The scan's Resolver (codemods/scan/resolve.ts) decides which file a specifier names (tsconfig paths,
-// `./x.js` naming `./x.ts`, index files); the scan's own values are symbolic and carry no nodes, so the
-// bindings are looked up here in the tree of the file they live in, parsed once per file.
-import { readFileSync } from 'node:fs';
-import { walk, type Node } from '../rules/ast.js';
+// A ValidatorScope over source files read from disk: names to the expressions they are bound to, in the same
+// file or through relative imports/requires, ES and CommonJS exports, re-exports. Ours rather than the scan's
+// Resolver (codemods/scan/resolve.ts) because translators need AST nodes (decorators, call chains) and the
+// Resolver answers with symbolic values; the module lookup follows the same rules (`./x.js` naming `./x.ts`,
+// index files, tsconfig `paths`), or is the scan's own when the caller passes it. Package imports answer with
+// their ImportDeclaration / `require()` call, and packageImport() names the package and export, so a translator
+// can tell which library a name comes from. No app code runs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parseSource } from '../parse.js';
+import { memberName, walk, type Node } from '../rules/ast.js';
+import { aliasCandidates, tsPathsFor, type TsPaths } from '../scan/tsconfig.js';
 import type { ValidatorScope } from './types.js';
 
+/** Which file a specifier names: a path, null when a relative one is missing, undefined for packages. */
 export type ModuleResolver = (from: string, specifier: string) => string | null | undefined;
-
-const MAX_DEPTH = 20;
 
 /** A package import a name is bound to (`const Joi = require('joi')`, `import { Joi } from 'celebrate'`). */
 export interface PackageImport { source: string; name: string }
 
-export class FileValidatorScope implements ValidatorScope {
-  private programs = new Map<string, Node | null>();
+const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MAX_DEPTH = 30;
 
-  constructor(private resolveModule: ModuleResolver, private readSource: (file: string) => string = (f) => readFileSync(f, 'utf8')) {}
+/** A whole module as the value of a namespace import or a `require('./x')`. */
+export interface ModuleNamespace { type: 'ModuleNamespace'; file: string }
+
+interface FileInfo { program: Node; bindings: Map<string, Node[]> }
+
+export class FileValidatorScope implements ValidatorScope {
+  private files = new Map<string, FileInfo | null>();
+  private tsPaths = new Map<string, TsPaths | null>();
+
+  /** `resolveModule`: the scan's module lookup when there is one; `sources` overrides disk reads (tests). */
+  constructor(private resolveModule?: ModuleResolver, private sources: ReadonlyMap<string, string> = new Map()) {}
 
   /** The file's program (parsed once); null when it cannot be read or parsed. */
   program(file: string): Node | null {
-    if (!this.programs.has(file)) {
-      let program: Node | null = null;
-      try {
-        const parsed = parseSource(this.readSource(file), file);
-        if ('ast' in parsed) program = parsed.ast.program as unknown as Node;
-      } catch { /* unreadable: no definitions from it */ }
-      this.programs.set(file, program);
-    }
-    return this.programs.get(file)!;
+    return this.info(file)?.program ?? null;
   }
 
   line(node: Node): number {
-    return node.loc?.start.line ?? 1;
+    return node.loc?.start?.line ?? 0;
+  }
+
+  classDeclaration(node: Node, file: string): { node: Node; file: string } | undefined {
+    let d = this.definition(node, file);
+    for (let i = 0; d && i < MAX_DEPTH && (d.node.type === 'Identifier' || d.node.type === 'MemberExpression'); i++) d = this.definition(d.node, d.file);
+    return d && (d.node.type === 'ClassDeclaration' || d.node.type === 'ClassExpression') ? d : undefined;
   }
 
   definition(node: Node, file: string, depth = 0): { node: Node; file: string } | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    if (node.type === 'Identifier') return this.binding(node.name, file, depth + 1);
-    if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
-      const owner = node.object.type === 'ObjectExpression' ? { node: node.object, file } : this.definition(node.object, file, depth + 1);
-      return owner ? this.member(owner, node.property.name, depth + 1) : undefined;
-    }
-    if (node.type === 'MemberExpression' && node.computed && isString(node.property)) {
-      const owner = this.definition(node.object, file, depth + 1);
-      return owner ? this.member(owner, node.property.value, depth + 1) : undefined;
+    if (node.type === 'Identifier') return this.identifier(node.name, file, depth + 1);
+    if (node.type === 'MemberExpression') {
+      const name = memberName(node);
+      if (name === null) return undefined;
+      let owner = this.definition(node.object, file, depth + 1);
+      for (let i = 0; owner && i < MAX_DEPTH && (owner.node.type === 'Identifier' || owner.node.type === 'MemberExpression'); i++) {
+        owner = this.definition(owner.node, owner.file, depth + 1);
+      }
+      if (!owner) return undefined;
+      if (owner.node.type === 'ModuleNamespace') return this.exported((owner.node as unknown as ModuleNamespace).file, name, depth + 1);
+      const obj = unwrapTs(owner.node);
+      if (obj.type === 'ObjectExpression') {
+        for (const p of obj.properties) {
+          if ((p.type === 'ObjectProperty' || p.type === 'Property') && propKey(p) === name) return { node: p.value, file: owner.file };
+        }
+      }
+      if (obj.type === 'TSEnumDeclaration') return owner;
+      return undefined;
     }
     return undefined;
-  }
-
-  classDeclaration(node: Node, file: string): { node: Node; file: string } | undefined {
-    const def = this.definition(node, file);
-    return def && (def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression') ? def : undefined;
   }
 
   /** The package import behind a name, with the export it names (`default` / `*` / `Joi`); undefined for anything else. */
@@ -91,118 +107,188 @@ export class FileValidatorScope implements ValidatorScope {
     return found;
   }
 
-  private binding(name: string, file: string, depth: number): { node: Node; file: string } | undefined {
-    const program = this.program(file);
-    if (!program) return undefined;
-    for (const stmt of program.body as Node[]) {
-      if (stmt.type !== 'ImportDeclaration' || !isRelative(stmt.source.value)) continue;
-      for (const s of stmt.specifiers as Node[]) {
-        if (s.local.name !== name) continue;
-        const target = this.resolveModule(file, stmt.source.value);
-        if (!target) return undefined;
-        if (s.type === 'ImportNamespaceSpecifier') return this.moduleValue(target, true);
-        return this.exported(target, s.type === 'ImportDefaultSpecifier' ? 'default' : keyName(s.imported) ?? '', depth + 1);
+  private info(file: string): FileInfo | null {
+    if (this.files.has(file)) return this.files.get(file)!;
+    let info: FileInfo | null = null;
+    try {
+      const code = this.sources.get(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+      const parsed = code === undefined ? undefined : parseSource(code, file);
+      if (parsed && 'ast' in parsed) info = { program: parsed.ast.program as unknown as Node, bindings: bindingsOf(parsed.ast.program as unknown as Node) };
+    } catch { /* unreadable: no definitions from it */ }
+    this.files.set(file, info);
+    return info;
+  }
+
+  private identifier(name: string, file: string, depth: number): { node: Node; file: string } | undefined {
+    const sites = this.info(file)?.bindings.get(name);
+    // A name declared once in the file; several declarations (shadowing) are ambiguous without scope analysis.
+    if (!sites || sites.length !== 1) return undefined;
+    return this.site(sites[0]!, name, file, depth);
+  }
+
+  private site(site: Node, name: string, file: string, depth: number): { node: Node; file: string } | undefined {
+    switch (site.type) {
+      case 'ImportDeclaration': {
+        const spec = site.specifiers.find((s: Node) => s.local.name === name);
+        const target = this.module(file, site.source.value);
+        if (target === undefined) return { node: site, file };
+        if (target === null) return undefined;
+        if (spec.type === 'ImportNamespaceSpecifier') return { node: namespace(target), file: target };
+        const imported = spec.type === 'ImportDefaultSpecifier' ? 'default' : (spec.imported.name ?? spec.imported.value);
+        return this.exported(target, imported, depth);
       }
-    }
-    let found: { node: Node; file: string } | undefined;
-    walk(program, (n) => {
-      if (found) return false;
-      if (n.type === 'VariableDeclarator' && n.init) {
-        if (n.id.type === 'Identifier' && n.id.name === name) found = this.valueOf(n.init, file, depth + 1) ?? { node: n.init, file };
-        else if (n.id.type === 'ObjectPattern') {
-          for (const p of n.id.properties as Node[]) {
-            if (p.type !== 'ObjectProperty' || p.value.type !== 'Identifier' || p.value.name !== name) continue;
-            const owner = this.valueOf(n.init, file, depth + 1) ?? { node: n.init, file };
-            const key = keyName(p.key);
-            found = key ? this.member(owner, key, depth + 1) : undefined;
+      case 'VariableDeclarator': {
+        const init = site.init ? unwrapTs(site.init) : undefined;
+        const req = init && requireSource(init);
+        if (site.id.type === 'Identifier') {
+          if (req !== undefined) {
+            const target = this.module(file, req);
+            if (target === undefined) return { node: init!, file };
+            if (target === null) return undefined;
+            // CommonJS: `module.exports = function validate() {...}` is what require() returns; an object of
+            // exports (or `exports.x = ...`) is looked up member by member through the namespace.
+            const whole = this.exported(target, 'default', depth);
+            if (whole && unwrapTs(whole.node).type !== 'ObjectExpression') return whole;
+            return { node: namespace(target), file: target };
           }
+          return init ? { node: init, file } : undefined;
         }
-      } else if ((n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration') && n.id?.name === name) {
-        found = { node: n, file };
+        if (site.id.type === 'ObjectPattern' && req !== undefined) {
+          const target = this.module(file, req);
+          if (target === undefined) return { node: site, file };
+          const prop = site.id.properties.find((p: Node) => p.type !== 'RestElement' && p.value?.type === 'Identifier' && p.value.name === name);
+          return target && prop ? this.exported(target, propKey(prop) ?? '', depth) : undefined;
+        }
+        return undefined;
       }
-      return undefined;
-    });
-    return found;
+      default: return { node: site, file };
+    }
   }
 
-  /** `require('./x')` is the module's value; anything else is itself. */
-  private valueOf(expr: Node, file: string, depth: number): { node: Node; file: string } | undefined {
-    const req = requireOf(expr);
-    if (req && isRelative(req.source)) {
-      const target = this.resolveModule(file, req.source);
-      return target ? this.moduleValue(target, false) : undefined;
-    }
-    if (expr.type === 'MemberExpression' && expr.object.type === 'CallExpression') {
-      const m = memberRequire(expr);
-      if (m && isRelative(m.source)) {
-        const target = this.resolveModule(file, m.source);
-        return target ? this.exported(target, m.name, depth + 1) : undefined;
-      }
-    }
-    if (expr.type === 'Identifier' || expr.type === 'MemberExpression') return this.definition(expr, file, depth + 1);
-    return undefined;
-  }
-
-  /** A module as a value: its `module.exports =` / default export, else the program (its named exports). */
-  private moduleValue(file: string, namespace: boolean): { node: Node; file: string } | undefined {
-    const program = this.program(file);
-    if (!program) return undefined;
-    if (!namespace) {
-      const def = this.exportedNode(program, 'default');
-      // `module.exports = validate`: the value the name is bound to.
-      if (def) return def.type === 'Identifier' ? this.binding(def.name, file, 1) ?? { node: def, file } : { node: def, file };
-    }
-    return { node: program, file };
-  }
-
+  /** What `file` exports as `name` ('default' for the default export / `module.exports`). */
   private exported(file: string, name: string, depth: number): { node: Node; file: string } | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const program = this.program(file);
-    if (!program) return undefined;
-    const node = this.exportedNode(program, name);
-    if (node) return node.type === 'Identifier' ? this.binding(node.name, file, depth + 1) ?? { node, file } : { node, file };
-    // `module.exports = { createUser, getUsers }`: a named import reads a property of it.
-    const def = this.exportedNode(program, 'default');
-    if (def && name !== 'default') return this.member({ node: def, file }, name, depth + 1);
+    const info = this.info(file);
+    if (!info) return undefined;
+    for (const st of info.program.body as Node[]) {
+      if (st.type === 'ExportNamedDeclaration') {
+        if (st.declaration) {
+          const d = st.declaration;
+          if (d.type === 'VariableDeclaration') {
+            for (const v of d.declarations) if (v.id.type === 'Identifier' && v.id.name === name) return v.init ? { node: v.init, file } : undefined;
+          } else if (d.id?.name === name) return { node: d, file };
+        }
+        for (const s of st.specifiers ?? []) {
+          const exportedName = s.exported.name ?? s.exported.value;
+          if (exportedName !== name) continue;
+          if (st.source) {
+            const target = this.module(file, st.source.value);
+            return target ? this.exported(target, s.local.name ?? s.local.value, depth + 1) : undefined;
+          }
+          return this.identifier(s.local.name, file, depth + 1);
+        }
+      }
+      if (st.type === 'ExportDefaultDeclaration' && name === 'default') {
+        return st.declaration.type === 'Identifier' ? this.identifier(st.declaration.name, file, depth + 1) : { node: st.declaration, file };
+      }
+      if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression') {
+        const { left, right } = st.expression;
+        const target = cjsTarget(left);
+        if (target === name || (target === 'default' && name === 'default')) {
+          return (right.type === 'Identifier' ? this.identifier(right.name, file, depth + 1) : undefined) ?? { node: right, file };
+        }
+        // `module.exports = { a, b: c }` (or a name bound to such an object): its members are named exports.
+        const obj = target !== 'default' ? undefined : right.type === 'Identifier' ? this.identifier(right.name, file, depth + 1) : { node: right, file };
+        if (obj && unwrapTs(obj.node).type === 'ObjectExpression') {
+          const prop = unwrapTs(obj.node).properties.find((p: Node) => (p.type === 'ObjectProperty' || p.type === 'Property') && propKey(p) === name);
+          if (prop) return prop.value.type === 'Identifier' ? this.identifier(prop.value.name, obj.file, depth + 1) : { node: prop.value, file: obj.file };
+        }
+      }
+    }
+    for (const st of info.program.body as Node[]) {
+      if (st.type === 'ExportAllDeclaration' && !st.exported && name !== 'default') {
+        const target = this.module(file, st.source.value);
+        const found = target ? this.exported(target, name, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
     return undefined;
   }
 
-  private exportedNode(program: Node, name: string): Node | undefined {
-    let found: Node | undefined;
-    for (const stmt of program.body as Node[]) {
-      if (stmt.type === 'ExportDefaultDeclaration' && name === 'default') found = stmt.declaration;
-      if (stmt.type === 'ExportNamedDeclaration') {
-        const d = stmt.declaration;
-        if (d?.type === 'VariableDeclaration') {
-          for (const v of d.declarations) if (v.id.type === 'Identifier' && v.id.name === name && v.init) found = v.init;
-        } else if (d && d.id?.name === name) found = d;
-        for (const s of stmt.specifiers ?? []) if (keyName(s.exported) === name && !stmt.source) found = s.local;
+  /** The file a specifier names: a path, null when a relative one is missing, undefined for packages. */
+  private module(from: string, source: string): string | null | undefined {
+    if (this.resolveModule) return this.resolveModule(from, source);
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A bare specifier is a package unless the app's tsconfig `paths`/`baseUrl` make it one of its files.
+      const paths = tsPathsFor(from, this.tsPaths);
+      for (const candidate of paths ? aliasCandidates(paths, source) : []) {
+        const found = this.findFile(candidate);
+        if (found) return found;
       }
-      if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
-        const { left, right } = stmt.expression;
-        if (name === 'default' && isModuleExports(left)) found = right;
-        if (left.type === 'MemberExpression' && (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) && keyName(left.property) === name && !left.computed) found = right;
-      }
+      return undefined;
     }
-    return found;
+    return this.findFile(resolvePath(dirname(from), source));
   }
 
-  private member(owner: { node: Node; file: string }, prop: string, depth: number): { node: Node; file: string } | undefined {
-    let o = owner;
-    if (o.node.type === 'Identifier' || o.node.type === 'MemberExpression') {
-      const d = this.definition(o.node, o.file, depth + 1);
-      if (!d) return undefined;
-      o = d;
-    }
-    if (o.node.type === 'Program') return this.exported(o.file, prop, depth + 1);
-    if (o.node.type !== 'ObjectExpression') return undefined;
-    for (const p of o.node.properties as Node[]) {
-      if (p.type !== 'ObjectProperty' || p.computed || keyName(p.key) !== prop) continue;
-      const v = p.value as Node;
-      return v.type === 'Identifier' ? this.binding(v.name, o.file, depth + 1) ?? { node: v, file: o.file } : { node: v, file: o.file };
-    }
-    return undefined;
+  private findFile(base: string): string | null {
+    const candidates = [base];
+    const js = /\.([cm]?)jsx?$/.exec(base);
+    if (js) candidates.push(`${base.slice(0, -js[0].length)}.${js[1]}ts`, `${base.slice(0, -js[0].length)}.tsx`);
+    for (const e of EXTS) candidates.push(base + e);
+    for (const e of EXTS) candidates.push(`${base}/index${e}`);
+    return candidates.find((c) => this.sources.has(c) || (existsSync(c) && statSync(c).isFile())) ?? null;
   }
+}
+
+function namespace(file: string): Node {
+  return { type: 'ModuleNamespace', file } satisfies ModuleNamespace as unknown as Node;
+}
+
+/** `module.exports` -> 'default', `module.exports.x` / `exports.x` -> 'x'. */
+function cjsTarget(left: Node): string | undefined {
+  if (left.type !== 'MemberExpression') return undefined;
+  const isModuleExports = (n: Node) => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && memberName(n) === 'exports';
+  if (isModuleExports(left)) return 'default';
+  if (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports')) return memberName(left) ?? undefined;
+  return undefined;
+}
+
+export function requireSource(n: Node): string | undefined {
+  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'StringLiteral'
+    ? n.arguments[0].value : undefined;
+}
+
+export function unwrapTs(n: Node): Node {
+  while (/^(TSAsExpression|TSSatisfiesExpression|TSNonNullExpression|ParenthesizedExpression|TSTypeAssertion)$/.test(n.type)) n = n.expression;
+  return n;
+}
+
+export function propKey(p: Node): string | undefined {
+  const k = p.key;
+  if (!k) return undefined;
+  if (k.type === 'Identifier' && !p.computed) return k.name;
+  if (k.type === 'StringLiteral' || k.type === 'NumericLiteral') return String(k.value);
+  return undefined;
+}
+
+/** Every declaration site per name in a file (imports, variables, functions, classes, enums). */
+function bindingsOf(program: Node): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const add = (name: string, site: Node) => {
+    const list = out.get(name) ?? [];
+    if (!list.includes(site)) list.push(site);
+    out.set(name, list);
+  };
+  walk(program, (n) => {
+    if (n.type === 'ImportDeclaration') for (const s of n.specifiers) add(s.local.name, n);
+    else if (n.type === 'VariableDeclarator') {
+      if (n.id.type === 'Identifier') add(n.id.name, n);
+      else if (n.id.type === 'ObjectPattern') {
+        for (const p of n.id.properties) if (p.type !== 'RestElement' && p.value?.type === 'Identifier') add(p.value.name, n);
+      }
+    } else if ((n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration' || n.type === 'TSEnumDeclaration') && n.id) add(n.id.name, n);
+  });
+  return out;
 }
 
 const isRelative = (s: string) => s.startsWith('.') || s.startsWith('/');
@@ -213,10 +299,6 @@ export function keyName(n: Node | undefined): string | undefined {
   if (n.type === 'Identifier') return n.name;
   if (isString(n)) return n.value;
   return undefined;
-}
-
-function isModuleExports(n: Node): boolean {
-  return n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && keyName(n.property) === 'exports';
 }
 
 /** `require('x')` -> { source: 'x', name: '*' }. */
