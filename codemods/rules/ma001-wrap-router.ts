@@ -309,7 +309,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
-  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
+  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
     if (!(handler.type === 'CallExpression' && isIdent(handler.callee, legacyName))) {
