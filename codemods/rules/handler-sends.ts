@@ -119,7 +119,13 @@ export function readResUse(parents: Parents, ref: Node): ResUse {
     }
     if (name === 'set' || name === 'header') {
       const h = headerArgs(call);
-      if (!h) return headersOnly(links, i) ? { kind: 'keep' } : { kind: 'legacy', why: `\`res.${name}()\` with a computed or Content-Type header in a send chain` };
+      if (!h) {
+        if (headersOnly(links, i)) return { kind: 'keep' };
+        const key = args[0] ? literalString(args[0]) : null;
+        return { kind: 'legacy', why: key?.toLowerCase() === 'location'
+          ? '`res.set(\'Location\', url)` in a send chain (a reply\'s Location is percent-encoded as by res.location; res.set leaves it as it is)'
+          : `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
+      }
       headers.push(...h);
       if (last) return { kind: 'keep' };
       continue;
