@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import pc from 'picocolors';
 import { formatDiagnostic, formatLocation, type Diagnostic } from './diagnostics.js';
 import type { RouteReport } from './plan.js';
+import { formatLegacyReason, legacyReasons, type LegacyReason } from './legacy-reasons.js';
 
 export interface ReportFile {
   file: string;
@@ -54,6 +55,8 @@ export interface ReportSummary {
   skipped: number;
   docsWithoutRoute: number;
   errors: number;
+  /** What is left to type: legacy routes counted by MA003's reason. */
+  legacyReasons: LegacyReason[];
 }
 
 export function summarize(r: Omit<MigrationReport, 'summary'>): ReportSummary {
@@ -68,6 +71,7 @@ export function summarize(r: Omit<MigrationReport, 'summary'>): ReportSummary {
     skipped: count('skipped'),
     docsWithoutRoute: r.docsWithoutRoute.length,
     errors: r.diagnostics.filter((d) => d.severity === 'error').length,
+    legacyReasons: legacyReasons(r.routes),
   };
 }
 
@@ -96,6 +100,10 @@ export function renderSummary(r: MigrationReport): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = [pc.bold(`migrate-api ${r.dry ? '(dry run) ' : ''}— ${r.root}`)];
   for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
+  if (s.legacyReasons?.length) {
+    lines.push('', pc.bold('Legacy handlers by reason (each marked TODO(migrate-api MA003)):'));
+    for (const x of s.legacyReasons) lines.push(`  ${formatLegacyReason(x)}`);
+  }
   const skipped = r.routes.filter((x) => x.status === 'skipped');
   if (skipped.length) {
     lines.push('', pc.bold('Skipped routes (code left as it was):'));
@@ -131,6 +139,10 @@ export function renderMarkdown(r: MigrationReport): string {
     '', '## Routes', '', '| file:line | method | path | status | rule | reason |', '|---|---|---|---|---|---|',
     ...r.routes.map((x) => `| ${esc(x.file)}:${x.line} | ${x.method.toUpperCase()} | ${esc(x.path ?? '?')} | ${x.status} | ${x.rule ?? ''} | ${esc(x.reason)} |`),
   ];
+  if (s.legacyReasons?.length) {
+    out.push('', '## Legacy handlers by reason', '', '| routes | reason |', '|---|---|');
+    for (const x of s.legacyReasons) out.push(`| ${x.routes} | ${esc(x.reason)} |`);
+  }
   if (r.docSources?.length) {
     out.push('', '## Doc sources read', '', '| file | style | operations | base path | found by |', '|---|---|---|---|---|');
     for (const d of r.docSources) out.push(`| ${esc(d.file)} | ${d.style} | ${d.operations} | ${esc(d.basePath ?? '')} | ${esc(d.via)} |`);
@@ -169,6 +181,8 @@ export function renderHtml(r: MigrationReport): string {
       `<tr><td>${html(f.file)}:${f.line}</td><td>${html(f.kind)}</td><td>${html(f.route)}</td><td>${html(f.message)}</td><td>${html(f.hint)}</td></tr>`).join('')}</table>` : '';
   const diags = r.diagnostics.length
     ? `<h2>Diagnostics (${r.diagnostics.length})</h2><ul>${r.diagnostics.map((d) => `<li class="${d.severity}">${html(formatDiagnostic(d))}</li>`).join('')}</ul>` : '';
+  const reasons = s.legacyReasons?.length
+    ? `<h2>Legacy handlers by reason</h2><table><tr><th>routes</th><th>reason</th></tr>${s.legacyReasons.map((x) => `<tr><td>${x.routes}</td><td>${html(x.reason)}</td></tr>`).join('')}</table>` : '';
   const sources = r.docSources?.length
     ? `<h2>Doc sources read</h2><table><tr><th>file</th><th>style</th><th>operations</th><th>base path</th><th>found by</th></tr>${r.docSources.map((d) => `<tr><td>${html(d.file)}</td><td>${html(d.style)}</td><td>${d.operations}</td><td>${html(d.basePath ?? '')}</td><td>${html(d.via)}</td></tr>`).join('')}</table>` : '';
   const orphans = r.docsWithoutRoute.length
@@ -188,7 +202,7 @@ td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}th{background
     .map(([k, v]) => `<div class="card"><b>${v}</b>${k}</div>`).join('')}</div>
 <h2>Files</h2><table><tr><th>file</th><th>state</th><th>routes</th></tr>${fileRows}</table>
 <h2>Routes</h2><table><tr><th>where</th><th>method</th><th>path</th><th>status</th><th>rule</th><th>reason</th></tr>${routeRows}</table>
-${sources}${orphans}${drift}${diags}
+${reasons}${sources}${orphans}${drift}${diags}
 </body></html>
 `;
 }

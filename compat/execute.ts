@@ -133,7 +133,20 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       if (isReply(value)) {
         status = value.status;
         body = value.body;
-        if (value.headers) for (const name in value.headers) res.setHeader(name, value.headers[name] as string);
+        if (value.headers) setReplyHeaders(res, value.headers);
+        if (value.via === 'sendStatus') return void res.sendStatus(status);
+        if (value.via === 'send') {
+          // express's send answers an object as res.json does: checked like one; text and Buffers are not JSON.
+          if (isJsonSendBody(body) && lookup && mode !== 'off') {
+            const schema = lookup(status);
+            if (schema && sampled(req)) {
+              const checked = checkResponse(schema, body, status, mode, req);
+              if (checked === INVALID) return responseInvalid(lastIssues, status, req, res);
+              body = checked;
+            }
+          }
+          return void res.status(status).send(body as never);
+        }
       } else {
         status = defaultStatus ?? (value === undefined ? 204 : 200);
         body = value;
@@ -268,6 +281,20 @@ function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: 
   }
   const config = z.core.config();
   return out.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config));
+}
+
+/** Reply headers as express's own setters set them: `res.set` (String() of values, a charset on a Content-Type),
+ *  `res.location` for a Location (percent-encoded): what the `res.set()`/`res.location()` calls they replace did. */
+function setReplyHeaders(res: Response, headers: Record<string, unknown>): void {
+  for (const name in headers) {
+    const value = headers[name];
+    if (name.toLowerCase() === 'location' && typeof value === 'string') res.location(value);
+    else res.set(name, value as string);
+  }
+}
+
+function isJsonSendBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !ArrayBuffer.isView(body);
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {

@@ -3,18 +3,43 @@
 // CommonJS build (dual package) has two Reply classes, and both must be understood.
 const REPLY = Symbol.for('migrate-api.reply');
 
+export type ReplyHeaders = Record<string, string | number | readonly string[]>;
+
+/**
+ * How the body goes on the wire: as JSON (reply), or through express's own res.send / res.sendStatus, so a
+ * handler the codemod rewrote answers byte for byte what its `res.send('text')` or `res.sendStatus(404)` did
+ * (text/html or text/plain, express's status text, its ETag).
+ */
+export type ReplyVia = 'json' | 'send' | 'sendStatus';
+
 // The status is a type parameter so a typed handler's reply(404, body) is checked against responses[404].
 export class Reply<B = unknown, N extends number = number> {
   readonly [REPLY] = true;
   constructor(
     readonly status: N,
     readonly body: B,
-    readonly headers?: Record<string, string | number | readonly string[]>,
+    readonly headers?: ReplyHeaders,
+    readonly via: ReplyVia = 'json',
   ) {}
 }
 
-export function reply<const N extends number, B = undefined>(status: N, body?: B, headers?: Record<string, string | number | readonly string[]>): Reply<B, N> {
+/** Headers are set as express's `res.set` sets them (a `Location` as `res.location` does): the same bytes as
+ *  the `res.set(...)`/`res.location(...)` calls the codemod folds into a reply. */
+export function reply<const N extends number, B = undefined>(status: N, body?: B, headers?: ReplyHeaders): Reply<B, N> {
   return new Reply(status, body as B, headers);
+}
+
+/**
+ * `res.status(status).send(body)` as express answers it (a string as text/html, a Buffer as octet-stream, an
+ * object as JSON). The body is not typed against the route's responses: only a JSON body is checked, at run time.
+ */
+export function replySend<const N extends number>(status: N, body?: unknown, headers?: ReplyHeaders): Reply<never, N> {
+  return new Reply(status, body as never, headers, 'send');
+}
+
+/** `res.sendStatus(status)`: express's status text as text/plain. */
+export function replyStatus<const N extends number>(status: N, headers?: ReplyHeaders): Reply<never, N> {
+  return new Reply(status, undefined as never, headers, 'sendStatus');
 }
 
 export function isReply(value: unknown): value is Reply {

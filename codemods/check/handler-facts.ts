@@ -70,9 +70,20 @@ function unwrapInit(node: Node): Node {
 const fieldRead = (location: InputLocation, name: string, at: number): FieldRead =>
   location === 'header' ? { location, name: name.toLowerCase(), line: at, written: name } : { location, name, line: at };
 
+/** A typed handler's `{ req, res: response }` context: the names it reads the raw request and response under. */
+function contextName(p: Node | undefined, key: 'req' | 'res'): string | undefined {
+  if (p?.type !== 'ObjectPattern') return undefined;
+  for (const prop of p.properties) {
+    if (prop.type === 'ObjectProperty' && !prop.computed && isIdent(prop.key, key) && prop.value.type === 'Identifier') return prop.value.name;
+  }
+  return undefined;
+}
+
 export function handlerFacts(fn: t.Function): HandlerFacts {
-  const req = paramName(fn.params[0]);
-  const res = paramName(fn.params[1]);
+  // `(req, res)`, or a typed handler's `(input, { req, res })` that reads some of the request raw.
+  const typedContext = fn.params[1]?.type === 'ObjectPattern';
+  const req = typedContext ? contextName(fn.params[1], 'req') : paramName(fn.params[0]);
+  const res = typedContext ? contextName(fn.params[1], 'res') : paramName(fn.params[1]);
   const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set() };
   // `const q = req.query` aliases: later `q.page` reads count as query reads.
   const aliases = new Map<string, InputLocation>();

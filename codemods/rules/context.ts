@@ -5,10 +5,12 @@ import type { Node, Parents } from './ast.js';
 import type { SourceEdits } from './edits.js';
 
 /** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`). */
-export type CompatName = 'typed' | 'legacy' | 'reply' | 'Typed';
+export type CompatName = 'typed' | 'legacy' | 'reply' | 'replySend' | 'replyStatus' | 'Typed';
 
 export interface RuleContext {
   file: string;
+  /** The file's original text (node offsets point into it, in both passes). */
+  source: string;
   plan: FilePlan;
   program: Node;
   parents: Parents;

@@ -46,7 +46,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'Typed'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'Typed'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -128,7 +128,7 @@ interface Splice { edits: SourceEdits; comments: Node[] }
 function runRules(program: Node, source: string, plan: FilePlan, parseExpression: (src: string) => Node,
   parseStatements: (src: string) => Node[], splice?: Splice): RuleContext {
   const ctx: RuleContext = {
-    file: plan.file, plan, program, parents: buildParents(program), parseExpression,
+    file: plan.file, source, plan, program, parents: buildParents(program), parseExpression,
     changed: false, compat: new Set(), specIdentifiers: new Set(), wrapped: new Set(), docRanges: [], aliases: introducedAliases(program, plan),
     reports: [], diagnostics: [], ...splice,
     enabled: (rule) => plan.rules.has(rule),
@@ -177,7 +177,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const style = moduleStyle(plan.file, program);
   const needs: ImportNeed[] = [];
   const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
-  const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)).map(named);
+  const compat = (['typed', 'legacy', 'reply', 'replySend', 'replyStatus'] as const).filter((n) => ctx.compat.has(n)).map(named);
   if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
   // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);

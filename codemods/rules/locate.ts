@@ -52,9 +52,9 @@ export function leadingComments(node: Node): Node[] {
 
 export const TODO_PREFIX = 'TODO(migrate-api ';
 
-/** Puts `// TODO(migrate-api MA0xx): why` above the statement once; returns whether it added it. */
+/** Puts `// TODO(migrate-api MA0xx): why` above the statement once per rule; returns whether it added it. */
 export function addTodo(ctx: RuleContext, stmt: Node, rule: string, why: string): boolean {
-  if (leadingComments(stmt).some((c) => String(c.value).includes(TODO_PREFIX))) return false;
+  if (leadingComments(stmt).some((c) => String(c.value).includes(`${TODO_PREFIX}${rule})`))) return false;
   const comment = { type: 'CommentLine', value: ` ${TODO_PREFIX}${rule}): ${why}`, leading: true, trailing: false };
   ctx.edits?.insert(stmt.start, `//${comment.value}\n${ctx.edits.indentAt(stmt.start)}`);
   if (stmt.loc?.lines || stmt.comments) {

@@ -309,7 +309,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
-  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
+  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
     if (!(handler.type === 'CallExpression' && isIdent(handler.callee, legacyName))) {
@@ -326,6 +326,8 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
     for (const range of [plan.docComment, ...plan.moreDocComments ?? []]) ctx.docRanges.push({ ...range, specSource: plan.specSource });
   }
   if (plan.todo && site.stmt) addTodo(ctx, site.stmt, plan.todo.rule, plan.todo.why);
+  // What is left to type is marked where it is, with the reason (the report groups routes by it).
+  if (!typed.ok && plan.documented && typed.why !== 'MA003 disabled' && site.stmt) addTodo(ctx, site.stmt, 'MA003', typed.why);
   const reasons = [where, !typed.ok && plan.documented && typed.why !== 'MA003 disabled' ? `legacy handler: ${typed.why}` : undefined].filter(Boolean);
   report(ctx, plan, {
     status: typed.ok ? 'typed' : plan.documented ? 'legacy' : 'undocumented',

@@ -1,134 +1,113 @@
-// Before: (req, res) => { const u = find(req.params.id); res.status(201).json(u); }
-// After:  async ({ params }) => { const u = find(params.id); return reply(201, u); }
+// Before: (req, res) => { const u = find(req.params.id, req.user); res.status(201).json(u); }
+// After:  async ({ params }, { req }) => { const u = find(params.id, req.user); return reply(201, u); }
 //
-// Only when provably safe: every use of req is `req.params.X` / `req.query.X` / `req.body[.X]` with a schema
-// for that location in the spec, every use of res is one send on a path that then ends, every use of next is
-// `next(err)` ending a catch. Anything else (req.user, res.set, sends in callbacks, ...) stays legacy(...).
-// Validated input is parsed (also in report mode): where the schema coerces, defaults or transforms, a
-// params/query value is only read through Number()/parseInt()/parseFloat(), which give the same result
-// for the raw string and the parsed number.
-import { b, buildParents, isFunction, isIdent, isReference, memberName, patternNames, replaceNode, walk, type Node, type Parents } from './ast.js';
-import { introducedName, type RuleContext } from './context.js';
-import type { Part, SourceEdits } from './edits.js';
+// Only when provably the same: every send is a send express's own helpers reproduce (handler-sends.ts) on a path
+// that then ends, every next(x) ends its path (thrown: the runtime hands the same object to next()), and every
+// input value the handler reads parsed is the one it read raw (handler-values.ts); other reads stay on ctx.req
+// (`req.user` set by auth middleware that already ran: the same object, not a second run of the middleware).
+import { buildParents, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node, type Parents } from './ast.js';
+import { introducedName, type CompatName, type RuleContext } from './context.js';
+import { SourceEdits, type Part } from './edits.js';
+import { foldableHeaderStatement, isInert, readResUse, type SendChain, type SendHeader } from './handler-sends.js';
+import { keyValueOf, locationKeepsRawValues, readLocationSchema, type LocationSchema } from './handler-values.js';
+import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
 
-interface Send {
+interface Send extends SendChain {
   /** The statement (or arrow body expression) to replace. */
   target: Node;
   kind: 'statement' | 'return' | 'expression';
-  status: number | null;
-  value: Node | null;
   /** A bare `return;` right after the send, removed with it. */
   trailingReturn?: Node;
+  /** `res.set(...)` statements right before it, folded into its headers. */
+  folded: Node[];
 }
 
 interface Throw { stmt: Node; arg: Node }
 
+/** One read of `req.<loc>`: `req.body` (whole), `req.params.id` (key), `const { a } = req.body` (keys). */
+interface Read { member: Node; loc: Location; keys: string[] | null; numberOnly: boolean }
+
 type Result = { ok: true } | { ok: false; why: string };
 const no = (why: string): Result => ({ ok: false, why });
 
-function isSendStatementTail(parents: Parents, stmt: Node, tails: Set<Node>): Node | undefined | false {
-  if (tails.has(stmt)) return undefined;
-  const parent = parents.get(stmt);
-  const list: Node[] | undefined = parent?.type === 'BlockStatement' ? parent.body : undefined;
-  const next = list?.[list.indexOf(stmt) + 1];
-  if (next && next.type === 'ReturnStatement' && !next.argument) return next;
-  return false;
+const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'add', 'clear']);
+
+/** Whether the value read at `node` (and what hangs off it) is written: assigned, updated, deleted, mutated. */
+function written(parents: Parents, node: Node): boolean {
+  let cur = node;
+  for (;;) {
+    const p = parents.get(cur);
+    if (!p) return false;
+    if ((p.type === 'AssignmentExpression' && p.left === cur) || p.type === 'UpdateExpression' || (p.type === 'UnaryExpression' && p.operator === 'delete')) return true;
+    if ((p.type === 'MemberExpression' || p.type === 'OptionalMemberExpression') && p.object === cur) {
+      const call = parents.get(p);
+      if (call?.type === 'CallExpression' && call.callee === p && MUTATORS.has(memberName(p) ?? '')) return true;
+      cur = p;
+      continue;
+    }
+    return false;
+  }
 }
 
-/** Schema text that makes parsed values differ from the raw request's. */
-const CHANGES_VALUES = /z\.coerce|stringbool|\.default\(|\.prefault\(|\.transform\(|\.pipe\(|\.preprocess\(|\.catch\(|\.overwrite\(/;
-
-/** `Number(req.params.id)`, `parseInt(req.query.n, 10)`, `parseFloat(x)` (same result for '5' and 5): the function's name. */
-function numberConversion(parents: Parents, read: Node): string | null {
+/** `Number(x)` around the read: the same number for the raw string and for z.coerce.number()'s parse. */
+function readThroughNumber(parents: Parents, read: Node): boolean {
   const call = parents.get(read);
-  if (!call || call.type !== 'CallExpression' || call.arguments[0] !== read) return null;
-  const callee = call.callee;
-  const name = callee.type === 'Identifier' ? callee.name : isIdent(callee.object, 'Number') ? memberName(callee) : null;
-  return name === 'Number' || name === 'parseInt' || name === 'parseFloat' ? name : null;
+  return !!call && call.type === 'CallExpression' && call.arguments.length === 1 && call.arguments[0] === read && isIdent(call.callee, 'Number');
 }
 
-/** Statements after which control leaves the function: the last one of the body, recursively. */
-function tailStatements(body: Node[], out = new Set<Node>()): Set<Node> {
-  const last = body[body.length - 1];
-  if (!last) return out;
-  const mark = (s: Node | null | undefined): void => {
-    if (!s) return;
-    out.add(s);
-    if (s.type === 'BlockStatement') tailStatements(s.body, out);
-    if (s.type === 'IfStatement') { mark(s.consequent); mark(s.alternate); }
-    if (s.type === 'TryStatement' && !s.finalizer) { tailStatements(s.block.body, out); if (s.handler) tailStatements(s.handler.body.body, out); }
-  };
-  mark(last);
-  return out;
+/** Keys a `const { a, b: c, d = 1 } = <init>` takes, or null for a rest element or a computed key. */
+function destructuredKeys(pattern: Node): string[] | null {
+  if (pattern.type !== 'ObjectPattern') return null;
+  const keys: string[] = [];
+  for (const p of pattern.properties as Node[]) {
+    if (p.type !== 'ObjectProperty' || p.computed) return null;
+    const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
+    if (key === null) return null;
+    keys.push(key);
+  }
+  return keys;
 }
 
-/** Whether every path through the statement ends by sending, throwing or returning a send. */
-function ends(s: Node | null | undefined, exits: Set<Node>): boolean {
-  if (!s) return false;
-  if (exits.has(s)) return true;
-  switch (s.type) {
-    case 'ThrowStatement': return true;
-    case 'BlockStatement': return s.body.length > 0 && ends(s.body[s.body.length - 1], exits);
-    case 'IfStatement': return ends(s.consequent, exits) && ends(s.alternate, exits);
-    case 'TryStatement': return !s.finalizer && ends(s.block, exits) && !!s.handler && ends(s.handler.body, exits);
-    default: return false;
-  }
+/** The annotation of a `(req: X)` parameter as text, or null when it has none. */
+function annotation(source: string, param: Node): string | null {
+  const t = param.typeAnnotation?.typeAnnotation;
+  return t ? source.slice(t.start, t.end) : null;
 }
 
-/** Reads `res.json(x)`, `res.status(n).json(x)`, `res.status(n).send({..})`, `res.sendStatus(204)` around a `res` reference. */
-function readSend(parents: Parents, ref: Node): { call: Node; status: number | null; value: Node | null } | string {
-  const m = parents.get(ref);
-  const name = memberName(m);
-  if (!m || m.object !== ref || !name) return `\`${ref.name}\` is used as a value`;
-  const objectLike = (v: Node | undefined) => !!v && (v.type === 'ObjectExpression' || v.type === 'ArrayExpression');
-  if (!['json', 'send', 'sendStatus', 'status'].includes(name)) return `uses \`${ref.name}.${name}\``;
-  let call = parents.get(m);
-  if (!call || call.type !== 'CallExpression' || call.callee !== m) return `\`${ref.name}.${name}\` is not called`;
-  if (name === 'sendStatus') {
-    const arg = call.arguments[0];
-    if (call.arguments.length === 1 && arg.type === 'NumericLiteral' && arg.value === 204) return { call, status: 204, value: null };
-    return '`res.sendStatus()` with a status other than 204 sends a text body';
-  }
-  let status: number | null = null;
-  let method = name;
-  if (name === 'status') {
-    const arg = call.arguments[0];
-    if (call.arguments.length !== 1 || arg.type !== 'NumericLiteral') return '`res.status()` with a computed status';
-    status = arg.value;
-    const m2 = parents.get(call);
-    method = memberName(m2) ?? '';
-    const call2 = m2 && parents.get(m2);
-    if (!m2 || m2.object !== call || !call2 || call2.type !== 'CallExpression' || call2.callee !== m2) return '`res.status()` is not followed by a send';
-    call = call2;
-    if (method === 'end' && call.arguments.length === 0 && status === 204) return { call, status, value: null };
-  }
-  if (call.arguments.length !== 1 || call.arguments[0].type === 'SpreadElement') return `\`res.${method}()\` without exactly one body`;
-  if (method === 'json' || (method === 'send' && objectLike(call.arguments[0]))) return { call, status, value: call.arguments[0] };
-  return `\`res.${method}()\` is not a JSON send`;
+/** What the route call says about the handler beyond its spec. */
+export interface RouteFacts {
+  /** `router.get<P, ResBody, ReqBody, Query>(...)`: express's generics typed `req` (they go with the rewrite). */
+  verbGenerics?: boolean;
 }
 
 /**
  * Rewrites an inline `(req, res[, next])` handler to a typed async handler in place when provably safe.
- * specValues: the spec's top-level properties (params/query/body must be there for each location read).
+ * specValues: the spec's top-level properties, as source text.
  */
-export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>): Result {
-  const specKeys = new Set(specValues.keys());
+export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>, route: RouteFacts = {}): Result {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return no('the handler is not an inline function');
   if (fn.generator) return no('generator handler');
   if (fn.id) return no('named function expression');
   if (fn.typeParameters) return no('generic handler');
   if (fn.params.length < 2 || fn.params.length > 3 || !fn.params.every((p: Node) => p.type === 'Identifier')) return no('parameters are not (req, res[, next])');
-  const [reqName, resName, nextName] = fn.params.map((p: Node) => p.name as string);
+  const source = ctx.source;
+  const [reqName, resName, nextName] = fn.params.map((p: Node) => p.name as string) as [string, string, string | undefined];
   const parents: Parents = buildParents(fn);
-  const reserved = new Set<string>([reqName!, resName!, ...(nextName ? [nextName] : []), ...LOCATIONS]);
+  const ts = /\.[cm]?tsx?$/.test(ctx.file);
 
-  const locations = new Set<Location>();
-  const reads: Array<{ member: Node; loc: Location; converted: string | null }> = [];
+  const reads: Read[] = [];
   const sends: Send[] = [];
   const throws: Throw[] = [];
+  /** `res` references kept as they are (headers, cookies, locals): the typed handler takes ctx.res. */
+  const keptRes: Node[] = [];
+  let keptReq = false;
+  let reqEscapes = false;
+  const rawOnly = new Set<Location>();
+  /** Every name the handler mentions: a location read parsed is named `params`/`query`/`body` and must not clash. */
+  const names = new Set<string>();
   let why: string | null = null;
   const fail = (w: string) => { why ??= w; };
 
@@ -138,6 +117,14 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   };
   const body = fn.body as Node;
   const tails = body.type === 'BlockStatement' ? tailStatements(body.body) : new Set<Node>();
+  /** A statement that ends the handler: the last one, or one followed by a bare `return;` (returned). */
+  const exitOf = (stmt: Node): { ok: boolean; trailingReturn?: Node } => {
+    if (tails.has(stmt)) return { ok: true };
+    const parent = parents.get(stmt);
+    const list: Node[] | undefined = parent?.type === 'BlockStatement' ? parent.body : undefined;
+    const next = list?.[list.indexOf(stmt) + 1];
+    return next && next.type === 'ReturnStatement' && !next.argument ? { ok: true, trailingReturn: next } : { ok: false };
+  };
 
   walk(body, (n, parent) => {
     if (why) return false;
@@ -149,38 +136,43 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
         ...(n.type === 'VariableDeclarator' ? patternNames(n.id) : []),
         ...(n.id?.type === 'Identifier' && n.type !== 'VariableDeclarator' ? [n.id.name] : []),
       ];
-      const clash = bound.find((x) => reserved.has(x));
+      for (const x of bound) names.add(x);
+      const clash = bound.find((x) => x === reqName || x === resName || x === nextName);
       if (clash) { fail(`the name \`${clash}\` is declared inside the handler`); return false; }
     }
     if (n.type !== 'Identifier' || !isReference(n, parent ?? undefined)) return;
-    if (LOCATIONS.includes(n.name as Location) && !(parent?.type === 'VariableDeclarator' && parent.id === n)) {
-      fail(`the handler already uses a name \`${n.name}\``); return;
-    }
+    names.add(n.name);
     if (n.name === reqName) {
-      const loc = memberName(parent ?? undefined) as Location | null;
-      if (!parent || parent.object !== n || !loc || !LOCATIONS.includes(loc)) { fail(`reads \`${reqName}${loc ? `.${loc}` : ''}\``); return; }
+      const loc = memberName(parent ?? undefined);
+      if (!parent || parent.type !== 'MemberExpression' || parent.object !== n) { reqEscapes = true; keptReq = true; return; }
+      if (!loc || !(LOCATIONS as readonly string[]).includes(loc)) { keptReq = true; return; }
+      const l = loc as Location;
+      if (written(parents, parent)) rawOnly.add(l);
       const outer = parents.get(parent);
-      const readsProp = outer?.type === 'MemberExpression' && outer.object === parent;
-      if (loc !== 'body' && !readsProp) { fail(`reads \`${reqName}.${loc}\` as a whole`); return; }
-      const used = readsProp ? outer! : parent;
-      const user = parents.get(used);
-      if ((user?.type === 'AssignmentExpression' && user.left === used) || user?.type === 'UpdateExpression'
-        || (user?.type === 'UnaryExpression' && user.operator === 'delete')) { fail(`writes \`${reqName}.${loc}\``); return; }
-      locations.add(loc);
-      reads.push({ member: parent, loc, converted: readsProp ? numberConversion(parents, outer!) : null });
+      const keyed = outer?.type === 'MemberExpression' && outer.object === parent
+        && (!outer.computed ? outer.property.type === 'Identifier' : outer.property.type === 'StringLiteral');
+      if (keyed) {
+        const key = outer.computed ? outer.property.value : outer.property.name;
+        reads.push({ member: parent, loc: l, keys: [key], numberOnly: readThroughNumber(parents, outer)});
+        return;
+      }
+      const decl = outer?.type === 'VariableDeclarator' && outer.init === parent ? destructuredKeys(outer.id) : null;
+      reads.push({ member: parent, loc: l, keys: decl, numberOnly: false});
       return;
     }
     if (n.name === resName) {
+      const use = readResUse(parents, n);
+      if (use.kind === 'legacy') { fail(use.why); return; }
+      if (use.kind === 'keep') { keptRes.push(n); return; }
       if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
-      const send = readSend(parents, n);
-      if (typeof send === 'string') { fail(send); return; }
+      const send = use.send;
       const holder = parents.get(send.call);
-      if (holder === fn) { sends.push({ target: send.call, kind: 'expression', status: send.status, value: send.value }); return; }
-      if (holder?.type === 'ReturnStatement') { sends.push({ target: holder, kind: 'return', status: send.status, value: send.value }); return; }
+      if (holder === fn) { sends.push({ ...send, target: send.call, kind: 'expression', folded: [] }); return; }
+      if (holder?.type === 'ReturnStatement') { sends.push({ ...send, target: holder, kind: 'return', folded: [] }); return; }
       if (holder?.type === 'ExpressionStatement') {
-        const after = isSendStatementTail(parents, holder, tails);
-        if (after === false) { fail('sends before more code runs'); return; }
-        sends.push({ target: holder, kind: 'statement', status: send.status, value: send.value, ...(after ? { trailingReturn: after } : {}) });
+        const exit = exitOf(holder);
+        if (!exit.ok) { fail('sends before more code runs'); return; }
+        sends.push({ ...send, target: holder, kind: 'statement', folded: [], ...(exit.trailingReturn ? { trailingReturn: exit.trailingReturn } : {}) });
         return;
       }
       fail('sends inside an expression');
@@ -188,36 +180,38 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     }
     if (nextName && n.name === nextName) {
       const call = parent;
-      if (!call || call.type !== 'CallExpression' || call.callee !== n || call.arguments.length !== 1 || call.arguments[0].type !== 'Identifier') { fail(`uses \`${nextName}\` other than next(err)`); return; }
-      let clause: Node | undefined = parents.get(call);
-      while (clause && clause !== fn && clause.type !== 'CatchClause' && !isFunction(clause)) clause = parents.get(clause);
-      if (!clause || clause.type !== 'CatchClause' || !isIdent(clause.param, call.arguments[0].name)) { fail('calls next() outside a catch'); return; }
+      if (!call || call.type !== 'CallExpression' || call.callee !== n) { fail(`passes \`${nextName}\` to other code`); return; }
+      if (call.arguments.length === 0) { fail('calls next() to pass the request on'); return; }
+      if (call.arguments.length !== 1 || call.arguments[0].type === 'SpreadElement') { fail('next() with more than one argument'); return; }
+      if (insideNestedFunction(call)) { fail('calls next() in a callback'); return; }
       const stmt = parents.get(call);
       if (stmt?.type !== 'ExpressionStatement' && stmt?.type !== 'ReturnStatement') { fail('next(err) inside an expression'); return; }
-      if (stmt.type === 'ExpressionStatement' && isSendStatementTail(parents, stmt, tails) === false) { fail('code runs after next(err)'); return; }
+      if (stmt.type === 'ExpressionStatement' && !exitOf(stmt).ok) { fail('code runs after next(err)'); return; }
       throws.push({ stmt, arg: call.arguments[0] });
     }
   });
   if (why) return no(why);
-  for (const loc of locations) if (!specKeys.has(loc)) return no(`reads req.${loc} but the spec has no ${loc} schema`);
-  // TS: parseInt(number) does not type-check, so there only Number() counts as a conversion.
-  const ts = /\.[cm]?tsx?$/.test(ctx.file);
-  for (const r of reads) {
-    if (r.loc === 'body') continue;
-    const schema = specValues.get(r.loc)!;
-    if (!/^z\.object\(/.test(schema)) return no(`req.${r.loc} schema \`${schema}\` is named; its parsed values may differ from the raw strings`);
-    if (CHANGES_VALUES.test(schema) && !(r.converted && (!ts || r.converted === 'Number'))) {
-      return no(`req.${r.loc} is coerced/defaulted by its schema and read without Number()${ts ? '' : '/parseInt()'}`);
-    }
-  }
-  const bodySchema = specValues.get('body') ?? '';
-  if (locations.has('body') && CHANGES_VALUES.test(bodySchema)) return no('the body schema defaults or transforms values');
-  if (sends.length === 0) return no('sends no JSON response');
-  // `res.json(req.body)` with no body sent answers 200 (empty JSON); a typed `return body` of undefined answers 204.
+  if (sends.length === 0) return no('sends no response');
+
+  // Which reads may be parsed: the rest read the request as before, through ctx.req.
+  const schemas = new Map<Location, LocationSchema>(LOCATIONS.map((l) => [l, readLocationSchema(specValues.get(l))]));
+  const parsedReads = reads.filter((r) => {
+    if (!specValues.has(r.loc) || rawOnly.has(r.loc) || reqEscapes || names.has(r.loc)) return false;
+    const schema = schemas.get(r.loc)!;
+    if (r.keys === null) return r.loc === 'body' && locationKeepsRawValues(schema);
+    return r.keys.every((k) => { const v = keyValueOf(schema, k); return v === 'same' || (v === 'number' && r.numberOnly); });
+  });
+  if (parsedReads.length < reads.length) keptReq = true;
+
+  // `res.json(req.body)` with no body sent answers 200 (an empty JSON body); a typed return of undefined answers 204.
   for (const s of sends) {
+    if (s.via !== 'json') continue;
     const read = reads.find((r) => r.loc !== 'params' && (s.value === r.member || (s.value?.type === 'MemberExpression' && s.value.object === r.member)));
     if (read) return no(`sends req.${read.loc}${s.value === read.member ? '' : '.X'} as the whole response, which is undefined when the request has none`);
   }
+  // Headers in the chain are evaluated before the body today; in reply(status, body, headers) after it.
+  for (const s of sends) if (s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');
+
   const exits = new Set<Node>([...sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]), ...throws.map((t) => t.stmt)]);
   if (body.type === 'BlockStatement') {
     let bareReturn = false;
@@ -226,60 +220,119 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       if (n.type === 'ReturnStatement' && !exits.has(n)) bareReturn = true;
     });
     if (bareReturn) return no('a path returns without sending');
-    if (!ends(body, exits)) return no('a path ends without sending a response');
+    if (!endsAfter(body, exits)) return no('a path ends without sending a response');
   } else if (sends[0]!.target !== body) return no('the arrow body is not a send');
 
-  // Proven: rewrite in place.
-  const specStatus = specKeys.has('status');
-  if (ctx.edits) spliceTypedHandler(ctx.edits, fn, { sends, throws, reads, locations, specStatus }, introducedName(ctx, 'reply'));
-  const replyCall = (status: number, value: Node | null) => {
-    ctx.compat.add('reply');
-    return b.callExpression(b.identifier(introducedName(ctx, 'reply')), [b.numericLiteral(status), ...(value ? [value as never] : [])]);
-  };
+  // `res.set('X', v);` right before a send: folded into the reply's headers.
   for (const s of sends) {
-    const value = s.status !== null ? replyCall(s.status, s.value)
-      : specStatus ? replyCall(200, s.value) : s.value!;
-    if (s.kind === 'expression') fn.body = value;
-    else replaceNode(parents, s.target, Object.assign(b.returnStatement(value as never), { comments: s.target.comments }));
-    if (s.trailingReturn) {
-      const list = parents.get(s.trailingReturn)!.body as Node[];
-      list.splice(list.indexOf(s.trailingReturn), 1);
+    if (s.kind === 'expression') continue;
+    const list: Node[] | undefined = parents.get(s.target)?.body;
+    if (!Array.isArray(list)) continue;
+    for (let i = list.indexOf(s.target) - 1; i >= 0; i--) {
+      const h = foldableHeaderStatement(list[i]!, resName);
+      if (!h) break;
+      s.folded.unshift(list[i]!);
+      s.headers.unshift(...h);
     }
   }
-  for (const t of throws) replaceNode(parents, t.stmt, Object.assign(b.throwStatement(t.arg as never), { comments: t.stmt.comments }));
-  for (const r of reads) replaceNode(parents, r.member, b.identifier(r.loc));
-  const used = LOCATIONS.filter((l) => locations.has(l));
-  // Parsed from text so recast prints `{ params, body }` on one line.
-  fn.params = used.length ? [ctx.parseExpression(`({ ${used.join(', ')} }) => 0`).params[0]] : [];
-  fn.async = true;
-  delete fn.returnType;
+  const folded = new Set(sends.flatMap((s) => s.folded));
+  const keptResOutside = keptRes.filter((r) => { for (let p = parents.get(r); p; p = parents.get(p)) if (folded.has(p)) return false; return true; });
+
+  // TypeScript: the statuses the spec declares are the ones a reply may use; ctx.req/ctx.res are express's own types.
+  if (ts) {
+    const statuses = declaredStatuses(specValues);
+    const defaultStatus = Number(specValues.get('status') ?? 200);
+    for (const s of sends) {
+      const status = s.status ?? (s.via === 'json' && !s.headers.length ? defaultStatus : 200);
+      if (statuses && !statuses.has(status)) return no(`answers ${status}, which the docs do not list (a typed reply would not compile)`);
+    }
+    const reqType = annotation(source, fn.params[0]);
+    if (keptReq && route.verbGenerics) return no('reads `req` raw, typed by the route\'s express generics, which a typed handler\'s ctx.req does not have');
+    const resType = annotation(source, fn.params[1]);
+    if (keptReq && reqType && !/^(express\.)?Request$/.test(reqType)) return no(`\`${reqName}\` is typed \`${reqType}\`; the typed handler's ctx.req is express's Request`);
+    if (keptResOutside.length && resType && !/^(express\.)?Response$/.test(resType)) return no(`\`${resName}\` is typed \`${resType}\`; the typed handler's ctx.res is express's Response`);
+  }
+
+  // Proven: rewrite in place, as text edits. The tree gets the rewritten function parsed back in, so what reads
+  // it afterwards (unused imports: a `Request` annotation gone) and the recast pass see the same change.
+  const used = LOCATIONS.filter((l) => parsedReads.some((r) => r.loc === l));
+  const found = {
+    sends, throws, reads: parsedReads, used, specStatus: specValues.has('status'),
+    ctxNames: [keptReq ? reqName : null, keptResOutside.length ? resName : null] as [string | null, string | null],
+    names: (n: string) => introducedName(ctx, n),
+    inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
+  };
+  const local = new SourceEdits(source);
+  const helpers = spliceTypedHandler(local, fn, found);
+  if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
+  for (const h of helpers) ctx.compat.add(h);
+  const out = local.apply();
+  const replacement = ctx.parseExpression(out.slice(fn.start, fn.end + out.length - source.length));
+  if (fn.comments) replacement.comments = fn.comments;
+  const parent = ctx.parents.get(fn);
+  if (parent) {
+    for (const key of Object.keys(parent)) {
+      const v = parent[key];
+      if (v === fn) parent[key] = replacement;
+      else if (Array.isArray(v) && v.includes(fn)) v[v.indexOf(fn)] = replacement;
+    }
+    ctx.parents.set(replacement, parent);
+  }
   ctx.changed = true;
   return { ok: true };
 }
 
-/** The same rewrite as text edits: each send, next(err) and req.X read replaced where it stands. */
+/** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values. */
+function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
+  const parts: Part[] = ['{ '];
+  headers.forEach((h, i) => {
+    const key = /^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : `'${h.key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    parts.push(i ? ', ' : '', `${key}: `, edits.slice(h.value));
+  });
+  parts.push(' }');
+  return parts;
+}
+
+/** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
+ *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
-  sends: Send[]; throws: Throw[]; reads: Array<{ member: Node; loc: Location }>; locations: Set<Location>; specStatus: boolean;
-}, replyName: string): void {
+  sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean;
+  ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string;
+}): Set<CompatName> {
+  const helpers = new Set<CompatName>();
+  const call = (name: CompatName, args: Part[][]): Part[] => {
+    helpers.add(name);
+    return [`${found.names(name)}(`, ...args.flatMap((a, i) => (i ? [', ', ...a] : a)), ')'];
+  };
   // A parenthesized value keeps its parentheses: `(a, b)` as a reply() argument is not `a, b`.
   const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
-    const status = s.status ?? (found.specStatus ? 200 : null);
-    const sent: Part[] = status === null ? value(s.value!) : [`${replyName}(${status}${s.value ? ', ' : ''}`, ...(s.value ? value(s.value) : []), ')'];
+    const headers = s.headers.length ? [headersObject(edits, s.headers)] : [];
+    let sent: Part[];
+    let bare = false;
+    if (s.via === 'sendStatus') sent = call('replyStatus', [[String(s.status)], ...headers]);
+    else if (s.via === 'send') sent = call('replySend', [[String(s.status ?? 200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
+    else if (s.via === 'end') sent = call('reply', [[String(s.status ?? 200)], ...(headers.length ? [['undefined'], ...headers] : [])]);
+    else if (s.status === null && !found.specStatus && !headers.length) { sent = value(s.value!); bare = true; }
+    else sent = call('reply', [[String(s.status ?? 200)], value(s.value!), ...headers]);
     if (s.kind === 'expression') {
-      const objectBody = status === null && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
+      const objectBody = bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
       edits.replaceNode(s.target, ...(objectBody ? ['(', ...sent, ')'] : sent));
     } else {
       edits.replaceNode(s.target, 'return ', ...sent, semicolon(s.target));
     }
     if (s.trailingReturn) edits.removeLines(s.trailingReturn.start, s.trailingReturn.end);
+    for (const f of s.folded) edits.removeLines(f.start, f.end);
   }
   for (const t of found.throws) edits.replaceNode(t.stmt, 'throw ', ...value(t.arg), semicolon(t.stmt));
   for (const r of found.reads) edits.replaceNode(r.member, r.loc);
-  const used = LOCATIONS.filter((l) => found.locations.has(l));
   const params = fn.params as Node[];
-  edits.replace(params[0]!.start, params[params.length - 1]!.end, used.length ? `{ ${used.join(', ')} }` : '');
+  const [req, res] = found.ctxNames;
+  const ctxParts = [req && (req === 'req' ? 'req' : `req: ${req}`), res && (res === 'res' ? 'res' : `res: ${res}`)].filter(Boolean);
+  const input = found.used.length ? `{ ${found.used.join(', ')} }` : ctxParts.length ? found.inputName : '';
+  edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
   if (!fn.async) edits.insert(fn.start, 'async ');
+  return helpers;
 }

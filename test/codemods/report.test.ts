@@ -28,7 +28,7 @@ test('wildcard and regex routes stay plain express, are reported skipped, and th
   assert.equal(byPath.get('/api/files/*file'), 'skipped');
   assert.equal(byPath.get('/api/*'), 'skipped');
   assert.equal(byPath.get(null), 'skipped', 'the regex route');
-  assert.equal(byPath.get('/api/files/:name'), 'legacy');
+  assert.equal(byPath.get('/api/files/:name'), 'typed', 'res.send(text) is answered by replySend');
   assert.equal(report.summary.skipped, 3);
   assert.match(run.err, /skipped\s+3\n/);
 

@@ -100,3 +100,13 @@ test('an alias handed away whole is opaque', () => {
   const f = factsOf(`(req, res) => { const q = req.query; const b = req.body; res.json([parse(q), { ...b }]); }`);
   assert.deepEqual([...f.opaque].sort(), ['body', 'query']);
 });
+
+test("a typed handler's raw reads through its context `{ req }` count as reads; matchedData(req) hides the rest", () => {
+  const f = factsOf(`async ({ params }, { req: request }) => {
+    const q = request.query.page;
+    return { id: params.id, q };
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}`).sort(), ['params.id', 'query.page']);
+  const opaque = factsOf(`async (_input, { req }) => matchedData(req, { locations: ['body'] })`);
+  assert.deepEqual([...opaque.opaque].sort(), ['body', 'header', 'query']);
+});

@@ -1,0 +1,56 @@
+// Control flow of a handler body, as far as MA003 needs it: which statements end the function, whether every
+// path ends in a send or a throw, and which statuses a typed reply may use.
+import { parseExpression } from '@babel/parser';
+import type { Node } from './ast.js';
+
+/** Statements after which control leaves the function: the last one of the body, recursively. */
+export function tailStatements(body: Node[], out = new Set<Node>()): Set<Node> {
+  const last = body[body.length - 1];
+  if (!last) return out;
+  const mark = (s: Node | null | undefined): void => {
+    if (!s) return;
+    out.add(s);
+    if (s.type === 'BlockStatement') tailStatements(s.body, out);
+    if (s.type === 'IfStatement') { mark(s.consequent); mark(s.alternate); }
+    if (s.type === 'TryStatement' && !s.finalizer) { tailStatements(s.block.body, out); if (s.handler) tailStatements(s.handler.body.body, out); }
+  };
+  mark(last);
+  return out;
+}
+
+/** Whether every path through the statement ends by sending, throwing or returning a send. */
+export function endsAfter(s: Node | null | undefined, exits: Set<Node>): boolean {
+  if (!s) return false;
+  if (exits.has(s)) return true;
+  switch (s.type) {
+    case 'ThrowStatement': return true;
+    case 'BlockStatement': return s.body.length > 0 && endsAfter(s.body[s.body.length - 1], exits);
+    case 'IfStatement': return endsAfter(s.consequent, exits) && endsAfter(s.alternate, exits);
+    case 'TryStatement': return !s.finalizer && endsAfter(s.block, exits) && !!s.handler && endsAfter(s.handler.body, exits);
+    default: return false;
+  }
+}
+
+/**
+ * The statuses the spec's `responses` lists, or null when any status compiles (no responses, a `2XX` or
+ * `default` entry, or a responses value that is not an object literal).
+ */
+export function declaredStatuses(specValues: Map<string, string>): Set<number> | null {
+  const text = specValues.get('responses');
+  if (!text) return null;
+  let expr: Node;
+  try {
+    expr = parseExpression(text, { plugins: ['typescript'] }) as unknown as Node;
+  } catch {
+    return null;
+  }
+  if (expr.type !== 'ObjectExpression') return null;
+  const out = new Set<number>();
+  for (const p of expr.properties as Node[]) {
+    if (p.type !== 'ObjectProperty' || p.computed) return null;
+    const key = String(p.key.type === 'Identifier' ? p.key.name : p.key.value);
+    if (!/^\d{3}$/.test(key)) return null;
+    out.add(Number(key));
+  }
+  return out;
+}

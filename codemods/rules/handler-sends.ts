@@ -1,0 +1,212 @@
+// Before: res.set('X-Total', n).status(201).json(rows);   res.sendStatus(404);   res.status(204).end();
+// After:  return reply(201, rows, { 'X-Total': n });      return replyStatus(404); return reply(204);
+//
+// What a `res` reference in a handler is: a send (a chain of status/set/header/location ending in
+// json/send/sendStatus/end), a call that only touches the response's headers or locals (kept as it is,
+// on ctx.res), or something a typed handler cannot reproduce (a view, a redirect, a file, a stream): the reason.
+import { memberName, type Node, type Parents } from './ast.js';
+
+/** How the send goes on the wire: the compat helper that reproduces it. */
+export type SendVia = 'json' | 'send' | 'sendStatus' | 'end';
+
+export interface SendHeader { key: string; value: Node; location?: boolean }
+
+export interface SendChain {
+  /** The outermost call (the send itself). */
+  call: Node;
+  status: number | null;
+  value: Node | null;
+  via: SendVia;
+  headers: SendHeader[];
+}
+
+/** `res.<name>()` that writes headers or cookies only: the same call on the typed handler's ctx.res does the same. */
+const HEADER_ONLY = new Set(['set', 'header', 'setHeader', 'append', 'location', 'cookie', 'clearCookie', 'vary', 'type', 'contentType', 'links', 'attachment']);
+/** What a typed handler cannot return: named so the report can group routes by it. */
+const LEGACY_SENDS: Record<string, string> = {
+  render: 'renders a view (`res.render`)',
+  redirect: 'redirects (`res.redirect`)',
+  download: 'sends a file (`res.download`)',
+  sendFile: 'sends a file (`res.sendFile`)',
+  write: 'streams the response (`res.write`)',
+  writeHead: 'streams the response (`res.writeHead`)',
+  pipe: 'streams the response',
+  jsonp: 'sends JSONP (`res.jsonp`)',
+  format: 'negotiates the response (`res.format`)',
+  end: '`res.end()` with a body',
+};
+
+export type ResUse =
+  | { kind: 'send'; send: SendChain }
+  /** Kept as written: reads res.locals, sets a header or a cookie (not followed by a send in the same chain). */
+  | { kind: 'keep' }
+  | { kind: 'legacy'; why: string };
+
+function isStringLiteral(n: Node | undefined): boolean {
+  return !!n && (n.type === 'StringLiteral' || (n.type === 'Literal' && typeof n.value === 'string'));
+}
+
+function literalString(n: Node): string | null {
+  if (isStringLiteral(n)) return n.value as string;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0].value.cooked as string;
+  return null;
+}
+
+/** `res.set('X-A', v)` / `res.set({ 'X-A': v })` -> headers, or null when the key is not a literal, is Content-Type
+ *  (kept as a call: the JSON sender then defers to res.json, as before) or Location (see below). */
+function headerArgs(call: Node): SendHeader[] | null {
+  const args = call.arguments as Node[];
+  // A Location set with res.set is not percent-encoded; a reply's Location header is (as res.location does).
+  const ok = (key: string) => key.toLowerCase() !== 'content-type' && key.toLowerCase() !== 'location';
+  if (args.length === 2 && args[1]!.type !== 'SpreadElement') {
+    const key = literalString(args[0]!);
+    return key !== null && ok(key) ? [{ key, value: args[1]! }] : null;
+  }
+  if (args.length === 1 && args[0]!.type === 'ObjectExpression') {
+    const out: SendHeader[] = [];
+    for (const p of args[0]!.properties as Node[]) {
+      if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || p.kind === 'get' || p.kind === 'set' || p.method) return null;
+      const key = p.key.type === 'Identifier' ? (p.key.name as string) : literalString(p.key);
+      if (key === null || !ok(key)) return null;
+      out.push({ key, value: p.value });
+    }
+    return out;
+  }
+  return null;
+}
+
+/**
+ * Reads the chain around a `res` reference: `res.status(201).set('X', v).json(x)`. express's own methods only;
+ * a chain is read outward from `res` and must be called link by link.
+ */
+export function readResUse(parents: Parents, ref: Node): ResUse {
+  const links: Array<{ name: string; call: Node }> = [];
+  let cur: Node = ref;
+  for (;;) {
+    const m = parents.get(cur);
+    const name = memberName(m);
+    if (!m || m.type !== 'MemberExpression' || m.object !== cur || !name) break;
+    const call = parents.get(m);
+    if (!call || call.type !== 'CallExpression' || call.callee !== m) {
+      // `res.locals.user`, `res.headersSent`: a read of the response object, the same on ctx.res.
+      if (links.length === 0 && (name === 'locals' || name === 'headersSent' || name === 'statusCode')) {
+        const user = parents.get(m);
+        const written = (user?.type === 'AssignmentExpression' && user.left === m) || user?.type === 'UpdateExpression';
+        return written && name !== 'locals' ? { kind: 'legacy', why: `writes \`${ref.name}.${name}\`` } : { kind: 'keep' };
+      }
+      return { kind: 'legacy', why: `uses \`${ref.name}.${name}\`` };
+    }
+    links.push({ name, call });
+    cur = call;
+  }
+  if (links.length === 0) {
+    const p = parents.get(ref);
+    if (p?.type === 'CallExpression' && memberName(p.callee) === 'pipe') return { kind: 'legacy', why: LEGACY_SENDS.pipe! };
+    return { kind: 'legacy', why: `passes \`${ref.name}\` to other code` };
+  }
+  let status: number | null = null;
+  const headers: SendHeader[] = [];
+  for (let i = 0; i < links.length; i++) {
+    const { name, call } = links[i]!;
+    const args = call.arguments as Node[];
+    const last = i === links.length - 1;
+    if (name === 'status') {
+      if (args.length !== 1 || args[0]!.type !== 'NumericLiteral') return { kind: 'legacy', why: '`res.status()` with a computed status' };
+      status = args[0]!.value as number;
+      // Setting the status apart from its send: a typed reply carries its own status.
+      if (last) return { kind: 'legacy', why: '`res.status()` is not followed by a send' };
+      continue;
+    }
+    if (name === 'set' || name === 'header') {
+      const h = headerArgs(call);
+      if (!h) {
+        if (headersOnly(links, i)) return { kind: 'keep' };
+        const key = args[0] ? literalString(args[0]) : null;
+        return { kind: 'legacy', why: key?.toLowerCase() === 'location'
+          ? '`res.set(\'Location\', url)` in a send chain (a reply\'s Location is percent-encoded as by res.location; res.set leaves it as it is)'
+          : `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
+      }
+      headers.push(...h);
+      if (last) return { kind: 'keep' };
+      continue;
+    }
+    if (name === 'location') {
+      if (args.length !== 1 || args[0]!.type === 'SpreadElement') return { kind: 'legacy', why: '`res.location()` without one URL' };
+      headers.push({ key: 'Location', value: args[0]!, location: true });
+      if (last) return { kind: 'keep' };
+      continue;
+    }
+    if (HEADER_ONLY.has(name)) {
+      if (headersOnly(links, i)) return { kind: 'keep' };
+      return { kind: 'legacy', why: `\`res.${name}()\` in a send chain` };
+    }
+    if (!last) return { kind: 'legacy', why: `uses the value of \`res.${name}()\`` };
+    const objectLike = (v: Node | undefined) => !!v && (v.type === 'ObjectExpression' || v.type === 'ArrayExpression');
+    const one = args.length === 1 && args[0]!.type !== 'SpreadElement';
+    switch (name) {
+      case 'json':
+        if (!one) return { kind: 'legacy', why: '`res.json()` without exactly one body' };
+        return { kind: 'send', send: { call, status, value: args[0]!, via: 'json', headers } };
+      case 'send':
+        if (args.length === 0) return { kind: 'send', send: { call, status, value: null, via: 'send', headers } };
+        if (!one) return { kind: 'legacy', why: '`res.send()` with more than one argument' };
+        // An object or array literal is JSON whatever express version; anything else goes through res.send itself.
+        return { kind: 'send', send: { call, status, value: args[0]!, via: objectLike(args[0]) ? 'json' : 'send', headers } };
+      case 'sendStatus':
+        if (!one || args[0]!.type !== 'NumericLiteral') return { kind: 'legacy', why: '`res.sendStatus()` with a computed status' };
+        return { kind: 'send', send: { call, status: args[0]!.value as number, value: null, via: 'sendStatus', headers } };
+      case 'end':
+        if (args.length !== 0) return { kind: 'legacy', why: LEGACY_SENDS.end! };
+        return { kind: 'send', send: { call, status, value: null, via: 'end', headers } };
+      default:
+        return { kind: 'legacy', why: LEGACY_SENDS[name] ?? `uses \`res.${name}()\`` };
+    }
+  }
+  return { kind: 'legacy', why: 'unreachable' };
+}
+
+/** From link i on, the chain only sets headers (no status, no send): kept as a call on ctx.res. */
+function headersOnly(links: Array<{ name: string }>, i: number): boolean {
+  return links.slice(i).every((l) => HEADER_ONLY.has(l.name));
+}
+
+/** An expression whose evaluation has no effects and reads nothing that the evaluation of another could change
+ *  (literals, names, property reads, templates of those): safe to evaluate after the body instead of before it. */
+export function isInert(n: Node | null | undefined): boolean {
+  if (!n) return true;
+  switch (n.type) {
+    case 'StringLiteral': case 'NumericLiteral': case 'BooleanLiteral': case 'NullLiteral': case 'Literal': case 'Identifier':
+      return true;
+    case 'TemplateLiteral': return (n.expressions as Node[]).every(isInert);
+    case 'MemberExpression': return isInert(n.object) && (!n.computed || isInert(n.property));
+    case 'BinaryExpression': case 'LogicalExpression': return isInert(n.left) && isInert(n.right);
+    case 'UnaryExpression': return n.operator !== 'delete' && isInert(n.argument);
+    case 'ConditionalExpression': return isInert(n.test) && isInert(n.consequent) && isInert(n.alternate);
+    case 'TSAsExpression': case 'TSNonNullExpression': return isInert(n.expression);
+    default: return false;
+  }
+}
+
+/** A header-setting statement that may be folded into the send after it: `res.set('X', v);` with an inert value. */
+export function foldableHeaderStatement(stmt: Node, resName: string): SendHeader[] | null {
+  if (stmt.type !== 'ExpressionStatement') return null;
+  const out: SendHeader[] = [];
+  let cur: Node = stmt.expression;
+  const links: Node[] = [];
+  while (cur.type === 'CallExpression' && cur.callee.type === 'MemberExpression' && !cur.callee.computed) {
+    links.unshift(cur);
+    cur = cur.callee.object;
+  }
+  if (cur.type !== 'Identifier' || cur.name !== resName || links.length === 0) return null;
+  for (const call of links) {
+    const name = memberName(call.callee);
+    if (name === 'set' || name === 'header') {
+      const h = headerArgs(call);
+      if (!h) return null;
+      out.push(...h);
+    } else if (name === 'location' && call.arguments.length === 1 && call.arguments[0].type !== 'SpreadElement') {
+      out.push({ key: 'Location', value: call.arguments[0], location: true });
+    } else return null;
+  }
+  return out.every((h) => isInert(h.value)) ? out : null;
+}
