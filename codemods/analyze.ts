@@ -23,6 +23,8 @@ export interface Analysis {
   docSources: DocSource[];
   /** Every diagnostic of the scan, the docs and the match. */
   diagnostics: Diagnostic[];
+  /** The per-file scans the scan was linked from (handler definitions are followed through them). */
+  scans: Map<string, FileScan>;
 }
 
 export interface AnalyzeOptions {
@@ -66,7 +68,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   docs.diagnostics.unshift(...read.diagnostics);
   const match = matchRoutes(scan, docs.operations);
   return {
-    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources,
+    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, scans,
     diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics],
   };
 }

@@ -20,6 +20,7 @@ import { enclosingStatement, locateRouteCall, statementAt, VERBS } from './locat
 import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
+import { rewriteDefinitions } from './definition-site.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
 
@@ -166,6 +167,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
     chainsDone.add(outer);
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
+  if (ctx.enabled('MA003')) rewriteDefinitions(ctx);
   if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
   if (plan.mountingRouters?.length && ctx.enabled('MA001')) wrapMountingRouters(ctx, names, plan.mountingRouters);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });

@@ -116,9 +116,11 @@ function readSend(parents: Parents, ref: Node): { call: Node; status: number | n
  */
 export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>): Result {
   const specKeys = new Set(specValues.keys());
-  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return no('the handler is not an inline function');
+  // Declarations and methods come from a controller (rules/definition-site.ts); `static`/getters are not handlers.
+  if (!/^(ArrowFunctionExpression|FunctionExpression|FunctionDeclaration|ObjectMethod|ClassMethod)$/.test(fn.type)) return no('the handler is not an inline function');
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.static || fn.computed)) return no('the handler is a getter, setter or static method');
   if (fn.generator) return no('generator handler');
-  if (fn.id) return no('named function expression');
+  if (fn.id && fn.type === 'FunctionExpression') return no('named function expression');
   if (fn.typeParameters) return no('generic handler');
   if (fn.params.length < 2 || fn.params.length > 3 || !fn.params.every((p: Node) => p.type === 'Identifier')) return no('parameters are not (req, res[, next])');
   const [reqName, resName, nextName] = fn.params.map((p: Node) => p.name as string);
@@ -141,7 +143,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   walk(body, (n, parent) => {
     if (why) return false;
-    if (fn.type === 'FunctionExpression' && (n.type === 'ThisExpression' || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
+    if (fn.type !== 'ArrowFunctionExpression' && (n.type === 'ThisExpression' || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
     if (isFunction(n) || n.type === 'CatchClause' || n.type === 'VariableDeclarator' || n.type === 'ClassDeclaration') {
       const bound = [
         ...(n.params ?? []).flatMap((p: Node) => patternNames(p)),

@@ -26,6 +26,8 @@ export interface LocalRoute {
   handler: RouteRecord['handler'];
   /** What to resolve handler.definedAt from (the handler, or the single argument of a wrapper call). */
   handlerRef?: Val;
+  /** The callee when the handler is a one-argument call (`asyncHandler(...)`), to recognise wrappers. */
+  handlerCallee?: Val;
   middleware: string[];
   /** Set when the call already carries a spec object (a run of ours, or hand-migrated). */
   migrated?: RouteRecord['migrated'];
@@ -490,6 +492,7 @@ class FileWalker {
       receiver: this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
       handler: this.handler(handlerNode),
       handlerRef: this.handlerRef(handlerNode, ctx),
+      ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
         ? { migrated: handlerNode.type === 'CallExpression' && handlerNode.callee.type === 'Identifier' && handlerNode.callee.name === 'legacy' ? 'legacy handler' : 'typed handler' }
