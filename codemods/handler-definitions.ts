@@ -8,7 +8,7 @@
 //     separately, knows the outcome; the rewrite is deterministic on the same source).
 // Otherwise each route keeps legacy(handler) with the reason. The result lands in the plans: RoutePlan.handlerDef
 // for the routes, FilePlan.definitions for the file that defines the function (which may have no route).
-import { parse as babelParse, parseExpression } from '@babel/parser';
+import { parse as babelParse } from '@babel/parser';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
@@ -109,16 +109,25 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     if (!input.inTarget(file)) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
     const specs = plans.map((p) => readSpec(p!.plan.specSource));
     if (specs.some((s) => 'error' in s)) continue; // MA001 reports the spec itself
-    const needs = specs.map((s) => JSON.stringify(NEEDS.map((k) => (s as Exclude<typeof s, { error: string }>).values.get(k) ?? null)));
-    if (new Set(needs).size > 1) { refuse(`shared by ${g.routes.length} routes with different specs (${g.routes.map((r) => label(r.rec)).join(', ')})`); continue; }
     const p = parsed(file);
     const def = p && locateDefinition(p, g.at, g.defWrappers);
     if (!p || !def) { refuse(`the wrapper around the handler is applied away from its definition (${rel(file)}:${g.at.line})`); continue; }
     const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec));
     if (other) { refuse(`also ${other.how} from ${rel(other.file)}:${other.line}`); continue; }
-    const specValues = (specs[0] as Exclude<(typeof specs)[0], { error: string }>).values;
-    const tried = tryTyped(file, p.source, g.at, g.defWrappers, specValues);
-    if (!tried.ok) { refuse(tried.why); continue; }
+    // Routes whose specs differ in what the body reads can share it only if the rewrite comes out the same for
+    // each: tried once per distinct set of needs, the outputs compared.
+    const distinct = new Map<string, { values: Map<string, string>; route: RouteRecord }>();
+    (specs as Array<Exclude<(typeof specs)[number], { error: string }>>).forEach((s, i) => {
+      const k = JSON.stringify(NEEDS.map((n) => s.values.get(n) ?? null));
+      if (!distinct.has(k)) distinct.set(k, { values: s.values, route: g.routes[i]!.rec });
+    });
+    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values), route: d.route }));
+    const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
+    if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
+    if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
+      refuse(`shared by ${g.routes.length} routes whose specs need different rewrites (${g.routes.map((r) => label(r.rec)).join(', ')})`);
+      continue;
+    }
     const defPlan = input.planFor(file);
     if (!defPlan) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
     (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec) } satisfies DefinitionPlan);
@@ -132,7 +141,7 @@ function key(file: string, at: SourceLocation): string {
 }
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
-function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
+function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true; output: string } | { ok: false; why: string } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
@@ -142,8 +151,8 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   };
   const def = locateDefinition(ctx, at, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
-  void parseExpression;
-  return rewriteTypedHandler(ctx as never, def.fn, specValues);
+  const done = rewriteTypedHandler(ctx as never, def.fn, specValues);
+  return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
 }
 
 /** The names the definition goes by: its own binding and the member/export names routes reach it through. */
