@@ -35,6 +35,8 @@ export interface DefinitionsInput {
   /** Test files: not rewritten, but a definition they refer to stays legacy. */
   testFiles: string[];
   inTarget: (file: string) => boolean;
+  /** The specifier a file imports the generated schemas module by (a TS definition declares its input schemas). */
+  schemasFrom: (file: string) => string;
 }
 
 interface Parsed { source: string; program: Node; parents: Parents }
@@ -67,6 +69,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     const def = p && locateDefinition(p, { ...r.at, file: r.file }, 0);
     return def && isWrapperShape(def.fn) ? (def.fn.id?.name ?? 'wrapper') : null;
   };
+  const inputSchemasFrom = input.schemasFrom;
   const planByRoute = new Map<string, { plan: RoutePlan; file: FilePlan }>();
   for (const fp of input.plans) for (const rp of fp.routes) planByRoute.set(key(fp.file, rp.at), { plan: rp, file: fp });
 
@@ -130,6 +133,15 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     }
     const defPlan = input.planFor(file);
     if (!defPlan) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
+    if (/\.[cm]?tsx?$/.test(file)) {
+      // rules/definition-site.ts declares the input schemas beside a TS handler: the named ones are imported.
+      const values = (specs[0] as Exclude<(typeof specs)[0], { error: string }>).values;
+      const input = readSpec(`{ ${['params', 'query', 'body'].filter((k) => values.has(k)).map((k) => `${k}: ${values.get(k)}`).join(', ')} }`);
+      const names = 'error' in input ? [] : [...input.identifiers].filter((n) => n !== 'z');
+      if (names.length) {
+        defPlan.schemaImports = { names: [...new Set([...(defPlan.schemaImports?.names ?? []), ...names])].sort(), from: defPlan.schemaImports?.from ?? inputSchemasFrom(file) };
+      }
+    }
     (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec) } satisfies DefinitionPlan);
     g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
   }

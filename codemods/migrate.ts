@@ -215,6 +215,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   if (rules.has('MA003')) {
     diagnostics.push(...planHandlerDefinitions({
       root, scans: analysis.scans, routes: scan.routes, plans, inTarget,
+      schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
       planFor: (file) => {
         const at = files.indexOf(file);

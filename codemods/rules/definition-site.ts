@@ -8,8 +8,9 @@
 // route keeps referencing the function.
 import type { SourceLocation } from '../diagnostics.js';
 import type { RoutePlan } from '../plan.js';
-import { replaceNode, walk, type Node } from './ast.js';
-import type { RuleContext } from './context.js';
+import { b, replaceNode, walk, type Node } from './ast.js';
+import { introducedName, type RuleContext } from './context.js';
+import { withAliases } from './ma001-wrap-router.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { readSpec } from './spec-source.js';
 
@@ -59,9 +60,68 @@ export function unwrap(ctx: RuleContext, def: LocatedDefinition): void {
 export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
+  const paramsEnd = (def.fn.params as Node[]).at(-1)?.end as number | undefined;
   const typed = rewriteTypedHandler(ctx, def.fn, specValues);
-  if (typed.ok) unwrap(ctx, def);
+  if (!typed.ok) return typed;
+  unwrap(ctx, def);
+  if (/\.[cm]?tsx?$/.test(ctx.file)) annotateInput(ctx, def.fn, specValues, paramsEnd!);
   return typed;
+}
+
+/**
+ * TypeScript: a handler outside the route call gets no contextual type, so its destructured input is annotated
+ * from the spec: the input schemas it reads are declared beside it (`const getUserInput = { params: z.object(...) }`)
+ * and the parameter typed `InputOf<typeof getUserInput>`, the same type the typed verb infers. The route's own spec
+ * stays the one that validates and documents; if the two drift apart, the route call no longer type-checks (its
+ * InputOf must be assignable to the handler's), so the copy cannot silently lie.
+ */
+function annotateInput(ctx: RuleContext, fn: Node, specValues: Map<string, string>, paramsEnd: number): void {
+  const pattern = (fn.params as Node[])[0];
+  if (!pattern || pattern.type !== 'ObjectPattern') return;
+  const used = (pattern.properties as Node[]).map((p) => p.key?.name as string).filter((k) => specValues.has(k));
+  if (used.length === 0) return;
+  const taken = new Set<string>();
+  walk(ctx.program, (n) => { if (n.type === 'Identifier') taken.add(n.name); });
+  const base = `${handlerName(ctx, fn) ?? 'handler'}Input`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  const objectSource = `{ ${used.map((k) => `${k}: ${specValues.get(k)}`).join(', ')} }`;
+  const spec = readSpec(objectSource);
+  if ('error' in spec) return;
+  for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
+  const source = ctx.aliases.size ? withAliases(spec.source, ctx.aliases) : spec.source;
+  const inputOf = introducedName(ctx, 'InputOf');
+  ctx.compat.add('InputOf');
+  const stmt = topLevelStatement(ctx, fn);
+  const declaration = `const ${name} = ${source};`;
+  if (ctx.edits) {
+    const at = Math.min(stmt.start, ...((stmt.leadingComments ?? []) as Node[]).map((c) => c.start as number));
+    ctx.edits.insert(at, `${declaration}\n\n`);
+    ctx.edits.insert(paramsEnd, `: ${inputOf}<typeof ${name}>`);
+  }
+  const typedParam = ctx.parseExpression(`({ ${used.join(', ')} }: ${inputOf}<typeof ${name}>) => 0`).params[0];
+  fn.params = [typedParam];
+  const decl = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name), ctx.parseExpression(source) as never)]);
+  const body = ctx.program.body as Node[];
+  body.splice(body.indexOf(stmt), 0, decl);
+  ctx.changed = true;
+}
+
+function topLevelStatement(ctx: RuleContext, n: Node): Node {
+  let cur = n;
+  for (let p = ctx.parents.get(cur); p && p.type !== 'Program'; p = ctx.parents.get(cur)) cur = p;
+  return cur;
+}
+
+/** The name a handler goes by: its declaration's, its method's, or what it is assigned to. */
+function handlerName(ctx: RuleContext, fn: Node): string | null {
+  if (fn.id?.name) return fn.id.name;
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && fn.key?.type === 'Identifier') return fn.key.name;
+  const holder = ctx.parents.get(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if ((holder?.type === 'ClassProperty' || holder?.type === 'ObjectProperty') && holder.key.type === 'Identifier') return holder.key.name;
+  if (holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && holder.left.property.type === 'Identifier') return holder.left.property.name;
+  return null;
 }
 
 /**

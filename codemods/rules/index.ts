@@ -45,7 +45,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'Typed'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'Typed', 'InputOf'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -179,6 +179,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
   const compat = (['typed', 'legacy', 'reply'] as const).filter((n) => ctx.compat.has(n)).map(named);
   if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
+  if (ctx.compat.has('InputOf')) compat.push(`type ${named('InputOf')}`);
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];

@@ -336,7 +336,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 }
 
 /** The spec's references to names the file binds otherwise, renamed to the aliases imported instead. */
-function withAliases(source: string, aliases: Map<string, string>): string {
+export function withAliases(source: string, aliases: Map<string, string>): string {
   const expr = parseExpression(source, { plugins: ['typescript'] }) as unknown as Node;
   const renames: Node[] = [];
   walk(expr, (n, parent) => {

@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkDependencies } from '../../examples/app-copy.js';
 import { startApp } from '../e2e/app-process.js';
+import { typecheckApp } from './legacy-app.js';
 
 export interface RunSpec {
   /** The module (relative to the tree) whose default export / module.exports is the router. */
   mount: string;
+  /** A TS tree: `tsc --noEmit` must pass on it (before and after). */
+  typecheck?: boolean;
   requests: Array<{ method: string; path: string; body?: unknown; headers?: Record<string, string> }>;
 }
 
@@ -51,6 +54,18 @@ export async function answers(tree: string, run: RunSpec): Promise<Answer[]> {
     } finally {
       await app.close();
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `tsc --noEmit -p tsconfig.json` on a copy of `tree` with its dependencies linked. */
+export async function typecheckTree(tree: string): Promise<{ ok: boolean; output: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'equivalence-tsc-'));
+  try {
+    await cp(tree, dir, { recursive: true });
+    await linkDependencies(dir);
+    return await typecheckApp(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
