@@ -15,9 +15,8 @@ import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import { parserPlugins, parseSource } from './parse.js';
 import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
 import { buildParents, isIdent, walk, type Node, type Parents } from './rules/ast.js';
-import { locateDefinition } from './rules/definition-site.js';
+import { locateDefinition, rewriteTypedDefinition } from './rules/definition-site.js';
 import { SourceEdits } from './rules/edits.js';
-import { rewriteTypedHandler } from './rules/ma003-typed-handler.js';
 import { readSpec } from './rules/spec-source.js';
 import { resolveDefinition, WRAPPER_PACKAGES } from './scan/definition.js';
 import type { FileScan } from './scan/index.js';
@@ -163,7 +162,7 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   };
   const def = locateDefinition(ctx, at, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
-  const done = rewriteTypedHandler(ctx as never, def.fn, specValues);
+  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues);
   return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
 }
 

@@ -61,7 +61,7 @@ export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrapper
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
   const paramsEnd = (def.fn.params as Node[]).at(-1)?.end as number | undefined;
-  const typed = rewriteTypedHandler(ctx, def.fn, specValues);
+  const typed = rewriteTypedDefinition(ctx, def.fn, specValues);
   if (!typed.ok) return typed;
   unwrap(ctx, def);
   if (/\.[cm]?tsx?$/.test(ctx.file)) annotateInput(ctx, def.fn, specValues, paramsEnd!);
@@ -158,5 +158,20 @@ export function rewriteDefinitions(ctx: RuleContext): void {
       // The planner tried the same rewrite on the same source: this is a bug, said loudly.
       ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA003', message: `handler of ${d.route} was planned typed but is not: ${done.why}`, at: { file: ctx.file, line: d.at.line } });
     }
+  }
+}
+
+/**
+ * rewriteTypedHandler on a definition. A named function expression (`exports.login = function login(req, res)`)
+ * is refused inline, where its name may call it back with (req, res); here the planner has already refused any
+ * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
+ */
+export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
+  const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
+  if (id) fn.id = null;
+  try {
+    return rewriteTypedHandler(ctx, fn, specValues);
+  } finally {
+    if (id) fn.id = id;
   }
 }
