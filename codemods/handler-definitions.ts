@@ -115,7 +115,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     const def = p && locateDefinition(p, g.at, g.defWrappers);
     if (!p || !def) { refuse(`the wrapper around the handler is applied away from its definition (${rel(file)}:${g.at.line})`); continue; }
     const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec));
-    if (other) { refuse(`also ${other.how} from ${rel(other.file)}:${other.line}`); continue; }
+    if (other) { refuse(`also ${other.how} (${rel(other.file)}:${other.line})`); continue; }
     // Routes whose specs differ in what the body reads can share it only if the rewrite comes out the same for
     // each: tried once per distinct set of needs, the outputs compared.
     const distinct = new Map<string, { values: Map<string, string>; route: RouteRecord }>();
@@ -184,10 +184,30 @@ function definitionNames(fn: Node, parents: Parents, routes: RouteRecord[]): Set
   return names;
 }
 
+/** The scanned files a file imports or requires (any form), resolved; cached per file. */
+const importCache = new WeakMap<Resolver, Map<string, string[]>>();
+function importsOfFile(resolver: Resolver, parsed: (f: string) => Parsed | null, file: string): string[] {
+  let cache = importCache.get(resolver);
+  if (!cache) importCache.set(resolver, (cache = new Map()));
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const out: string[] = [];
+  const p = parsed(file);
+  if (p) {
+    walk(p.program, (n) => {
+      const src = n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || (n.type === 'ExportNamedDeclaration' && n.source) ? n.source.value
+        : (n.type === 'CallExpression' && (isIdent(n.callee, 'require') || n.callee.type === 'Import') && n.arguments[0]?.type === 'StringLiteral') ? n.arguments[0].value
+          : n.type === 'ImportExpression' && n.source?.type === 'StringLiteral' ? n.source.value : null;
+      if (typeof src === 'string') { const m = resolver.resolveModule(file, src); if (m) out.push(m); }
+    });
+  }
+  cache.set(file, out);
+  return out;
+}
+
 /**
  * The first reference to the definition that is not a route using it, its own declaration, an export or an
- * import: in its own file, in the files that import it (directly or through one index re-export), in test
- * files that import those. Member reads count only on an object that can be the controller (`exports`,
+ * import: in its own file and in every file that imports it, directly or through others (tests included). Member reads count only on an object that can be the controller (`exports`,
  * `this`, a name bound to the import, the routes' own receiver text), so `User.create(...)` inside `create`'s
  * controller is not one.
  */
@@ -195,45 +215,27 @@ function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed |
   { file: string; line: number; how: string } | null {
   const defParsed = parsed(defFile)!;
   const names = definitionNames(fn, defParsed.parents, routes);
+  // Every file that imports the definition's file, directly or through others (an index re-export, a route
+  // file an app or a test loads): only there can a name be bound to it.
+  const importsOf = (file: string) => importsOfFile(resolver, parsed, file);
   const related = new Set([defFile]);
-  const importsOf = (file: string, code?: Parsed | null): string[] => {
-    const s = input.scans.get(file);
-    if (s) return [...s.bindings.values(), ...s.exports.values()].flatMap((v) => importSources(v)).map((src) => resolver.resolveModule(file, src)).filter((m): m is string => !!m);
-    const p = code ?? parsed(file);
-    if (!p) return [];
-    const out: string[] = [];
-    walk(p.program, (n) => {
-      const src = n.type === 'ImportDeclaration' ? n.source.value
-        : n.type === 'CallExpression' && isIdent(n.callee, 'require') && n.arguments[0]?.type === 'StringLiteral' ? n.arguments[0].value : null;
-      if (typeof src === 'string') { const m = resolver.resolveModule(file, src); if (m) out.push(m); }
-    });
-    return out;
-  };
-  // One level of index re-export: `module.exports = { users: require('./users') }`.
-  for (const [file, s] of input.scans) if ([...s.exports.values()].flatMap(importSources).some((src) => resolver.resolveModule(file, src) === defFile)) related.add(file);
-  const files = new Set<string>([defFile, ...routes.map((r) => r.file)]);
-  for (const file of [...input.scans.keys(), ...input.testFiles]) if (importsOf(file).some((m) => related.has(m))) files.add(file);
+  const all = [...input.scans.keys(), ...input.testFiles];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const file of all) if (!related.has(file) && importsOf(file).some((m) => related.has(m))) { related.add(file); grew = true; }
+  }
+  const files = related;
   const routeArgs = new Map<string, Array<[number, number]>>();
   for (const file of files) {
     const p = parsed(file);
     if (!p) continue;
     const ranges = routeHandlerRanges(p, routes.filter((r) => r.file === file));
     routeArgs.set(file, ranges);
-    const found = referenceIn(p, file === defFile, names, fn, ranges, routes.map((r) => r.handler.text.replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
+    const importsRelated = (name: string) => boundToImport(p, name, (src) => { const m = resolver.resolveModule(file, src); return !!m && related.has(m); });
+    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => r.handler.text.replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
     if (found) return { file, line: found.line, how: found.how };
   }
   return null;
-}
-
-function importSources(v: Val): string[] {
-  switch (v.k) {
-    case 'import': return [v.source];
-    case 'member': return importSources(v.obj);
-    case 'object': return Object.values(v.props).flatMap(importSources);
-    case 'new': return importSources(v.cls);
-    case 'call': return [...importSources(v.callee), ...v.args.flatMap(importSources)];
-    default: return [];
-  }
 }
 
 /** Source ranges of the handler arguments of the given routes in this file. */
@@ -250,7 +252,8 @@ function routeHandlerRanges(p: Parsed, routes: RouteRecord[]): Array<[number, nu
   return out;
 }
 
-function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node, allowed: Array<[number, number]>, receivers: string[]):
+function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node, allowed: Array<[number, number]>,
+  importsRelated: (name: string) => boolean, receivers: string[]):
   { line: number; how: string } | null {
   let found: { line: number; how: string } | null = null;
   const inside = (n: Node) => allowed.some(([s, e]) => n.start >= s && n.end <= e);
@@ -263,7 +266,7 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
       if (inside(n) || isExportTarget(n, parent, p.parents)) return false;
       const obj = p.source.slice(n.object.start, n.object.end);
       const controllerLike = isIdent(n.object, 'exports') || obj === 'module.exports' || n.object.type === 'ThisExpression' || receivers.includes(obj)
-        || (n.object.type === 'Identifier' && boundToImport(p, n.object.name));
+        || (n.object.type === 'Identifier' && importsRelated(n.object.name));
       if (controllerLike) { found = { line: n.loc.start.line, how: 'called' }; return false; }
       return;
     }
@@ -274,7 +277,7 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
       if (parent.type === 'VariableDeclarator' && parent.id === n) return;
       if (isRequirePattern(n, p.parents)) return;
       if (isExportValue(n, p.parents)) return;
-      if (!isDefFile && !boundToImport(p, n.name)) return;
+      if (!isDefFile && !importsRelated(n.name)) return;
       found = { line: n.loc.start.line, how: 'referenced' };
       return false;
     }
@@ -287,7 +290,7 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
     walk(f.body, (n, parent) => {
       if (found) return false;
       if (n.type === 'Identifier' && names.has(n.name) && !(parent?.type === 'MemberExpression' && parent.property === n && !parent.computed)
-        && !(parent?.type === 'ObjectProperty' && parent.key === n && !parent.shorthand)) found = { line: n.loc.start.line, how: 'called from itself' };
+        && !(parent?.type === 'ObjectProperty' && parent.key === n && !parent.shorthand)) found = { line: n.loc.start.line, how: 'referenced inside the function itself' };
       return undefined;
     });
   }
@@ -324,14 +327,15 @@ function isRequirePattern(n: Node, parents: Parents): boolean {
   return false;
 }
 
-/** Whether the file binds `name` by an import or a require at its top level. */
-function boundToImport(p: Parsed, name: string): boolean {
+/** Whether the file binds `name` at its top level by an import or a require of a module `wanted` accepts. */
+function boundToImport(p: Parsed, name: string, wanted: (source: string) => boolean): boolean {
   for (const s of p.program.body as Node[]) {
-    if (s.type === 'ImportDeclaration' && s.specifiers.some((x: Node) => x.local.name === name)) return true;
+    if (s.type === 'ImportDeclaration' && wanted(s.source.value) && s.specifiers.some((x: Node) => x.local.name === name)) return true;
     if (s.type === 'VariableDeclaration') {
       for (const d of s.declarations) {
         const init = d.init?.type === 'MemberExpression' ? d.init.object : d.init;
-        if (init?.type === 'CallExpression' && isIdent(init.callee, 'require') && JSON.stringify(patternIds(d.id)).includes(`"${name}"`)) return true;
+        if (init?.type === 'CallExpression' && isIdent(init.callee, 'require') && init.arguments[0]?.type === 'StringLiteral' && wanted(init.arguments[0].value)
+          && patternIds(d.id).includes(name)) return true;
       }
     }
   }

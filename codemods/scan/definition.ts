@@ -115,7 +115,15 @@ function memberVal(resolver: Resolver, owner: ReturnType<Resolver['resolve']>, p
       const e = exportVal(resolver, owner.file, prop);
       return e ?? { why: `\`${prop}\` is not exported by ${owner.file}` };
     }
-    case 'object': return Object.hasOwn(owner.props, prop) ? { file: owner.file, v: owner.props[prop]! } : { why: `no property \`${prop}\`` };
+    case 'object': {
+      if (Object.hasOwn(owner.props, prop)) return { file: owner.file, v: owner.props[prop]! };
+      // `module.exports = { ...users, ...token }`: the last spread that has it.
+      for (const sp of [...(owner.spreads ?? [])].reverse()) {
+        const m = memberVal(resolver, resolver.asValue(resolver.resolve(owner.file, sp)), prop);
+        if (!('why' in m)) return m;
+      }
+      return { why: `no property \`${prop}\`` };
+    }
     case 'instance': {
       const info = resolver.scan(owner.file)?.classes.get(owner.cls);
       if (!info) return { why: `class ${owner.cls} not found` };

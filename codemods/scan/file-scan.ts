@@ -644,13 +644,14 @@ class FileWalker {
       case 'ArrowFunctionExpression': case 'FunctionExpression': return this.fnVal(node, ctx);
       case 'ObjectExpression': {
         const props: Record<string, Val> = {};
+        const spreads: Val[] = [];
         for (const p of node.properties) {
-          if (p.type === 'SpreadElement') continue;
+          if (p.type === 'SpreadElement') { spreads.push(this.val(p.argument, ctx)); continue; }
           const key = p.key.type === 'Identifier' && !p.computed ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
           if (!key) continue;
           props[key] = p.type === 'ObjectMethod' ? this.fnVal(p, ctx) : this.val(p.value, ctx);
         }
-        return { k: 'object', props };
+        return spreads.length ? { k: 'object', props, spreads } : { k: 'object', props };
       }
       case 'ArrayExpression':
         return { k: 'array', items: node.elements.filter((e): e is t.Expression => !!e && e.type !== 'SpreadElement').map((e) => this.val(e, ctx)) };
