@@ -343,7 +343,10 @@ function recastPlan(source: string, plan: FilePlan): FilePlan {
     for (; i < col - 1 && (text[i] === ' ' || text[i] === '\t'); i++) visual = text[i] === '\t' ? (Math.floor(visual / RECAST_TAB) + 1) * RECAST_TAB : visual + 1;
     return visual + (col - 1 - i) + 1;
   };
-  return { ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })) };
+  return {
+    ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })),
+    ...(plan.definitions ? { definitions: plan.definitions.map((d) => (d.at.col === undefined ? d : { ...d, at: { ...d.at, col: column(d.at.line, d.at.col) } })) } : {}),
+  };
 }
 
 /** jscodeshift entry point (`jscodeshift -t codemods/rules/index.ts`): the FilePlan comes in `options.plan`. */
