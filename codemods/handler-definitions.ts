@@ -123,6 +123,11 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       const k = JSON.stringify(NEEDS.map((n) => s.values.get(n) ?? null));
       if (!distinct.has(k)) distinct.set(k, { values: s.values, route: g.routes[i]!.rec });
     });
+    // TypeScript types the handler's input from one spec (rules/definition-site.ts): the routes must agree on it.
+    if (distinct.size > 1 && /\.[cm]?tsx?$/.test(file)) {
+      refuse(`shared by ${g.routes.length} routes with different input schemas (${g.routes.map((r) => label(r.rec)).join(', ')}); its TypeScript input type comes from one spec`);
+      continue;
+    }
     const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values), route: d.route }));
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
