@@ -26,6 +26,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** Each route's validator middleware, translated (MA004); absent when no file imports a validator package. */
   validators?: RouteValidators;
+  /** The per-file scans the scan was linked from (handler definitions are followed through them). */
+  scans: Map<string, FileScan>;
 }
 
 export interface AnalyzeOptions {
@@ -70,7 +72,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const match = matchRoutes(scan, docs.operations);
   const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;
   return {
-    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, ...(validators ? { validators } : {}),
+    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, scans, ...(validators ? { validators } : {}),
     diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics],
   };
 }

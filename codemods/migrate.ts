@@ -31,6 +31,7 @@ import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
+import { planHandlerDefinitions } from './handler-definitions.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -217,6 +218,25 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
+  // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
+  if (rules.has('MA003')) {
+    diagnostics.push(...planHandlerDefinitions({
+      root, scans: analysis.scans, routes: scan.routes, plans, inTarget,
+      schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
+      testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
+      planFor: (file) => {
+        const at = files.indexOf(file);
+        if (at >= 0) return plans[at]!;
+        if (!inTarget(file)) return null;
+        files.push(file);
+        planDiagnostics.push([]);
+        plans.push(planFile(file, [], {
+          validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[planDiagnostics.length - 1]!,
+        }));
+        return plans[plans.length - 1]!;
+      },
+    }));
+  }
   const rewritten = await Promise.all(plans.map((plan) => {
     const known = alreadyMigrated(plan);
     return (known ? Promise.resolve(known) : runner.rewrite(plan)).then((r) => { opts.onProgress?.(++done, files.length); return r; });

@@ -104,6 +104,24 @@ export interface RoutePlan {
   dynamic?: string;
   /** A TODO the rewrite puts above the route (rule id + why), for what the docs say that the spec could not follow. */
   todo?: { rule: RuleId; why: string };
+  /** MA003 for a handler that is not an inline function (codemods/handler-definitions.ts): typed where it is
+   *  defined (the route drops `wrappers` one-argument wrapper calls around the reference and no legacy()), or why not. */
+  handlerDef?: { typed: true; wrappers: number } | { typed: false; why: string };
+  /** The handler is a wrapper call around an inline function (`asyncHandler(async (req, res) => ...)`): MA003
+   *  tries the inner function and drops the wrapper when it is typed. */
+  inlineWrapper?: boolean;
+}
+
+/** A handler function this file defines that MA003 rewrites for the routes that use it (all share its spec needs). */
+export interface DefinitionPlan {
+  /** Where the scan records the function (scan/file-scan.ts fnAt). */
+  at: SourceLocation;
+  /** Wrapper calls around it here to remove (`catchAsync(async (req, res) => ...)`). */
+  wrappers: number;
+  /** The spec of the routes using it (they all have the same params/query/body/status). */
+  specSource: string;
+  /** For the report and messages: `GET /users` of the first route. */
+  route: string;
 }
 
 export interface FilePlan {
@@ -123,6 +141,8 @@ export interface FilePlan {
   /** Routers created in this file (RouterRecord.at) that mount other routers: typed(...) even when they register
    *  no route themselves (`api.use('/owners', owners)`), or the runtime never learns those mounts. */
   mountingRouters?: SourceLocation[];
+  /** Route handlers defined in this file, for routes of this or other files (MA003). */
+  definitions?: DefinitionPlan[];
 }
 
 export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';

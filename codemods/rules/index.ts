@@ -21,6 +21,7 @@ import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, 
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
 import { MA004 } from './ma004-validators-to-spec.js';
+import { rewriteDefinitions } from './definition-site.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
 
@@ -46,7 +47,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'Typed'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'Typed', 'InputOf'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -168,6 +169,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
     chainsDone.add(outer);
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
+  if (ctx.enabled('MA003')) rewriteDefinitions(ctx);
   if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
   if (plan.mountingRouters?.length && ctx.enabled('MA001')) wrapMountingRouters(ctx, names, plan.mountingRouters);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
@@ -181,6 +183,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
   // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
+  if (ctx.compat.has('InputOf')) compat.push(`type ${named('InputOf')}`);
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
@@ -344,7 +347,10 @@ function recastPlan(source: string, plan: FilePlan): FilePlan {
     for (; i < col - 1 && (text[i] === ' ' || text[i] === '\t'); i++) visual = text[i] === '\t' ? (Math.floor(visual / RECAST_TAB) + 1) * RECAST_TAB : visual + 1;
     return visual + (col - 1 - i) + 1;
   };
-  return { ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })) };
+  return {
+    ...plan, routes: plan.routes.map((r) => (r.at.col === undefined ? r : { ...r, at: { ...r.at, col: column(r.at.line, r.at.col) } })),
+    ...(plan.definitions ? { definitions: plan.definitions.map((d) => (d.at.col === undefined ? d : { ...d, at: { ...d.at, col: column(d.at.line, d.at.col) } })) } : {}),
+  };
 }
 
 /** jscodeshift entry point (`jscodeshift -t codemods/rules/index.ts`): the FilePlan comes in `options.plan`. */

@@ -5,6 +5,7 @@ import type { RoutePlan, RouteReport } from '../plan.js';
 import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
 import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
+import { typeRouteHandler } from './definition-site.js';
 import { typedOnce } from './typed-copy.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
@@ -309,7 +310,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
-  else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
+  else if (ctx.enabled('MA003')) typed = typeRouteHandler(ctx, plan, args, spec.values) ?? rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
     if (!(handler.type === 'CallExpression' && isIdent(handler.callee, legacyName))) {
@@ -337,7 +338,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 }
 
 /** The spec's references to names the file binds otherwise, renamed to the aliases imported instead. */
-function withAliases(source: string, aliases: Map<string, string>): string {
+export function withAliases(source: string, aliases: Map<string, string>): string {
   const expr = parseExpression(source, { plugins: ['typescript'] }) as unknown as Node;
   const renames: Node[] = [];
   walk(expr, (n, parent) => {

@@ -88,9 +88,11 @@ export interface RouteFacts {
  * specValues: the spec's top-level properties, as source text.
  */
 export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>, route: RouteFacts = {}): Result {
-  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return no('the handler is not an inline function');
+  // Declarations and methods come from a controller (rules/definition-site.ts); `static`/getters are not handlers.
+  if (!/^(ArrowFunctionExpression|FunctionExpression|FunctionDeclaration|ObjectMethod|ClassMethod)$/.test(fn.type)) return no('the handler is not an inline function');
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.static || fn.computed)) return no('the handler is a getter, setter or static method');
   if (fn.generator) return no('generator handler');
-  if (fn.id) return no('named function expression');
+  if (fn.id && fn.type === 'FunctionExpression') return no('named function expression');
   if (fn.typeParameters) return no('generic handler');
   if (fn.params.length < 2 || fn.params.length > 3 || !fn.params.every((p: Node) => p.type === 'Identifier')) return no('parameters are not (req, res[, next])');
   const source = ctx.source;
@@ -128,7 +130,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   walk(body, (n, parent) => {
     if (why) return false;
-    if (fn.type === 'FunctionExpression' && (n.type === 'ThisExpression' || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
+    if (fn.type !== 'ArrowFunctionExpression' && (n.type === 'ThisExpression' || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
     if (isFunction(n) || n.type === 'CatchClause' || n.type === 'VariableDeclarator' || n.type === 'ClassDeclaration') {
       const bound = [
         ...(n.params ?? []).flatMap((p: Node) => patternNames(p)),
@@ -267,7 +269,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
   for (const h of helpers) ctx.compat.add(h);
   const out = local.apply();
-  const replacement = ctx.parseExpression(out.slice(fn.start, fn.end + out.length - source.length));
+  const replacement = parseFunctionBack(ctx, fn.type, out.slice(fn.start, fn.end + out.length - source.length));
   if (fn.comments) replacement.comments = fn.comments;
   const parent = ctx.parents.get(fn);
   if (parent) {
@@ -280,6 +282,17 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   }
   ctx.changed = true;
   return { ok: true };
+}
+
+/** The rewritten function's text as a node of the kind it was: controllers' declarations and methods
+ *  (rules/definition-site.ts) are not expressions on their own, so each is parsed inside one. */
+function parseFunctionBack(ctx: RuleContext, type: string, text: string): Node {
+  switch (type) {
+    case 'FunctionDeclaration': return Object.assign(ctx.parseExpression(`(${text})`), { type: 'FunctionDeclaration' });
+    case 'ClassMethod': return ctx.parseExpression(`(class { ${text} })`).body.body[0];
+    case 'ObjectMethod': return ctx.parseExpression(`({ ${text} })`).properties[0];
+    default: return ctx.parseExpression(text);
+  }
 }
 
 /** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values. */

@@ -26,6 +26,8 @@ export interface LocalRoute {
   handler: RouteRecord['handler'];
   /** What to resolve handler.definedAt from (the handler, or the single argument of a wrapper call). */
   handlerRef?: Val;
+  /** The callee when the handler is a one-argument call (`asyncHandler(...)`), to recognise wrappers. */
+  handlerCallee?: Val;
   middleware: string[];
   /** Set when the call already carries a spec object (a run of ours, or hand-migrated). */
   migrated?: RouteRecord['migrated'];
@@ -490,6 +492,7 @@ class FileWalker {
       receiver: this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
       handler: this.handler(handlerNode),
       handlerRef: this.handlerRef(handlerNode, ctx),
+      ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
         ? { migrated: handlerNode.type === 'CallExpression' && handlerNode.callee.type === 'Identifier' && handlerNode.callee.name === 'legacy' ? 'legacy handler' : 'typed handler' }
@@ -641,13 +644,14 @@ class FileWalker {
       case 'ArrowFunctionExpression': case 'FunctionExpression': return this.fnVal(node, ctx);
       case 'ObjectExpression': {
         const props: Record<string, Val> = {};
+        const spreads: Val[] = [];
         for (const p of node.properties) {
-          if (p.type === 'SpreadElement') continue;
+          if (p.type === 'SpreadElement') { spreads.push(this.val(p.argument, ctx)); continue; }
           const key = p.key.type === 'Identifier' && !p.computed ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
           if (!key) continue;
           props[key] = p.type === 'ObjectMethod' ? this.fnVal(p, ctx) : this.val(p.value, ctx);
         }
-        return { k: 'object', props };
+        return spreads.length ? { k: 'object', props, spreads } : { k: 'object', props };
       }
       case 'ArrayExpression':
         return { k: 'array', items: node.elements.filter((e): e is t.Expression => !!e && e.type !== 'SpreadElement').map((e) => this.val(e, ctx)) };

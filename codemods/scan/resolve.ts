@@ -14,7 +14,7 @@ export type Resolved =
   | { k: 'module'; file: string }
   | { k: 'fn'; file: string; at: SourceLocation; returns?: Val }
   | { k: 'param'; file: string; fn: string; index: number; name: string }
-  | { k: 'object'; file: string; props: Record<string, Val> }
+  | { k: 'object'; file: string; props: Record<string, Val>; spreads?: Val[] }
   | { k: 'array'; file: string; items: Val[] }
   | { k: 'class'; file: string; name: string }
   | { k: 'instance'; file: string; cls: string }
@@ -118,7 +118,7 @@ export class Resolver {
       case 'router': return { k: 'router', file, key: v.key };
       case 'fn': return { k: 'fn', file, at: v.at, returns: v.returns };
       case 'param': return { ...v, file };
-      case 'object': return { k: 'object', file, props: v.props };
+      case 'object': return { k: 'object', file, props: v.props, ...(v.spreads ? { spreads: v.spreads } : {}) };
       case 'array': return { k: 'array', file, items: v.items };
       case 'class': return { k: 'class', file, name: v.name };
       case 'loopvar': return { k: 'unknown', why: 'a loop variable' };
@@ -167,7 +167,12 @@ export class Resolver {
       case 'module': return this.exportOf(o.file, prop, depth + 1);
       case 'object': {
         const p = Object.hasOwn(o.props, prop) ? o.props[prop] : undefined;
-        return p ? this.resolve(o.file, p, depth + 1) : { k: 'unknown', why: `no property \`${prop}\`` };
+        if (p) return this.resolve(o.file, p, depth + 1);
+        for (const sp of [...(o.spreads ?? [])].reverse()) {
+          const m = this.memberOf(this.asValue(this.resolve(o.file, sp, depth + 1), depth + 1), prop, depth + 1);
+          if (m.k !== 'unknown') return m;
+        }
+        return { k: 'unknown', why: `no property \`${prop}\`` };
       }
       case 'instance': {
         const info = this.scans.get(o.file)?.classes.get(o.cls);

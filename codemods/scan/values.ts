@@ -24,7 +24,8 @@ export type Val =
   | { k: 'fn'; at: SourceLocation; returns?: Val }
   /** Parameter `index` of the function defined at `fn` (`line:col`, the fn value's location) in this file. */
   | { k: 'param'; fn: string; index: number; name: string }
-  | { k: 'object'; props: Record<string, Val> }
+  /** `spreads`: `{ ...users, ...token }`, in source order (a later one wins), for members not in props. */
+  | { k: 'object'; props: Record<string, Val>; spreads?: Val[] }
   | { k: 'array'; items: Val[] }
   | { k: 'class'; name: string }
   /** The element variable of an enclosing `coll.forEach(x => ...)` / `for (const x of coll)`. */

@@ -36,3 +36,28 @@ export function fixtureCases(dir: string): FixtureCase[] {
   }
   return cases;
 }
+
+/** A multi-file case: `<dir>/<case>/input/**` migrated as a whole must give `<dir>/<case>/output/**`. */
+export interface FixtureFolder {
+  name: string;
+  dir: string;
+  input: string;
+  output: string;
+  /** `<case>/<name>` beside input/ and output/ (e.g. `expect.json`), or undefined when absent. */
+  extra(name: string): string | undefined;
+}
+
+/** Every sub-folder of `dir` holding input/ and output/, found automatically like the file pairs. */
+export function fixtureFolders(dir: string): FixtureFolder[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'input')))
+    .map((e) => e.name).sort()
+    .map((name) => {
+      const base = join(dir, name);
+      if (!existsSync(join(base, 'output'))) throw new Error(`${base}: input/ without output/`);
+      return {
+        name, dir: base, input: join(base, 'input'), output: join(base, 'output'),
+        extra: (x: string) => (existsSync(join(base, x)) ? readFileSync(join(base, x), 'utf8') : undefined),
+      };
+    });
+}

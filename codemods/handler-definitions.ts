@@ -1,0 +1,354 @@
+// MA003 for handlers that are not inline functions, decided for the whole tree before any file is rewritten:
+// each route's handler reference is followed to its definition (scan/definition.ts), the routes sharing one
+// definition are grouped, and the definition is planned for a typed rewrite where it lives only when
+//   - every route using it is documented, in the target, and has the same spec needs (params/query/body/status),
+//   - nothing else refers to it (another function, a test, an export some non-route code imports): a typed
+//     handler no longer takes (req, res, next), so such a caller would break,
+//   - its body passes rewriteTypedHandler (tried here on a throwaway tree, so the route file, rewritten
+//     separately, knows the outcome; the rewrite is deterministic on the same source).
+// Otherwise each route keeps legacy(handler) with the reason. The result lands in the plans: RoutePlan.handlerDef
+// for the routes, FilePlan.definitions for the file that defines the function (which may have no route).
+import { parse as babelParse } from '@babel/parser';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import { parserPlugins, parseSource } from './parse.js';
+import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
+import { buildParents, isIdent, walk, type Node, type Parents } from './rules/ast.js';
+import { locateDefinition, rewriteTypedDefinition } from './rules/definition-site.js';
+import { SourceEdits } from './rules/edits.js';
+import { readSpec } from './rules/spec-source.js';
+import { resolveDefinition, WRAPPER_PACKAGES } from './scan/definition.js';
+import type { FileScan } from './scan/index.js';
+import { Resolver } from './scan/resolve.js';
+import type { Val } from './scan/values.js';
+import { isWrapperShape } from './wrapper-shape.js';
+
+export interface DefinitionsInput {
+  root: string;
+  scans: ReadonlyMap<string, FileScan>;
+  routes: RouteRecord[];
+  /** The plans of the files to rewrite; plans for definition files without routes are added through `planFor`. */
+  plans: FilePlan[];
+  planFor: (file: string) => FilePlan | null;
+  /** Test files: not rewritten, but a definition they refer to stays legacy. */
+  testFiles: string[];
+  inTarget: (file: string) => boolean;
+  /** The specifier a file imports the generated schemas module by (a TS definition declares its input schemas). */
+  schemasFrom: (file: string) => string;
+}
+
+interface Parsed { source: string; program: Node; parents: Parents }
+
+/** The spec keys rewriteTypedHandler reads: routes sharing a definition must agree on them. */
+const NEEDS = ['params', 'query', 'body', 'status'] as const;
+
+export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
+  const resolver = new Resolver(input.scans);
+  const parsedCache = new Map<string, Parsed | null>();
+  const parsed = (file: string): Parsed | null => {
+    if (parsedCache.has(file)) return parsedCache.get(file)!;
+    let out: Parsed | null = null;
+    try {
+      const source = readFileSync(file, 'utf8');
+      const p = parseSource(source, file);
+      if (!('diagnostic' in p)) {
+        const program = p.ast.program as unknown as Node;
+        out = { source, program, parents: buildParents(program) };
+      }
+    } catch { /* unreadable: nothing refers from it, nothing is rewritten in it */ }
+    parsedCache.set(file, out);
+    return out;
+  };
+  const isWrapper = (file: string, callee: Val): string | null => {
+    const r = resolver.asValue(resolver.resolve(file, callee));
+    if (r.k === 'external') return WRAPPER_PACKAGES.has(r.source) ? r.source : null;
+    if (r.k !== 'fn') return null;
+    const p = r.file ? parsed(r.file) : null;
+    const def = p && locateDefinition(p, { ...r.at, file: r.file }, 0);
+    return def && isWrapperShape(def.fn) ? (def.fn.id?.name ?? 'wrapper') : null;
+  };
+  const inputSchemasFrom = input.schemasFrom;
+  const planByRoute = new Map<string, { plan: RoutePlan; file: FilePlan }>();
+  for (const fp of input.plans) for (const rp of fp.routes) planByRoute.set(key(fp.file, rp.at), { plan: rp, file: fp });
+
+  // 1. Each route's handler to its definition.
+  const groups = new Map<string, { at: SourceLocation; defWrappers: number; routes: Array<{ rec: RouteRecord; routeWrappers: number }> }>();
+  for (const rec of input.routes) {
+    if (rec.handler.kind === 'function') continue;
+    const local = input.scans.get(rec.file)?.routes.find((r) => r.at.line === rec.at.line && r.at.col === rec.at.col);
+    const planned = planByRoute.get(key(rec.file, rec.at));
+    let routeWrappers = 0;
+    if (local?.handlerCallee) {
+      if (!isWrapper(rec.file, local.handlerCallee)) continue;
+      routeWrappers = 1;
+      if (!local.handlerRef) { if (planned) planned.plan.inlineWrapper = true; continue; }
+    }
+    if (!local?.handlerRef) continue;
+    const def = resolveDefinition(resolver, rec.file, local.handlerRef, isWrapper, false);
+    if ('why' in def) {
+      if (planned) planned.plan.handlerDef = { typed: false, why: `the handler's definition is not followed: ${def.why}` };
+      continue;
+    }
+    const id = key(def.at.file!, def.at);
+    const g = groups.get(id) ?? { at: def.at, defWrappers: def.wrappers.length, routes: [] };
+    g.routes.push({ rec, routeWrappers });
+    groups.set(id, g);
+  }
+
+  // 2. Each definition: shared needs, no other reference, a body that types.
+  const diagnostics: Diagnostic[] = [];
+  const rel = (f: string) => relative(input.root, f).split(sep).join('/');
+  const label = (r: RouteRecord) => `${r.method.toUpperCase()} ${r.fullPath ?? r.path ?? '?'}`;
+  for (const g of groups.values()) {
+    const file = g.at.file!;
+    const plans = g.routes.map((r) => planByRoute.get(key(r.rec.file, r.rec.at)));
+    const refuse = (why: string) => { for (const p of plans) if (p) p.plan.handlerDef = { typed: false, why }; };
+    const outside = g.routes.find((r, i) => !plans[i] || !input.inTarget(r.rec.file));
+    if (outside) { refuse(`also the handler of ${label(outside.rec)} (${rel(outside.rec.file)}:${outside.rec.at.line}), which this run does not migrate`); continue; }
+    const notTyped = plans.find((p) => !p!.plan.documented || p!.plan.migrated || p!.plan.dynamic || !p!.file.rules.has('MA003'));
+    if (notTyped) { refuse(`also the handler of ${notTyped.plan.method.toUpperCase()} ${notTyped.plan.fullPath ?? '?'}, which is ${notTyped.plan.documented ? 'not typed' : 'undocumented'}`); continue; }
+    if (!input.inTarget(file)) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
+    const specs = plans.map((p) => readSpec(p!.plan.specSource));
+    if (specs.some((s) => 'error' in s)) continue; // MA001 reports the spec itself
+    const p = parsed(file);
+    const def = p && locateDefinition(p, g.at, g.defWrappers);
+    if (!p || !def) { refuse(`the wrapper around the handler is applied away from its definition (${rel(file)}:${g.at.line})`); continue; }
+    const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec));
+    if (other) { refuse(`also ${other.how} (${rel(other.file)}:${other.line})`); continue; }
+    // Routes whose specs differ in what the body reads can share it only if the rewrite comes out the same for
+    // each: tried once per distinct set of needs, the outputs compared.
+    const distinct = new Map<string, { values: Map<string, string>; route: RouteRecord }>();
+    (specs as Array<Exclude<(typeof specs)[number], { error: string }>>).forEach((s, i) => {
+      const k = JSON.stringify(NEEDS.map((n) => s.values.get(n) ?? null));
+      if (!distinct.has(k)) distinct.set(k, { values: s.values, route: g.routes[i]!.rec });
+    });
+    // TypeScript types the handler's input from one spec (rules/definition-site.ts): the routes must agree on it.
+    if (distinct.size > 1 && /\.[cm]?tsx?$/.test(file)) {
+      refuse(`shared by ${g.routes.length} routes with different input schemas (${g.routes.map((r) => label(r.rec)).join(', ')}); its TypeScript input type comes from one spec`);
+      continue;
+    }
+    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values), route: d.route }));
+    const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
+    if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
+    if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
+      refuse(`shared by ${g.routes.length} routes whose specs need different rewrites (${g.routes.map((r) => label(r.rec)).join(', ')})`);
+      continue;
+    }
+    const defPlan = input.planFor(file);
+    if (!defPlan) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
+    if (/\.[cm]?tsx?$/.test(file)) {
+      // rules/definition-site.ts declares the input schemas beside a TS handler: the named ones are imported.
+      const values = (specs[0] as Exclude<(typeof specs)[0], { error: string }>).values;
+      const input = readSpec(`{ ${['params', 'query', 'body'].filter((k) => values.has(k)).map((k) => `${k}: ${values.get(k)}`).join(', ')} }`);
+      const names = 'error' in input ? [] : [...input.identifiers].filter((n) => n !== 'z');
+      if (names.length) {
+        defPlan.schemaImports = { names: [...new Set([...(defPlan.schemaImports?.names ?? []), ...names])].sort(), from: defPlan.schemaImports?.from ?? inputSchemasFrom(file) };
+      }
+    }
+    (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec) } satisfies DefinitionPlan);
+    g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
+  }
+  return diagnostics;
+}
+
+function key(file: string, at: SourceLocation): string {
+  return `${file}\0${at.line}:${at.col}`;
+}
+
+/** The typed rewrite on a throwaway tree of the definition's file. */
+function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true; output: string } | { ok: false; why: string } {
+  const p = parseSource(source, file);
+  if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
+  const program = p.ast.program as unknown as Node;
+  const ctx = {
+    file, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false,
+    parseExpression: (src: string) => (babelParse(`[\n${src}\n]`, { plugins: parserPlugins(file) }).program.body[0] as unknown as Node).expression.elements[0],
+  };
+  const def = locateDefinition(ctx, at, wrappers);
+  if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
+  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues);
+  return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
+}
+
+/** The names the definition goes by: its own binding and the member/export names routes reach it through. */
+function definitionNames(fn: Node, parents: Parents, routes: RouteRecord[]): Set<string> {
+  const names = new Set<string>();
+  if (fn.id?.name) names.add(fn.id.name);
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && fn.key?.type === 'Identifier') names.add(fn.key.name);
+  let cur: Node = fn;
+  for (let p = parents.get(cur); p && p.type === 'CallExpression'; p = parents.get(cur)) cur = p;
+  const holder = parents.get(cur);
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') names.add(holder.id.name);
+  if ((holder?.type === 'ClassProperty' || holder?.type === 'ObjectProperty') && holder.key.type === 'Identifier') names.add(holder.key.name);
+  if (holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && holder.left.property.type === 'Identifier') names.add(holder.left.property.name);
+  for (const r of routes) {
+    const last = /([A-Za-z_$][\w$]*)\s*\)?\s*$/.exec(r.handler.text);
+    if (last) names.add(last[1]!);
+  }
+  return names;
+}
+
+/** The scanned files a file imports or requires (any form), resolved; cached per file. */
+const importCache = new WeakMap<Resolver, Map<string, string[]>>();
+function importsOfFile(resolver: Resolver, parsed: (f: string) => Parsed | null, file: string): string[] {
+  let cache = importCache.get(resolver);
+  if (!cache) importCache.set(resolver, (cache = new Map()));
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const out: string[] = [];
+  const p = parsed(file);
+  if (p) {
+    walk(p.program, (n) => {
+      const src = n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || (n.type === 'ExportNamedDeclaration' && n.source) ? n.source.value
+        : (n.type === 'CallExpression' && (isIdent(n.callee, 'require') || n.callee.type === 'Import') && n.arguments[0]?.type === 'StringLiteral') ? n.arguments[0].value
+          : n.type === 'ImportExpression' && n.source?.type === 'StringLiteral' ? n.source.value : null;
+      if (typeof src === 'string') { const m = resolver.resolveModule(file, src); if (m) out.push(m); }
+    });
+  }
+  cache.set(file, out);
+  return out;
+}
+
+/**
+ * The first reference to the definition that is not a route using it, its own declaration, an export or an
+ * import: in its own file and in every file that imports it, directly or through others (tests included). Member reads count only on an object that can be the controller (`exports`,
+ * `this`, a name bound to the import, the routes' own receiver text), so `User.create(...)` inside `create`'s
+ * controller is not one.
+ */
+function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed | null, resolver: Resolver, defFile: string, fn: Node, routes: RouteRecord[]):
+  { file: string; line: number; how: string } | null {
+  const defParsed = parsed(defFile)!;
+  const names = definitionNames(fn, defParsed.parents, routes);
+  // Every file that imports the definition's file, directly or through others (an index re-export, a route
+  // file an app or a test loads): only there can a name be bound to it.
+  const importsOf = (file: string) => importsOfFile(resolver, parsed, file);
+  const related = new Set([defFile]);
+  const all = [...input.scans.keys(), ...input.testFiles];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const file of all) if (!related.has(file) && importsOf(file).some((m) => related.has(m))) { related.add(file); grew = true; }
+  }
+  const files = related;
+  const routeArgs = new Map<string, Array<[number, number]>>();
+  for (const file of files) {
+    const p = parsed(file);
+    if (!p) continue;
+    const ranges = routeHandlerRanges(p, routes.filter((r) => r.file === file));
+    routeArgs.set(file, ranges);
+    const importsRelated = (name: string) => boundToImport(p, name, (src) => { const m = resolver.resolveModule(file, src); return !!m && related.has(m); });
+    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => r.handler.text.replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
+    if (found) return { file, line: found.line, how: found.how };
+  }
+  return null;
+}
+
+/** Source ranges of the handler arguments of the given routes in this file. */
+function routeHandlerRanges(p: Parsed, routes: RouteRecord[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (routes.length === 0) return out;
+  walk(p.program, (n) => {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression') return;
+    const starts = (x: Node | undefined) => routes.some((r) => x?.loc && x.loc.start.line === r.at.line && x.loc.start.column + 1 === r.at.col);
+    if (!starts(n.callee.object) && !starts(n.callee.property) && !starts(n)) return;
+    const last = n.arguments[n.arguments.length - 1];
+    if (last) out.push([last.start, last.end]);
+  });
+  return out;
+}
+
+function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node, allowed: Array<[number, number]>,
+  importsRelated: (name: string) => boolean, receivers: string[]):
+  { line: number; how: string } | null {
+  let found: { line: number; how: string } | null = null;
+  const inside = (n: Node) => allowed.some(([s, e]) => n.start >= s && n.end <= e);
+  const ownKeys = new Set<Node>([fn.id, fn.key].filter(Boolean));
+  walk(p.program, (n, parent) => {
+    if (found) return false;
+    if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' && !n.declaration || n.type === 'ExportAllDeclaration') return false;
+    if (n === fn) { walkInside(n); return false; }
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && names.has(n.property.name)) {
+      if (inside(n) || isExportTarget(n, parent, p.parents)) return false;
+      const obj = p.source.slice(n.object.start, n.object.end);
+      const controllerLike = isIdent(n.object, 'exports') || obj === 'module.exports' || n.object.type === 'ThisExpression' || receivers.includes(obj)
+        || (n.object.type === 'Identifier' && importsRelated(n.object.name));
+      if (controllerLike) { found = { line: n.loc.start.line, how: 'called' }; return false; }
+      return;
+    }
+    if (n.type === 'Identifier' && names.has(n.name) && !ownKeys.has(n)) {
+      if (inside(n) || !parent) return;
+      if (parent.type === 'MemberExpression' && parent.property === n && !parent.computed) return;
+      if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && parent.key === n && !parent.computed && !(parent.shorthand)) return;
+      if (parent.type === 'VariableDeclarator' && parent.id === n) return;
+      if (isRequirePattern(n, p.parents)) return;
+      if (isExportValue(n, p.parents)) return;
+      if (!isDefFile && !importsRelated(n.name)) return;
+      found = { line: n.loc.start.line, how: 'referenced' };
+      return false;
+    }
+    return;
+  });
+  return found;
+
+  function walkInside(f: Node): void {
+    // A recursive call of the function by its own name.
+    walk(f.body, (n, parent) => {
+      if (found) return false;
+      if (n.type === 'Identifier' && names.has(n.name) && !(parent?.type === 'MemberExpression' && parent.property === n && !parent.computed)
+        && !(parent?.type === 'ObjectProperty' && parent.key === n && !parent.shorthand)) found = { line: n.loc.start.line, how: 'referenced inside the function itself' };
+      return undefined;
+    });
+  }
+}
+
+/** `exports.list = ...`, `module.exports.list = ...`: the export's own target. */
+function isExportTarget(m: Node, parent: Node | null, _parents: Parents): boolean {
+  return parent?.type === 'AssignmentExpression' && parent.left === m;
+}
+
+/** `module.exports = { list }` / `export default { list }` / `export { list }`: the export of the value. */
+function isExportValue(n: Node, parents: Parents): boolean {
+  let cur: Node = n;
+  for (let p = parents.get(cur); p; cur = p, p = parents.get(cur)) {
+    if (p.type === 'ObjectProperty' || p.type === 'ObjectExpression') continue;
+    if (p.type === 'ExportSpecifier' || p.type === 'ExportDefaultDeclaration') return true;
+    if (p.type === 'AssignmentExpression' && p.right === cur) {
+      const left = p.left;
+      return left.type === 'MemberExpression' && (isIdent(left.object, 'module') || isIdent(left.object, 'exports')
+        || (left.object.type === 'MemberExpression' && isIdent(left.object.object, 'module')));
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `const { list } = require('./ctrl')`. */
+function isRequirePattern(n: Node, parents: Parents): boolean {
+  let cur: Node = n;
+  for (let p = parents.get(cur); p; cur = p, p = parents.get(cur)) {
+    if (p.type === 'ObjectProperty' || p.type === 'ObjectPattern') continue;
+    return p.type === 'VariableDeclarator' && p.id === cur && p.init?.type === 'CallExpression' && isIdent(p.init.callee, 'require');
+  }
+  return false;
+}
+
+/** Whether the file binds `name` at its top level by an import or a require of a module `wanted` accepts. */
+function boundToImport(p: Parsed, name: string, wanted: (source: string) => boolean): boolean {
+  for (const s of p.program.body as Node[]) {
+    if (s.type === 'ImportDeclaration' && wanted(s.source.value) && s.specifiers.some((x: Node) => x.local.name === name)) return true;
+    if (s.type === 'VariableDeclaration') {
+      for (const d of s.declarations) {
+        const init = d.init?.type === 'MemberExpression' ? d.init.object : d.init;
+        if (init?.type === 'CallExpression' && isIdent(init.callee, 'require') && init.arguments[0]?.type === 'StringLiteral' && wanted(init.arguments[0].value)
+          && patternIds(d.id).includes(name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function patternIds(id: Node): string[] {
+  if (id.type === 'Identifier') return [id.name];
+  if (id.type === 'ObjectPattern') return id.properties.flatMap((p: Node) => patternIds(p.type === 'RestElement' ? p.argument : p.value));
+  return [];
+}
