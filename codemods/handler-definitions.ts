@@ -162,7 +162,7 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
   const ctx = {
-    file, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false,
+    file, source, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false,
     parseExpression: (src: string) => (babelParse(`[\n${src}\n]`, { plugins: parserPlugins(file) }).program.body[0] as unknown as Node).expression.elements[0],
   };
   const def = locateDefinition(ctx, at, wrappers);

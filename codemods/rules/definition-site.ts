@@ -60,11 +60,10 @@ export function unwrap(ctx: RuleContext, def: LocatedDefinition): void {
 export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
-  const paramsEnd = (def.fn.params as Node[]).at(-1)?.end as number | undefined;
-  const typed = rewriteTypedDefinition(ctx, def.fn, specValues);
+  const ts = /\.[cm]?tsx?$/.test(ctx.file);
+  const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined);
   if (!typed.ok) return typed;
   unwrap(ctx, def);
-  if (/\.[cm]?tsx?$/.test(ctx.file)) annotateInput(ctx, def.fn, specValues, paramsEnd!);
   return typed;
 }
 
@@ -73,13 +72,12 @@ export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrapper
  * from the spec: the input schemas it reads are declared beside it (`const getUserInput = { params: z.object(...) }`)
  * and the parameter typed `InputOf<typeof getUserInput>`, the same type the typed verb infers. The route's own spec
  * stays the one that validates and documents; if the two drift apart, the route call no longer type-checks (its
- * InputOf must be assignable to the handler's), so the copy cannot silently lie.
+ * InputOf must be assignable to the handler's), so the copy cannot silently lie. Returns the annotation MA003
+ * writes after the input pattern; the declaration goes in here.
  */
-function annotateInput(ctx: RuleContext, fn: Node, specValues: Map<string, string>, paramsEnd: number): void {
-  const pattern = (fn.params as Node[])[0];
-  if (!pattern || pattern.type !== 'ObjectPattern') return;
-  const used = (pattern.properties as Node[]).map((p) => p.key?.name as string).filter((k) => specValues.has(k));
-  if (used.length === 0) return;
+function annotateInput(ctx: RuleContext, fn: Node, specValues: Map<string, string>, read: readonly string[]): string {
+  const used = read.filter((k) => specValues.has(k));
+  if (used.length === 0) return '';
   const taken = new Set<string>();
   walk(ctx.program, (n) => { if (n.type === 'Identifier') taken.add(n.name); });
   const base = `${handlerName(ctx, fn) ?? 'handler'}Input`;
@@ -87,24 +85,21 @@ function annotateInput(ctx: RuleContext, fn: Node, specValues: Map<string, strin
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   const objectSource = `{ ${used.map((k) => `${k}: ${specValues.get(k)}`).join(', ')} }`;
   const spec = readSpec(objectSource);
-  if ('error' in spec) return;
+  if ('error' in spec) return '';
   for (const id of spec.identifiers) ctx.specIdentifiers.add(id);
   const source = ctx.aliases.size ? withAliases(spec.source, ctx.aliases) : spec.source;
   const inputOf = introducedName(ctx, 'InputOf');
   ctx.compat.add('InputOf');
   const stmt = topLevelStatement(ctx, fn);
-  const declaration = `const ${name} = ${source};`;
   if (ctx.edits) {
     const at = Math.min(stmt.start, ...((stmt.leadingComments ?? []) as Node[]).map((c) => c.start as number));
-    ctx.edits.insert(at, `${declaration}\n\n`);
-    ctx.edits.insert(paramsEnd, `: ${inputOf}<typeof ${name}>`);
+    ctx.edits.insert(at, `const ${name} = ${source};\n\n`);
   }
-  const typedParam = ctx.parseExpression(`({ ${used.join(', ')} }: ${inputOf}<typeof ${name}>) => 0`).params[0];
-  fn.params = [typedParam];
   const decl = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name), ctx.parseExpression(source) as never)]);
   const body = ctx.program.body as Node[];
   body.splice(body.indexOf(stmt), 0, decl);
   ctx.changed = true;
+  return `: ${inputOf}<typeof ${name}>`;
 }
 
 function topLevelStatement(ctx: RuleContext, n: Node): Node {
@@ -131,19 +126,22 @@ function handlerName(ctx: RuleContext, fn: Node): string | null {
  */
 export function typeRouteHandler(ctx: RuleContext, plan: RoutePlan, args: Node[], specValues: Map<string, string>): { ok: true } | { ok: false; why: string } | null {
   const handler = args[args.length - 1]!;
-  const dropWrappers = (times: number) => {
+  const dropWrappers = (times: number, original?: Node) => {
     let inner = handler;
     for (let i = 0; i < times && inner.type === 'CallExpression' && inner.arguments.length === 1; i++) inner = inner.arguments[0];
     if (inner === handler) return;
     args[args.length - 1] = inner;
     ctx.parents.set(inner, ctx.parents.get(handler)!);
-    ctx.edits?.replaceNode(handler, ctx.edits.slice(inner));
+    // The text takes the original node's range (MA003's edits live inside it): the node MA003 parsed back in
+    // carries the positions of its own snippet.
+    ctx.edits?.replaceNode(handler, ctx.edits.slice(original ?? inner));
   };
   if (plan.handlerDef?.typed) { dropWrappers(plan.handlerDef.wrappers); ctx.changed = true; return { ok: true }; }
   if (plan.handlerDef) return { ok: false, why: plan.handlerDef.why };
   if (plan.inlineWrapper && handler.type === 'CallExpression' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(handler.arguments[0]?.type)) {
-    const typed = rewriteTypedHandler(ctx, handler.arguments[0], specValues);
-    if (typed.ok) dropWrappers(1);
+    const original = handler.arguments[0];
+    const typed = rewriteTypedHandler(ctx, original, specValues);
+    if (typed.ok) dropWrappers(1, original);
     return typed;
   }
   return null;
@@ -166,11 +164,12 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  * is refused inline, where its name may call it back with (req, res); here the planner has already refused any
  * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
  */
-export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
+export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,
+  inputAnnotation?: (used: readonly string[]) => string): { ok: true } | { ok: false; why: string } {
   const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
   if (id) fn.id = null;
   try {
-    return rewriteTypedHandler(ctx, fn, specValues);
+    return rewriteTypedHandler(ctx, fn, specValues, inputAnnotation ? { inputAnnotation } : {});
   } finally {
     if (id) fn.id = id;
   }

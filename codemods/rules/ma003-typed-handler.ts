@@ -81,6 +81,9 @@ function annotation(source: string, param: Node): string | null {
 export interface RouteFacts {
   /** `router.get<P, ResBody, ReqBody, Query>(...)`: express's generics typed `req` (they go with the rewrite). */
   verbGenerics?: boolean;
+  /** A handler defined away from its route (TS): the annotation its destructured input gets, from the locations
+   *  it reads (`: InputOf<typeof getUserInput>`, rules/definition-site.ts). Called once, only on success. */
+  inputAnnotation?: (used: readonly Location[]) => string;
 }
 
 /**
@@ -263,7 +266,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     ctxNames: [keptReq ? reqName : null, keptResOutside.length ? resName : null] as [string | null, string | null],
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
+    annotation: '',
   };
+  if (used.length && route.inputAnnotation) found.annotation = route.inputAnnotation(used);
   const local = new SourceEdits(source);
   const helpers = spliceTypedHandler(local, fn, found);
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
@@ -310,7 +315,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
  *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean;
-  ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string;
+  ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
 }): Set<CompatName> {
   const helpers = new Set<CompatName>();
   const call = (name: CompatName, args: Part[][]): Part[] => {
@@ -343,7 +348,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const params = fn.params as Node[];
   const [req, res] = found.ctxNames;
   const ctxParts = [req && (req === 'req' ? 'req' : `req: ${req}`), res && (res === 'res' ? 'res' : `res: ${res}`)].filter(Boolean);
-  const input = found.used.length ? `{ ${found.used.join(', ')} }` : ctxParts.length ? found.inputName : '';
+  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? found.inputName : '';
   edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
   if (!fn.async) edits.insert(fn.start, 'async ');

@@ -1,6 +1,7 @@
 // MA003 for handlers defined away from their route: each fixtures/MA003/<case>/ folder (a controller file and a
 // route file, or more) is migrated as a whole and must give output/ exactly, file by file; a second run changes
 // nothing; files output/ does not hold must not be written. The report's verdicts per route are in expect.json.
+// UPDATE_FIXTURES=1 rewrites output/ files that exist (review the diff before keeping it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { migrateProject } from '../../codemods/migrate.js';
 import { fixtureFolders } from '../helpers/fixture-cases.js';
 
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
 const dir = join(import.meta.dirname, '../../fixtures/MA003');
 
 async function filesUnder(root: string): Promise<string[]> {
@@ -34,7 +36,8 @@ for (const c of cases) {
       for (const file of expected) {
         const want = await readFile(join(c.output, file), 'utf8');
         const got = written.get(file) ?? await readFile(join(c.input, file), 'utf8');
-        assert.equal(got, want, `${c.name}: ${file}`);
+        if (UPDATE && got !== want) await writeFile(join(c.output, file), got);
+        else assert.equal(got, want, `${c.name}: ${file}`);
       }
       const verdicts = report.routes.map((r) => `${r.status} ${r.method.toUpperCase()} ${r.path}${r.reason ? `: ${r.reason}` : ''}`);
       const expect = c.extra('expect.json');

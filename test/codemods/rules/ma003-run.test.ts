@@ -17,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const DIR = join(ROOT, 'fixtures', 'MA003');
 const COMPAT = join(ROOT, 'compat', 'index.ts');
 /** Files beside the cases that they import (stores, stubs, schemas). */
-const SUPPORT = readdirSync(DIR).filter((f) => !/\.(input|output)\.[a-z]+$|\.(plan|requests)\.json$/.test(f));
+const SUPPORT = readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isFile() && !/\.(input|output)\.[a-z]+$|\.(plan|requests)\.json$/.test(d.name)).map((d) => d.name);
 /** Headers that differ between two servers whatever they run. */
 const VOLATILE = new Set(['date', 'connection', 'keep-alive']);
 
