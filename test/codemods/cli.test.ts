@@ -133,8 +133,8 @@ test('--report writes report.json (one record per route), report.md and a self-c
   assert.deepEqual(records, [
     { file: 'routes/orders.js', line: 35, method: 'post', path: '/api/orders', status: 'typed' },
     { file: 'routes/orders.js', line: 38, method: 'delete', path: '/api/orders/:id', status: 'undocumented' },
-    { file: 'routes/products.js', line: 44, method: 'get', path: '/api/products', status: 'legacy' },
-    { file: 'routes/products.js', line: 67, method: 'get', path: '/api/products/:id', status: 'legacy' },
+    { file: 'routes/products.js', line: 44, method: 'get', path: '/api/products', status: 'typed' },
+    { file: 'routes/products.js', line: 67, method: 'get', path: '/api/products/:id', status: 'typed' },
   ]);
   // The lines point at the route calls in the input as the user last saw it.
   const input = readTree(join(FIXTURES, 'shop-cjs', 'input'));
