@@ -81,24 +81,30 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the migrated app, GETs its generated document, stops it. */
-export async function servedDocument(serve: Serve, appDir: string, path: string, log: string, out: string): Promise<Json | string> {
+/** Starts the migrated app, GETs its generated document, stops it. `env` is the app's own environment of
+ *  the other steps (its PATH carries the Node version the entry asks for: an app whose native module needs
+ *  Node 22 crashes under the runner's own Node). */
+export async function servedDocument(serve: Serve, appDir: string, path: string, log: string, out: string, env: Record<string, string> = {}): Promise<Json | string> {
   const port = serve.port ?? (await freePort());
   appendFileSync(log, `\n===== serve: ${serve.command} (PORT=${port}), then GET ${path}\n`);
   const child = spawn('bash', ['-c', serve.command], {
     cwd: appDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '', ...serve.env, PORT: String(port) },
+    env: { ...process.env, ...env, NODE_OPTIONS: '', ...serve.env, PORT: String(port) },
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => { output += c; appendFileSync(log, c); });
   child.stderr.on('data', (c: Buffer) => { output += c; appendFileSync(log, c); });
   let exited: number | null | undefined;
-  child.on('close', (code) => (exited = code));
+  let signal: string | null = null;
+  child.on('close', (code, sig) => {
+    signal = sig;
+    exited = code;
+  });
   try {
     const deadline = Date.now() + 90_000;
     let last = '';
     while (Date.now() < deadline) {
-      if (exited !== undefined) return `the migrated app exited (code ${exited}) before serving${firstError(output)}`;
+      if (exited !== undefined) return `the migrated app exited (${exited === null ? `killed by ${signal}` : `code ${exited}`}) before serving${firstError(output)}`;
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`);
         const text = await res.text();
