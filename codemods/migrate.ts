@@ -11,6 +11,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
+import { isErrorMiddlewareAt } from './handler-arity.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { ownPackage } from './own-package.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
@@ -303,6 +304,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       ...(route.migrated ? { migrated: route.migrated } : {}),
       ...(route.dynamic ? { dynamic: route.dynamic } : {}),
       ...(todo ? { todo } : {}),
+      ...(route.handler.definedAt && isErrorMiddlewareAt(route.handler.definedAt) ? { errorMiddlewareLast: true } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
       ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)

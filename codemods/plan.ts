@@ -104,6 +104,9 @@ export interface RoutePlan {
   dynamic?: string;
   /** A TODO the rewrite puts above the route (rule id + why), for what the docs say that the spec could not follow. */
   todo?: { rule: RuleId; why: string };
+  /** From the scan: the last argument is defined elsewhere as error-handling middleware `(err, req, res, next)`,
+   *  so the handler is the argument before it (MA001 checks an inline last function itself). */
+  errorMiddlewareLast?: boolean;
 }
 
 export interface FilePlan {
