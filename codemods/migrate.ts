@@ -15,7 +15,7 @@ import { isErrorMiddlewareAt } from './handler-arity.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { ownPackage } from './own-package.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
-import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
+import { relativeImportStyle, tsconfigImportStyle, type ImportStyle } from './scan/import-style.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
 import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -201,7 +201,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const routes: RouteReport[] = [];
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
-  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]);
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
