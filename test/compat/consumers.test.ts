@@ -104,3 +104,9 @@ test('the CommonJS build requires Node builtins by their bare names (jest before
   // wrapper: bundled, it is not required from node_modules at all
   assert.doesNotMatch(cjs, /require\(["']signal-exit["']\)/);
 });
+
+test('the declarations type-check against old @types/node too: no RequestListener<...> (generic only since 15)', () => {
+  const dts = readFileSync(join(root, 'dist/compat/serve.d.ts'), 'utf8');
+  assert.match(dts, /type App = /);
+  assert.doesNotMatch(dts, /RequestListener</);
+});
