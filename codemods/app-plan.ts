@@ -83,13 +83,15 @@ const isBodyParameter = (p: unknown) => typeof p === 'object' && p !== null && [
  * The docs' servers as the migrated app's document states them: the generated paths are the routes' full
  * Express paths (mount prefix and base path included), so a server keeps only its origin; `https://host/api`
  * with `/users` and `https://host` with `/api/users` name the same URL. A relative server (`/api`) is the
- * document's own origin, which is the default, and goes.
+ * document's own origin, which is the default, and goes; so does an origin with a variable (a port the code
+ * computes at run time).
  */
 export function servedServers(servers: DocsModel['servers']): Array<{ url: string; description?: string }> {
   const out: Array<{ url: string; description?: string }> = [];
   for (const s of servers ?? []) {
     const m = /^([a-z][\w+.-]*:\/\/[^/]+)/i.exec(s.url);
-    if (m && !out.some((o) => o.url === m[1])) out.push({ url: m[1]!, ...(s.description ? { description: s.description } : {}) });
+    // `http://localhost:{port}`: a host the code computes at run time has no value to serve
+    if (m && !m[1]!.includes('{') && !out.some((o) => o.url === m[1])) out.push({ url: m[1]!, ...(s.description ? { description: s.description } : {}) });
   }
   return out;
 }

@@ -11,10 +11,11 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
+import { isErrorMiddlewareAt } from './handler-arity.js';
 import { analyzeProject, packageRoot } from './analyze.js';
 import { ownPackage } from './own-package.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
-import { relativeImportStyle, type ImportStyle } from './scan/import-style.js';
+import { relativeImportStyle, tsconfigImportStyle, type ImportStyle } from './scan/import-style.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
 import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
 import { operationSpecSource } from './zod/operation-spec.js';
@@ -207,7 +208,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const routes: RouteReport[] = [];
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
-  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]);
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
   let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
@@ -337,6 +338,7 @@ function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): File
       ...(route.migrated ? { migrated: route.migrated } : {}),
       ...(route.dynamic ? { dynamic: route.dynamic } : {}),
       ...(todo ? { todo } : {}),
+      ...(route.handler.definedAt && isErrorMiddlewareAt(route.handler.definedAt) ? { errorMiddlewareLast: true } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
       ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)

@@ -110,6 +110,9 @@ export interface RoutePlan {
   /** The handler is a wrapper call around an inline function (`asyncHandler(async (req, res) => ...)`): MA003
    *  tries the inner function and drops the wrapper when it is typed. */
   inlineWrapper?: boolean;
+  /** From the scan: the last argument is defined elsewhere as error-handling middleware `(err, req, res, next)`,
+   *  so the handler is the argument before it (MA001 checks an inline last function itself). */
+  errorMiddlewareLast?: boolean;
 }
 
 /** A handler function this file defines that MA003 rewrites for the routes that use it (all share its spec needs). */

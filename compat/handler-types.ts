@@ -1,7 +1,7 @@
 // The types a typed route is written against: the handler's `input` is inferred from its spec, so
 // `params.id` is a number after `z.coerce.number()` and a typo in a body field is a compile error.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Reply } from './reply.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteSpec } from './route.js';
@@ -94,13 +94,22 @@ export interface LegacyHandler {
  *  express-validator rule list `[body('sku').isString(), ...]`. */
 export type Middleware = RequestHandler | readonly Middleware[];
 
+/** Route middleware with express's error-handling `(err, req, res, next)` functions too, in the overloads that
+ *  take them. Kept out of Middleware: a union with a four-parameter signature would leave inline
+ *  `(req, res, next) => ...` middleware without contextual parameter types. */
+export type AnyMiddleware = Middleware | ErrorRequestHandler | readonly AnyMiddleware[];
+
 /** `verb(path, spec, ...legacyMiddleware, handler)`; a legacy() controller that replies and then calls next()
  *  may be followed by post-response middleware: `verb(path, spec, ...middleware, legacy(fn), ...after)`. */
 export interface TypedVerb<Self> {
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware]): Self;
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware, after2: Middleware]): Self;
-  // Last, so that a handler breaking its contract is reported against this signature.
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
+  // Error-handling middleware in the chain, before the handler or after a legacy() one (`legacy(token), mapErrors`).
+  // After the others: a call they fit keeps its inline middleware's contextual parameter types. The last one is
+  // also the signature a handler breaking its contract is reported against.
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: AnyMiddleware[], handler: LegacyHandler, after: AnyMiddleware]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: AnyMiddleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
 }
 
 /** Typed verbs return the typed app/router, so calls chain like express's. */

@@ -4,7 +4,7 @@
 // workers = 1 serves in-process, no cluster.
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -31,7 +31,9 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-type App = RequestListener<typeof IncomingMessage, typeof ServerResponse>;
+// Written out, not `RequestListener<typeof IncomingMessage, ...>`: that type is generic only since
+// @types/node 15, and an app on older types type-checks our .d.ts too (TS2315 without skipLibCheck).
+type App = (req: IncomingMessage, res: ServerResponse) => void;
 
 function positiveInt(value: unknown, fallback: number): number {
   const n = Number(value);

@@ -18,12 +18,25 @@ rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+// The CommonJS runtime for apps tested with jest before 27, whose every test file failed to load after a
+// migration: `require('node:http')` -> `require('http')` (jest resolves modules itself and knows no `node:`).
+// Packages stay external (the app's own zod and express), except signal-exit: its CommonJS build declares a
+// top-level `const global`, which jest before 27 rejects (its module wrapper has a `global` parameter);
+// bundled, it sits inside a function of its own.
+const BUNDLED = new Set(['signal-exit']);
+const bareBuiltins = {
+  name: 'bare-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path.slice('node:'.length), external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.has(args.path) ? undefined : { path: args.path, external: true }));
+  },
+};
 await build({
   ...node,
   entryPoints: ['compat/index.ts'],
   outfile: 'dist/compat/index.cjs',
   format: 'cjs',
-  packages: 'external',
+  plugins: [bareBuiltins],
   // compat/docs.ts finds its assets through import.meta.url in ESM and through __dirname in CommonJS.
   logOverride: { 'empty-import-meta': 'silent' },
 });

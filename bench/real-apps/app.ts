@@ -1,6 +1,7 @@
 // One entry of bench/real-apps/apps/*.json (the contract is in bench/real-apps/README.md) and the record
 // the runner keeps for it in bench/real-apps/results.json.
 import type { OriginalDocs, Serve } from './docs.js';
+import type { EnforceRecord } from './enforce.js';
 import type { ResultsFormat, SuiteDiff } from './suite.js';
 
 export interface AppEntry {
@@ -67,6 +68,10 @@ export interface AppRecord {
   tscAfter?: TscSummary | null;
   secondRun?: { exit: number | null; clean: boolean; changed: string[] };
   docFacts?: { compared: number | null; lost: string[]; na?: string };
+  /** the suite again under MIGRATE_API_VALIDATION=enforce, compared with the report-mode run */
+  enforce?: EnforceRecord;
+  /** milliseconds per step (suites, install, tsc, migrate) and in total */
+  timings?: Record<string, number>;
   /** anything that went wrong in the harness itself or a step, one line each */
   errors: string[];
 }

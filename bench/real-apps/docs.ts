@@ -81,24 +81,30 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the migrated app, GETs its generated document, stops it. */
-export async function servedDocument(serve: Serve, appDir: string, path: string, log: string, out: string): Promise<Json | string> {
+/** Starts the migrated app, GETs its generated document, stops it. `env` is the app's own environment of
+ *  the other steps (its PATH carries the Node version the entry asks for: an app whose native module needs
+ *  Node 22 crashes under the runner's own Node). */
+export async function servedDocument(serve: Serve, appDir: string, path: string, log: string, out: string, env: Record<string, string> = {}): Promise<Json | string> {
   const port = serve.port ?? (await freePort());
   appendFileSync(log, `\n===== serve: ${serve.command} (PORT=${port}), then GET ${path}\n`);
   const child = spawn('bash', ['-c', serve.command], {
     cwd: appDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '', ...serve.env, PORT: String(port) },
+    env: { ...process.env, ...env, NODE_OPTIONS: '', ...serve.env, PORT: String(port) },
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => { output += c; appendFileSync(log, c); });
   child.stderr.on('data', (c: Buffer) => { output += c; appendFileSync(log, c); });
   let exited: number | null | undefined;
-  child.on('close', (code) => (exited = code));
+  let signal: string | null = null;
+  child.on('close', (code, sig) => {
+    signal = sig;
+    exited = code;
+  });
   try {
     const deadline = Date.now() + 90_000;
     let last = '';
     while (Date.now() < deadline) {
-      if (exited !== undefined) return `the migrated app exited (code ${exited}) before serving${firstError(output)}`;
+      if (exited !== undefined) return `the migrated app exited (${exited === null ? `killed by ${signal}` : `code ${exited}`}) before serving${firstError(output)}`;
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`);
         const text = await res.text();
@@ -147,11 +153,57 @@ function onTheWire(doc: Json): Json {
   return { ...doc, paths, basePath: undefined, servers: undefined };
 }
 
+const TEMPLATE = /^\{([^}]+)\}$/;
+
+/** Follows a local `#/a/b` reference (parameters written once under components). */
+function deref(doc: Json, value: Json): Json {
+  if (typeof value?.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
+  let target: any = doc;
+  for (const part of value.$ref.slice(2).split('/')) target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return target && typeof target === 'object' ? target : value;
+}
+
+/**
+ * `/users/{id}` in the docs and `/users/{userId}` served (the route's own `:userId`) are one URL: a path
+ * template's names are not on the wire. The original's path and its path parameters take the served names
+ * where the two paths differ only in those names, so the comparison counts the facts, not the renaming (the
+ * renaming itself is the `path-params` drift `migrate-api check` reports).
+ */
+function alignPathNames(original: Json, served: Json): Json {
+  const servedPaths = Object.keys(served.paths ?? {});
+  const paths: Json = {};
+  for (const [p, rawItem] of Object.entries<Json>(original.paths ?? {})) {
+    const segs = p.split('/');
+    const twin = p in (served.paths ?? {}) ? undefined : servedPaths.find((q) => {
+      const t = q.split('/');
+      return t.length === segs.length && t.every((x, i) => x === segs[i] || (TEMPLATE.test(x) && TEMPLATE.test(segs[i]!)));
+    });
+    if (!twin) { paths[p] = rawItem; continue; }
+    const rename = new Map<string, string>();
+    twin.split('/').forEach((x, i) => {
+      const a = TEMPLATE.exec(segs[i]!), b = TEMPLATE.exec(x);
+      if (a && b) rename.set(a[1]!, b[1]!);
+    });
+    const fix = (params: unknown) => Array.isArray(params)
+      ? params.map((raw) => {
+        const prm = deref(original, raw as Json);
+        return prm.in === 'path' && rename.has(prm.name) ? { ...prm, name: rename.get(prm.name) } : raw;
+      })
+      : params;
+    const item: Json = { ...deref(original, rawItem) };
+    if (item.parameters) item.parameters = fix(item.parameters);
+    for (const [k, op] of Object.entries<Json>(item)) if (op && typeof op === 'object' && Array.isArray(op.parameters)) item[k] = { ...op, parameters: fix(op.parameters) };
+    paths[twin] = item;
+  }
+  return { ...original, paths };
+}
+
 export function compareDocs(original: Json | string, served: Json | string): DocsResult {
   if (typeof original === 'string') return { compared: null, lost: [], na: original };
   if (typeof served === 'string') return { compared: null, lost: [], na: served };
   try {
-    const c = compareDocuments(onTheWire(original), onTheWire(served));
+    const wire = onTheWire(served);
+    const c = compareDocuments(alignPathNames(onTheWire(original), wire), wire);
     return { compared: c.compared.length, lost: c.lost };
   } catch (err) {
     return { compared: null, lost: [], na: `compare failed: ${(err as Error).message}` };

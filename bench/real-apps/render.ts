@@ -25,6 +25,20 @@ function changeSummary(changed: Array<{ before: string; after: string }>): strin
   return [...counts].map(([move, n]) => `${n} ${move}`).join(', ');
 }
 
+/** "3 changed, 3 explained" / "same": the enforce run against the report run. */
+function enforceCell(r: AppRecord): string {
+  const e = r.enforce;
+  if (!e) return '-';
+  if (e.problem && e.passed + e.failed === 0) return `n/a (${e.problem})`;
+  if (e.changed.length === 0) return `same (${e.violations} violations counted)`;
+  const bad = e.unexplained ? `, **${e.unexplained} unexplained**` : ', all explained';
+  return `${e.changed.length} changed (${changeSummary(e.changed)})${bad}`;
+}
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '-' : `${Math.round(ms / 1000)}s`;
+}
+
 function row(r: AppRecord): string {
   const s = r.migrate?.summary;
   const same = r.diff ? (r.diff.same ? 'yes' : `**no** (${changeSummary(r.diff.changed)})`) : r.stoppedAt ? '-' : 'n/a';
@@ -43,6 +57,8 @@ function row(r: AppRecord): string {
     second,
     routes,
     docs,
+    enforceCell(r),
+    seconds(r.timings?.total),
   ].map(cell).join(' | ')} |`;
 }
 
@@ -67,7 +83,27 @@ function details(r: AppRecord): string {
     out.push('');
   }
   if (r.secondRun && !r.secondRun.clean) out.push(`Second run changed: ${r.secondRun.changed.map((c) => `\`${c}\``).join(', ')}`, '');
+  if (r.enforce) out.push(...enforceDetails(r.enforce));
+  if (r.timings) out.push(`Times: ${Object.entries(r.timings).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`, '');
   return out.join('\n');
+}
+
+function enforceDetails(e: NonNullable<AppRecord['enforce']>): string[] {
+  const out = [`Enforce (MIGRATE_API_VALIDATION=enforce): ${e.passed} pass / ${e.failed} fail${e.skipped ? ` / ${e.skipped} skip` : ''}; report mode counted ${e.violations} violations; drift findings: ${e.staticFindings} static, ${e.runtimeFindings.length} from the report-mode run${e.checkProblems.length ? ` (${e.checkProblems.join('; ')})` : ''}.`, ''];
+  if (e.runtimeFindings.length) {
+    out.push('Runtime findings (what enforce changes):', '');
+    for (const f of e.runtimeFindings.slice(0, 30)) out.push(`- ${f.kind} ${f.route ?? ''} (${f.file}:${f.line}): ${f.message}`);
+    out.push('');
+  }
+  if (e.changed.length) {
+    out.push(`Tests whose result changed under enforce (${e.changed.length}; finding -> test):`, '');
+    for (const c of e.changed.slice(0, 40)) {
+      const why = c.findings.length ? `explained by ${c.findings.join('; ')}${c.link === 'only-route' ? ' (the only route that drifted)' : ''}` : '**no drift finding: a false positive of ours**';
+      out.push(`- \`${c.name}\`: ${c.before} -> ${c.after}; ${why}${c.error ? ` — ${c.error}` : ''}`);
+    }
+    out.push('');
+  }
+  return out;
 }
 
 /** The headline: how many apps meet each part of "a first migration changes nothing". */
@@ -91,12 +127,12 @@ export function renderMarkdown(record: { generated: string; apps: Record<string,
     `Generated ${record.generated} by \`npx tsx bench/real-apps/run.ts\` (see bench/real-apps/README.md) on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other jobs.`,
     'Each app: its pinned commit, its own install and test commands, `migrate-api <src>` with default options (this checkout, packed as npm would install it), the suite again, `tsc` for TS apps, the served document against the original docs, a second run.',
     '',
-    'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before ("passed -> absent": the test no longer ran, e.g. its file failed to load, which shows as one "absent -> failed" test named after the file); tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts).',
+    'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before ("passed -> absent": the test no longer ran, e.g. its file failed to load, which shows as one "absent -> failed" test named after the file); tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts); enforce vs report = the suite once more with MIGRATE_API_VALIDATION=enforce, each test whose result moved linked to the drift finding (`migrate-api check --runtime` on the report-mode run\'s violations) that explains it, or counted unexplained (a false positive of ours); time = the app\'s whole run.',
     '',
     summaryLine(apps),
     '',
-    '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean | routes t/l/u/s | doc facts compared / lost |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean | routes t/l/u/s | doc facts compared / lost | enforce vs report | time |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...apps.map(row),
     '',
     'What broke and why, in migrate-api terms (written by hand from the logs): bench/real-apps/FINDINGS.md.',

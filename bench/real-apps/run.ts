@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppEntry, AppRecord, SuiteSummary, TscSummary } from './app.js';
 import { compareDocs, originalDocument, servedDocument } from './docs.js';
+import { linkChanges, runCheck, runtimeOnly, writeDump } from './enforce.js';
 import { renderMarkdown } from './render.js';
 import { runStep, tail, type StepOptions } from './step.js';
 import { compareSuites, readSuite, type SuiteRun } from './suite.js';
@@ -99,7 +100,14 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
     if (!existsSync(join(node22, 'node'))) rec.errors.push(`node 22 wanted but ${node22}/node is missing; ran on ${process.version}`);
     else env.PATH = `${node22}:${process.env.PATH}`;
   }
-  const step = (timeoutMs: number): StepOptions => ({ cwd: appDir, log, timeoutMs, env });
+  const step = (timeoutMs: number, extra?: Record<string, string>): StepOptions => ({ cwd: appDir, log, timeoutMs, env: { ...env, ...extra } });
+  const started = Date.now();
+  rec.timings = {};
+  const timed = async <T extends { ms: number }>(label: string, p: Promise<T>): Promise<T> => {
+    const r = await p;
+    rec.timings![label] = (rec.timings![label] ?? 0) + r.ms;
+    return r;
+  };
   const stop = (at: string, why: string): AppRecord => {
     rec.stoppedAt = at;
     rec.errors.push(`${at}: ${why}`);
@@ -121,7 +129,7 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   }
 
   // 2. install: the app's own command
-  const inst = await runStep('install', app.install, step(20 * MIN));
+  const inst = await timed('install', runStep('install', app.install, step(20 * MIN)));
   rec.install = { exit: inst.code, timedOut: inst.timedOut, ms: inst.ms };
   if (inst.code !== 0) return stop('install', inst.timedOut ? 'timed out' : tail(inst.output));
 
@@ -132,20 +140,20 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
 
   // 4. tsc and the suite before
   if (app.tsc) {
-    const t = await runStep('tsc before', app.tsc, step(10 * MIN));
+    const t = await timed('tsc', runStep('tsc before', app.tsc, step(10 * MIN)));
     rec.tscBefore = tscSummary(t.timedOut ? null : t.code, t.output);
   }
   const resultsFile = app.resultsFile ? join(appDir, app.resultsFile) : null;
-  const runSuite = async (label: string): Promise<{ code: number | null; timedOut: boolean; run: SuiteRun }> => {
+  const runSuite = async (label: string, extraEnv?: Record<string, string>): Promise<{ code: number | null; timedOut: boolean; run: SuiteRun; ms: number }> => {
     if (resultsFile) {
       rmSync(resultsFile, { force: true });
       mkdirSync(dirname(resultsFile), { recursive: true });
     }
     const command = app.test.replaceAll('{reporter}', reporter);
-    const r = await runStep(label, command, step(15 * MIN));
+    const r = await timed(label, runStep(label, command, step(15 * MIN, extraEnv)));
     const run = readSuite(app.results, resultsFile, appDir, r.code);
     if (r.timedOut) run.problem = `${run.problem ? `${run.problem}; ` : ''}timed out`;
-    return { code: r.code, timedOut: r.timedOut, run };
+    return { code: r.code, timedOut: r.timedOut, run, ms: r.ms };
   };
   const before = await runSuite('suite before');
   rec.suiteBefore = suiteSummary(before.code, before.timedOut, before.run);
@@ -161,9 +169,11 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
     return stop('git init', (err as Error).message);
   }
 
-  // 6. the migration, default options
+  // 6. the static drift findings of the original code (its docs are still comments/specs), then the
+  // migration with default options
   const bin = join(repoRoot, 'dist', 'codemods', 'bin.js');
-  const m = await runStep('migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)} --report ${JSON.stringify(reportDir)}`, step(10 * MIN));
+  const staticCheck = await runCheck(bin, app.src, step(5 * MIN), 'check static');
+  const m = await timed('migrate', runStep('migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)} --report ${JSON.stringify(reportDir)}`, step(10 * MIN)));
   rec.migrate = { exit: m.code, timedOut: m.timedOut, ms: m.ms };
   try {
     const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { summary: Record<string, number>; docsPaths?: Record<string, string> };
@@ -179,11 +189,32 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   if (add.code !== 0) return stop('install migrate-api', tail(add.output));
 
   // 8. the suite after, test by test; tsc after
-  const after = await runSuite('suite after');
+  // the report-mode runtime leaves its violation counts in a shares folder: what enforce would change
+  const shares = join(scratch, `${app.name}.shares`);
+  rmSync(shares, { recursive: true, force: true });
+  const after = await runSuite('suite after', { MIGRATE_API_VIOLATIONS_SHARES: shares });
   rec.suiteAfter = suiteSummary(after.code, after.timedOut, after.run);
   if (before.run.tests && after.run.tests) rec.diff = compareSuites(before.run.tests, after.run.tests);
+
+  // 8b. enforce: the same suite with MIGRATE_API_VALIDATION=enforce, each changed test linked to a finding
+  const dump = join(scratch, `${app.name}.violations.json`);
+  const violations = writeDump(shares, dump);
+  const runtimeCheck = await runCheck(bin, app.src, step(5 * MIN), 'check runtime', dump);
+  const enforced = await runSuite('suite enforce', { MIGRATE_API_VALIDATION: 'enforce' });
+  const runtime = runtimeOnly(runtimeCheck.findings);
+  const changed = after.run.tests && enforced.run.tests ? linkChanges(compareSuites(after.run.tests, enforced.run.tests), runtime) : [];
+  rec.enforce = {
+    ms: enforced.ms, passed: enforced.run.passed, failed: enforced.run.failed, skipped: enforced.run.skipped,
+    problem: enforced.run.problem ?? (after.run.tests ? undefined : 'no per-test results after migration'),
+    violations,
+    staticFindings: staticCheck.findings.length,
+    runtimeFindings: runtime.map((f) => ({ kind: f.kind, route: f.route, file: f.file, line: f.line, message: f.message })),
+    checkProblems: [staticCheck.problem, runtimeCheck.problem].filter((p): p is string => !!p),
+    changed,
+    unexplained: changed.filter((c) => c.findings.length === 0).length,
+  };
   if (app.tsc) {
-    const t = await runStep('tsc after', app.tsc, step(10 * MIN));
+    const t = await timed('tsc', runStep('tsc after', app.tsc, step(10 * MIN)));
     rec.tscAfter = tscSummary(t.timedOut ? null : t.code, t.output);
   }
 
@@ -192,20 +223,21 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   let served: Record<string, unknown> | string;
   if (!app.serve) served = 'no serve command in the app entry';
   else if (!docsPath) served = 'report.json has no docsPaths (the migration found no app to wrap)';
-  else served = await servedDocument(app.serve, appDir, docsPath, log, join(scratch, `${app.name}.served.json`));
+  else served = await servedDocument(app.serve, appDir, docsPath, log, join(scratch, `${app.name}.served.json`), env);
   rec.docFacts = compareDocs(original, served);
 
   // 10. the second run changes nothing
   try {
     git(appDir, ['add', '-A']);
     git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'migrated', '--no-verify', '--allow-empty']);
-    const second = await runStep('second migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)}`, step(10 * MIN));
+    const second = await timed('second migrate', runStep('second migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)}`, step(10 * MIN)));
     const changed = git(appDir, ['status', '--porcelain']).split('\n').filter(Boolean);
     rec.secondRun = { exit: second.code, clean: changed.length === 0, changed };
     if (changed.length) await runStep('second run diff', 'git add -A -N . && git --no-pager diff --stat && git --no-pager diff | head -300', step(MIN));
   } catch (err) {
     rec.errors.push(`second run: ${(err as Error).message}`);
   }
+  rec.timings.total = Date.now() - started;
   return rec;
 }
 

@@ -1,5 +1,5 @@
 // The path every documented operation sits under: OpenAPI 3's `servers[].url` (`https://host/api` -> `/api`,
-// server variables replaced by their defaults) or Swagger 2.0's `basePath`. Where several servers disagree the
+// server variables replaced by their defaults; one without a default in the host or port does not matter) or Swagger 2.0's `basePath`. Where several servers disagree the
 // path they share is used (`/api/v1` and `/api/v2` -> `/api`): the routes of one app answer under one of them,
 // and the shared part is the one a route prefix can be sure of. Applying it is what lets `/users` in the docs
 // match the code's `/api/users`; the doc keeps its own path too (DocOperation.basePath) for apps that answer
@@ -25,11 +25,12 @@ function serverPath(server: Record<string, unknown>): string | undefined {
     const v = vars[name];
     return isObject(v) && v.default !== undefined ? String(v.default) : m;
   });
-  if (/\{[^}]*\}/.test(url)) return undefined;
   // `https://host/api`, `//host/api`, `/api`, `api` (relative to where the docs are served: not a route prefix)
   const m = /^(?:[a-z][\w+.-]*:)?\/\/[^/?#]*(\/[^?#]*)?/i.exec(url);
   const path = m ? (m[1] ?? '/') : url.startsWith('/') ? url.replace(/[?#].*$/, '') : undefined;
-  return path === undefined ? undefined : trimSlashes(path);
+  // a variable left without a value matters only in the path: `http://localhost:{port}/v1` is under /v1
+  if (path === undefined || /\{[^}]*\}/.test(path)) return undefined;
+  return trimSlashes(path);
 }
 
 function trimSlashes(p: string): string {

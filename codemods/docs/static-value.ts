@@ -160,7 +160,27 @@ export class StaticEvaluator {
       case 'TemplateLiteral': {
         let s = n.quasis[0].value.cooked as string;
         for (let i = 0; i < n.expressions.length; i++) {
-          const v = this.eval(file, n.expressions[i], ptr, out, d);
+          const e = n.expressions[i];
+          // `http://localhost:${config.port}/v1`: a run-time host or port leaves the URL's path known.
+          // It is kept as an OpenAPI server variable `{port}` (no value guessed) so the base path is not lost.
+          if (inUrlAuthority(s)) {
+            const probe: StaticValue = { value: undefined, locs: out.locs, diagnostics: [] };
+            const v = this.eval(file, e, ptr, probe, d);
+            if (v === SKIP) {
+              const name = variableName(e);
+              out.diagnostics.push({
+                code: 'doc-not-literal', severity: 'info',
+                message: `${this.env.what}${ptr ? ` ${ptr.replace(/^\//, '').replace(/\//g, '.')}` : ''}: \`${sourceText(e)}\` in the URL's host is computed at run time; kept as the server variable {${name}}`,
+                at: loc(file, e), ...(ptr ? { pointer: ptr } : {}),
+              });
+              s += `{${name}}${n.quasis[i + 1].value.cooked}`;
+              continue;
+            }
+            out.diagnostics.push(...probe.diagnostics);
+            s += String(v) + n.quasis[i + 1].value.cooked;
+            continue;
+          }
+          const v = this.eval(file, e, ptr, out, d);
           if (v === SKIP) return SKIP;
           s += String(v) + n.quasis[i + 1].value.cooked;
         }
@@ -274,6 +294,19 @@ export class StaticEvaluator {
     }
     return this.skip(file, n, ptr, out, `\`${name}\` is not exported by ${source}`);
   }
+}
+
+/** Whether text written so far is `scheme://` plus a host part not yet ended by a `/`: what comes next is
+ *  the host or the port, never the path. */
+function inUrlAuthority(prefix: string): boolean {
+  return /^[a-z][\w+.-]*:\/\/[^/?#{}]*$/i.test(prefix);
+}
+
+/** `config.port` -> `port`: a server variable's name from the expression it stands for. */
+function variableName(n: AnyNode): string {
+  const path = memberPath(n);
+  const last = path?.split('.').pop();
+  return last && /^\w+$/.test(last) ? last : 'host';
 }
 
 function loc(file: string, n: AnyNode): SourceLocation {

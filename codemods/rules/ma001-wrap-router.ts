@@ -6,6 +6,7 @@ import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, ty
 import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { typeRouteHandler } from './definition-site.js';
+import { isErrorMiddlewareNode } from '../handler-arity.js';
 import { typedOnce } from './typed-copy.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
@@ -239,8 +240,8 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const { plan, call } = site;
   const args = call.arguments as Node[];
   if (args.length >= 2 && args[1]!.type === 'ObjectExpression') {
-    const handler = args[args.length - 1]!;
-    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, introducedName(ctx, 'legacy')) ? 'legacy handler' : 'typed handler';
+    // legacy(fn) may be followed by post-response or error-handling middleware
+    const kind = args.slice(2).some((a) => a.type === 'CallExpression' && isIdent(a.callee, introducedName(ctx, 'legacy'))) ? 'legacy handler' : 'typed handler';
     report(ctx, plan, { status: 'unchanged', reason: `already migrated (${kind})` });
     return;
   }
@@ -259,7 +260,11 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (path.type === 'RegExpLiteral' || path.type === 'ArrayExpression' || (path.type === 'Literal' && path.regex)) {
     return skipRoute(ctx, site, 'the path is a regular expression or an array; typed routes need a string path');
   }
-  const handler = args[args.length - 1]!;
+  // Error-handling middleware `(err, req, res, next)` after the handler stays after it, untouched: Express
+  // passes it errors only because it has four parameters, which a legacy() wrapper would hide.
+  const tail = plan.errorMiddlewareLast || isErrorMiddlewareNode(args[args.length - 1]) ? 1 : 0;
+  if (args.length - tail < 2) return skipRoute(ctx, site, 'the route\'s only function is error-handling middleware');
+  const handler = args[args.length - 1 - tail]!;
   if (handler.type === 'ArrayExpression') return skipRoute(ctx, site, 'the handler is an array of functions');
   if (!/^(ArrowFunctionExpression|FunctionExpression|Identifier|MemberExpression|CallExpression|TSAsExpression)$/.test(handler.type)) {
     return skipRoute(ctx, site, `the handler is a ${handler.type}`);
@@ -310,6 +315,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
+  else if (tail) typed = { ok: false, why: 'error-handling middleware follows the handler' };
   else if (ctx.enabled('MA003')) typed = typeRouteHandler(ctx, plan, args, spec.values) ?? rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
@@ -318,7 +324,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
       if (typeArgs) wrapped.typeParameters = typeArgs;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
-      args[args.length - 1] = wrapped;
+      args[args.length - 1 - tail] = wrapped;
       ctx.edits?.wrap(handler, `${legacyName}${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
     }
     ctx.compat.add('legacy');

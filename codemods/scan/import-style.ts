@@ -3,6 +3,8 @@
 // migration adds follows the same convention: `'./api-schemas.js'` in a project that resolves no `.js` to a
 // `.ts` file stops it at load.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonc } from './tsconfig.js';
 
 export type ImportStyle = 'none' | 'js' | 'ts';
 
@@ -29,4 +31,23 @@ export function relativeImportStyle(files: readonly string[]): ImportStyle | nul
   }
   const ranked = (Object.entries(counts) as Array<[ImportStyle, number]>).sort((a, b) => b[1] - a[1]);
   return ranked[0]![1] > 0 && ranked[0]![1] > ranked[1]![1] ? ranked[0]![0] : null;
+}
+
+/**
+ * The style a TypeScript project's compiler options call for, when its own relative imports do not say (a
+ * project importing through tsconfig `paths` aliases only, `@routes/users`): `'./x.js'` for `node16`/`nodenext`
+ * resolution (Node's ESM needs the extension), none otherwise (`node`/`node10` under ts-jest or ts-node, and
+ * bundlers, resolve `'./x'` and not `'./x.js'` to a `.ts` file). Reads `<root>/tsconfig.json` only (not its
+ * `extends`); null without one.
+ */
+export function tsconfigImportStyle(root: string): ImportStyle | null {
+  let options: Record<string, unknown>;
+  try {
+    const config = parseJsonc(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions?: Record<string, unknown> };
+    options = config.compilerOptions ?? {};
+  } catch {
+    return null;
+  }
+  const resolution = String(options.moduleResolution ?? options.module ?? '').toLowerCase();
+  return /^node(16|next)$/.test(resolution) ? 'js' : 'none';
 }

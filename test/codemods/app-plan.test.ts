@@ -12,6 +12,7 @@ test('servedServers: origins only (the generated paths carry the base path), rel
     { url: 'https://api.example.com/v2' },
     { url: 'http://localhost:3000/api' },
     { url: '/api' },
+    { url: 'http://localhost:{port}/v1' },
   ]), [{ url: 'https://api.example.com', description: 'prod' }, { url: 'http://localhost:3000' }]);
   assert.deepEqual(servedServers(undefined), []);
 });

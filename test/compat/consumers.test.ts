@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +94,19 @@ test('an ESM app imports migrate-api/compat (the .js build) and serves a typed r
   assert.equal(seen.resolved, `file://${join(root, 'dist/compat/index.js')}`);
   const { resolved: _r, ...rest } = seen;
   assert.deepEqual(rest, expected);
+});
+
+test('the CommonJS build requires Node builtins by their bare names (jest before 27 resolves no `node:` prefix)', () => {
+  const cjs = readFileSync(join(root, 'dist/compat/index.cjs'), 'utf8');
+  assert.match(cjs, /require\("http"\)/, 'the runtime does require http');
+  assert.deepEqual(cjs.match(/require\(["']node:[^"']+["']\)/g) ?? [], []);
+  // signal-exit's own CommonJS file declares a top-level `const global`, a SyntaxError inside jest 26's module
+  // wrapper: bundled, it is not required from node_modules at all
+  assert.doesNotMatch(cjs, /require\(["']signal-exit["']\)/);
+});
+
+test('the declarations type-check against old @types/node too: no RequestListener<...> (generic only since 15)', () => {
+  const dts = readFileSync(join(root, 'dist/compat/serve.d.ts'), 'utf8');
+  assert.match(dts, /type App = /);
+  assert.doesNotMatch(dts, /RequestListener</);
 });

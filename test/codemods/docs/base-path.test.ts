@@ -17,6 +17,9 @@ test('an OpenAPI 3 server URL carries the base path; a bare host or / has none',
 test('server variables take their defaults; one without a default makes the URL unusable', () => {
   assert.equal(pathOf({ servers: [{ url: 'https://{env}.host/{base}/v1', variables: { env: { default: 'prod' }, base: { default: 'api' } } }] }), '/api/v1');
   assert.equal(pathOf({ servers: [{ url: 'https://host/{base}' }] }), undefined);
+  // a host or port known only at run time (`http://localhost:${config.port}/v1` in code) leaves the path known
+  assert.equal(pathOf({ servers: [{ url: 'http://localhost:{port}/v1' }] }), '/v1');
+  assert.equal(pathOf({ servers: [{ url: 'http://{host}' }] }), undefined);
 });
 
 test('several servers: the path they share', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { relativeImportStyle } from '../../../codemods/scan/import-style.js';
+import { relativeImportStyle, tsconfigImportStyle } from '../../../codemods/scan/import-style.js';
 
 function styleOf(sources: string[]): ReturnType<typeof relativeImportStyle> {
   const dir = mkdtempSync(join(tmpdir(), 'import-style-'));
@@ -26,4 +26,20 @@ test('relative imports: the majority convention, packages and data files not cou
 test('relative imports: none, or a tie, says nothing', () => {
   assert.equal(styleOf(["import express from 'express';"]), null);
   assert.equal(styleOf(["import { a } from './a';\nimport { b } from './b.js';"]), null);
+});
+
+test('a TS project that imports through path aliases only: the compiler options decide', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-style-'));
+  const styleFor = (config: string) => { writeFileSync(join(dir, 'tsconfig.json'), config); return tsconfigImportStyle(dir); };
+  try {
+    assert.equal(tsconfigImportStyle(dir), null, 'no tsconfig.json');
+    // CommonJS with node10 resolution, as ts-jest and ts-node run it: './api-schemas.js' would not load
+    assert.equal(styleFor('{ "compilerOptions": { "module": "commonjs", "moduleResolution": "node", // jsonc\n "paths": { "@routes/*": ["routes/*"] }, } }'), 'none');
+    assert.equal(styleFor('{ "compilerOptions": { "module": "ESNext", "moduleResolution": "Bundler" } }'), 'none');
+    assert.equal(styleFor('{ "compilerOptions": { "module": "NodeNext" } }'), 'js');
+    assert.equal(styleFor('{ "compilerOptions": { "module": "esnext", "moduleResolution": "node16" } }'), 'js');
+    assert.equal(styleFor('{ "compilerOptions": {} }'), 'none');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
