@@ -20,6 +20,7 @@ import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
 import { keepRawShape } from './report-input.js';
+import { RECORDING, recordExchange } from './shapes-record.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
 type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
@@ -213,6 +214,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   }
 
   return function migrateApiRoute(req: Request, res: Response, next: NextFunction): void {
+    if (RECORDING) recordExchange(RECORDING, routeOf(req), req, res);
     const mode = fixedMode ?? appOptionsOf(req.app)?.validation ?? 'enforce';
     let body = req.body;
     if (typeof body === 'object' && body !== null) {
