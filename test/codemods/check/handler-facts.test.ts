@@ -100,3 +100,18 @@ test('an alias handed away whole is opaque', () => {
   const f = factsOf(`(req, res) => { const q = req.query; const b = req.body; res.json([parse(q), { ...b }]); }`);
   assert.deepEqual([...f.opaque].sort(), ['body', 'query']);
 });
+
+test('what the code makes of a read (Number, parseInt, === "true"), redirects, and literal kinds of sent objects', () => {
+  const f = factsOf(`(req, res) => {
+    const page = Number(req.query.page);
+    const { limit, draft } = req.query;
+    const n = parseInt(limit, 10);
+    if (draft === 'true') return res.redirect('/drafts');
+    if (req.body.old) return res.redirect(301, '/new');
+    res.status(404).json({ error: 'not found', code: 4, retry: false, at: \`x\`, more: {}, list: [], none: null, id });
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}:${r.hint ?? '-'}`), ['query.page:number', 'query.limit:int', 'query.draft:bool', 'body.old:-']);
+  assert.deepEqual(f.redirects.map((r) => r.status), [302, 301]);
+  assert.deepEqual(f.statuses.map((s) => s.status), [404]);
+  assert.deepEqual(f.objects[0].kinds, { error: 'string', code: 'number', retry: 'boolean', at: 'string', more: 'object', list: 'array', none: 'null' });
+});
