@@ -25,6 +25,10 @@ export interface HandlerFacts {
   /** `res.redirect(url)` (302) / `res.redirect(301, url)`: kept apart from `statuses`, which the drift check
    *  compares with the docs. */
   redirects: StatusSent[];
+  /** Every send whose status is known (`res.json(x)`, `res.status(201).send(x)`, `res.render(...)`): the status is
+   *  a fact even where the body is not a literal. A send without a chained status counts as 200 only where the
+   *  handler never sets a status in a statement of its own (`res.status(404); res.json(...)`). */
+  sends: StatusSent[];
 }
 
 type Node = t.Node;
@@ -81,7 +85,8 @@ const fieldRead = (location: InputLocation, name: string, at: number): FieldRead
 export function handlerFacts(fn: t.Function): HandlerFacts {
   const req = paramName(fn.params[0]);
   const res = paramName(fn.params[1]);
-  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set(), redirects: [] };
+  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set(), redirects: [], sends: [] };
+  let bareStatus = false;
   // `const { page } = req.query`: later `Number(page)` tells page's type.
   const bound = new Map<string, FieldRead>();
   // `const q = req.query` aliases: later `q.page` reads count as query reads.
@@ -188,6 +193,8 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
         }
       }
       collectSend(node, res, facts);
+      if (callee.type === 'MemberExpression' && isIdent(callee.object, res) && propName(callee) === 'status'
+        && !(parent?.type === 'MemberExpression' && parent.object === node)) bareStatus = true;
     }
     // throw new HTTPException(404, ...) / createError(404) / new HttpError(404)
     if (node.type === 'NewExpression' || node.type === 'CallExpression') {
@@ -199,6 +206,8 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       }
     }
   });
+  if (bareStatus) facts.sends = facts.sends.filter((s) => s.status !== 0);
+  for (const s of facts.sends) if (s.status === 0) s.status = 200;
   return facts;
 }
 
@@ -247,6 +256,8 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
   }
   // `res.status(code).json(...)`: which documented response it is compared with is unknown.
   if (chainStatus === UNKNOWN_STATUS) return;
+  // 0 stands for "the default status" until the whole handler is read (see handlerFacts).
+  if (SENDS.has(method)) facts.sends.push({ status: chainStatus ?? 0, line: line(call) });
   if ((method === 'json' || method === 'send') && arg?.type === 'ObjectExpression') {
     const keys: string[] = [];
     const kinds: Record<string, LiteralKind> = {};
@@ -263,6 +274,7 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
 }
 
 const UNKNOWN_STATUS = 'unknown';
+const SENDS = new Set(['json', 'send', 'end', 'render', 'sendFile', 'download', 'jsonp']);
 
 /** For `res.status(201).json`, the object `res.status(201)`: 201; for `res`: null (default status);
  *  for `res.status(code)`: UNKNOWN_STATUS; undefined when the chain does not start at res. */
