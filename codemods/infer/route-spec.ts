@@ -35,12 +35,13 @@ function objectSource(fields: string[], loose: boolean): string {
 
 /** A params/query/headers object: the keys the code reads and the keys the traffic showed. */
 function wireLocation(names: string[], hints: Map<string, ReadHint | undefined>, rec: RouteRecording | undefined,
-  location: 'params' | 'query' | 'headers', requiredAll: boolean): string | undefined {
+  location: 'params' | 'query' | 'headers'): string | undefined {
   if (names.length === 0) return undefined;
   const shape = rec?.[location]?.object;
   const fields = names.map((name) => {
     const s = shape?.keys[name];
-    const required = requiredAll || (!!shape && shape.n >= MIN_EVIDENCE && s?.n === shape.n);
+    // A header every recorded request carried is still optional: clients (fetch, browsers) add some by themselves.
+    const required = location !== 'headers' && !!shape && shape.n >= MIN_EVIDENCE && s?.n === shape.n;
     return `${keyOf(name)}: ${wireToZod(s, hints.get(name))}${required ? '' : '.optional()'}`;
   });
   return objectSource(fields, false);
@@ -74,11 +75,11 @@ export function inferRouteSpec(route: RouteRecord, facts: HandlerFacts | null, r
   }
   const queryHints = hintsOf(facts, 'query');
   const queryNames = [...new Set([...queryHints.keys(), ...Object.keys(rec?.query?.object?.keys ?? {})])];
-  const query = wireLocation(queryNames, queryHints, rec, 'query', false);
+  const query = wireLocation(queryNames, queryHints, rec, 'query');
   if (query) props.push(['query', query]);
   // Headers: only those the code reads (every request carries dozens the handler never looks at).
   const headerHints = hintsOf(facts, 'header');
-  const headers = wireLocation([...headerHints.keys()], headerHints, rec, 'headers', false);
+  const headers = wireLocation([...headerHints.keys()], headerHints, rec, 'headers');
   if (headers) props.push(['headers', headers]);
   const body = bodySource(route, facts, rec);
   if (body) props.push(['body', body]);
