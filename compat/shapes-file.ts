@@ -21,6 +21,8 @@ export interface RouteRecording {
   route: string;
   method: string;
   path: string;
+  /** Where the app registered the route (`/app/routes/users.js:12`), when the stack showed it. */
+  at?: string;
   /** Requests seen. */
   n: number;
   params?: Shape;
@@ -66,12 +68,14 @@ export function combineRecordings(recordings: readonly Recording[]): Recording {
   const byRoute = new Map<string, RouteRecording>();
   for (const rec of recordings) {
     for (const r of rec.routes) {
-      const seen = byRoute.get(r.route);
+      const key = r.at ? `${r.route} @${r.at}` : r.route;
+      const seen = byRoute.get(key);
       if (seen) mergeRoute(seen, r);
-      else byRoute.set(r.route, structuredClone(r));
+      else byRoute.set(key, structuredClone(r));
     }
   }
-  const routes = [...byRoute.values()].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+  const order = (r: RouteRecording) => `${r.route} @${r.at ?? ''}`;
+  const routes = [...byRoute.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { version: 1, kind: 'migrate-api-recording', routes };
 }
 

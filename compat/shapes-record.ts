@@ -68,15 +68,35 @@ function sentBody(req: Request): boolean {
  * sees the request as the client sent it; the response is taken from res.json (the JSON view of what is sent)
  * and the status when the response finishes. Nothing the handler sees or sends changes.
  */
+/**
+ * Where the app registered the route being compiled (`/app/routes/users.js:12`), read from the stack once per
+ * route and only while recording: several apps or routers of one process may serve the same method and path
+ * (`GET /` of every sub-app), and `migrate-api infer` tells them apart by their registration. Frames of this
+ * folder (the runtime) and of node_modules are passed over.
+ */
+export function registrationSite(): string | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const frames = [...stack.matchAll(/\(?((?:file:\/\/)?\/[^()\s]*?):(\d+):\d+\)?$/gm)].map((m) => ({ file: m[1]!.replace(/^file:\/\//, ''), line: m[2]! }));
+  const own = frames[0] && frames[0].file.slice(0, frames[0].file.lastIndexOf('/') + 1);
+  const app = frames.find((f) => own && !f.file.startsWith(own) && !f.file.includes('/node_modules/'));
+  return app ? `${app.file}:${app.line}` : undefined;
+}
+
 const SEEN = Symbol('migrate-api.recorded');
 
-export function recordExchange(file: string, path: string, req: Request, res: Response): void {
-  // A route that re-enters itself (its schemas turned out async) is one exchange.
-  if ((req as { [SEEN]?: true })[SEEN]) return;
-  (req as { [SEEN]?: true })[SEEN] = true;
+export function recordExchange(file: string, path: string, req: Request, res: Response, at?: string): void {
+  const route = `${req.method} ${path}`;
+  const key = at ? `${route} @${at}` : route;
+  // A route that re-enters itself (its schemas turned out async) is one exchange; a request that goes on to
+  // another route (`app.all(...)` calling next()) is one exchange of each.
+  const seen = ((req as { [SEEN]?: Set<string> })[SEEN] ??= new Set());
+  if (seen.has(key)) return;
+  seen.add(key);
   const r = registry(file);
-  const key = `${req.method} ${path}`;
-  const one: RouteRecording = { route: key, method: req.method, path, n: 1, responses: {} };
+  const one: RouteRecording = { route, method: req.method, path, ...(at ? { at } : {}), n: 1, responses: {} };
   if (req.params && Object.keys(req.params).length) one.params = observe(req.params);
   one.query = observe(req.query ?? {}, { enums: ENUMS });
   one.headers = observe(req.headers);

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as babelParse } from '@babel/parser';
 import type * as t from '@babel/types';
-import { combineRecordings, type Recording, type RouteRecording } from '../../compat/shapes-file.js';
+import { relative, sep } from 'node:path';
+import { mergeRoute, type Recording, type RouteRecording } from '../../compat/shapes-file.js';
 import { analyzeProject } from '../analyze.js';
 import { handlerFacts } from '../check/handler-facts.js';
 import { locateHandler } from '../check/handler-locate.js';
@@ -42,14 +43,34 @@ export interface InferResult {
 
 const normalize = (p: string) => p.replace(/:(\w+)(\([^)]*\))?\??/g, ':$1').replace(/[{}]/g, '').replace(/\/+$/, '') || '/';
 
-function recordingIndex(recording: Recording | undefined): Map<string, RouteRecording> {
+/**
+ * The recorded traffic of each scan route. A record carries where its route was registered (`at`): that decides.
+ * Without it (or where the lines moved since the recording), method and path decide, but only for a method and
+ * path no other route of the scan has: several sub-apps of one process all serve `GET /`.
+ */
+function trafficOf(recording: Recording | undefined, scanRoutes: readonly RouteRecord[], root: string): (route: RouteRecord) => RouteRecording | undefined {
+  const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${normalize(path)}`;
   const byKey = new Map<string, RouteRecording[]>();
   for (const r of recording?.routes ?? []) {
-    const key = `${r.method.toUpperCase()} ${normalize(r.path)}`;
+    const key = keyOf(r.method, r.path);
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(r);
   }
-  // `/users` and `/users/` (a router's '/' under a prefix) are one route: their records add up.
-  return new Map([...byKey].map(([k, rs]) => [k, rs.length === 1 ? rs[0]! : combineRecordings([{ version: 1, kind: 'migrate-api-recording', routes: rs.map((r) => ({ ...r, route: k })) }]).routes[0]!]));
+  const routesPerKey = new Map<string, number>();
+  for (const r of scanRoutes) if (r.fullPath) routesPerKey.set(keyOf(r.method, r.fullPath), (routesPerKey.get(keyOf(r.method, r.fullPath)) ?? 0) + 1);
+  const sum = (rs: RouteRecording[]) => rs.length === 0 ? undefined
+    : rs.slice(1).reduce((acc, r) => mergeRoute(acc, r), structuredClone({ ...rs[0]!, at: undefined }));
+  return (route) => {
+    if (!route.fullPath) return undefined;
+    const key = keyOf(route.method, route.fullPath);
+    const list = byKey.get(key) ?? [];
+    const rel = `/${relative(root, route.file).split(sep).join('/')}`;
+    const sited = list.filter((r) => {
+      const m = r.at ? /^(.*):(\d+)$/.exec(r.at) : null;
+      return !!m && (m[1]!.endsWith(rel) || m[1] === route.file) && Number(m[2]) === route.at.line;
+    });
+    if (sited.length) return sum(sited);
+    return routesPerKey.get(key) === 1 ? sum(list) : undefined;
+  };
 }
 
 const TODO = (spec: InferredSpec) => {
@@ -65,7 +86,7 @@ function specText(spec: InferredSpec, indent: string): string {
 /** Infers and writes the specs of a migrated app's undocumented routes (`{}` specs); nothing is written to disk here. */
 export async function inferProject(root: string, recording?: Recording): Promise<InferResult> {
   const analysis = await analyzeProject(root);
-  const traffic = recordingIndex(recording);
+  const traffic = trafficOf(recording, analysis.scan.routes, analysis.root);
   const sources = new Map<string, string>();
   const read = (file: string) => {
     if (!sources.has(file)) { try { sources.set(file, readFileSync(file, 'utf8')); } catch { sources.set(file, ''); } }
@@ -87,7 +108,7 @@ export async function inferProject(root: string, recording?: Recording): Promise
     const base: Omit<InferredRoute, 'status'> = { file: route.file, line: route.at.line, method: route.method, path: route.fullPath };
     const fn = locateHandler(route, astOf);
     const facts = fn ? handlerFacts(fn) : null;
-    const rec = route.fullPath ? traffic.get(`${route.method.toUpperCase()} ${normalize(route.fullPath)}`) : undefined;
+    const rec = traffic(route);
     const spec = inferRouteSpec(route, facts, rec);
     if (!spec) { routes.push({ ...base, status: 'unknown', reason: fn ? 'the handler shows nothing and no request was recorded' : 'handler not found and no request recorded' }); continue; }
     (byFile.get(route.file) ?? byFile.set(route.file, []).get(route.file)!).push({ route, spec });

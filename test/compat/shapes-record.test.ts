@@ -33,6 +33,7 @@ test('MIGRATE_API_RECORD: each process writes its part; reading sums them; shape
     assert.deepEqual(Object.keys(byRoute).sort(), ['DELETE /users/:id', 'GET /old', 'GET /users/:id', 'POST /users/']);
     const show = byRoute['GET /users/:id'];
     assert.equal(show.n, 4);
+    assert.match(show.at!, /\/test\/compat\/shapes-record-app\.ts:9$/, 'where the app registered the route');
     assert.deepEqual(Object.keys(show.responses).sort(), ['200', '404']);
     const ok = show.responses['200'].json!.object!.keys;
     assert.deepEqual(ok.email.string!.formats, { email: 2 });
