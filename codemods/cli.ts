@@ -25,7 +25,7 @@ export const USAGE = `Usage:
                          [--force] [--json]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
-  migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json]
+  migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json] [--report dir]
 
 Rules:
 ${RULES.map((r) => `  ${r.id}  ${r.name}`).join('\n')}

@@ -1,10 +1,10 @@
-// `migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json]`: fills the empty
+// `migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json] [--report dir]`: fills the empty
 // specs of a migrated app's undocumented routes with what is known of them (MA005, infer/apply.ts): the code's
 // facts, and the shapes a recording shows (MIGRATE_API_RECORD from a staging app, or the app's own suite run here
 // against a copy, as `check --run` does). Exit codes: 0 done, 1 something skipped (or --dry and something would
 // change), 2 usage error.
 import { parseArgs } from 'node:util';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
@@ -27,6 +27,7 @@ export async function runInferCommand(argv: string[], io: Io): Promise<number> {
         run: { type: 'string' },
         dry: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        report: { type: 'string' },
       },
     });
   } catch (err) {
@@ -55,7 +56,13 @@ export async function runInferCommand(argv: string[], io: Io): Promise<number> {
     for (const f of failed) io.err(`${pc.red('error:')} ${rel(f.file)}: ${f.message}\n`);
     if (failed.length) return 1;
   }
-  if (values.json) io.out(JSON.stringify({ routes: result.routes.map((r) => ({ ...r, file: rel(r.file) })), recorded: recording?.routes.length ?? null }, null, 2) + '\n');
+  const data = { routes: result.routes.map((r) => ({ ...r, file: rel(r.file) })), recorded: recording?.routes.length ?? null };
+  if (values.report) {
+    mkdirSync(values.report, { recursive: true });
+    writeFileSync(join(values.report, 'infer.json'), JSON.stringify(data, null, 2) + '\n');
+    writeFileSync(join(values.report, 'infer.md'), renderMarkdown(data.routes));
+  }
+  if (values.json) io.out(JSON.stringify(data, null, 2) + '\n');
   else io.out(renderInferred(result, rel, recording));
   const skipped = result.routes.some((r) => r.status === 'skipped');
   return skipped || (values.dry && result.writes.length > 0) ? 1 : 0;
@@ -83,6 +90,14 @@ async function recordSuite(dir: string, command: string, io: Io): Promise<Record
 
 function from(r: InferredRoute): string {
   return [r.fromCode ? 'code' : '', r.requests ? `${r.requests} request${r.requests === 1 ? '' : 's'}` : ''].filter(Boolean).join(' + ');
+}
+
+/** One table row per undocumented route: what was inferred, from what. */
+export function renderMarkdown(routes: InferredRoute[]): string {
+  const rows = routes.map((r) => `| ${r.method.toUpperCase()} \`${r.path ?? '?'}\` | ${r.file}:${r.line} | ${r.status} | ${r.status === 'inferred' ? from(r) : r.reason ?? ''} | ${r.statuses?.join(', ') ?? ''} |`);
+  const inferred = routes.filter((r) => r.status === 'inferred').length;
+  return ['# migrate-api infer (MA005)', '', `${inferred} of ${routes.length} undocumented routes got an inferred spec; each is marked \`TODO(migrate-api MA005)\` for review.`, '',
+    '| route | where | status | from | responses |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 export function renderInferred(result: InferResult, rel: (f: string) => string, recording: Recording | undefined): string {

@@ -56,8 +56,11 @@ test('infer --dry prints the diff, writes nothing and exits 1; without --dry it 
     assert.equal(dry.code, 1);
     assert.match(dry.out, /\+\/\/ TODO\(migrate-api MA005\): inferred from code, review/);
     assert.equal(readFileSync(join(dir, 'routes.js'), 'utf8'), ROUTES);
-    const run = await cli(['infer', dir]);
+    const run = await cli(['infer', dir, '--report', join(dir, 'report')]);
     assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(readFileSync(join(dir, 'report', 'infer.json'), 'utf8'));
+    assert.deepEqual(report.routes, [{ file: 'routes.js', line: 6, method: 'get', path: '/items/:id', status: 'inferred', fromCode: true, requests: 0, statuses: ['200', '404'] }]);
+    assert.match(readFileSync(join(dir, 'report', 'infer.md'), 'utf8'), /\| GET `\/items\/:id` \| routes\.js:6 \| inferred \| code \| 200, 404 \|/);
     assert.match(run.out, /inferred GET \/items\/:id {2}routes\.js:6 {2}from code; responses 200, 404/);
     assert.match(run.out, /1 of 1 undocumented route got an inferred spec \(MA005\); from the code only \(no recording\); 1 file changed/);
     assert.match(readFileSync(join(dir, 'routes.js'), 'utf8'), /params: z\.object\(\{ id: z\.string\(\) \}\),/);
