@@ -115,3 +115,17 @@ test('what the code makes of a read (Number, parseInt, === "true"), redirects, a
   assert.deepEqual(f.statuses.map((s) => s.status), [404]);
   assert.deepEqual(f.objects[0].kinds, { error: 'string', code: 'number', retry: 'boolean', at: 'string', more: 'object', list: 'array', none: 'null' });
 });
+
+test('sends with a known status: chained, plain (200), and none claimed as 200 where a status is set in a statement of its own', () => {
+  const chained = factsOf(`(req, res) => {
+    if (!req.body) return res.status(400).send('bad');
+    if (req.query.html) return res.render('page');
+    res.status(201).end();
+  }`);
+  assert.deepEqual(chained.sends.map((s) => s.status), [400, 200, 201]);
+  const bare = factsOf(`(req, res) => {
+    res.status(err ? 500 : 404);
+    res.json({ error: 'x' });
+  }`);
+  assert.deepEqual(bare.sends, [], 'the status of res.json here is whatever the earlier statement set');
+});
