@@ -20,6 +20,7 @@ import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
 import { keepRawShape } from './report-input.js';
+import { RECORDING, recordExchange, registrationSite } from './shapes-record.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
 type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
@@ -49,6 +50,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // The issues of the last INVALID from checkResponse (responses are checked synchronously, one at a time).
   let lastIssues: readonly z.core.$ZodIssue[] = [];
   const isLegacy = d.legacyHandler;
+  const registeredAt = RECORDING ? registrationSite() : undefined;
   // Flipped for good the first time a schema turns out to hold async refinements.
   let asyncSchemas = false;
 
@@ -226,6 +228,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   }
 
   return function migrateApiRoute(req: Request, res: Response, next: NextFunction): void {
+    if (RECORDING) recordExchange(RECORDING, routeOf(req), req, res, registeredAt);
     const mode = fixedMode ?? appOptionsOf(req.app)?.validation ?? 'enforce';
     let body = req.body;
     if (typeof body === 'object' && body !== null) {

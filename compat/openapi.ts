@@ -118,7 +118,12 @@ function isZod(x: unknown): x is z.ZodType {
   return typeof x === 'object' && x !== null && '_zod' in x;
 }
 
-function responsesOf(spec: RouteSpec, validated: boolean): RouteConfig['responses'] {
+// A legacy handler whose spec lists no response: nothing is known of what it sends (a redirect, a 201, a
+// file), so no status is claimed. OpenAPI requires `responses` to hold at least one entry, and `default`
+// is the one entry that claims no status ("any status not listed"); @apidevtools/swagger-parser accepts it.
+export const NOT_DOCUMENTED = 'Not documented: what this route sends is not known yet (undocumented route, see migrate-api infer)';
+
+function responsesOf(spec: RouteSpec, validated: boolean, legacyHandler: boolean): RouteConfig['responses'] {
   const out: Record<string, ResponseConfig> = {};
   for (const [status, entry] of Object.entries(spec.responses ?? {})) {
     const r = isZod(entry) ? { schema: entry } : entry;
@@ -130,7 +135,10 @@ function responsesOf(spec: RouteSpec, validated: boolean): RouteConfig['response
     if (headers && Object.keys(headers).length) config.headers = z.object(headers);
     out[status] = config;
   }
-  if (Object.keys(out).length === 0) {
+  if (Object.keys(out).length === 0 && legacyHandler) {
+    out.default = { description: NOT_DOCUMENTED };
+  } else if (Object.keys(out).length === 0) {
+    // A typed handler's return is sent with spec.status (200 by default): that much is known.
     const status = String(spec.status ?? 200);
     out[status] = { description: defaultDescription(status) };
   }
@@ -223,7 +231,7 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
         method: route.method,
         path: variant.path,
         operationId,
-        responses: responsesOf(spec, validated),
+        responses: responsesOf(spec, validated, route.legacyHandler),
       };
       if (Object.keys(request).length) config.request = request;
       const missing = [...allParams].filter((n) => !variant.params.some((pp) => pp.name === n));

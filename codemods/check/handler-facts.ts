@@ -5,10 +5,15 @@ import type * as t from '@babel/types';
 
 export type InputLocation = 'params' | 'query' | 'body' | 'header';
 
+/** What the code makes of a value read from the request: `Number(x)` / `parseFloat(x)` a number, `parseInt(x)`
+ *  an integer, `x === 'true'` a boolean (the strings on the wire that mean one). */
+export type ReadHint = 'number' | 'int' | 'bool';
 /** Header names are compared lowercased (HTTP ignores case); `written` keeps the spelling for messages. */
-export interface FieldRead { location: InputLocation; name: string; line: number; written?: string }
+export interface FieldRead { location: InputLocation; name: string; line: number; written?: string; hint?: ReadHint }
 export interface StatusSent { status: number; line: number }
-export interface ObjectSent { status: number | null; keys: string[]; line: number }
+/** The JSON type of a literal value in a sent object, where the source shows it. */
+export type LiteralKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+export interface ObjectSent { status: number | null; keys: string[]; line: number; kinds?: Record<string, LiteralKind> }
 
 export interface HandlerFacts {
   reads: FieldRead[];
@@ -17,6 +22,13 @@ export interface HandlerFacts {
   /** A location read as a whole in a way we cannot follow (`validate(req.body)`, `{...req.query}`):
    *  "declared but never read" is not claimed for it. */
   opaque: Set<InputLocation>;
+  /** `res.redirect(url)` (302) / `res.redirect(301, url)`: kept apart from `statuses`, which the drift check
+   *  compares with the docs. */
+  redirects: StatusSent[];
+  /** Every send whose status is known (`res.json(x)`, `res.status(201).send(x)`, `res.render(...)`): the status is
+   *  a fact even where the body is not a literal. A send without a chained status counts as 200 only where the
+   *  handler never sets a status in a statement of its own (`res.status(404); res.json(...)`). */
+  sends: StatusSent[];
 }
 
 type Node = t.Node;
@@ -84,7 +96,10 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
   const typedContext = fn.params[1]?.type === 'ObjectPattern';
   const req = typedContext ? contextName(fn.params[1], 'req') : paramName(fn.params[0]);
   const res = typedContext ? contextName(fn.params[1], 'res') : paramName(fn.params[1]);
-  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set() };
+  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set(), redirects: [], sends: [] };
+  let bareStatus = false;
+  // `const { page } = req.query`: later `Number(page)` tells page's type.
+  const bound = new Map<string, FieldRead>();
   // `const q = req.query` aliases: later `q.page` reads count as query reads.
   const aliases = new Map<string, InputLocation>();
 
@@ -102,8 +117,12 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       for (const prop of pattern.properties) {
         if (prop.type === 'RestElement') { facts.opaque.add(location); continue; }
         const key = prop.key.type === 'Identifier' && !prop.computed ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : null;
-        if (key) facts.reads.push(fieldRead(location, key, line(prop)));
-        else facts.opaque.add(location);
+        if (key) {
+          const read = fieldRead(location, key, line(prop));
+          facts.reads.push(read);
+          const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+          if (value.type === 'Identifier') bound.set(value.name, read);
+        } else facts.opaque.add(location);
       }
     } else if (pattern.type === 'Identifier') {
       aliases.set(pattern.name, location);
@@ -141,14 +160,21 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       const location = locationOf(node.object);
       if (location) {
         const name = propName(node);
-        if (name) facts.reads.push(fieldRead(location, name, line(node)));
-        else facts.opaque.add(location);
+        if (name) {
+          const read = fieldRead(location, name, line(node));
+          const hint = parent ? hintOf(node, parent) : undefined;
+          facts.reads.push(hint ? { ...read, hint } : read);
+        } else facts.opaque.add(location);
         return;
       }
       const whole = locationOf(node);
       if (whole && parent && !(parent.type === 'MemberExpression' && parent.object === node) && !followed.has(node)) {
         facts.opaque.add(whole);
       }
+    }
+    if (node.type === 'Identifier' && parent && bound.has(node.name)) {
+      const hint = hintOf(node, parent);
+      if (hint) bound.get(node.name)!.hint ??= hint;
     }
     // const { a, b } = req.body / (req.body ?? {}) as T / const { query: { page } } = req
     if (node.type === 'VariableDeclarator' && node.init) {
@@ -178,6 +204,8 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
         }
       }
       collectSend(node, res, facts);
+      if (callee.type === 'MemberExpression' && isIdent(callee.object, res) && propName(callee) === 'status'
+        && !(parent?.type === 'MemberExpression' && parent.object === node)) bareStatus = true;
     }
     // throw new HTTPException(404, ...) / createError(404) / new HttpError(404)
     if (node.type === 'NewExpression' || node.type === 'CallExpression') {
@@ -189,7 +217,35 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       }
     }
   });
+  if (bareStatus) facts.sends = facts.sends.filter((s) => s.status !== 0);
+  for (const s of facts.sends) if (s.status === 0) s.status = 200;
   return facts;
+}
+
+/** `Number(x)`, `parseInt(x, 10)`, `x === 'true'`: what the code takes the read value `node` for. */
+function hintOf(node: Node, parent: Node): ReadHint | undefined {
+  if (parent.type === 'CallExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
+    const fn = parent.callee.name;
+    return fn === 'parseInt' ? 'int' : fn === 'Number' || fn === 'parseFloat' ? 'number' : undefined;
+  }
+  if (parent.type === 'UnaryExpression' && parent.operator === '+') return 'number';
+  if (parent.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(parent.operator)) {
+    const other = parent.left === node ? parent.right : parent.left;
+    if (other.type === 'StringLiteral' && (other.value === 'true' || other.value === 'false')) return 'bool';
+  }
+  return undefined;
+}
+
+function literalKind(node: Node): LiteralKind | undefined {
+  switch (node.type) {
+    case 'StringLiteral': case 'TemplateLiteral': return 'string';
+    case 'NumericLiteral': return 'number';
+    case 'BooleanLiteral': return 'boolean';
+    case 'ObjectExpression': return 'object';
+    case 'ArrayExpression': return 'array';
+    case 'NullLiteral': return 'null';
+    default: return undefined;
+  }
 }
 
 /** `res.status(n)`, `res.sendStatus(n)`, and what `res.json(x)`/`res.send(x)` sends, with the status of its chain. */
@@ -205,21 +261,31 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
     facts.statuses.push({ status: arg.value, line: line(call) });
     return;
   }
+  if (method === 'redirect' && chainStatus === null && arg) {
+    facts.redirects.push({ status: arg.type === 'NumericLiteral' && call.arguments.length > 1 ? arg.value : 302, line: line(call) });
+    return;
+  }
   // `res.status(code).json(...)`: which documented response it is compared with is unknown.
   if (chainStatus === UNKNOWN_STATUS) return;
+  // 0 stands for "the default status" until the whole handler is read (see handlerFacts).
+  if (SENDS.has(method)) facts.sends.push({ status: chainStatus ?? 0, line: line(call) });
   if ((method === 'json' || method === 'send') && arg?.type === 'ObjectExpression') {
     const keys: string[] = [];
+    const kinds: Record<string, LiteralKind> = {};
     let exact = true;
     for (const p of arg.properties) {
       if (p.type === 'SpreadElement') { exact = false; continue; }
       const k = p.key.type === 'Identifier' && !p.computed ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : null;
       if (k) keys.push(k); else exact = false;
+      const kind = k && p.type === 'ObjectProperty' ? literalKind(p.value) : undefined;
+      if (k && kind) kinds[k] = kind;
     }
-    if (exact) facts.objects.push({ status: chainStatus, keys, line: line(call) });
+    if (exact) facts.objects.push({ status: chainStatus, keys, line: line(call), ...(Object.keys(kinds).length ? { kinds } : {}) });
   }
 }
 
 const UNKNOWN_STATUS = 'unknown';
+const SENDS = new Set(['json', 'send', 'end', 'render', 'sendFile', 'download', 'jsonp']);
 
 /** For `res.status(201).json`, the object `res.status(201)`: 201; for `res`: null (default status);
  *  for `res.status(code)`: UNKNOWN_STATUS; undefined when the chain does not start at res. */

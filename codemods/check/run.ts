@@ -54,7 +54,7 @@ function runCommand(command: string, cwd: string, env: NodeJS.ProcessEnv, echo: 
 }
 
 /** Copies `dir`, migrates the copy in report mode, runs `command` in it and sums what the runtime counted. */
-export async function runSuiteForViolations(dirArg: string, command: string, echo: (s: string) => void): Promise<SuiteRun> {
+export async function runSuiteForViolations(dirArg: string, command: string, echo: (s: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<SuiteRun> {
   const dir = resolve(dirArg);
   const copy = mkdtempSync(join(dirname(dir), `.migrate-api-run-${basename(dir)}-`));
   const scratch = mkdtempSync(join(tmpdir(), 'migrate-api-run-'));
@@ -69,7 +69,7 @@ export async function runSuiteForViolations(dirArg: string, command: string, ech
     const { writes } = await migrateProject(copy, { validation: 'report' });
     await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })));
     const shares = join(scratch, 'shares');
-    const env: NodeJS.ProcessEnv = { ...process.env, MIGRATE_API_VALIDATION: 'report', MIGRATE_API_VIOLATIONS_SHARES: shares };
+    const env: NodeJS.ProcessEnv = { ...process.env, MIGRATE_API_VALIDATION: 'report', MIGRATE_API_VIOLATIONS_SHARES: shares, ...extraEnv };
     delete env.NODE_TEST_CONTEXT; // a node:test parent would otherwise swallow the child's own test run
     const exitCode = await runCommand(command, copy, env, echo);
     const report = readShareDir(shares);

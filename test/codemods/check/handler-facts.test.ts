@@ -110,3 +110,32 @@ test("a typed handler's raw reads through its context `{ req }` count as reads; 
   const opaque = factsOf(`async (_input, { req }) => matchedData(req, { locations: ['body'] })`);
   assert.deepEqual([...opaque.opaque].sort(), ['body', 'header', 'query']);
 });
+
+test('what the code makes of a read (Number, parseInt, === "true"), redirects, and literal kinds of sent objects', () => {
+  const f = factsOf(`(req, res) => {
+    const page = Number(req.query.page);
+    const { limit, draft } = req.query;
+    const n = parseInt(limit, 10);
+    if (draft === 'true') return res.redirect('/drafts');
+    if (req.body.old) return res.redirect(301, '/new');
+    res.status(404).json({ error: 'not found', code: 4, retry: false, at: \`x\`, more: {}, list: [], none: null, id });
+  }`);
+  assert.deepEqual(f.reads.map((r) => `${r.location}.${r.name}:${r.hint ?? '-'}`), ['query.page:number', 'query.limit:int', 'query.draft:bool', 'body.old:-']);
+  assert.deepEqual(f.redirects.map((r) => r.status), [302, 301]);
+  assert.deepEqual(f.statuses.map((s) => s.status), [404]);
+  assert.deepEqual(f.objects[0].kinds, { error: 'string', code: 'number', retry: 'boolean', at: 'string', more: 'object', list: 'array', none: 'null' });
+});
+
+test('sends with a known status: chained, plain (200), and none claimed as 200 where a status is set in a statement of its own', () => {
+  const chained = factsOf(`(req, res) => {
+    if (!req.body) return res.status(400).send('bad');
+    if (req.query.html) return res.render('page');
+    res.status(201).end();
+  }`);
+  assert.deepEqual(chained.sends.map((s) => s.status), [400, 200, 201]);
+  const bare = factsOf(`(req, res) => {
+    res.status(err ? 500 : 404);
+    res.json({ error: 'x' });
+  }`);
+  assert.deepEqual(bare.sends, [], 'the status of res.json here is whatever the earlier statement set');
+});
