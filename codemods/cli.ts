@@ -25,6 +25,7 @@ export const USAGE = `Usage:
                          [--force] [--json]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
+  migrate-api finish <dir> [--dry] [--run "<test command>"] [--delete-spec-files] [--report dir] [--force] [--json]
 
 Rules:
 ${RULES.map((r) => `  ${r.id}  ${r.name}`).join('\n')}
@@ -36,6 +37,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (argv[0] === 'schemas') {
       const { runSchemasCommand } = await import('./schemas-command.js');
       return await runSchemasCommand(argv.slice(1));
+    }
+    if (argv[0] === 'finish') {
+      const { runFinishCommand } = await import('./finish/command.js');
+      return await runFinishCommand(argv.slice(1), io);
     }
     if (argv[0] === 'check') {
       const { runCheckCommand } = await import('./check/command.js');
