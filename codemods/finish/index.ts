@@ -28,7 +28,7 @@ export async function finishProject(dirArg: string, options: FinishOptions = {})
   const analysis = await analyzeProject(given);
   const ctx: FinishContext = { root, packageRoot: packageRoot(root) ?? root, analysis, ws: new Workspace(), options, notes: new Map() };
   const steps: StepResult[] = [];
-  for (const step of FINISH_STEPS) steps.push(await step.run(ctx));
+  for (const step of FINISH_STEPS) if (!options.only || options.only.includes(step.id)) steps.push(await step.run(ctx));
   const now = standing(ctx, steps);
   steps.push({ id: 'MA011', name: 'standing', status: 'done', did: [now.complete ? 'migration complete' : `${now.left.length} thing${now.left.length === 1 ? '' : 's'} left`], reasons: [] });
   return { root, steps, standing: now, changes: ctx.ws.changes() };

@@ -110,7 +110,8 @@ export const ma008: FinishStep = {
     const stmt = module.stmt;
     const comments = (stmt.leadingComments ?? []) as Node[];
     edits.removeLines(comments.length ? comments[0].start : stmt.start, stmt.end);
-    ctx.ws.write(module.file, edits.apply());
+    // apiDocs is the module's last statement: the blank line that stood before it goes with it.
+    ctx.ws.write(module.file, edits.apply().replace(/(\r?\n)(?:[ \t]*\r?\n)+$/, '$1'));
     did.push(`${rel(module.file)}: apiDocs removed`);
     return result(this, did, []);
   },

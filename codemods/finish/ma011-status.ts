@@ -20,8 +20,9 @@ export function standing(ctx: FinishContext, steps: StepResult[]): Standing {
   const text = (f: string) => ctx.ws.read(f) ?? '';
   // A route runs in report mode when its router's typed() call still asks for it, or its file still does.
   const inReport = (file: string, receiver: string) => new RegExp(`\\b${receiver}\\s*=\\s*(?:[\\w.]+\\s*=\\s*)*\\w*typed\\w*\\([^;]*validation:\\s*['"]report['"]`).test(text(file));
-  const typed = routes.filter((r) => r.migrated === 'typed handler' || /async\s*\(\s*\{/.test(text(r.file).split('\n')[r.at.line - 1] ?? '')).length;
-  const legacyRoutes = routes.filter((r) => new RegExp('legacy(<[^>]*>)?\\(').test(text(r.file).split('\n').slice(r.at.line - 1, r.at.line + 30).join('\n').split(/\n\S/)[0] ?? ''));
+  // What the migration made of each route, as the scan reads the code finish started from (finish rewrites no handler).
+  const typed = routes.filter((r) => r.migrated === 'typed handler').length;
+  const legacyRoutes = routes.filter((r) => r.migrated === 'legacy handler');
   const report = routes.filter((r) => inReport(r.file, r.receiver));
   const left: string[] = [];
   if (legacyRoutes.length) left.push(`${legacyRoutes.length} route${legacyRoutes.length > 1 ? 's' : ''} still wrapped in legacy(): no rule proved a typed handler safe (${legacyRoutes.slice(0, 5).map((r) => `${rel(r.file)}:${r.at.line}`).join(', ')}${legacyRoutes.length > 5 ? ', ...' : ''})`);

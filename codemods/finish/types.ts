@@ -17,6 +17,8 @@ export interface StepResult {
 }
 
 export interface FinishOptions {
+  /** Run only these steps (tests, and a team that wants one step per commit); MA011 always reports. */
+  only?: FinishRuleId[];
   /** The app's own test command, for MA010 (`check --run`). */
   run?: string;
   /** MA007 deletes spec files nothing reads any more (listed otherwise). */

@@ -2,16 +2,18 @@
 // After:  (gone, and so are the imports only it used)
 //
 // The code that built the legacy document goes once nothing uses it: a binding that the file used before finish
-// and no longer does, and whose value is a legacy document or a module that only builds one. A binding that was
-// unused before finish is the team's business and stays.
+// does not use, whose value is a legacy document or a module that only builds one; a helper module (fs, path, yaml)
+// only when the removed code was what used it.
 import type { Node } from '../rules/ast.js';
 import { SourceEdits } from '../rules/edits.js';
 import { referenceCounts, removeUnused } from '../rules/imports.js';
 import { parseProgram, quoteStyle } from './source.js';
 
-/** Modules whose import has no effect worth keeping once nothing uses what they gave. */
-const DOC_MODULES = new Set(['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator', 'yaml', 'js-yaml', 'yamljs', 'fs', 'node:fs', 'path', 'node:path']);
-const DOC_VALUE = /swagger|openapi|\.ya?ml['"`]|\.json['"`]/i;
+/** Packages that only serve legacy docs: an unused binding of them goes whatever it was before. */
+const DOC_PACKAGES = new Set(['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator']);
+/** Modules the legacy doc code used as well as other code: their binding goes only when the removed code was its user. */
+const HELPER_MODULES = new Set(['yaml', 'js-yaml', 'yamljs', 'fs', 'node:fs', 'path', 'node:path']);
+const DOC_VALUE = /swagger|openapi|api-?docs|\.ya?ml['"`]/i;
 
 function requireOf(init: Node | null | undefined): string | null {
   let n = init;
@@ -34,6 +36,9 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
   const localModules: string[] = [];
   if (!original) return { removed, localModules };
   const before = referenceCounts(original);
+  const startProgram = parseProgram(text, file);
+  const atStart = startProgram ? referenceCounts(startProgram) : new Map<string, number>();
+  for (const [k, v] of atStart) if ((before.get(k) ?? 0) < v) before.set(k, v);
   for (let round = 0; round < 10; round++) {
     const program = parseProgram(current, file);
     if (!program) return { removed, localModules };
@@ -44,11 +49,13 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
       if (s.type !== 'VariableDeclaration' || s.declarations.length !== 1) continue;
       const d = s.declarations[0];
       // referenceCounts counts the declared name itself once: used means more than that.
-      if (d.id.type !== 'Identifier' || !d.init || (before.get(d.id.name) ?? 0) <= 1 || (now.get(d.id.name) ?? 0) > 1) continue;
+      if (d.id.type !== 'Identifier' || !d.init) continue;
       const mod = requireOf(d.init);
-      const goes = mod !== null
-        ? DOC_MODULES.has(mod) || (mod.startsWith('.') && docModule(mod))
-        : DOC_VALUE.test(current.slice(d.init.start, d.init.end));
+      const unusedNow = (now.get(d.id.name) ?? 0) <= 1;
+      const usedBefore = (before.get(d.id.name) ?? 0) > 1 || (atStart.get(d.id.name) ?? 0) > 1;
+      const goes = unusedNow && (mod !== null
+        ? DOC_PACKAGES.has(mod) || (mod.startsWith('.') && docModule(mod)) || (HELPER_MODULES.has(mod) && usedBefore)
+        : DOC_VALUE.test(current.slice(d.init.start, d.init.end)));
       if (!goes) continue;
       if (mod?.startsWith('.')) localModules.push(mod);
       edits.removeLines(s.start, s.end);
