@@ -167,6 +167,9 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   if (values.report) {
+    const { readLastRun } = await import('./check/last-run.js');
+    const lastRun = readLastRun(dir);
+    if (lastRun) report.lastRun = lastRun;
     const paths = writeReport(report, values.report);
     if (!values.json) io.err(`report: ${paths.join(', ')}\n`);
   }

@@ -11,6 +11,7 @@ import { SourceEdits } from '../rules/edits.js';
 import { driftOf } from '../check/index.js';
 import type { DriftFinding, DriftKind } from '../check/findings.js';
 import { runSuiteForViolations } from '../check/run.js';
+import { writeLastRun } from '../check/last-run.js';
 import { parseProgram } from './source.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
@@ -54,7 +55,8 @@ export const ma010: FinishStep = {
     if (!calls.length) return result(this, [], []);
     if (!ctx.options.run) return result(this, [], ['no --run "<test command>": a router flips to enforce only when the app\'s own suite shows no drift on its routes']);
     const echo = ctx.options.echo ?? (() => {});
-    const suite = await runSuiteForViolations(ctx.root, ctx.options.run, echo);
+    // The suite runs where package.json is (a finish of `src/` still runs the app's own `npm test` from its root).
+    const suite = await runSuiteForViolations(ctx.packageRoot, ctx.options.run, echo);
     let findings: DriftFinding[];
     try {
       findings = driftOf(ctx.analysis, { runtime: suite.dump });
@@ -62,6 +64,7 @@ export const ma010: FinishStep = {
       suite.cleanup();
     }
     ctx.notes.set('MA010.findings', findings);
+    writeLastRun(ctx.root, { date: new Date().toISOString(), command: ctx.options.run, exitCode: suite.exitCode, violations: suite.violations, findings });
     if (suite.exitCode !== 0) {
       return result(this, [], [`\`${ctx.options.run}\` failed (exit ${suite.exitCode}) against the report-mode copy: enforce needs a suite that passes; every router stays in report`]);
     }
