@@ -30,10 +30,14 @@ export const ma007: FinishStep = {
     const routeFiles = new Set(ctx.analysis.scan.routes.map((r) => r.file));
     const routerFiles = new Set(ctx.analysis.scan.routers.map((r) => r.file));
     // A local module "only builds docs" when it registers no route or router and speaks of swagger/openapi.
+    // The migration read it as a doc source (a document written as a JS module): its facts are in code now.
+    const readSources = (ctx.analysis.docSources ?? []).map((d) => (d.file.startsWith('/') ? d.file : `${ctx.root}/${d.file}`));
+    const isDocSource = (file: string) => readSources.includes(file);
+    const jsdocOptions = (file: string) => /swagger-?jsdoc|\bapis\s*:|\b(swagger)?[dD]efinition\b/.test(ctx.ws.read(file) ?? '');
     const docsOnly = (file: string) => {
       if (routeFiles.has(file) || routerFiles.has(file)) return false;
       const text = ctx.ws.read(file) ?? '';
-      return /swagger|openapi/i.test(text) && !/\b(listen|Router|express)\s*\(/.test(text);
+      return /swagger|openapi/i.test(text) && !/\b(listen|Router|express)\s*\(/.test(text) && (jsdocOptions(file) || isDocSource(file));
     };
 
     // 1. Code that built the legacy document and that nothing uses any more.
@@ -65,6 +69,12 @@ export const ma007: FinishStep = {
         for (const spec of specs) {
           const target = spec.startsWith('.') ? resolveLocal(file, spec, files) : null;
           if (!target || importedNow.has(target) || ctx.ws.read(target) === null || !docsOnly(target)) continue;
+          if (!jsdocOptions(target) && !ctx.options.deleteSpecFiles) {
+            // A document written as a JS module is a spec file in all but name: listed, deleted only on request.
+            const why = `${rel(target)}: nothing reads it any more (a legacy document the code now carries); --delete-spec-files removes it`;
+            if (!reasons.includes(why)) reasons.push(why);
+            continue;
+          }
           const tp = parseProgram(ctx.ws.read(target)!, target);
           importsBefore.set(target, tp ? importedModules(tp) : []);
           ctx.ws.remove(target);
