@@ -5,6 +5,7 @@ import type { RoutePlan, RouteReport } from '../plan.js';
 import { b, isFunction, isIdent, isReference, memberName, patternNames, walk, type Node } from './ast.js';
 import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
+import { chainReplierIndex } from './chain-replier.js';
 import { typedOnce } from './typed-copy.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
@@ -238,8 +239,8 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const { plan, call } = site;
   const args = call.arguments as Node[];
   if (args.length >= 2 && args[1]!.type === 'ObjectExpression') {
-    const handler = args[args.length - 1]!;
-    const kind = handler.type === 'CallExpression' && isIdent(handler.callee, introducedName(ctx, 'legacy')) ? 'legacy handler' : 'typed handler';
+    // legacy() need not be last: a chain function that replies and calls next() is the one wrapped.
+    const kind = args.some((a) => a.type === 'CallExpression' && isIdent(a.callee, introducedName(ctx, 'legacy'))) ? 'legacy handler' : 'typed handler';
     report(ctx, plan, { status: 'unchanged', reason: `already migrated (${kind})` });
     return;
   }
@@ -258,7 +259,9 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (path.type === 'RegExpLiteral' || path.type === 'ArrayExpression' || (path.type === 'Literal' && path.regex)) {
     return skipRoute(ctx, site, 'the path is a regular expression or an array; typed routes need a string path');
   }
-  const handler = args[args.length - 1]!;
+  // A chain function that replies and then calls next() is the one wrapped (chain-replier.ts); else the last.
+  const replier = chainReplierIndex(ctx.program, args);
+  const handler = args[replier ?? args.length - 1]!;
   if (handler.type === 'ArrayExpression') return skipRoute(ctx, site, 'the handler is an array of functions');
   if (!/^(ArrowFunctionExpression|FunctionExpression|Identifier|MemberExpression|CallExpression|TSAsExpression)$/.test(handler.type)) {
     return skipRoute(ctx, site, `the handler is a ${handler.type}`);
@@ -309,6 +312,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
 
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
+  else if (replier !== null) typed = { ok: false, why: 'a function of the chain replies and then calls next() for the functions after it' };
   else if (ctx.enabled('MA003')) typed = rewriteTypedHandler(ctx, handler, spec.values);
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
@@ -317,7 +321,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
       if (typeArgs) wrapped.typeParameters = typeArgs;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
-      args[args.length - 1] = wrapped;
+      args[args.indexOf(handler)] = wrapped;
       ctx.edits?.wrap(handler, `${legacyName}${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
     }
     ctx.compat.add('legacy');
