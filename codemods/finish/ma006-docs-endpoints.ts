@@ -67,7 +67,10 @@ export function rewireDocsEndpoints(source: string, file: string): FileRewire {
   const needs = new Set<string>();
   const lines: number[] = [];
   const at = (n: Node) => `${file}:${n.loc.start.line}`;
-  walk(program, (n) => {
+  // `app.use(p, swaggerUi.serve); app.get(p, swaggerUi.setup(spec))`: the pair, found by receiver and path.
+  const pairUse = new Map<string, Node>();
+  const pairGet = new Map<string, { call: Node; stmt: Node | null }>();
+  walk(program, (n, parent) => {
     if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression') return;
     const verb = n.callee.property?.name;
     const args = n.arguments as Node[];
@@ -93,11 +96,27 @@ export function rewireDocsEndpoints(source: string, file: string): FileRewire {
         did.push(`${at(n)}: Swagger UI at ${path} shows the generated document`);
       }
     }
+    if (path && args.length === 2 && (verb === 'use' || verb === 'get')) {
+      const m = args[1].type === 'SpreadElement' ? args[1].argument : args[1].type === 'CallExpression' ? args[1].callee : args[1];
+      const prop = verb === 'use' ? 'serve' : 'setup';
+      if ((verb === 'get') === (args[1].type === 'CallExpression') && m.type === 'MemberExpression' && m.object.type === 'Identifier' && swaggerUi.has(m.object.name) && m.property.name === prop) {
+        const key = `${source.slice(n.callee.object.start, n.callee.object.end)} ${path}`;
+        if (verb === 'use') pairUse.set(key, n); else pairGet.set(key, { call: n, stmt: parent?.type === 'ExpressionStatement' ? parent : null });
+      }
+    }
     if (verb === 'middleware' && n.callee.object.type === 'Identifier' && validator.has(n.callee.object.name)) {
       // Its apiSpec is read when the app starts, before the routes that make the generated document exist.
       reasons.push(`${at(n)}: express-openapi-validator still validates against its apiSpec: the generated document exists only once every route is registered; remove it when validation is enforced (MA010)`);
     }
   });
+  for (const [key, use] of pairUse) {
+    const get = pairGet.get(key);
+    if (!get?.stmt) continue;
+    edits.replace(use.arguments[1].start, use.arguments[1].end, 'serveSwaggerUi()');
+    edits.removeLines(get.stmt.start, get.stmt.end);
+    needs.add('serveSwaggerUi');
+    did.push(`${at(use)}: Swagger UI at ${key.split(' ').pop()} shows the generated document (the swaggerUi.setup route at line ${get.call.loc.start.line} goes)`);
+  }
   if (!needs.size) return { did, reasons };
   addCompatImport(program, file, source, [...needs], edits);
   return { output: edits.apply(), did, reasons, lines };
