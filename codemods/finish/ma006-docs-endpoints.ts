@@ -96,10 +96,11 @@ export function rewireDocsEndpoints(source: string, file: string): FileRewire {
         did.push(`${at(n)}: Swagger UI at ${path} shows the generated document`);
       }
     }
-    if (path && args.length === 2 && (verb === 'use' || verb === 'get')) {
-      const m = args[1].type === 'SpreadElement' ? args[1].argument : args[1].type === 'CallExpression' ? args[1].callee : args[1];
+    const last = verb === 'get' ? onlyHandler(args) : args.length === 2 ? args[1] : null;
+    if (path && last && (verb === 'use' || verb === 'get')) {
+      const m = last.type === 'SpreadElement' ? last.argument : last.type === 'CallExpression' ? last.callee : last;
       const prop = verb === 'use' ? 'serve' : 'setup';
-      if ((verb === 'get') === (args[1].type === 'CallExpression') && m.type === 'MemberExpression' && m.object.type === 'Identifier' && swaggerUi.has(m.object.name) && m.property.name === prop) {
+      if ((verb === 'get') === (last.type === 'CallExpression') && m.type === 'MemberExpression' && m.object.type === 'Identifier' && swaggerUi.has(m.object.name) && m.property.name === prop) {
         const key = `${source.slice(n.callee.object.start, n.callee.object.end)} ${path}`;
         if (verb === 'use') pairUse.set(key, n); else pairGet.set(key, { call: n, stmt: parent?.type === 'ExpressionStatement' ? parent : null });
       }
