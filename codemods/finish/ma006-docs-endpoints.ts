@@ -115,6 +115,7 @@ export function rewireDocsEndpoints(source: string, file: string): FileRewire {
     if (!get?.stmt) continue;
     edits.replace(use.arguments[1].start, use.arguments[1].end, 'serveSwaggerUi()');
     edits.removeLines(get.stmt.start, get.stmt.end);
+    lines.push(get.call.loc.start.line);
     needs.add('serveSwaggerUi');
     did.push(`${at(use)}: Swagger UI at ${key.split(' ').pop()} shows the generated document (the swaggerUi.setup route at line ${get.call.loc.start.line} goes)`);
   }
