@@ -4,10 +4,10 @@
 // In a chain where a function replies and then calls next() for post-response middleware, the runtime validates
 // before the function wrapped in legacy() and runs what follows it after (compat/typed.ts): so that function, not
 // the last one, is the one to wrap. Decided statically, only where the function's body is in this file (inline, or
-// a top-level function/const): a function that sends through its res and calls its next. When unsure: null, and
+// a top-level function/const): a function that sends through its res and then calls its next. When unsure: null, and
 // the caller keeps today's form (the last function wrapped).
 import type { Node } from './ast.js';
-import { isFunction, walk } from './ast.js';
+import { isFunction } from './ast.js';
 
 const SENDS = new Set(['json', 'send', 'end', 'sendStatus', 'sendFile', 'redirect', 'render', 'jsonp']);
 
@@ -23,24 +23,35 @@ function declaredFunction(program: Node, name: string): Node | null {
   return null;
 }
 
-/** Whether `fn(req, res, next)` sends a response through `res` and calls `next()` (with no argument). */
+/** `res.json(x)`, `res.status(201).json(x)`, `await res.send(x)` as a statement, on the function's own `res`. */
+function sendsThrough(stmt: Node, res: string): boolean {
+  if (stmt.type !== 'ExpressionStatement') return false;
+  let e = stmt.expression;
+  if (e.type === 'AwaitExpression') e = e.argument;
+  if (e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression' || !SENDS.has(e.callee.property?.name)) return false;
+  let obj = e.callee.object;
+  while (obj.type === 'CallExpression' && obj.callee.type === 'MemberExpression') obj = obj.callee.object;
+  return obj.type === 'Identifier' && obj.name === res;
+}
+
+const callsNext = (stmt: Node, next: string) => stmt.type === 'ExpressionStatement' && stmt.expression.type === 'CallExpression'
+  && stmt.expression.callee.type === 'Identifier' && stmt.expression.callee.name === next && stmt.expression.arguments.length === 0;
+
+/**
+ * Whether `fn(req, res, next)` always sends through `res` and then calls `next()`: a send statement and, after it,
+ * a `next()` statement, both at the top of its body (or of a top-level try block). A validator that answers 400
+ * in one branch and calls next() in the other is not one: it replies *or* goes on.
+ */
 export function repliesThenNext(fn: Node): boolean {
-  if (!isFunction(fn) || fn.params.length < 3) return false;
+  if (!isFunction(fn) || fn.params.length < 3 || fn.body.type !== 'BlockStatement') return false;
   const [, res, next] = fn.params as Node[];
   if (res?.type !== 'Identifier' || next?.type !== 'Identifier') return false;
-  let sends = false;
-  let callsNext = false;
-  walk(fn.body, (n) => {
-    if (n !== fn.body && isFunction(n)) return false; // a callback's own next/res are not this function's
-    if (n.type !== 'CallExpression') return;
-    if (n.callee.type === 'Identifier' && n.callee.name === next.name && n.arguments.length === 0) callsNext = true;
-    if (n.callee.type === 'MemberExpression' && SENDS.has(n.callee.property?.name)) {
-      let obj = n.callee.object;
-      while (obj.type === 'CallExpression' && obj.callee.type === 'MemberExpression') obj = obj.callee.object; // res.status(201).json()
-      if (obj.type === 'Identifier' && obj.name === res.name) sends = true;
-    }
+  const blocks: Node[][] = [fn.body.body];
+  for (const s of fn.body.body as Node[]) if (s.type === 'TryStatement') blocks.push(s.block.body);
+  return blocks.some((body) => {
+    const sent = body.findIndex((s) => sendsThrough(s, res.name));
+    return sent >= 0 && body.slice(sent + 1).some((s) => callsNext(s, next.name));
   });
-  return sends && callsNext;
 }
 
 /**
