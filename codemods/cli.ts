@@ -26,6 +26,7 @@ export const USAGE = `Usage:
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
   migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json] [--report dir]
+  migrate-api finish <dir> [--dry] [--run "<test command>"] [--delete-spec-files] [--report dir] [--force] [--json]
 
 Rules:
 ${RULES.map((r) => `  ${r.id}  ${r.name}`).join('\n')}
@@ -41,6 +42,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (argv[0] === 'infer') {
       const { runInferCommand } = await import('./infer/command.js');
       return await runInferCommand(argv.slice(1), io);
+    }
+    if (argv[0] === 'finish') {
+      const { runFinishCommand } = await import('./finish/command.js');
+      return await runFinishCommand(argv.slice(1), io);
     }
     if (argv[0] === 'check') {
       const { runCheckCommand } = await import('./check/command.js');
@@ -167,6 +172,9 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   if (values.report) {
+    const { readLastRun } = await import('./check/last-run.js');
+    const lastRun = readLastRun(dir);
+    if (lastRun) report.lastRun = lastRun;
     const paths = writeReport(report, values.report);
     if (!values.json) io.err(`report: ${paths.join(', ')}\n`);
   }

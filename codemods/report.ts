@@ -40,6 +40,8 @@ export interface MigrationReport {
   /** Every doc source read (file, style, how it was found, operations, base path applied). */
   docSources?: Array<{ file: string; style: string; via: string; operations: number; basePath?: string }>;
   diagnostics: Diagnostic[];
+  /** What the last `check --run "<test cmd>"` found (codemods/check/last-run.ts), when one was made. */
+  lastRun?: { date: string; command: string; exitCode: number; violations: number; findings: DriftFindingSummary[] };
   /** Drift findings from `migrate-api check`, shown beside the migration when available. */
   drift?: DriftFindingSummary[];
   summary: ReportSummary;
@@ -155,6 +157,14 @@ export function renderMarkdown(r: MigrationReport): string {
     out.push('', '## Drift between docs and code', '', '| file:line | kind | route | finding | fix |', '|---|---|---|---|---|');
     for (const f of r.drift) out.push(`| ${esc(f.file)}:${f.line} | ${f.kind} | ${esc(f.route)} | ${esc(f.message)} | ${esc(f.hint)} |`);
   }
+  if (r.lastRun) {
+    const l = r.lastRun;
+    out.push('', '## What the last `check --run` found', '', `\`${esc(l.command)}\` on ${l.date}: the suite exited ${l.exitCode}, the runtime counted ${l.violations} contract violation${l.violations === 1 ? '' : 's'}, ${l.findings.length} finding${l.findings.length === 1 ? '' : 's'}.`);
+    if (l.findings.length) {
+      out.push('', '| file:line | kind | route | finding |', '|---|---|---|---|');
+      for (const f of l.findings) out.push(`| ${esc(f.file)}:${f.line} | ${f.kind} | ${esc(f.route)} | ${esc(f.message)} |`);
+    }
+  }
   if (r.diagnostics.length) {
     out.push('', '## Diagnostics', '');
     for (const d of r.diagnostics) out.push(`- ${esc(formatDiagnostic(d))}`);
@@ -179,6 +189,9 @@ export function renderHtml(r: MigrationReport): string {
   const drift = r.drift?.length
     ? `<h2>Drift between docs and code (${r.drift.length})</h2><table><tr><th>where</th><th>kind</th><th>route</th><th>finding</th><th>fix</th></tr>${r.drift.map((f) =>
       `<tr><td>${html(f.file)}:${f.line}</td><td>${html(f.kind)}</td><td>${html(f.route)}</td><td>${html(f.message)}</td><td>${html(f.hint)}</td></tr>`).join('')}</table>` : '';
+  const lastRun = r.lastRun
+    ? `<h2>What the last <code>check --run</code> found</h2><p><code>${html(r.lastRun.command)}</code> on ${html(r.lastRun.date)}: the suite exited ${r.lastRun.exitCode}, the runtime counted ${r.lastRun.violations} contract violation${r.lastRun.violations === 1 ? '' : 's'}, ${r.lastRun.findings.length} finding${r.lastRun.findings.length === 1 ? '' : 's'}.</p>${r.lastRun.findings.length ? `<table><tr><th>where</th><th>kind</th><th>route</th><th>finding</th></tr>${r.lastRun.findings.map((f) =>
+      `<tr><td>${html(f.file)}:${f.line}</td><td>${html(f.kind)}</td><td>${html(f.route)}</td><td>${html(f.message)}</td></tr>`).join('')}</table>` : ''}` : '';
   const diags = r.diagnostics.length
     ? `<h2>Diagnostics (${r.diagnostics.length})</h2><ul>${r.diagnostics.map((d) => `<li class="${d.severity}">${html(formatDiagnostic(d))}</li>`).join('')}</ul>` : '';
   const reasons = s.legacyReasons?.length
@@ -202,7 +215,7 @@ td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}th{background
     .map(([k, v]) => `<div class="card"><b>${v}</b>${k}</div>`).join('')}</div>
 <h2>Files</h2><table><tr><th>file</th><th>state</th><th>routes</th></tr>${fileRows}</table>
 <h2>Routes</h2><table><tr><th>where</th><th>method</th><th>path</th><th>status</th><th>rule</th><th>reason</th></tr>${routeRows}</table>
-${reasons}${sources}${orphans}${drift}${diags}
+${reasons}${sources}${orphans}${drift}${lastRun}${diags}
 </body></html>
 `;
 }

@@ -18,7 +18,7 @@ const hereDir: string = typeof __dirname === 'string' ? __dirname : dirname(file
  * Where a UI's files are. The published package ships them in dist/assets (copied at build time, so an app
  * does not install swagger-ui-dist and redoc's dependency tree); from the sources, the installed packages.
  */
-function assetsDir(kind: 'swagger-ui' | 'redoc'): string {
+export function assetsDir(kind: 'swagger-ui' | 'redoc'): string {
   const shipped = join(hereDir, '..', 'assets', kind);
   if (existsSync(shipped)) return shipped;
   return kind === 'swagger-ui'
@@ -27,7 +27,7 @@ function assetsDir(kind: 'swagger-ui' | 'redoc'): string {
 }
 
 /** The files each UI needs, by the name they are served under. Nothing else is served from there. */
-const SWAGGER_FILES = [
+export const SWAGGER_FILES = [
   'swagger-ui.css',
   'swagger-ui-bundle.js',
   'swagger-ui-standalone-preset.js',
@@ -71,7 +71,7 @@ export function docsCsp(servers: AppOptions['servers'] = []): string {
 export const DOCS_CSP = docsCsp();
 
 // Inline scripts are not allowed by the CSP; the initializer reads its settings from the page.
-const SWAGGER_INITIALIZER = `window.addEventListener('load', function () {
+export const SWAGGER_INITIALIZER = `window.addEventListener('load', function () {
   var el = document.getElementById('swagger-ui');
   window.ui = SwaggerUIBundle({
     url: el.getAttribute('data-url'),
@@ -89,7 +89,7 @@ const SWAGGER_INITIALIZER = `window.addEventListener('load', function () {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function swaggerHtml(title: string, base: string, docUrl: string): string {
+export function swaggerHtml(title: string, base: string, docUrl: string): string {
   const t = escapeHtml(title);
   return `<!doctype html>
 <html lang="en">
@@ -153,7 +153,7 @@ export function resolveDocsPaths(docs: DocsPaths | false | undefined): ResolvedD
 /** The serialized document, cached with the document object it was made from. */
 const serialized = new WeakMap<OpenAPIDocument, string>();
 
-function sendDocument(app: Express, info: DocumentInfo, res: Response): void {
+export function sendDocument(app: Express, info: DocumentInfo, res: Response): void {
   let doc: OpenAPIDocument;
   try {
     doc = buildOpenApiDocument(app, info);
@@ -169,7 +169,7 @@ function sendDocument(app: Express, info: DocumentInfo, res: Response): void {
   res.type('application/json').send(body);
 }
 
-function sendAsset(res: Response, file: string): void {
+export function sendAsset(res: Response, file: string): void {
   res.sendFile(file, { maxAge: 24 * 3600 * 1000 }, (err) => {
     if (err && !res.headersSent) res.status(404).json({ detail: 'Not Found' });
   });

@@ -18,4 +18,5 @@ export {
 } from './route.js';
 export { buildOpenApiDocument } from './openapi.js';
 export { mountDocs } from './docs.js';
+export { serveOpenApi, serveSwaggerUi } from './docs-handlers.js';
 export { serve } from './serve.js';

@@ -8,6 +8,7 @@ import { UsageError } from '../cli-errors.js';
 import { checkSpecArgs } from '../cli/spec-args.js';
 import { RuntimeDumpError } from './runtime-drift.js';
 import { runSuiteForViolations, type SuiteRun } from './run.js';
+import { writeLastRun } from './last-run.js';
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
@@ -54,6 +55,7 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     suite?.cleanup();
   }
+  if (suite && values.run) writeLastRun(dir, { date: new Date().toISOString(), command: values.run, exitCode: suite.exitCode, violations: suite.violations, findings });
   if (values.json) io.out(JSON.stringify({ findings }, null, 2) + '\n');
   else io.out(renderFindings(findings));
   return findings.length > 0 ? 1 : 0;

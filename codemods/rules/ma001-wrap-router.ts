@@ -7,6 +7,7 @@ import { introducedName, type RuleContext } from './context.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { typeRouteHandler } from './definition-site.js';
 import { isErrorMiddlewareNode } from '../handler-arity.js';
+import { chainReplierIndex } from './chain-replier.js';
 import { typedOnce } from './typed-copy.js';
 import { indentRest } from './edits.js';
 import { addTodo, VERBS } from './locate.js';
@@ -240,8 +241,8 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const { plan, call } = site;
   const args = call.arguments as Node[];
   if (args.length >= 2 && args[1]!.type === 'ObjectExpression') {
-    // legacy(fn) may be followed by post-response or error-handling middleware
-    const kind = args.slice(2).some((a) => a.type === 'CallExpression' && isIdent(a.callee, introducedName(ctx, 'legacy'))) ? 'legacy handler' : 'typed handler';
+    // legacy() need not be last: a chain function that replies and calls next() is the one wrapped.
+    const kind = args.some((a) => a.type === 'CallExpression' && isIdent(a.callee, introducedName(ctx, 'legacy'))) ? 'legacy handler' : 'typed handler';
     report(ctx, plan, { status: 'unchanged', reason: `already migrated (${kind})` });
     return;
   }
@@ -264,7 +265,9 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   // passes it errors only because it has four parameters, which a legacy() wrapper would hide.
   const tail = plan.errorMiddlewareLast || isErrorMiddlewareNode(args[args.length - 1]) ? 1 : 0;
   if (args.length - tail < 2) return skipRoute(ctx, site, 'the route\'s only function is error-handling middleware');
-  const handler = args[args.length - 1 - tail]!;
+  // A chain function that replies and then calls next() is the one wrapped (chain-replier.ts); else the last.
+  const replier = tail ? null : chainReplierIndex(ctx.program, args);
+  const handler = args[replier ?? args.length - 1 - tail]!;
   if (handler.type === 'ArrayExpression') return skipRoute(ctx, site, 'the handler is an array of functions');
   if (!/^(ArrowFunctionExpression|FunctionExpression|Identifier|MemberExpression|CallExpression|TSAsExpression)$/.test(handler.type)) {
     return skipRoute(ctx, site, `the handler is a ${handler.type}`);
@@ -316,6 +319,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   let typed: { ok: true } | { ok: false; why: string } = { ok: false, why: 'MA003 disabled' };
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
   else if (tail) typed = { ok: false, why: 'error-handling middleware follows the handler' };
+  else if (replier !== null) typed = { ok: false, why: 'a function of the chain replies and then calls next() for the functions after it' };
   else if (ctx.enabled('MA003')) typed = typeRouteHandler(ctx, plan, args, spec.values) ?? rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');
@@ -324,7 +328,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
       if (typeArgs) wrapped.typeParameters = typeArgs;
       // A comment before the handler stays before the wrapped handler, not inside `legacy(`.
       if (handler.comments?.length) { wrapped.comments = handler.comments; handler.comments = []; }
-      args[args.length - 1 - tail] = wrapped;
+      args[args.indexOf(handler)] = wrapped;
       ctx.edits?.wrap(handler, `${legacyName}${typeArgs && ctx.edits ? ctx.edits.source.slice(typeArgs.start, typeArgs.end) : ''}(`, ')');
     }
     ctx.compat.add('legacy');

@@ -495,7 +495,8 @@ class FileWalker {
       ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
-        ? { migrated: handlerNode.type === 'CallExpression' && handlerNode.callee.type === 'Identifier' && handlerNode.callee.name === 'legacy' ? 'legacy handler' : 'typed handler' }
+        // legacy() need not be last (a chain function that replies, then next() for the rest).
+        ? { migrated: rest.some((h) => h.type === 'CallExpression' && h.callee.type === 'Identifier' && h.callee.name === 'legacy') ? 'legacy handler' : 'typed handler' }
         : {}),
     });
   }

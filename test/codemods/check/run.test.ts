@@ -49,3 +49,20 @@ test('inventory-ts: its own suite shows the SKU-for-integer id as type drift at 
   assert.deepEqual(tree(dir), before_, 'the app itself is unchanged');
   assert.deepEqual(readdirSync(dirname(dir)).filter((n) => n.startsWith('.migrate-api-run-')), [], 'the copy is removed');
 });
+
+test('a later `migrate-api --report` says in report.html and report.md what that run found', async () => {
+  const reportDir = join(dir, '..', `${dir.split('/').pop()}-report`);
+  try {
+    const code = await main([dir, '--report', reportDir, '--force'], { out: () => {}, err: () => {}, isTTY: false });
+    assert.ok(code === 0 || code === 1);
+    const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    assert.match(html, /<h2>What the last <code>check --run<\/code> found<\/h2><p><code>node --import tsx --test test\/\*\.test\.ts<\/code> on [^:]+:\d\d:[\d.:]+Z: the suite exited 0, the runtime counted \d+ contract violations, \d+ findings\.<\/p>/);
+    assert.match(html, /<td>src\/routes\/items\.ts:\d+<\/td><td>type-drift<\/td><td>GET \/api\/items\/:id<\/td><td>\d+x request violation at path\.id:/);
+    const md = readFileSync(join(reportDir, 'report.md'), 'utf8');
+    assert.match(md, /## What the last `check --run` found/);
+    const json = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { lastRun?: { command: string; exitCode: number } };
+    assert.equal(json.lastRun?.command, 'node --import tsx --test test/*.test.ts');
+  } finally {
+    rmSync(reportDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,139 @@
+// Before: swagger-jsdoc options, YAML doc comments, a swagger.yaml the app loads, swagger-ui-express in package.json
+// After:  none of them where the code now carries what they said (spec files listed; --delete-spec-files removes them)
+//
+// MA007: what built the legacy document goes once nothing reads it (after MA006 rewired the endpoints that did).
+import { basename, dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { removeDuplicateDocComments } from './doc-comments.js';
+import { removePackageDeps } from './package-deps.js';
+import { importedModules, parseProgram } from './source.js';
+import { removeUnusedDocCode } from './unused-doc-code.js';
+import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
+
+const DOC_PACKAGES = ['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator'];
+
+function resolveLocal(from: string, spec: string, files: readonly string[]): string | null {
+  const base = `${dirname(from)}/${spec}`.replace(/\/\.\//g, '/');
+  const norm = (p: string) => p.split('/').reduce<string[]>((acc, part) => (part === '..' ? acc.slice(0, -1) : part === '.' || part === '' && acc.length ? acc : [...acc, part]), []).join('/');
+  const target = norm(base);
+  return files.find((f) => [target, `${target}.js`, `${target}.cjs`, `${target}.mjs`, `${target}.ts`, `${target}/index.js`, `${target}/index.ts`].includes(norm(f))) ?? null;
+}
+
+export const ma007: FinishStep = {
+  id: 'MA007',
+  name: 'remove-legacy-docs',
+  run(ctx: FinishContext): StepResult {
+    const did: string[] = [];
+    const reasons: string[] = [];
+    const rel = (f: string) => relative(ctx.root, f) || f;
+    const files = ctx.analysis.scan.files;
+    const routeFiles = new Set(ctx.analysis.scan.routes.map((r) => r.file));
+    const routerFiles = new Set(ctx.analysis.scan.routers.map((r) => r.file));
+    // A local module "only builds docs" when it registers no route or router and speaks of swagger/openapi.
+    // The migration read it as a doc source (a document written as a JS module): its facts are in code now.
+    const readSources = (ctx.analysis.docSources ?? []).map((d) => (d.file.startsWith('/') ? d.file : `${ctx.root}/${d.file}`));
+    const isDocSource = (file: string) => readSources.includes(file);
+    const jsdocOptions = (file: string) => /swagger-?jsdoc|\bapis\s*:|\b(swagger)?[dD]efinition\b/.test(ctx.ws.read(file) ?? '');
+    const docsOnly = (file: string) => {
+      if (routeFiles.has(file) || routerFiles.has(file)) return false;
+      const text = ctx.ws.read(file) ?? '';
+      return /swagger|openapi/i.test(text) && !/\b(listen|Router|express)\s*\(/.test(text) && (jsdocOptions(file) || isDocSource(file));
+    };
+
+    // 1. Code that built the legacy document and that nothing uses any more.
+    const importsBefore = new Map<string, string[]>();
+    for (const file of files) {
+      const text = ctx.ws.read(file);
+      if (text === null) continue;
+      const p = parseProgram(text, file);
+      importsBefore.set(file, p ? importedModules(p) : []);
+      const original = ctx.ws.original(file) ?? text;
+      const r = removeUnusedDocCode(text, original, rel(file), (spec) => {
+        const target = resolveLocal(file, spec, files);
+        return !!target && docsOnly(target);
+      });
+      if (r.output !== undefined) { ctx.ws.write(file, r.output); did.push(...r.removed.map((x) => `${x} (nothing uses it any more)`)); }
+    }
+
+    // 2. Local modules that only built docs and that no file imports any more (swagger-jsdoc options files).
+    for (let round = 0; round < 5; round++) {
+      const importedNow = new Set<string>();
+      for (const file of files) {
+        const text = ctx.ws.read(file);
+        if (text === null) continue;
+        const p = parseProgram(text, file);
+        for (const spec of p ? importedModules(p) : []) if (spec.startsWith('.')) { const t = resolveLocal(file, spec, files); if (t) importedNow.add(t); }
+      }
+      let deleted = false;
+      for (const [file, specs] of importsBefore) {
+        for (const spec of specs) {
+          const target = spec.startsWith('.') ? resolveLocal(file, spec, files) : null;
+          if (!target || importedNow.has(target) || ctx.ws.read(target) === null || !docsOnly(target)) continue;
+          if (!jsdocOptions(target) && !ctx.options.deleteSpecFiles) {
+            // A document written as a JS module is a spec file in all but name: listed, deleted only on request.
+            const why = `${rel(target)}: nothing reads it any more (a legacy document the code now carries); --delete-spec-files removes it`;
+            if (!reasons.includes(why)) reasons.push(why);
+            continue;
+          }
+          const tp = parseProgram(ctx.ws.read(target)!, target);
+          importsBefore.set(target, tp ? importedModules(tp) : []);
+          ctx.ws.remove(target);
+          did.push(`${rel(target)}: deleted (it only built the legacy document, and nothing imports it any more)`);
+          deleted = true;
+        }
+      }
+      if (!deleted) break;
+    }
+
+    // 3. YAML doc comments that duplicate code, once no swagger-jsdoc call can read them at run time.
+    const stillJsdoc = files.filter((f) => { const t = ctx.ws.read(f); return t !== null && /['"]swagger-jsdoc['"]/.test(t); });
+    const schemasText = ctx.analysis.scan.files.map((f) => ctx.ws.read(f) ?? '').filter((t) => /apiDocs|\.meta\(\{ id:/.test(t)).join('\n');
+    const defined = (name: string) => new RegExp(`(export const |exports\\.)${name}\\b|id: ['"]${name}['"]|"${name}":`).test(schemasText);
+    for (const file of files) {
+      const text = ctx.ws.read(file);
+      if (text === null || !/@(openapi|swagger)\b/.test(text)) continue;
+      if (stillJsdoc.length) { reasons.push(`${rel(file)}: its YAML doc comments stay: swagger-jsdoc still runs in ${stillJsdoc.map(rel).join(', ')}`); continue; }
+      const r = removeDuplicateDocComments(text, rel(file), defined);
+      if (r.output !== undefined && r.output.trim() === '' && !routeFiles.has(file)) { ctx.ws.remove(file); did.push(`${rel(file)}: deleted (it held only doc comments the code now carries)`); }
+      else if (r.output !== undefined) ctx.ws.write(file, r.output);
+      did.push(...r.removed.map((x) => `${x} removed (the code carries it)`));
+      reasons.push(...r.kept.map((x) => `${x} (kept)`));
+    }
+
+    // 4. Spec files nothing reads any more: listed, or deleted with --delete-spec-files.
+    const texts = files.map((f) => ctx.ws.read(f) ?? '');
+    const specFiles = [...new Set([...ctx.analysis.specFiles, ...(ctx.analysis.docSources ?? []).filter((s) => s.style === 'spec-file').map((s) => s.file)])]
+      .map((f) => (f.startsWith('/') ? f : `${ctx.root}/${f}`)).filter((f) => existsSync(f));
+    const specTexts = new Map(specFiles.map((f) => [f, ctx.ws.read(f) ?? '']));
+    for (const spec of specFiles) {
+      const name = basename(spec);
+      const folder = basename(dirname(spec));
+      // Named in a string (a path), not in a comment that mentions it.
+      const inString = new RegExp(`['"\`/]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`);
+      const readByCode = texts.some((t) => inString.test(t));
+      const served = texts.some((t) => /\bstatic\s*\(/.test(t) && t.includes(`'${folder}'`)) && dirname(spec) !== ctx.packageRoot;
+      const refd = [...specTexts].some(([f, t]) => f !== spec && ctx.ws.read(f) !== null && t.includes(name));
+      if (readByCode || served || refd) continue;
+      if (ctx.options.deleteSpecFiles) { ctx.ws.remove(spec); did.push(`${rel(spec)}: deleted (nothing reads it any more)`); }
+      else reasons.push(`${rel(spec)}: nothing reads it any more; --delete-spec-files removes it`);
+    }
+
+    // 5. Packages that only served the legacy docs leave package.json once nothing imports them.
+    const imported = new Set<string>();
+    for (const file of files) {
+      const t = ctx.ws.read(file);
+      const p = t === null ? null : parseProgram(t, file);
+      for (const m of p ? importedModules(p) : []) imported.add(m);
+    }
+    const pkg = `${ctx.packageRoot}/package.json`;
+    const pkgText = ctx.ws.read(pkg);
+    if (pkgText !== null) {
+      const gone = DOC_PACKAGES.filter((m) => !imported.has(m));
+      const r = removePackageDeps(pkgText, gone);
+      if (r.output !== undefined) { ctx.ws.write(pkg, r.output); did.push(`package.json: ${r.removed.join(', ')} removed (nothing imports ${r.removed.length > 1 ? 'them' : 'it'})`); }
+      for (const m of DOC_PACKAGES.filter((x) => imported.has(x))) if (new RegExp(`"${m}"`).test(pkgText)) reasons.push(`package.json: ${m} stays (still imported)`);
+    }
+    return result(this, did, reasons);
+  },
+};
+

@@ -1,0 +1,32 @@
+// MA011: where the app stands once the other steps ran: typed / legacy / report-mode routes, what is left and
+// why, and "migration complete" when nothing is. It changes no file: it is the end of the finish report.
+import { relative, sep } from 'node:path';
+import type { StepResult } from './types.js';
+import type { FinishContext } from './types.js';
+
+export interface Standing {
+  routes: number;
+  typed: number;
+  legacy: number;
+  reportMode: number;
+  left: string[];
+  complete: boolean;
+}
+
+export function standing(ctx: FinishContext, steps: StepResult[]): Standing {
+  const rel = (f: string) => relative(ctx.root, f).split(sep).join('/') || f;
+  const rewired = new Set((ctx.notes.get('MA006.rewiredPaths') as string[] | undefined) ?? []);
+  const routes = ctx.analysis.scan.routes.filter((r) => !rewired.has(`${r.file}:${r.at.line}`));
+  const text = (f: string) => ctx.ws.read(f) ?? '';
+  // A route runs in report mode when its router's typed() call still asks for it, or its file still does.
+  const inReport = (file: string, receiver: string) => new RegExp(`\\b${receiver}\\s*=\\s*(?:[\\w.]+\\s*=\\s*)*\\w*typed\\w*\\([^;]*validation:\\s*['"]report['"]`).test(text(file));
+  // What the migration made of each route, as the scan reads the code finish started from (finish rewrites no handler).
+  const typed = routes.filter((r) => r.migrated === 'typed handler').length;
+  const legacyRoutes = routes.filter((r) => r.migrated === 'legacy handler');
+  const report = routes.filter((r) => inReport(r.file, r.receiver));
+  const left: string[] = [];
+  if (legacyRoutes.length) left.push(`${legacyRoutes.length} route${legacyRoutes.length > 1 ? 's' : ''} still wrapped in legacy(): no rule proved a typed handler safe (${legacyRoutes.slice(0, 5).map((r) => `${rel(r.file)}:${r.at.line}`).join(', ')}${legacyRoutes.length > 5 ? ', ...' : ''})`);
+  if (report.length) left.push(`${report.length} route${report.length > 1 ? 's' : ''} in report mode: see MA010`);
+  for (const s of steps) for (const why of s.reasons) left.push(`${s.id}: ${why}`);
+  return { routes: routes.length, typed, legacy: legacyRoutes.length, reportMode: report.length, left, complete: left.length === 0 };
+}
