@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ async function cli(args: string[]) {
   let out = '';
   let err = '';
   const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
+  // picocolors colours under CI=true: the assertions read the text.
+  return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
 
 const ROUTES = `const express = require('express');
