@@ -19,7 +19,7 @@ import { pushIssues, RequestValidationError, type ErrorDetail, type Location } f
 import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
-import { keepRawShape } from './report-input.js';
+import { keepRawShape, strippedKey } from './report-input.js';
 import { RECORDING, recordExchange, registrationSite } from './shapes-record.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
@@ -54,6 +54,18 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // Flipped for good the first time a schema turns out to hold async refinements.
   let asyncSchemas = false;
 
+  // Report mode: a body key the schema does not list reaches a typed handler, and enforce would strip it
+  // (`list[i] = body` then stores less): counted, so a clean report means the flip changes nothing. Legacy
+  // handlers read req.body, which enforce leaves alone; query keys are not counted (cache busters, tracking
+  // parameters: a typed handler reads undeclared ones from ctx.req, never from its parsed input).
+  const strippedBody: StrippedListener | undefined = isLegacy ? undefined : (key, raw, parsed) => {
+    if (key !== 'body') return;
+    const at = strippedKey(raw, parsed);
+    if (at) recordViolation(currentMethod, currentPath, 'request', 'body', { loc: ['body', ...at], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' });
+  };
+  let currentMethod = '';
+  let currentPath = '';
+
   // In report mode the handler keeps the request's own keys; the query's raw form is the one express parsed
   // (before fitQuery dropped blank numbers), so `?n=` still reads '' there.
   function parseSync(input: ParsedInputBase, report: boolean, rawQuery: unknown): ErrorDetail[] | undefined {
@@ -61,7 +73,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       const key = check[1];
-      const issues = runSync(check[0], input, key, report ? (key === 'query' ? rawQuery : input[key]) : NO_RAW);
+      const issues = runSync(check[0], input, key, report ? (key === 'query' ? rawQuery : input[key]) : NO_RAW, report ? strippedBody : undefined);
       if (issues) pushIssues((detail ??= []), check[2], issues);
     }
     return detail;
@@ -71,6 +83,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     let detail: ErrorDetail[] | undefined;
     for (const [schema, key, loc] of checks) {
       const r = await schema.safeParseAsync(input[key]);
+      if (r.success && report) strippedBody?.(key, input[key], r.data);
       if (r.success) input[key] = report ? keepRawShape(key === 'query' ? rawQuery : input[key], r.data) : r.data;
       else pushIssues((detail ??= []), loc, r.error.issues);
     }
@@ -249,6 +262,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     if (!asyncSchemas) {
       let detail: ErrorDetail[] | undefined;
       try {
+        if (mode === 'report') { currentMethod = req.method; currentPath = routeOf(req); }
         detail = parseSync(input, mode === 'report', req.query);
       } catch (err) {
         if (!(err instanceof z.core.$ZodAsyncError)) return fail(err, res, next);
@@ -257,6 +271,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       }
       return afterValidation(detail, input, mode, req, res, next);
     }
+    if (mode === 'report') { currentMethod = req.method; currentPath = routeOf(req); }
     parseAsync(input, mode === 'report', req.query).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
   };
 }
@@ -271,14 +286,17 @@ type Runnable = { _zod: { run(payload: RawPayload, ctx: { async: boolean }): Raw
  * them (zod 4.6 parse.js `_safeParse`), and the parsed value is stored on success. An async schema
  * throws $ZodAsyncError, as safeParse does, and the route switches to safeParseAsync.
  */
+type StrippedListener = (key: InputKey, raw: unknown, parsed: unknown) => void;
+
 const NO_RAW = Symbol('enforce: the parsed value as it is');
 
-function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: unknown): z.core.$ZodIssue[] | undefined {
+function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: unknown, onStripped?: StrippedListener): z.core.$ZodIssue[] | undefined {
   const ctx = { async: false };
   const out = (schema as unknown as Runnable)._zod.run({ value: input[key], issues: [] }, ctx);
   if (out instanceof Promise) throw new z.core.$ZodAsyncError();
   if (out.issues.length === 0) {
     // Report mode changes nothing a handler sees: the keys the schema would strip stay (report-input.ts).
+    if (raw !== NO_RAW) onStripped?.(key, raw, out.value);
     input[key] = raw === NO_RAW ? out.value : keepRawShape(raw, out.value);
     return undefined;
   }

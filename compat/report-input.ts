@@ -31,6 +31,26 @@ export function keepRawShape(raw: unknown, parsed: unknown): unknown {
   return out ?? raw;
 }
 
+/** The path of the first key of `raw` that `parsed` dropped (what enforce strips), recursively; undefined when none. */
+export function strippedKey(raw: unknown, parsed: unknown, path: Array<string | number> = []): Array<string | number> | undefined {
+  if (raw === parsed) return undefined;
+  if (Array.isArray(raw)) {
+    if (!Array.isArray(parsed)) return undefined;
+    for (let i = 0; i < Math.min(raw.length, parsed.length); i++) {
+      const at = strippedKey(raw[i], parsed[i], [...path, i]);
+      if (at) return at;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(raw) || !isPlainObject(parsed)) return undefined;
+  for (const k of Object.keys(raw)) {
+    if (!Object.hasOwn(parsed, k)) return [...path, k];
+    const at = strippedKey(raw[k], parsed[k], [...path, k]);
+    if (at) return at;
+  }
+  return undefined;
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);

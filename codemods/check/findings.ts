@@ -18,12 +18,13 @@ export const DRIFT_KINDS = {
   'null-drift': 'at run time, null where the docs do not allow it',
   'missing-response-key': 'at run time, a response without a key the docs require',
   'leaked-response-key': 'at run time, a response key the docs do not declare (enforce strips it)',
+  'undocumented-request-key': 'at run time, a request body key the docs do not declare reaches a typed handler (enforce strips it)',
 } as const;
 
 export type DriftKind = keyof typeof DRIFT_KINDS;
 
 /** The kinds only a run shows (`--runtime`, `--run`); `--ignore runtime` drops them all. */
-export const RUNTIME_KINDS: ReadonlySet<DriftKind> = new Set(['runtime', 'type-drift', 'null-drift', 'missing-response-key', 'leaked-response-key']);
+export const RUNTIME_KINDS: ReadonlySet<DriftKind> = new Set(['runtime', 'type-drift', 'null-drift', 'missing-response-key', 'leaked-response-key', 'undocumented-request-key']);
 
 export interface DriftFinding {
   kind: DriftKind;

@@ -57,7 +57,7 @@ type Example = Dump['routes'][number]['violations'][number]['example'];
 function runtimeKind(kind: 'request' | 'response', example: Example): DriftKind {
   const type = example?.type;
   const msg = example?.msg ?? '';
-  if (type === 'unrecognized_keys' && kind === 'response') return 'leaked-response-key';
+  if (type === 'unrecognized_keys') return kind === 'response' ? 'leaked-response-key' : 'undocumented-request-key';
   if (type === 'invalid_type' || type === 'invalid_format' || type === 'invalid_value') {
     if (/received null\b/.test(msg)) return 'null-drift';
     if (/received undefined\b/.test(msg)) return kind === 'response' ? 'missing-response-key' : 'type-drift';
