@@ -101,15 +101,18 @@ export type AnyMiddleware = Middleware | ErrorRequestHandler | readonly AnyMiddl
 
 /** `verb(path, spec, ...legacyMiddleware, handler)`; a legacy() controller that replies and then calls next()
  *  may be followed by post-response middleware: `verb(path, spec, ...middleware, legacy(fn), ...after)`. */
+// The spec alone decides S (NoInfer on the handler): a handler defined away from its route carries its own
+// input annotation (`InputOf<typeof getUserInput>`), and letting TS infer S from it would judge the spec
+// object against that narrower type ("'summary' does not exist").
 export interface TypedVerb<Self> {
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware]): Self;
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: LegacyHandler, after: Middleware, after2: Middleware]): Self;
-  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: Middleware[], handler: TypedHandler<NoInfer<S>> | LegacyHandler]): Self;
   // Error-handling middleware in the chain, before the handler or after a legacy() one (`legacy(token), mapErrors`).
   // After the others: a call they fit keeps its inline middleware's contextual parameter types. The last one is
   // also the signature a handler breaking its contract is reported against.
   <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: AnyMiddleware[], handler: LegacyHandler, after: AnyMiddleware]): Self;
-  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: AnyMiddleware[], handler: TypedHandler<S> | LegacyHandler]): Self;
+  <S extends TypedSpec>(path: string, spec: S, ...rest: [...middleware: AnyMiddleware[], handler: TypedHandler<NoInfer<S>> | LegacyHandler]): Self;
 }
 
 /** Typed verbs return the typed app/router, so calls chain like express's. */
