@@ -11,6 +11,8 @@ test('the two shapes of a rejection-to-next wrapper are recognised', () => {
   assert.ok(isWrapperShape(fn('(fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next)')));
   assert.ok(isWrapperShape(fn('function catchAsync(fn) { return function (rq, rs, nx) { return Promise.resolve(fn(rq, rs, nx)).catch(nx); }; }')));
   assert.ok(isWrapperShape(fn('(handler) => async (req, res, next) => { try { await handler(req, res, next); } catch (err) { next(err); } }')));
+  // node-express-boilerplate's catchAsync: the promise started in a block, the error forwarded by an arrow.
+  assert.ok(isWrapperShape(fn('(fn) => (req, res, next) => { Promise.resolve(fn(req, res, next)).catch((err) => next(err)); }')));
 });
 
 test('anything that does more, or less, is not a wrapper', () => {
@@ -26,6 +28,10 @@ test('anything that does more, or less, is not a wrapper', () => {
     // does something besides
     '(fn) => async (req, res, next) => { try { log(req); await fn(req, res, next); } catch (err) { next(err); } }',
     '(fn, opts) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next)',
+    // forwards something else, or does more in the block
+    '(fn) => (req, res, next) => { Promise.resolve(fn(req, res, next)).catch((err) => next(wrap(err))); }',
+    '(fn) => (req, res, next) => { Promise.resolve(fn(req, res, next)).catch((err) => { log(err); next(err); }); }',
+    '(fn) => (req, res, next) => { log(req); Promise.resolve(fn(req, res, next)).catch(next); }',
   ];
   for (const src of not) assert.equal(isWrapperShape(fn(src)), false, src);
 });
