@@ -58,33 +58,34 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // (`list[i] = body` then stores less): counted, so a clean report means the flip changes nothing. Legacy
   // handlers read req.body, which enforce leaves alone; query keys are not counted (cache busters, tracking
   // parameters: a typed handler reads undeclared ones from ctx.req, never from its parsed input).
-  const strippedBody: StrippedListener | undefined = isLegacy ? undefined : (key, raw, parsed) => {
+  // The route's path is worked out only when a key is found: nothing is added to a request that has none.
+  const countStrippedBody = isLegacy || !spec.body ? undefined : (req: Request): StrippedListener => (key, raw, parsed) => {
     if (key !== 'body') return;
     const at = strippedKey(raw, parsed);
-    if (at) recordViolation(currentMethod, currentPath, 'request', 'body', { loc: ['body', ...at], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' });
+    if (at) recordViolation(req.method, routeOf(req), 'request', 'body', { loc: ['body', ...at], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' });
   };
-  let currentMethod = '';
-  let currentPath = '';
 
   // In report mode the handler keeps the request's own keys; the query's raw form is the one express parsed
   // (before fitQuery dropped blank numbers), so `?n=` still reads '' there.
-  function parseSync(input: ParsedInputBase, report: boolean, rawQuery: unknown): ErrorDetail[] | undefined {
+  function parseSync(input: ParsedInputBase, report: boolean, req: Request): ErrorDetail[] | undefined {
     let detail: ErrorDetail[] | undefined;
+    const onStripped = report ? countStrippedBody?.(req) : undefined;
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       const key = check[1];
-      const issues = runSync(check[0], input, key, report ? (key === 'query' ? rawQuery : input[key]) : NO_RAW, report ? strippedBody : undefined);
+      const issues = runSync(check[0], input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, onStripped);
       if (issues) pushIssues((detail ??= []), check[2], issues);
     }
     return detail;
   }
 
-  async function parseAsync(input: ParsedInputBase, report: boolean, rawQuery: unknown): Promise<ErrorDetail[] | undefined> {
+  async function parseAsync(input: ParsedInputBase, report: boolean, req: Request): Promise<ErrorDetail[] | undefined> {
     let detail: ErrorDetail[] | undefined;
+    const onStripped = report ? countStrippedBody?.(req) : undefined;
     for (const [schema, key, loc] of checks) {
       const r = await schema.safeParseAsync(input[key]);
-      if (r.success && report) strippedBody?.(key, input[key], r.data);
-      if (r.success) input[key] = report ? keepRawShape(key === 'query' ? rawQuery : input[key], r.data) : r.data;
+      if (r.success) onStripped?.(key, input[key], r.data);
+      if (r.success) input[key] = report ? keepRawShape(key === 'query' ? req.query : input[key], r.data) : r.data;
       else pushIssues((detail ??= []), loc, r.error.issues);
     }
     return detail;
@@ -262,8 +263,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     if (!asyncSchemas) {
       let detail: ErrorDetail[] | undefined;
       try {
-        if (mode === 'report') { currentMethod = req.method; currentPath = routeOf(req); }
-        detail = parseSync(input, mode === 'report', req.query);
+        detail = parseSync(input, mode === 'report', req);
       } catch (err) {
         if (!(err instanceof z.core.$ZodAsyncError)) return fail(err, res, next);
         asyncSchemas = true;
@@ -271,8 +271,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       }
       return afterValidation(detail, input, mode, req, res, next);
     }
-    if (mode === 'report') { currentMethod = req.method; currentPath = routeOf(req); }
-    parseAsync(input, mode === 'report', req.query).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
+    parseAsync(input, mode === 'report', req).then((detail) => afterValidation(detail, input, mode, req, res, next), (err) => fail(err, res, next));
   };
 }
 
