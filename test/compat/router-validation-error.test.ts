@@ -113,3 +113,10 @@ for (const [name, impl] of VERSIONS) {
     });
   });
 }
+
+describe('router onValidationError options', () => {
+  it('refuses a hook that is not a function when the router is made, not at the first invalid request', () => {
+    const [, impl] = VERSIONS[0]!;
+    assert.throws(() => typed(impl.Router(), { onValidationError: 'joiValidationError(400)' as never }), /typed\(\): onValidationError must be a function/);
+  });
+});
