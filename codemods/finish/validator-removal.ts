@@ -5,13 +5,12 @@
 //
 // MA009's decision for one file: a validator leaves a route's chain only when the request can tell no difference.
 // That takes four things: the spec carries its rules (the translation is complete, changes no value the handler
-// sees, and the spec's object at each location has the validator's keys, no more, no fewer, refusing unknown keys
-// where the validator does); the route runs in enforce (in report only the validator rejects anything); its error
-// answer is one a compat hook reproduces (error-shape.ts); and the router answers invalid input through that hook,
-// which is added only where it changes no other answer: every route of the router whose spec validates a location
-// has a validator of the same shape checking that location, so the spec can only refuse what that validator
-// already refused (the spec merges validators and docs, the stricter rule winning; a docs rule stricter than the
-// validator is the one case this cannot see from the code).
+// sees, and the spec's object at each location has the validator's keys, refusing unknown keys where the validator
+// does, each key's rule written exactly as MA004 writes the validator's); the route runs in enforce (in report only
+// the validator rejects anything); its error answer is one a compat hook reproduces (error-shape.ts); and the
+// router answers invalid input through that hook, which is added only where it changes no other answer: every route of the router whose spec validates a location
+// has a validator of the same shape checking that location, which answers first (a kept validator's route whose
+// docs were stricter than it is the case this cannot see: its spec refuses a little more, now in the hook's shape).
 import type { Node } from '../rules/ast.js';
 import { walk } from '../rules/ast.js';
 import { locateRouteCall } from '../rules/locate.js';
@@ -20,6 +19,8 @@ import type { RouteRecord } from '../plan.js';
 import { isCovered } from '../rules/ma004-validators-to-spec.js';
 import { hookSource } from '../validators/error-shape.js';
 import type { RouteValidator } from '../validators/route-validators.js';
+import { validatorOperation } from '../validators/spec-merge.js';
+import { operationSpecSource } from '../zod/operation-spec.js';
 import { addCompatImport, parseProgram } from './source.js';
 
 const LOCATIONS = ['params', 'query', 'headers', 'cookies', 'body'] as const;
@@ -123,6 +124,32 @@ function whyKept(v: RouteValidator, spec: Node, text: string): string | undefine
     // Unknown keys: params are fixed by the path; elsewhere a validator that refuses them needs a spec that does.
     const refuses = (schema as Record<string, unknown>).additionalProperties === false;
     if (where !== 'params' && refuses !== (obj.kind === 'strictObject')) return `the validator ${refuses ? 'refuses' : 'lets through'} unknown ${where} keys, the spec (${text.slice(obj.call.callee.start, obj.call.callee.end)}) does not`;
+  }
+  return ruleDifference(v, spec, text);
+}
+
+/**
+ * Rule by rule: the spec MA004 writes for this validator alone, against the route's spec, key by key as text. Equal
+ * text is the proof the spec carries the validator's rules, no fewer (a spec written without MA004, or edited) and
+ * no more (docs stricter than the validator, merged in); any difference keeps the validator.
+ */
+function ruleDifference(v: RouteValidator, spec: Node, text: string): string | undefined {
+  const own = operationSpecSource(validatorOperation([v]), { refName: () => undefined, format: 'js' }).source;
+  const ownSpec = (parseProgram(`(${own});`, 'validator-spec.js')?.body as Node[] | undefined)?.[0]?.expression as Node | undefined;
+  if (ownSpec?.type !== 'ObjectExpression') return 'the validator\'s rules could not be written as a spec to compare';
+  for (const where of Object.keys(v.locations)) {
+    const mine = zodObjectOf(property(ownSpec, where)?.value);
+    const theirs = zodObjectOf(property(spec, where)?.value);
+    // A location the validator only requires to exist (`params: Joi.object({})`) writes no spec part.
+    if (!mine) continue;
+    if (!theirs) return `the spec has no ${where} object to carry the validator's rules`;
+    const keyed = (o: { shape: Node }, src: string) => new Map((o.shape.properties as Node[]).filter((p) => p.type === 'ObjectProperty')
+      .map((p) => [String(p.key.name ?? p.key.value), norm(src.slice(p.value.start, p.value.end))]));
+    const want = keyed(mine, `(${own});`);
+    const got = keyed(theirs, text);
+    for (const [key, rule] of want) {
+      if (got.get(key) !== rule) return `the spec's ${where}.${key} is ${shown(got.get(key) ?? 'missing')}, the validator's rules read ${shown(rule)}`;
+    }
   }
   return undefined;
 }
