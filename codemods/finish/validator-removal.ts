@@ -8,9 +8,10 @@
 // sees, and the spec's object at each location has the validator's keys, refusing unknown keys where the validator
 // does, each key's rule written exactly as MA004 writes the validator's); the route runs in enforce (in report only
 // the validator rejects anything); its error answer is one a compat hook reproduces (error-shape.ts); and the
-// router answers invalid input through that hook, which is added only where it changes no other answer: every route of the router whose spec validates a location
-// has a validator of the same shape checking that location, which answers first (a kept validator's route whose
-// docs were stricter than it is the case this cannot see: its spec refuses a little more, now in the hook's shape).
+// router answers invalid input through that hook, which is added only where it changes no other answer: every
+// route of the router whose spec validates a location has a validator of the same shape checking that location,
+// which answers first (a kept validator's route whose docs were stricter than it is the case this cannot see: its
+// spec refuses a little more, now in the hook's shape).
 import type { Node } from '../rules/ast.js';
 import { walk } from '../rules/ast.js';
 import { locateRouteCall } from '../rules/locate.js';
