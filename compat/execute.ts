@@ -13,7 +13,7 @@ import { checkMode, envValidationMode } from './modes.js';
 import { appOptionsOf } from './options.js';
 import { isReply } from './reply.js';
 import { compileResponses, type ResponseLookup } from './responses.js';
-import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, ValidationMode } from './route.js';
+import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, RouterOptions, ValidationMode } from './route.js';
 import { stripPrototypeKeys } from './sanitize.js';
 import { pushIssues, RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
 import { recordViolation } from './violations.js';
@@ -102,7 +102,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
 
   function afterValidation(detail: ErrorDetail[] | undefined, input: ParsedInputBase, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {
     if (detail) {
-      if (mode === 'enforce') return rejectInvalid(detail, req, res, next);
+      if (mode === 'enforce') return rejectInvalid(detail, d.router.onValidationError, req, res, next);
       reportRequest(detail, req.method, routeOf(req));
     }
     // Express 4's `{}` for "no body" was validated as absent; outside enforce the handler still gets it.
@@ -343,8 +343,9 @@ function fail(err: unknown, res: Response, next: NextFunction): void {
   next(err);
 }
 
-function rejectInvalid(detail: ErrorDetail[], req: Request, res: Response, next: NextFunction): void {
-  const hook = appOptionsOf(req.app)?.onValidationError;
+/** The router's hook wins over the app's: routers whose old validators answered differently keep each their own. */
+function rejectInvalid(detail: ErrorDetail[], routerHook: RouterOptions['onValidationError'], req: Request, res: Response, next: NextFunction): void {
+  const hook = routerHook ?? appOptionsOf(req.app)?.onValidationError;
   if (hook) {
     const error = new RequestValidationError(detail);
     let out;

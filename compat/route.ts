@@ -3,6 +3,8 @@
 // serves a request and never builds a document.
 import type { Request, Response, RequestHandler } from 'express';
 import type { z } from 'zod';
+import type { ErrorResponse } from './options.js';
+import type { RequestValidationError } from './validation-error.js';
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -67,6 +69,12 @@ export interface RouterOptions {
   tags?: string[];
   validation?: ValidationMode;
   security?: Array<Record<string, string[]>>;
+  /**
+   * The router's own answer to invalid input in enforce mode (the app's onValidationError, for this router's
+   * routes only): a router whose old validator middleware answered in its own shape keeps that shape when the
+   * validator leaves the chain, while the app's other routers keep theirs.
+   */
+  onValidationError?: (error: RequestValidationError, ctx: RouteContext) => ErrorResponse | void;
 }
 
 export interface RouteDescriptor {

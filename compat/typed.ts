@@ -39,6 +39,10 @@ function routerOptionsOf(opts: RouterOptions | AppOptions): RouterOptions {
   if (opts.tags) out.tags = opts.tags;
   if (opts.validation !== undefined) out.validation = checkMode(opts.validation, 'typed()');
   if (opts.security) out.security = opts.security;
+  if (opts.onValidationError !== undefined) {
+    if (typeof opts.onValidationError !== 'function') throw new TypeError('typed(): onValidationError must be a function');
+    out.onValidationError = opts.onValidationError;
+  }
   return out;
 }
 

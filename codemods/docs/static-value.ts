@@ -1,7 +1,8 @@
 // The value of a JS/TS expression as far as the source says it without running anything: object and array
-// literals, strings, numbers, booleans, consts, spreads, members, imports and requires of other files of the tree
-// (through the scan's resolver: relative paths, index files, tsconfig aliases) and of .json files. Used for
-// swagger-jsdoc's options object, whose `definition` holds the shared schemas most apps document against.
+// literals, strings, numbers, booleans, consts (top-level, or local to the functions around the use), spreads,
+// members, imports and requires of other files of the tree (through the scan's resolver: relative paths, index
+// files, tsconfig aliases) and of .json files. Used for swagger-jsdoc's options object, whose `definition` holds
+// the shared schemas most apps document against.
 // What is not literal (`process.env.VERSION`, a call) is left out and reported with file:line, never guessed.
 // Hand-written: the scan's own values (scan/values.ts) keep only what routing needs (strings, routers,
 // functions), and evaluating code (vm, import) would run the app.
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
+import { assignedNames, localBinding } from './local-binding.js';
 import { joinPointer } from './yaml-source.js';
 
 // Babel nodes walked generically: narrowing by `type` on the union costs more casts than it checks.
@@ -30,6 +32,7 @@ export interface StaticEnv {
 
 const SKIP = Symbol('not literal');
 const MAX_DEPTH = 30;
+const REASSIGNED: AnyNode = { type: 'Reassigned' };
 
 interface FileInfo { ast: AnyNode; bindings: Map<string, AnyNode>; exports: Map<string, AnyNode>; imports: Map<string, { source: string; name: string }> }
 
@@ -38,12 +41,14 @@ function fileInfo(ast: AnyNode): FileInfo {
   const bindings = new Map<string, AnyNode>();
   const exports = new Map<string, AnyNode>();
   const imports = new Map<string, { source: string; name: string }>();
+  let assigned: Set<string> | undefined;
   const declare = (decl: AnyNode, exported: boolean): void => {
     if (decl.type !== 'VariableDeclaration') return;
     for (const d of decl.declarations as AnyNode[]) {
       if (!d.init) continue;
       if (d.id.type === 'Identifier') {
-        bindings.set(d.id.name, d.init);
+        // a `let`/`var` the file assigns again holds a run-time value: kept as a binding that is not known
+        bindings.set(d.id.name, decl.kind !== 'const' && (assigned ??= assignedNames(ast.program)).has(d.id.name) ? REASSIGNED : d.init);
         if (exported) exports.set(d.id.name, d.init);
       } else if (d.id.type === 'ObjectPattern') {
         // const { schemas, responses: shared } = require('./docs')
@@ -230,7 +235,11 @@ export class StaticEvaluator {
       case 'Identifier': {
         if (n.name === '__dirname') return dirname(file);
         const info = this.info(file);
+        const local = info && typeof n.start === 'number' ? localBinding(info.ast.program, n.name, n.start) : undefined;
+        if (local) return this.eval(file, local, ptr, out, d);
+        if (local === null) return this.skip(file, n, ptr, out, `\`${n.name}\` is a parameter or a variable assigned at run time`);
         const bound = info?.bindings.get(n.name);
+        if (bound === REASSIGNED) return this.skip(file, n, ptr, out, `\`${n.name}\` is assigned again at run time`);
         if (bound) return this.eval(file, bound, ptr, out, d);
         const imp = info?.imports.get(n.name);
         if (imp) return this.importValue(file, n, imp.source, imp.name, ptr, out, d);

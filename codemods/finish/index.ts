@@ -13,7 +13,8 @@ import { standing, type Standing } from './ma011-status.js';
 import { Workspace, type FileChange } from './workspace.js';
 import type { FinishContext, FinishOptions, FinishStep, StepResult } from './types.js';
 
-export const FINISH_STEPS: readonly FinishStep[] = [ma006, ma007, ma008, ma009, ma010];
+// MA010 before MA009: a validator leaves only a route that enforces, and MA010 is what flips routers to enforce.
+export const FINISH_STEPS: readonly FinishStep[] = [ma006, ma007, ma008, ma010, ma009];
 
 export interface FinishResult {
   root: string;

@@ -12,7 +12,8 @@ export const hookSource = (s: ErrorShape) => `${s.hook}(${s.status})`;
 
 export function errorShapeOf(library: ValidatorLibrary, arg: Node, file: string, scope: FileValidatorScope): ErrorShape | undefined {
   // celebrate's errors() answers 400 with its own body; the app's errors() call is what clients see.
-  if (library === 'celebrate') return { hook: 'celebrateValidationError', status: 400 };
+  // Options of its own (`celebrate(schema, { abortEarly: false })`) change what the body names: not reproduced.
+  if (library === 'celebrate') return arg.type === 'CallExpression' && arg.arguments.length === 1 ? { hook: 'celebrateValidationError', status: 400 } : undefined;
   if (library !== 'joi' || arg.type !== 'CallExpression') return undefined;
   const def = scope.definition(arg.callee, file);
   if (!def) return undefined;

@@ -45,7 +45,8 @@ export function routeValidators(match: MatchResult, resolveModule: ModuleResolve
   return out;
 }
 
-function validatorsOf(route: RouteRecord, scope: FileValidatorScope): RouteValidator[] {
+/** One route's validators, migrated routes too (finish reads them beside the spec the migration wrote). */
+export function validatorsOf(route: RouteRecord, scope: FileValidatorScope): RouteValidator[] {
   const program = scope.program(route.file);
   const call = program && locateRouteCall(program, { at: route.at, method: route.method } as never);
   if (!call) return [];

@@ -32,4 +32,11 @@ test('celebrateValidationError answers in celebrate errors()\' shape', () => {
     status: 400,
     body: { statusCode: 400, error: 'Bad Request', message: 'Validation failed', validation: { body: { source: 'body', keys: ['rating'], message: '"rating" must be greater than or equal to 1' } } },
   });
+  // Joi's abortEarly, celebrate's default: the first failure only; with abortEarly: false, all of the segment's.
+  const two = new RequestValidationError(detail(Feedback, { rating: 0, name: 'a' }));
+  assert.deepEqual(celebrateValidationError()(two).body, { statusCode: 400, error: 'Bad Request', message: 'Validation failed', validation: { body: { source: 'body', keys: ['rating'], message: '"rating" must be greater than or equal to 1' } } });
+  assert.deepEqual(celebrateValidationError(400, { abortEarly: false })(two).body, {
+    statusCode: 400, error: 'Bad Request', message: 'Validation failed',
+    validation: { body: { source: 'body', keys: ['rating', 'name'], message: '"rating" must be greater than or equal to 1. "name" length must be at least 2 characters long' } },
+  });
 });
