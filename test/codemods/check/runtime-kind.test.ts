@@ -62,8 +62,9 @@ test('undocumented-request-key: a body key a typed handler receives that enforce
   assert.equal(kindOf('request', { loc: ['body', 'role'], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' }), 'undocumented-request-key');
 });
 
-test('runtime: any other violation (a bound, a refinement, no example at all)', () => {
+test('runtime: any other violation (a bound, a refinement, an empty query value a typed handler reads as "", no example at all)', () => {
   assert.equal(kindOf('request', issue(z.object({ limit: z.number().max(100) }), { limit: 500 }, ['query'])), 'runtime');
   assert.equal(kindOf('request', issue(z.object({}).refine(() => false, 'At least 1 properties'), {}, ['body'])), 'runtime');
+  assert.equal(kindOf('request', { loc: ['query', 'n'], msg: 'an empty value: enforce reads it as missing (the handler gets undefined, not "")', type: 'empty_value' }), 'runtime');
   assert.equal(kindOf('response', undefined), 'runtime');
 });
