@@ -65,6 +65,15 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     if (at) recordViolation(req.method, routeOf(req), 'request', 'body', { loc: ['body', ...at], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' });
   };
 
+  // Report mode: `?n=` reaches a typed handler as '' (the request's own value) where enforce reads it as missing
+  // (undefined): counted, so a clean report means the flip changes nothing. Legacy handlers read req.query in
+  // both modes; a query that fails its schema is counted as that failure already.
+  const countBlankQuery = isLegacy || !queryEmpties ? undefined : (req: Request): void => {
+    const raw = req.query as Record<string, unknown>;
+    const key = queryEmpties.find((k) => typeof raw[k] === 'string' && (raw[k] as string).trim() === '');
+    if (key !== undefined) recordViolation(req.method, routeOf(req), 'request', 'query', { loc: ['query', key], msg: 'an empty value: enforce reads it as missing (the handler gets undefined, not "")', type: 'empty_value' });
+  };
+
   // In report mode the handler keeps the request's own keys; the query's raw form is the one express parsed
   // (before fitQuery dropped blank numbers), so `?n=` still reads '' there.
   function parseSync(input: ParsedInputBase, report: boolean, req: Request): ErrorDetail[] | undefined {
@@ -75,6 +84,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       const key = check[1];
       const issues = runSync(check[0], input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, onStripped);
       if (issues) pushIssues((detail ??= []), check[2], issues);
+      else if (report && key === 'query') countBlankQuery?.(req);
     }
     return detail;
   }
@@ -85,6 +95,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     for (const [schema, key, loc] of checks) {
       const r = await schema.safeParseAsync(input[key]);
       if (r.success) onStripped?.(key, input[key], r.data);
+      if (r.success && report && key === 'query') countBlankQuery?.(req);
       if (r.success) input[key] = report ? keepRawShape(key === 'query' ? req.query : input[key], r.data) : r.data;
       else pushIssues((detail ??= []), loc, r.error.issues);
     }

@@ -40,7 +40,9 @@ export function runtimeDrift(json: string, dumpFile: string, analysis: Analysis,
         kind: runtimeKind(v.kind, v.example),
         file: route ? rel(route.file) : dumpFile,
         line: route ? route.at.line : 1,
-        route: r.route,
+        // A matched route is named as the static findings name it (`GET /api/items`, not the runtime's
+        // `GET /api/items/` of a router's '/' path), so one route is one name in the report.
+        route: route ? `${route.method.toUpperCase()} ${route.fullPath}` : r.route,
         message: `${v.count}x ${v.kind === 'request' ? 'request' : `response${v.status ? ` ${v.status}` : ''}`} violation at ${where}: ${v.example?.msg ?? 'does not match the schema'}`,
         hint: v.kind === 'request'
           ? 'real traffic breaks the documented request contract: fix the docs (or the clients) before switching to enforce'
