@@ -9,7 +9,8 @@ import { memberName, type Node, type Parents } from './ast.js';
 /** How the send goes on the wire: the compat helper that reproduces it. */
 export type SendVia = 'json' | 'send' | 'sendStatus' | 'end';
 
-export interface SendHeader { key: string; value: Node; location?: boolean }
+/** location: set by res.location() (percent-encoded); raw: a Location set by res.set(), sent as it is (rawHeader). */
+export interface SendHeader { key: string; value: Node; location?: boolean; raw?: boolean }
 
 export interface SendChain {
   /** The outermost call (the send itself). */
@@ -54,15 +55,17 @@ function literalString(n: Node): string | null {
   return null;
 }
 
-/** `res.set('X-A', v)` / `res.set({ 'X-A': v })` -> headers, or null when the key is not a literal, is Content-Type
- *  (kept as a call: the JSON sender then defers to res.json, as before) or Location (see below). */
+/** `res.set('X-A', v)` / `res.set({ 'X-A': v })` -> headers, or null when the key is not a literal or is Content-Type
+ *  (kept as a call: the JSON sender then defers to res.json, as before). */
 function headerArgs(call: Node): SendHeader[] | null {
   const args = call.arguments as Node[];
-  // A Location set with res.set is not percent-encoded; a reply's Location header is (as res.location does).
-  const ok = (key: string) => key.toLowerCase() !== 'content-type' && key.toLowerCase() !== 'location';
+  const ok = (key: string) => key.toLowerCase() !== 'content-type';
+  // A Location set with res.set is not percent-encoded; a reply's Location header is (as res.location does), unless
+  // the value is marked rawHeader().
+  const header = (key: string, value: Node): SendHeader => (key.toLowerCase() === 'location' ? { key, value, raw: true } : { key, value });
   if (args.length === 2 && args[1]!.type !== 'SpreadElement') {
     const key = literalString(args[0]!);
-    return key !== null && ok(key) ? [{ key, value: args[1]! }] : null;
+    return key !== null && ok(key) ? [header(key, args[1]!)] : null;
   }
   if (args.length === 1 && args[0]!.type === 'ObjectExpression') {
     const out: SendHeader[] = [];
@@ -70,7 +73,7 @@ function headerArgs(call: Node): SendHeader[] | null {
       if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || p.kind === 'get' || p.kind === 'set' || p.method) return null;
       const key = p.key.type === 'Identifier' ? (p.key.name as string) : literalString(p.key);
       if (key === null || !ok(key)) return null;
-      out.push({ key, value: p.value });
+      out.push(header(key, p.value));
     }
     return out;
   }
@@ -131,10 +134,7 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
       const h = headerArgs(call);
       if (!h) {
         if (headersOnly(links, i)) return { kind: 'keep' };
-        const key = args[0] ? literalString(args[0]) : null;
-        return { kind: 'legacy', why: key?.toLowerCase() === 'location'
-          ? '`res.set(\'Location\', url)` in a send chain (a reply\'s Location is percent-encoded as by res.location; res.set leaves it as it is)'
-          : `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
+        return { kind: 'legacy', why: `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
       }
       headers.push(...h);
       if (last) return { kind: 'keep' };

@@ -306,12 +306,13 @@ function parseFunctionBack(ctx: RuleContext, type: string, text: string): Node {
   }
 }
 
-/** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values. */
-function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
+/** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values; a Location res.set() sent
+ *  as it is stays so (`rawHeader(url)`). */
+function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: CompatName, args: Part[][]) => Part[]): Part[] {
   const parts: Part[] = ['{ '];
   headers.forEach((h, i) => {
     const key = /^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : `'${h.key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    parts.push(i ? ', ' : '', `${key}: `, edits.slice(h.value));
+    parts.push(i ? ', ' : '', `${key}: `, ...(h.raw ? call('rawHeader', [[edits.slice(h.value)]]) : [edits.slice(h.value)]));
   });
   parts.push(' }');
   return parts;
@@ -333,7 +334,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
     const status = (fallback: number) => (s.statusNode && found.statusNames ? edits.slice(s.statusNode) : String(s.status ?? fallback));
-    const headers = s.headers.length ? [headersObject(edits, s.headers)] : [];
+    const headers = s.headers.length ? [headersObject(edits, s.headers, call)] : [];
     let sent: Part[];
     let bare = false;
     if (s.via === 'sendStatus') sent = call('replyStatus', [[status(200)], ...headers]);
