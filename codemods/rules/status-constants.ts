@@ -46,9 +46,9 @@ function unfrozen(n: Node | null | undefined): Node | null | undefined {
 /** The top-level `const`/import bindings a status may be read from. */
 function topLevelSources(program: Node): Map<string, Source> {
   const out = new Map<string, Source>();
-  for (const s0 of program.body as Node[]) {
+  for (const s of program.body as Node[]) {
     // An exported table may be changed by the modules that import it: only the file's own constants are read.
-    const s = s0.type === 'ExportNamedDeclaration' && s0.declaration?.type !== 'VariableDeclaration' ? s0.declaration ?? s0 : s0;
+    if (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') continue;
     if (s.type === 'ImportDeclaration' && STATUS_PACKAGES.has(s.source.value) && s.importKind !== 'type') {
       for (const sp of s.specifiers as Node[]) {
         if (sp.importKind === 'type') continue;
@@ -169,8 +169,11 @@ function memberPath(n: Node): string[] | null {
   return [cur.name, ...path];
 }
 
+/** `CREATED` (a number) or `STATUS.CREATED` (a flat table): a nested table's inner objects can be passed on and
+ *  changed through a member read (`Object.assign(STATUS.success, ...)`), which the file's checks do not see. */
 function literalAt(value: Node, path: string[]): number | null {
   let cur: Node | null | undefined = value;
+  if (path.length > 1) return null;
   for (const key of path) {
     cur = unfrozen(cur);
     if (cur?.type !== 'ObjectExpression') return null;
