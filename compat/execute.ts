@@ -11,7 +11,7 @@ import { isHTTPException } from './http-exception.js';
 import { log } from './log.js';
 import { checkMode, envValidationMode } from './modes.js';
 import { appOptionsOf } from './options.js';
-import { isReply } from './reply.js';
+import { isRawHeader, isReply } from './reply.js';
 import { compileResponses, type ResponseLookup } from './responses.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, RouterOptions, ValidationMode } from './route.js';
 import { stripPrototypeKeys } from './sanitize.js';
@@ -315,11 +315,13 @@ function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: 
 }
 
 /** Reply headers as express's own setters set them: `res.set` (String() of values, a charset on a Content-Type),
- *  `res.location` for a Location (percent-encoded): what the `res.set()`/`res.location()` calls they replace did. */
+ *  `res.location` for a Location (percent-encoded), `res.set` for a rawHeader() Location (as it is): what the
+ *  `res.set()`/`res.location()` calls they replace did. */
 function setReplyHeaders(res: Response, headers: Record<string, unknown>): void {
   for (const name in headers) {
     const value = headers[name];
-    if (name.toLowerCase() === 'location' && typeof value === 'string') res.location(value);
+    if (isRawHeader(value)) res.set(name, value.value as string);
+    else if (name.toLowerCase() === 'location' && typeof value === 'string') res.location(value);
     else res.set(name, value as string);
   }
 }

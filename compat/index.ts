@@ -2,7 +2,7 @@
 export { createApp, createRouter, type ExpressModule } from './create.js';
 export { typed } from './typed.js';
 export { legacy, isLegacyHandler } from './legacy.js';
-export { reply, replySend, replyStatus, Reply, type ReplyHeaders } from './reply.js';
+export { reply, replySend, replyStatus, rawHeader, Reply, type RawHeader, type ReplyHeaders } from './reply.js';
 export { HTTPException } from './http-exception.js';
 export { RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
 export { joiValidationError, celebrateValidationError } from './legacy-validation-errors.js';

@@ -3,7 +3,28 @@
 // CommonJS build (dual package) has two Reply classes, and both must be understood.
 const REPLY = Symbol.for('migrate-api.reply');
 
-export type ReplyHeaders = Record<string, string | number | readonly string[]>;
+const RAW = Symbol.for('migrate-api.raw-header');
+
+/** A header value a reply sets exactly as given (see rawHeader). */
+export interface RawHeader {
+  readonly [RAW]: true;
+  readonly value: string | number | readonly string[];
+}
+
+/**
+ * `reply(201, order, { Location: rawHeader(url) })`: the header set as `res.set('Location', url)` sets it. A reply's
+ * Location is otherwise set as `res.location(url)` does, percent-encoding it (the codemod folds res.location() calls
+ * into replies); an app that set it with res.set sent it unencoded, and keeps sending the same bytes.
+ */
+export function rawHeader(value: string | number | readonly string[]): RawHeader {
+  return { [RAW]: true, value };
+}
+
+export function isRawHeader(value: unknown): value is RawHeader {
+  return typeof value === 'object' && value !== null && (value as { [RAW]?: boolean })[RAW] === true;
+}
+
+export type ReplyHeaders = Record<string, string | number | readonly string[] | RawHeader>;
 
 /**
  * How the body goes on the wire: as JSON (reply), or through express's own res.send / res.sendStatus, so a

@@ -9,12 +9,15 @@ import { memberName, type Node, type Parents } from './ast.js';
 /** How the send goes on the wire: the compat helper that reproduces it. */
 export type SendVia = 'json' | 'send' | 'sendStatus' | 'end';
 
-export interface SendHeader { key: string; value: Node; location?: boolean }
+/** location: set by res.location() (percent-encoded); raw: a Location set by res.set(), sent as it is (rawHeader). */
+export interface SendHeader { key: string; value: Node; location?: boolean; raw?: boolean }
 
 export interface SendChain {
   /** The outermost call (the send itself). */
   call: Node;
   status: number | null;
+  /** The status as written when it is a name resolved to `status` (`httpStatus.CREATED`, rules/status-constants.ts). */
+  statusNode?: Node;
   value: Node | null;
   via: SendVia;
   headers: SendHeader[];
@@ -52,15 +55,17 @@ function literalString(n: Node): string | null {
   return null;
 }
 
-/** `res.set('X-A', v)` / `res.set({ 'X-A': v })` -> headers, or null when the key is not a literal, is Content-Type
- *  (kept as a call: the JSON sender then defers to res.json, as before) or Location (see below). */
+/** `res.set('X-A', v)` / `res.set({ 'X-A': v })` -> headers, or null when the key is not a literal or is Content-Type
+ *  (kept as a call: the JSON sender then defers to res.json, as before). */
 function headerArgs(call: Node): SendHeader[] | null {
   const args = call.arguments as Node[];
-  // A Location set with res.set is not percent-encoded; a reply's Location header is (as res.location does).
-  const ok = (key: string) => key.toLowerCase() !== 'content-type' && key.toLowerCase() !== 'location';
+  const ok = (key: string) => key.toLowerCase() !== 'content-type';
+  // A Location set with res.set is not percent-encoded; a reply's Location header is (as res.location does), unless
+  // the value is marked rawHeader().
+  const header = (key: string, value: Node): SendHeader => (key.toLowerCase() === 'location' ? { key, value, raw: true } : { key, value });
   if (args.length === 2 && args[1]!.type !== 'SpreadElement') {
     const key = literalString(args[0]!);
-    return key !== null && ok(key) ? [{ key, value: args[1]! }] : null;
+    return key !== null && ok(key) ? [header(key, args[1]!)] : null;
   }
   if (args.length === 1 && args[0]!.type === 'ObjectExpression') {
     const out: SendHeader[] = [];
@@ -68,7 +73,7 @@ function headerArgs(call: Node): SendHeader[] | null {
       if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || p.kind === 'get' || p.kind === 'set' || p.method) return null;
       const key = p.key.type === 'Identifier' ? (p.key.name as string) : literalString(p.key);
       if (key === null || !ok(key)) return null;
-      out.push({ key, value: p.value });
+      out.push(header(key, p.value));
     }
     return out;
   }
@@ -79,7 +84,7 @@ function headerArgs(call: Node): SendHeader[] | null {
  * Reads the chain around a `res` reference: `res.status(201).set('X', v).json(x)`. express's own methods only;
  * a chain is read outward from `res` and must be called link by link.
  */
-export function readResUse(parents: Parents, ref: Node): ResUse {
+export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node) => number | null = () => null): ResUse {
   const links: Array<{ name: string; call: Node }> = [];
   let cur: Node = ref;
   for (;;) {
@@ -105,14 +110,22 @@ export function readResUse(parents: Parents, ref: Node): ResUse {
     return { kind: 'legacy', why: `passes \`${ref.name}\` to other code` };
   }
   let status: number | null = null;
+  let statusNode: Node | undefined;
+  /** A literal status, or a name resolved to one (kept as written where the rewrite can). */
+  const statusOf = (arg: Node): number | null => {
+    if (arg.type === 'NumericLiteral') return arg.value as number;
+    const n = resolveStatus(arg);
+    if (n !== null) statusNode = arg;
+    return n;
+  };
   const headers: SendHeader[] = [];
   for (let i = 0; i < links.length; i++) {
     const { name, call } = links[i]!;
     const args = call.arguments as Node[];
     const last = i === links.length - 1;
     if (name === 'status') {
-      if (args.length !== 1 || args[0]!.type !== 'NumericLiteral') return { kind: 'legacy', why: '`res.status()` with a computed status' };
-      status = args[0]!.value as number;
+      status = args.length === 1 ? statusOf(args[0]!) : null;
+      if (status === null) return { kind: 'legacy', why: '`res.status()` with a computed status' };
       // Setting the status apart from its send: a typed reply carries its own status.
       if (last) return { kind: 'legacy', why: '`res.status()` is not followed by a send' };
       continue;
@@ -121,10 +134,7 @@ export function readResUse(parents: Parents, ref: Node): ResUse {
       const h = headerArgs(call);
       if (!h) {
         if (headersOnly(links, i)) return { kind: 'keep' };
-        const key = args[0] ? literalString(args[0]) : null;
-        return { kind: 'legacy', why: key?.toLowerCase() === 'location'
-          ? '`res.set(\'Location\', url)` in a send chain (a reply\'s Location is percent-encoded as by res.location; res.set leaves it as it is)'
-          : `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
+        return { kind: 'legacy', why: `\`res.${name}()\` with a computed key or a Content-Type in a send chain` };
       }
       headers.push(...h);
       if (last) return { kind: 'keep' };
@@ -146,18 +156,19 @@ export function readResUse(parents: Parents, ref: Node): ResUse {
     switch (name) {
       case 'json':
         if (!one) return { kind: 'legacy', why: '`res.json()` without exactly one body' };
-        return { kind: 'send', send: { call, status, value: args[0]!, via: 'json', headers } };
+        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: args[0]!, via: 'json', headers } };
       case 'send':
-        if (args.length === 0) return { kind: 'send', send: { call, status, value: null, via: 'send', headers } };
+        if (args.length === 0) return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'send', headers } };
         if (!one) return { kind: 'legacy', why: '`res.send()` with more than one argument' };
         // An object or array literal is JSON whatever express version; anything else goes through res.send itself.
-        return { kind: 'send', send: { call, status, value: args[0]!, via: objectLike(args[0]) ? 'json' : 'send', headers } };
+        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: args[0]!, via: objectLike(args[0]) ? 'json' : 'send', headers } };
       case 'sendStatus':
-        if (!one || args[0]!.type !== 'NumericLiteral') return { kind: 'legacy', why: '`res.sendStatus()` with a computed status' };
-        return { kind: 'send', send: { call, status: args[0]!.value as number, value: null, via: 'sendStatus', headers } };
+        status = one ? statusOf(args[0]!) : null;
+        if (status === null) return { kind: 'legacy', why: '`res.sendStatus()` with a computed status' };
+        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'sendStatus', headers } };
       case 'end':
         if (args.length !== 0) return { kind: 'legacy', why: LEGACY_SENDS.end! };
-        return { kind: 'send', send: { call, status, value: null, via: 'end', headers } };
+        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'end', headers } };
       default:
         return { kind: 'legacy', why: LEGACY_SENDS[name] ?? `uses \`res.${name}()\`` };
     }

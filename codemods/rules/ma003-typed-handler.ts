@@ -11,6 +11,7 @@ import { SourceEdits, type Part } from './edits.js';
 import { foldableHeaderStatement, isInert, readResUse, type SendChain, type SendHeader } from './handler-sends.js';
 import { keyValueOf, locationKeepsRawValues, readLocationSchema, type LocationSchema } from './handler-values.js';
 import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
+import { statusResolver } from './status-constants.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -121,6 +122,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     return false;
   };
   const body = fn.body as Node;
+  const resolveStatus = statusResolver(ctx.program, ctx.file);
   const tails = body.type === 'BlockStatement' ? tailStatements(body.body) : new Set<Node>();
   /** A statement that ends the handler: the last one, or one followed by a bare `return;` (returned). */
   const exitOf = (stmt: Node): { ok: boolean; trailingReturn?: Node } => {
@@ -166,7 +168,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       return;
     }
     if (n.name === resName) {
-      const use = readResUse(parents, n);
+      const use = readResUse(parents, n, resolveStatus);
       if (use.kind === 'legacy') { fail(use.why); return; }
       if (use.kind === 'keep') { keptRes.push(n); return; }
       if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
@@ -263,6 +265,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   const used = LOCATIONS.filter((l) => parsedReads.some((r) => r.loc === l));
   const found = {
     sends, throws, reads: parsedReads, used, specStatus: specValues.has('status'),
+    // JS keeps `httpStatus.CREATED` as written (the same module gives the same number at run time). TS gets the
+    // number: a reply's status is checked against the declared responses by its literal type, and status packages
+    // type their members as `number` (http-status 1.x) or as enum members, which no `responses` key matches.
+    statusNames: !ts,
     ctxNames: [keptReq ? reqName : null, keptResOutside.length ? resName : null] as [string | null, string | null],
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
@@ -300,12 +306,13 @@ function parseFunctionBack(ctx: RuleContext, type: string, text: string): Node {
   }
 }
 
-/** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values. */
-function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
+/** `{ 'X-Total': n, Location: url }`: a reply's headers from the source of their values; a Location res.set() sent
+ *  as it is stays so (`rawHeader(url)`). */
+function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: CompatName, args: Part[][]) => Part[]): Part[] {
   const parts: Part[] = ['{ '];
   headers.forEach((h, i) => {
     const key = /^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : `'${h.key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    parts.push(i ? ', ' : '', `${key}: `, edits.slice(h.value));
+    parts.push(i ? ', ' : '', `${key}: `, ...(h.raw ? call('rawHeader', [[edits.slice(h.value)]]) : [edits.slice(h.value)]));
   });
   parts.push(' }');
   return parts;
@@ -314,7 +321,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
 /** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
  *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
-  sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean;
+  sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; statusNames: boolean;
   ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
 }): Set<CompatName> {
   const helpers = new Set<CompatName>();
@@ -326,14 +333,15 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
-    const headers = s.headers.length ? [headersObject(edits, s.headers)] : [];
+    const status = (fallback: number) => (s.statusNode && found.statusNames ? edits.slice(s.statusNode) : String(s.status ?? fallback));
+    const headers = s.headers.length ? [headersObject(edits, s.headers, call)] : [];
     let sent: Part[];
     let bare = false;
-    if (s.via === 'sendStatus') sent = call('replyStatus', [[String(s.status)], ...headers]);
-    else if (s.via === 'send') sent = call('replySend', [[String(s.status ?? 200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
-    else if (s.via === 'end') sent = call('reply', [[String(s.status ?? 200)], ...(headers.length ? [['undefined'], ...headers] : [])]);
+    if (s.via === 'sendStatus') sent = call('replyStatus', [[status(200)], ...headers]);
+    else if (s.via === 'send') sent = call('replySend', [[status(200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
+    else if (s.via === 'end') sent = call('reply', [[status(200)], ...(headers.length ? [['undefined'], ...headers] : [])]);
     else if (s.status === null && !found.specStatus && !headers.length) { sent = value(s.value!); bare = true; }
-    else sent = call('reply', [[String(s.status ?? 200)], value(s.value!), ...headers]);
+    else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
     if (s.kind === 'expression') {
       const objectBody = bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
       edits.replaceNode(s.target, ...(objectBody ? ['(', ...sent, ')'] : sent));

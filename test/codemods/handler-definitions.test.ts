@@ -4,8 +4,7 @@
 // UPDATE_FIXTURES=1 rewrites output/ files that exist (review the diff before keeping it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { migrateProject } from '../../codemods/migrate.js';
 import { fixtureFolders } from '../helpers/fixture-cases.js';
@@ -26,7 +25,11 @@ test('MA003 folder cases: there are some, with a noop among them', () => {
 
 for (const c of cases) {
   test(`MA003/${c.name}: the migrated tree is output/, and a second run changes nothing`, async () => {
-    const work = await mkdtemp(join(tmpdir(), `ma003-${c.name}-`));
+    // Under the repo's node_modules, so the rewrite resolves an app's installed packages (a status package's
+    // numbers, rules/status-constants.ts) as it does in an installed app.
+    const cache = join(import.meta.dirname, '../../node_modules/.cache');
+    await mkdir(cache, { recursive: true });
+    const work = await mkdtemp(join(cache, `ma003-${c.name}-`));
     try {
       await cp(c.input, work, { recursive: true });
       const { report, writes } = await migrateProject(work);

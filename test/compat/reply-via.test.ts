@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { typed, reply, replySend, replyStatus } from '../../compat/index.js';
+import { typed, rawHeader, reply, replySend, replyStatus } from '../../compat/index.js';
 import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
 
 async function answer(url: string, init?: RequestInit): Promise<{ status: number; headers: Record<string, string>; body: string }> {
@@ -37,6 +37,9 @@ for (const [name, impl] of VERSIONS) {
           res.set('X-Count', 3 as unknown as string).location('/a b/ü?x=%20').status(201).json({ ok: true });
         });
         app.get('/typed/headers', { responses: { 201: Ok } }, async () => reply(201, { ok: true }, { 'X-Count': 3, Location: '/a b/ü?x=%20' }));
+        // res.set('Location', url) sends it as it is (no percent-encoding): rawHeader() keeps those bytes.
+        app.get('/legacy/raw-location', (_req, res) => { res.status(201).set('Location', '/a b/%zz').json({ ok: true }); });
+        app.get('/typed/raw-location', { responses: { 201: Ok } }, async () => reply(201, { ok: true }, { Location: rawHeader('/a b/%zz') }));
         app.get('/legacy/end', (_req, res) => { res.status(202).end(); });
         app.get('/typed/end', { responses: { 202: { description: 'accepted' } } }, async () => reply(202));
         srv = await listen(app);
@@ -45,7 +48,7 @@ for (const [name, impl] of VERSIONS) {
         await srv.close();
         log.restore();
       });
-      for (const path of ['status', 'status204', 'text', 'object', 'buffer', 'headers', 'end']) {
+      for (const path of ['status', 'status204', 'text', 'object', 'buffer', 'headers', 'raw-location', 'end']) {
         it(`${path}: same status, headers and bytes (GET and HEAD, with and without If-None-Match)`, async () => {
           for (const init of [{}, { method: 'HEAD' }, { headers: { 'if-none-match': 'W/"nope"' } }] as RequestInit[]) {
             assert.deepEqual(await answer(`${srv.url}/typed/${path}`, init), await answer(`${srv.url}/legacy/${path}`, init));

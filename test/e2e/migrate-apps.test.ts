@@ -277,7 +277,7 @@ describe('migrate orders-esm one file first, then the rest', () => {
     const first = await migrate(join(dir, 'routes', 'orders.js'));
     assert.equal(first.code, 0, `migrating routes/orders.js exited ${first.code}\n${first.err}`);
     assert.deepEqual(first.report!.routes.map((r) => [r.method, r.path, r.status]), [
-      ['get', '/api/v1/orders', 'typed'], ['post', '/api/v1/orders', 'legacy'], ['get', '/api/v1/orders/:id', 'typed'],
+      ['get', '/api/v1/orders', 'typed'], ['post', '/api/v1/orders', 'typed'], ['get', '/api/v1/orders/:id', 'typed'],
       ['patch', '/api/v1/orders/:id/status', 'legacy'], ['delete', '/api/v1/orders/:id', 'typed'],
     ], 'every route found under its mount prefix and matched to its doc block');
     const afterFirst = await sources(dir);

@@ -58,7 +58,10 @@ for (const rule of ['MA001', 'MA002', 'MA003']) {
       const planJson = c.extra('plan.json');
       assert.ok(planJson, `${c.inputPath}: no plan.json`);
       const ext = c.inputPath.split('.').pop();
+      // The file as the CLI plans it: an absolute path, from which the rewrite may resolve the app's own packages
+      // (a status package's numbers, rules/status-constants.ts).
       const plan = loadPlan(planJson, `${c.name}.${ext}`);
+      plan.file = join(dir, plan.file);
       const result = applyFilePlan(c.input, plan);
       assert.equal(result.output ?? c.input, c.output, `${c.name}: output differs from ${c.outputPath}`);
       if (c.name === 'noop') assert.equal(result.output, undefined, 'noop changes nothing');
