@@ -35,6 +35,7 @@ export const SERVERS: Record<string, { file: string; env?: Record<string, string
   m4: { file: 'migrate-api.ts', env: { EXPRESS: '4' } },
   ezapi: { file: 'express-zod-api.ts' },
   hono: { file: 'hono.ts' },
+  eov: { file: 'openapi-validator.ts' },
 };
 
 const json = { 'content-type': 'application/json' };

@@ -18,6 +18,7 @@ const SERVERS: ServerDef[] = [
   { name: 'migrate-api, express 4', file: 'migrate-api.ts', env: { EXPRESS: '4' }, invalidStatus: 422 },
   { name: 'express-zod-api 27', file: 'express-zod-api.ts', invalidStatus: 400 },
   { name: '@hono/zod-openapi', file: 'hono.ts', invalidStatus: 400 },
+  { name: 'express-openapi-validator 5, express 5', file: 'openapi-validator.ts', invalidStatus: 400 },
 ];
 
 interface Scenario { name: string; path: string; opts: Partial<autocannon.Options>; status: (s: ServerDef) => number }
@@ -132,7 +133,7 @@ function writeResults(r: { started: Date; load0: number[]; rps: Map<string, numb
   lines.push(`- Machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${execFileSync('uname', ['-r']).toString().trim()}`);
   lines.push(`- Node ${process.version}; load average before the run: ${r.load0.map((x) => x.toFixed(2)).join(' / ')}`);
   lines.push(`- Method: each server pinned to core 0 (\`taskset -c 0\`, NODE_ENV=production), autocannon on core 1, ${CONNECTIONS} connections, ${WARMUP}s warm-up per server and request, then ${ROUNDS} interleaved rounds of ${DURATION}s (server order rotated each round). Medians of req/s; p50 latency in ms.`);
-  lines.push('- Requests: `GET /users/42` (int path param; the response schema strips `password`), `POST /users` with a valid 5-field nested body (201), the same POST with a body breaking 5 rules (migrate-api 422, express-zod-api/hono 400, raw express has no validation and answers 201).');
+  lines.push('- Requests: `GET /users/42` (int path param; the response schema strips `password`), `POST /users` with a valid 5-field nested body (201), the same POST with a body breaking 5 rules (migrate-api 422, express-zod-api/hono/express-openapi-validator 400, raw express has no validation and answers 201).');
   lines.push('');
   lines.push(`| server | ${SCENARIOS.map((s) => `${s.name} req/s (x raw)`).join(' | ')} | ${SCENARIOS.map((s) => `${s.name} p50 ms`).join(' | ')} |`);
   lines.push(`|---|${SCENARIOS.map(() => '---:').join('|')}|${SCENARIOS.map(() => '---:').join('|')}|`);
