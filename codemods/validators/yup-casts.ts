@@ -52,11 +52,22 @@ export function withBooleanCasts(schema: JsonSchema): JsonSchema {
 /** yup's own ISO pattern (DateSchema's `isoReg`) with four-digit years: a string it matches is a valid date,
  *  month 13 and day 45 included (Date.UTC rolls them over). Six-digit years are left out: beyond year 275760
  *  they are invalid dates, which no pattern tells apart. Strings it does not match go to V8's Date.parse. */
-const YUP_ISO_DATE = '^\\d{4}(?:-?\\d{2}(?:-?\\d{2})?)?(?:[ T]?\\d{2}:?\\d{2}(?::?\\d{2}(?:[,.]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$';
+export const YUP_ISO_DATE = '^\\d{4}(?:-?\\d{2}(?:-?\\d{2})?)?(?:[ T]?\\d{2}:?\\d{2}(?::?\\d{2}(?:[,.]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$';
 
-/** `date()`: the documented formats, and what yup's parser reads besides (`2021-13-45`, `20210601`, `2021`). */
+/** A string yup's pattern misses goes to Date.parse; of what V8 reads there, this is the part that is exact:
+ *  ECMAScript's date-time format with lower-case `t`/`z` (RFC 3339 allows them), fields in range, day up to 31
+ *  in any month (V8 rolls 02-31 over). */
+export const V8_LOWER_CASE_DATE_TIME = '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])[Tt](?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?|24:00(?::00)?)(?:[Zz]|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)?$';
+
+/** `date()`: the documented formats, and what yup's parser reads besides (`2021-13-45`, `20210601`, `2021`,
+ *  `2021-06-01t12:30:00z`). */
 export function yupDateSchema(): JsonSchema {
-  return { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }, { type: 'string', pattern: YUP_ISO_DATE }] };
+  return {
+    anyOf: [
+      { type: 'string', format: 'date' }, { type: 'string', format: 'date-time' },
+      { type: 'string', pattern: YUP_ISO_DATE }, { type: 'string', pattern: V8_LOWER_CASE_DATE_TIME },
+    ],
+  };
 }
 
 /** yup's `url()` takes http, https and ftp URLs only (and scheme-relative `//host`, which `format: uri` refuses). */
@@ -64,8 +75,15 @@ export const YUP_URL_SCHEME = '^(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]):)?//';
 
 const CASTS = new WeakMap<JsonSchema, JsonSchema>();
 function remember(cast: JsonSchema, typed: JsonSchema): JsonSchema {
-  if (cast !== typed) CASTS.set(cast, typed);
-  return cast;
+  if (cast === typed) return cast;
+  // A default belongs to the whole value, not to the branch of the typed schema.
+  let out = cast;
+  if (Array.isArray(cast.anyOf) && typed.default !== undefined) {
+    const { default: value, ...branch } = typed;
+    out = { ...cast, anyOf: (cast.anyOf as JsonSchema[]).map((b) => (b === typed ? branch : b)), default: value };
+  }
+  CASTS.set(out, typed);
+  return out;
 }
 
 /** Params, query and headers are strings already: there the cast unions go back to the typed schema. */
