@@ -8,7 +8,7 @@
 import type { DocOperation } from '../model.js';
 import type { RouteRecord } from '../plan.js';
 import type { DriftFinding } from '../check/findings.js';
-import { mergeValidators, validatorOperation, type ValidatorDisagreement } from '../validators/spec-merge.js';
+import { mergeValidators, validatorOperation, type ResolveRef, type ValidatorDisagreement } from '../validators/spec-merge.js';
 import type { RouteValidator, RouteValidators } from '../validators/route-validators.js';
 import type { CoveredValidator } from '../validators/remove-covered.js';
 import { hookSource, type ErrorShape } from '../validators/error-shape.js';
@@ -20,8 +20,15 @@ export const MA004 = {
     + 'Report mode keeps the middleware; enforce removes it when the spec covers all of its rules. Untranslated rules are named.',
 };
 
-/** The operation a route is planned with: its docs, its validators', or both merged. */
-export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, validators: RouteValidator[] | undefined):
+/** The docs' components as mergeValidators reads them (`#/components/schemas/Name`). */
+export function componentResolver(schemas: Record<string, unknown>): ResolveRef {
+  const prefix = '#/components/schemas/';
+  return (ref) => (ref.startsWith(prefix) && Object.hasOwn(schemas, ref.slice(prefix.length)) ? schemas[ref.slice(prefix.length)] as Record<string, unknown> : undefined);
+}
+
+/** The operation a route is planned with: its docs, its validators', or both merged (`$ref`s in the docs read
+ *  through resolveRef). */
+export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, validators: RouteValidator[] | undefined, resolveRef?: ResolveRef):
   { doc: DocOperation | undefined; disagreements: ValidatorDisagreement[] } {
   const usable = (validators ?? []).filter((v) => Object.keys(v.locations).length > 0);
   if (usable.length === 0) return { doc, disagreements: [] };
@@ -32,7 +39,7 @@ export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, 
       disagreements: [],
     };
   }
-  const { operation, disagreements } = mergeValidators(doc.operation, usable);
+  const { operation, disagreements } = mergeValidators(doc.operation, usable, resolveRef);
   return { doc: { ...doc, operation }, disagreements };
 }
 
@@ -58,7 +65,7 @@ function changesValue(schema: unknown, onTheWire: boolean): boolean {
 }
 
 /** Drift findings: the docs against each route's validators, plus the rules no spec could carry. */
-export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOperation }>, validators: RouteValidators | undefined, rel: (f: string) => string): DriftFinding[] {
+export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOperation }>, validators: RouteValidators | undefined, rel: (f: string) => string, resolveRef?: ResolveRef): DriftFinding[] {
   if (!validators) return [];
   const out: DriftFinding[] = [];
   for (const { route, doc } of matched) {
@@ -66,7 +73,7 @@ export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOpe
     if (!list) continue;
     const name = `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`;
     if (doc) {
-      for (const d of validatedDoc(route, doc, list).disagreements) {
+      for (const d of validatedDoc(route, doc, list, resolveRef).disagreements) {
         out.push({ kind: 'validator-drift', file: rel(doc.at.file), line: doc.at.line, route: name, message: d.message, hint: 'say in the docs what the validator enforces (the migrated spec already takes the stricter rule)' });
       }
     }

@@ -86,3 +86,12 @@ test('check: docs weaker than celebrate are drift, and untranslated rules are na
   assert.ok(messages.includes('validator-drift POST /api/tables: docs say body.name is optional, celebrate says it is required'), messages.join('\n'));
   assert.ok(messages.some((m) => m.startsWith('validator-untranslated DELETE /api/tables/:id: .when("force", ...)')), messages.join('\n'));
 });
+
+test('check: a validator beside a documented $ref is compared with the named schema, field by field', async () => {
+  const { findings } = await checkProject(join(FIXTURES, 'ref-docs', 'input'));
+  const messages = findings.filter((f) => f.kind === 'validator-drift').map((f) => `${f.route}: ${f.message}`);
+  assert.ok(messages.includes('POST /api/tables: docs say string, celebrate says string of 2-30 chars matching ^[\\w-]+$'), messages.join('\n'));
+  assert.ok(messages.includes('POST /api/tables: docs say body.name is optional, celebrate says it is required'), messages.join('\n'));
+  assert.ok(!messages.some((m) => m.includes('docs say Table')), messages.join('\n'));
+  assert.deepEqual(messages.filter((m) => m.startsWith('POST /api/tables/:id/notes')), [], 'the notes validator says nothing Note does not');
+});
