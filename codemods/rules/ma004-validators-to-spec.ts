@@ -47,10 +47,11 @@ export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, 
  * Whether enforce may take a validator out of the chain: every one of its rules is in the spec, and it hands
  * the handler nothing the spec would not: Joi writes its converted value back (`Object.assign(req, value)`,
  * celebrate's `req[segment] = value`), so a default, or a number/boolean read from params or query, is a value
- * a legacy handler sees only while the old middleware runs.
+ * a legacy handler sees only while the old middleware runs; a yup middleware that writes its cast back
+ * (`convertsValues`: a Date for date(), "12.5" for 12.5) likewise stays.
  */
 export function isCovered(v: RouteValidator): boolean {
-  if (v.untranslated.length > 0 || Object.keys(v.locations).length === 0) return false;
+  if (v.untranslated.length > 0 || Object.keys(v.locations).length === 0 || v.convertsValues) return false;
   return !Object.entries(v.locations).some(([where, schema]) => changesValue(schema, where !== 'body'));
 }
 

@@ -40,6 +40,8 @@ export const yup: ValidatorTranslator = {
       return {
         library: 'yup', locations, untranslated: ctx.untranslated,
         unknownKeys: stripUnknown || read.stripUnknown ? 'strip' : read.schema.additionalProperties === false ? 'reject' : 'allow',
+        // Written back, the cast value is what the handler sees: a Date for date(), "12.5" for 12.5, defaults.
+        ...(facts.writesBack && !ctx.strict ? { convertsValues: true as const } : {}),
       };
     }
     return undefined;
