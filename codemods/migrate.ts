@@ -22,7 +22,7 @@ import { operationSpecSource } from './zod/operation-spec.js';
 import { alignPathParams, renamedMessage } from './path-params.js';
 import { RULES } from './rules/index.js';
 import { variantSpecs } from './zod/path-variants.js';
-import { coveredValidators, enforcedErrorShape, validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { componentResolver, coveredValidators, enforcedErrorShape, validatedDoc } from './rules/ma004-validators-to-spec.js';
 import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
@@ -216,6 +216,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
     validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
     validators: rules.has('MA004') ? analysis.validators : undefined,
+    resolveRef: componentResolver(docs.schemas),
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
@@ -305,12 +306,14 @@ interface PlanContext {
   diagnostics: Diagnostic[];
   /** The routes' translated validators when MA004 runs: they join (or are) the route's docs. */
   validators?: RouteValidators;
+  /** The docs' components, for validators merged into a documented `$ref`. */
+  resolveRef?: (ref: string) => Record<string, unknown> | undefined;
 }
 
 function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): FilePlan {
   const used = new Set<string>();
   const routes: RoutePlan[] = matched.map(({ route, doc: documented, alsoServed }) => {
-    const doc = validatedDoc(route, documented, ctx.validators?.get(route)).doc;
+    const doc = validatedDoc(route, documented, ctx.validators?.get(route), ctx.resolveRef).doc;
     let specSource = '{}';
     let todo: RoutePlan['todo'];
     if (doc && (ctx.rules.has('MA002') || doc.style === 'validator')) {

@@ -9,7 +9,7 @@ import { staticDrift } from './static-drift.js';
 import { runtimeDrift } from './runtime-drift.js';
 import { combineViolations, readWorkerShares, type ViolationReport } from '../../compat/violations-file.js';
 import { ignoredDocBlocks } from './ignored-docs.js';
-import { validatorDrift } from '../rules/ma004-validators-to-spec.js';
+import { componentResolver, validatorDrift } from '../rules/ma004-validators-to-spec.js';
 
 export interface CheckOptions {
   specs?: string[];
@@ -50,7 +50,7 @@ export function driftOf(analysis: Analysis, opts: Omit<CheckOptions, 'specs'> = 
   };
   let findings = staticDrift({ match: analysis.match, docs: analysis.docs, astOf, rel, headersReadAnywhere: headersRead(sources.values()) });
   for (const [file, code] of sources) findings.push(...ignoredDocBlocks(code, rel(file)));
-  findings.push(...validatorDrift(analysis.match.matched, analysis.validators, rel));
+  findings.push(...validatorDrift(analysis.match.matched, analysis.validators, rel, componentResolver(analysis.docs.schemas)));
   if (opts.runtime) findings.push(...runtimeDrift(readRuntimeDump(opts.runtime), opts.runtime, analysis, rel));
   if (opts.ignore?.length) {
     const ignored = new Set(opts.ignore.flatMap((k) => (k === 'runtime' ? [...RUNTIME_KINDS] : [k])));

@@ -8,7 +8,7 @@
 import type { DocOperation } from '../model.js';
 import type { RouteRecord } from '../plan.js';
 import type { DriftFinding } from '../check/findings.js';
-import { mergeValidators, validatorOperation, type ValidatorDisagreement } from '../validators/spec-merge.js';
+import { mergeValidators, validatorOperation, type ResolveRef, type ValidatorDisagreement } from '../validators/spec-merge.js';
 import type { RouteValidator, RouteValidators } from '../validators/route-validators.js';
 import type { CoveredValidator } from '../validators/remove-covered.js';
 import { hookSource, type ErrorShape } from '../validators/error-shape.js';
@@ -20,8 +20,15 @@ export const MA004 = {
     + 'Report mode keeps the middleware; enforce removes it when the spec covers all of its rules. Untranslated rules are named.',
 };
 
-/** The operation a route is planned with: its docs, its validators', or both merged. */
-export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, validators: RouteValidator[] | undefined):
+/** The docs' components as mergeValidators reads them (`#/components/schemas/Name`). */
+export function componentResolver(schemas: Record<string, unknown>): ResolveRef {
+  const prefix = '#/components/schemas/';
+  return (ref) => (ref.startsWith(prefix) && Object.hasOwn(schemas, ref.slice(prefix.length)) ? schemas[ref.slice(prefix.length)] as Record<string, unknown> : undefined);
+}
+
+/** The operation a route is planned with: its docs, its validators', or both merged (`$ref`s in the docs read
+ *  through resolveRef). */
+export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, validators: RouteValidator[] | undefined, resolveRef?: ResolveRef):
   { doc: DocOperation | undefined; disagreements: ValidatorDisagreement[] } {
   const usable = (validators ?? []).filter((v) => Object.keys(v.locations).length > 0);
   if (usable.length === 0) return { doc, disagreements: [] };
@@ -32,7 +39,7 @@ export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, 
       disagreements: [],
     };
   }
-  const { operation, disagreements } = mergeValidators(doc.operation, usable);
+  const { operation, disagreements } = mergeValidators(doc.operation, usable, resolveRef);
   return { doc: { ...doc, operation }, disagreements };
 }
 
@@ -40,10 +47,11 @@ export function validatedDoc(route: RouteRecord, doc: DocOperation | undefined, 
  * Whether enforce may take a validator out of the chain: every one of its rules is in the spec, and it hands
  * the handler nothing the spec would not: Joi writes its converted value back (`Object.assign(req, value)`,
  * celebrate's `req[segment] = value`), so a default, or a number/boolean read from params or query, is a value
- * a legacy handler sees only while the old middleware runs.
+ * a legacy handler sees only while the old middleware runs; a yup middleware that writes its cast back
+ * (`convertsValues`: a Date for date(), "12.5" for 12.5) likewise stays.
  */
 export function isCovered(v: RouteValidator): boolean {
-  if (v.untranslated.length > 0 || Object.keys(v.locations).length === 0) return false;
+  if (v.untranslated.length > 0 || Object.keys(v.locations).length === 0 || v.convertsValues) return false;
   return !Object.entries(v.locations).some(([where, schema]) => changesValue(schema, where !== 'body'));
 }
 
@@ -58,7 +66,7 @@ function changesValue(schema: unknown, onTheWire: boolean): boolean {
 }
 
 /** Drift findings: the docs against each route's validators, plus the rules no spec could carry. */
-export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOperation }>, validators: RouteValidators | undefined, rel: (f: string) => string): DriftFinding[] {
+export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOperation }>, validators: RouteValidators | undefined, rel: (f: string) => string, resolveRef?: ResolveRef): DriftFinding[] {
   if (!validators) return [];
   const out: DriftFinding[] = [];
   for (const { route, doc } of matched) {
@@ -66,7 +74,7 @@ export function validatorDrift(matched: Array<{ route: RouteRecord; doc?: DocOpe
     if (!list) continue;
     const name = `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`;
     if (doc) {
-      for (const d of validatedDoc(route, doc, list).disagreements) {
+      for (const d of validatedDoc(route, doc, list, resolveRef).disagreements) {
         out.push({ kind: 'validator-drift', file: rel(doc.at.file), line: doc.at.line, route: name, message: d.message, hint: 'say in the docs what the validator enforces (the migrated spec already takes the stricter rule)' });
       }
     }

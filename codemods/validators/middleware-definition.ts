@@ -18,6 +18,9 @@ export interface MiddlewareFacts {
   options: Record<string, Evaluated>;
   /** True when the location came from reading the definition (false: the body fallback). */
   read: boolean;
+  /** The definition assigns a request location (`req.body = await schema.validate(req.body)`,
+   *  `Object.assign(req.query, ...)`): the handler sees what the library made of the value. */
+  writesBack?: boolean;
 }
 
 const isFn = (n: Node) => /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(n.type);
@@ -40,9 +43,16 @@ export function readMiddleware(call: Node, file: string, scope: ValidatorScope, 
   const seen = new Set<RequestLocation>();
   let dynamic: RequestLocation | undefined;
   let resource = false;
+  let writesBack = false;
   const options: Record<string, Evaluated> = {};
   const valueOf = (n: Node): Evaluated => (n.type === 'Identifier' && params.has(n.name) ? params.get(n.name) : evaluate(n, def.file, scope));
+  const isReqLocation = (n: Node) => {
+    const m = unwrapTs(n);
+    return m.type === 'MemberExpression' && (m.computed ? m.property.type === 'Identifier' && params.has(m.property.name) : (memberName(m) ?? '') in REQ_LOCATIONS);
+  };
   walk(fn, (n) => {
+    if (n.type === 'AssignmentExpression' && isReqLocation(n.left)) writesBack = true;
+    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && memberName(n.callee) === 'assign' && n.arguments[0] && isReqLocation(n.arguments[0])) writesBack = true;
     if (n.type === 'MemberExpression') {
       const name = memberName(n);
       if (name !== null && name in REQ_LOCATIONS && !n.computed) seen.add(REQ_LOCATIONS[name]!);
@@ -73,8 +83,9 @@ export function readMiddleware(call: Node, file: string, scope: ValidatorScope, 
       }
     }
   });
-  if (resource) return { location: 'resource', options, read: true };
-  if (dynamic) return { location: dynamic, options, read: true };
-  if (seen.size === 1) return { location: [...seen][0]!, options, read: true };
-  return { ...fallback, options };
+  const wb = writesBack ? { writesBack } : {};
+  if (resource) return { location: 'resource', options, read: true, ...wb };
+  if (dynamic) return { location: dynamic, options, read: true, ...wb };
+  if (seen.size === 1) return { location: [...seen][0]!, options, read: true, ...wb };
+  return { ...fallback, options, ...wb };
 }

@@ -11,6 +11,9 @@ export interface ValidatorDisagreement {
 }
 
 const PARAM_IN: Record<Exclude<RequestLocation, 'body'>, ParameterObject['in']> = { params: 'path', query: 'query', headers: 'header', cookies: 'cookie' };
+/** A docs `#/components/schemas/X` to its schema (the docs' components), when the caller has them. */
+export type ResolveRef = (ref: string) => JsonSchema | undefined;
+
 const LIBRARY_NAME: Record<TranslatedValidator['library'], string> = {
   joi: 'Joi', celebrate: 'celebrate', 'express-validator': 'express-validator', 'class-validator': 'class-validator', yup: 'yup',
 };
@@ -50,8 +53,9 @@ function isUnconstrained(schema: JsonSchema): boolean {
 }
 
 /** The docs' operation with the validators' rules merged in (the stricter wins), and what disagreed. */
-export function mergeValidators(doc: OperationObject, validators: TranslatedValidator[]): { operation: OperationObject; disagreements: ValidatorDisagreement[] } {
+export function mergeValidators(doc: OperationObject, validators: TranslatedValidator[], resolveRef?: ResolveRef): { operation: OperationObject; disagreements: ValidatorDisagreement[] } {
   const disagreements: ValidatorDisagreement[] = [];
+  const stricter = (docs: JsonSchema, mine: JsonSchema, field: string, lib: string, out: ValidatorDisagreement[]) => stricterOf(docs, mine, field, lib, out, resolveRef);
   const own = validatorOperation(validators);
   const lib = LIBRARY_NAME[validators[0]?.library ?? 'joi'];
   const operation: OperationObject = { ...doc };
@@ -95,14 +99,25 @@ const NARROWING = ['pattern', 'format', 'enum', 'const', 'multipleOf', 'uniqueIt
 
 /**
  * The stricter of two schemas for the same value, keyword by keyword: the higher lower bound, the lower upper
- * bound, both patterns, the validator's enum/format where the docs have none. A `$ref` in the docs is kept and
- * the validator's rules go beside it in allOf, so the named schema stays one.
+ * bound, both patterns, the validator's enum/format where the docs have none. A `$ref` in the docs is merged
+ * as the schema it names: the result stays the `$ref` when the validator adds nothing (the named schema stays
+ * one), else it is the merged schema written out for this request alone (the component keeps serving its other
+ * uses, responses among them). A `$ref` that does not resolve gets the validator's rules beside it in allOf:
+ * both apply, so enforce never checks less than the middleware it replaces.
  */
-function stricter(docs: JsonSchema, mine: JsonSchema, field: string, lib: string, out: ValidatorDisagreement[]): JsonSchema {
+function stricterOf(docs: JsonSchema, mine: JsonSchema, field: string, lib: string, out: ValidatorDisagreement[], resolveRef: ResolveRef | undefined, depth = 0): JsonSchema {
   if (typeof docs !== 'object' || docs === null) return mine;
+  const stricter = (d: JsonSchema, m: JsonSchema, f: string, l: string, o: ValidatorDisagreement[]) => stricterOf(d, m, f, l, o, resolveRef, depth + 1);
   if (docs.$ref) {
-    out.push({ field, message: `docs say ${String(docs.$ref).replace('#/components/schemas/', '')}, ${lib} says ${describe(mine)}` });
-    return docs;
+    const named = depth < 32 ? resolveRef?.(String(docs.$ref)) : undefined;
+    if (!named || typeof named !== 'object') {
+      out.push({ field, message: `docs say ${String(docs.$ref).replace('#/components/schemas/', '')}, ${lib} says ${describe(mine)}` });
+      return { allOf: [docs, mine] };
+    }
+    const said: ValidatorDisagreement[] = [];
+    const merged = stricter(named, mine, field, lib, said);
+    out.push(...said);
+    return said.length === 0 && JSON.stringify(merged) === JSON.stringify(named) ? docs : merged;
   }
   const merged: JsonSchema = { ...docs };
   const said: string[] = [];

@@ -28,6 +28,9 @@ export interface TranslatedValidator {
   untranslated: UntranslatedRule[];
   /** Unknown keys: 'strip' (stripUnknown / whitelist), 'allow' (unknown(true)), 'reject' (the library's default where it rejects). */
   unknownKeys?: 'strip' | 'allow' | 'reject';
+  /** The middleware hands the handler the library's converted value (yup's cast written back to `req`): a
+   *  value the spec does not produce, so enforce keeps the middleware. */
+  convertsValues?: true;
 }
 
 /** What a translator may ask of the project: the definition behind a name, in this file or through imports. */

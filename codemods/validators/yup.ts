@@ -1,18 +1,22 @@
 // yup -> JSON Schema: the schema handed to a validation middleware (`validate(userSchema)`), read statically
 // from `yup.object({...})` / `object().shape({...})` chains, in this file or a `schemas/` module. What runs code
 // or changes values (`test`, `when`, `transform`, `lazy`, `trim`) is named as untranslated. Which location the
-// middleware validates comes from its definition (./middleware-definition.ts), else the body.
+// middleware validates, and whether it validates strictly (`{ strict: true }`: no casts), comes from its
+// definition (./middleware-definition.ts), else the body; what the casts let through is ./yup-casts.ts.
 import type { Node } from '../rules/ast.js';
 import { readMiddleware } from './middleware-definition.js';
 import { propKey, unwrapTs } from './scope.js';
-import { evaluate, importedFrom, isoDateSchema, isPlainObject, readChain, snippet, UNKNOWN, type ChainCall, type Evaluated } from './static.js';
+import { evaluate, importedFrom, isPlainObject, readChain, snippet, UNKNOWN, type ChainCall, type Evaluated } from './static.js';
+import { withBooleanCasts, withNull, withoutCasts, withStringCasts, YUP_URL_SCHEME, yupDateSchema } from './yup-casts.js';
 import type { JsonSchema, RequestLocation, TranslatedValidator, UntranslatedRule, ValidatorScope, ValidatorTranslator } from './types.js';
 
 const PACKAGES = ['yup'] as const;
 const TYPES = new Set(['string', 'number', 'boolean', 'bool', 'date', 'array', 'object', 'mixed']);
 const VALIDATE_CALLS = ['validate', 'validateSync', 'isValid', 'isValidSync', 'validateAt'];
 
-interface Ctx { file: string; scope: ValidatorScope; untranslated: UntranslatedRule[]; depth: number }
+/** `strict`: no casting here (the middleware passes `{ strict: true }`, or this schema or an ancestor is
+ *  `.strict()`: a strict parent is not cast, and yup validates nested fields as they are). */
+interface Ctx { file: string; scope: ValidatorScope; untranslated: UntranslatedRule[]; depth: number; strict: boolean }
 interface Read { schema: JsonSchema; required: boolean; stripUnknown?: boolean }
 
 export const yup: ValidatorTranslator = {
@@ -21,12 +25,12 @@ export const yup: ValidatorTranslator = {
   translate(argument, file, scope) {
     const call = unwrapTs(argument);
     if (call.type !== 'CallExpression') return undefined;
+    const facts = readMiddleware(call, file, scope, VALIDATE_CALLS);
     // The middleware factory gets the schema as one of its arguments.
     for (const arg of call.arguments) {
-      const ctx: Ctx = { file, scope, untranslated: [], depth: 0 };
+      const ctx: Ctx = { file, scope, untranslated: [], depth: 0, strict: facts.options.strict === true };
       const read = readSchema(arg, ctx);
       if (!read) continue;
-      const facts = readMiddleware(call, file, scope, VALIDATE_CALLS);
       const locations: TranslatedValidator['locations'] = {};
       if (facts.location === 'resource') {
         const props = (read.schema.properties ?? {}) as Record<string, JsonSchema>;
@@ -36,6 +40,8 @@ export const yup: ValidatorTranslator = {
       return {
         library: 'yup', locations, untranslated: ctx.untranslated,
         unknownKeys: stripUnknown || read.stripUnknown ? 'strip' : read.schema.additionalProperties === false ? 'reject' : 'allow',
+        // Written back, the cast value is what the handler sees: a Date for date(), "12.5" for 12.5, defaults.
+        ...(facts.writesBack && !ctx.strict ? { convertsValues: true as const } : {}),
       };
     }
     return undefined;
@@ -101,7 +107,10 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
   let hasDefault = false;
   let inner: Read | undefined;
   let objectHasRequired = false;
+  let objectDefaultUndefined = false;
   let stripUnknown = false;
+  const strict = ctx.strict || calls.some((c) => c.name === 'strict' && (c.args.length === 0 || evaluate(c.args[0], ctx.file, ctx.scope) === true));
+  ctx = { ...ctx, strict };
   const setShape = (arg: Node | undefined) => {
     const shape = readShape(arg, ctx);
     if (!shape) { untranslated(ctx, arg ?? whole, 'the object shape is not read statically'); return; }
@@ -114,12 +123,15 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
     case 'string': schema.type = 'string'; break;
     case 'number': schema.type = 'number'; break;
     case 'boolean': schema.type = 'boolean'; break;
-    case 'date': schema = isoDateSchema(); break;
+    case 'date':
+      // A strict date() wants a Date object, which no request carries.
+      if (strict) untranslated(ctx, whole, 'a strict date() accepts only Date objects');
+      schema = yupDateSchema();
+      break;
     case 'object': schema.type = 'object'; if (rootArgs[0]) setShape(rootArgs[0]); break;
     case 'array': schema.type = 'array'; if (rootArgs[0]) inner = readSchema(rootArgs[0], { ...ctx, depth: ctx.depth + 1 }); break;
   }
   const lengthKeys = type === 'string' ? ['minLength', 'maxLength'] : type === 'array' ? ['minItems', 'maxItems'] : type === 'number' ? ['minimum', 'maximum'] : undefined;
-  const strict = calls.some((c) => c.name === 'strict' && c.args.length === 0);
   for (const c of calls) {
     const args = c.args.map((a) => evaluate(a, ctx.file, ctx.scope));
     const msg = message(args.at(-1) as Evaluated);
@@ -149,7 +161,7 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
       case 'negative': schema.exclusiveMaximum = 0; break;
       case 'integer': schema.type = 'integer'; break;
       case 'email': schema.format = 'email'; break;
-      case 'url': schema.format = 'uri'; break;
+      case 'url': schema.format = 'uri'; schema.pattern = YUP_URL_SCHEME; break;
       case 'uuid': schema.format = 'uuid'; break;
       case 'matches': {
         const re = args[0];
@@ -169,6 +181,7 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
       case 'default': {
         if (args[0] === UNKNOWN) untranslated(ctx, c.node, 'the default is not static');
         else if (args[0] !== undefined) { schema.default = args[0]; hasDefault = true; }
+        else if (type === 'object') objectDefaultUndefined = true;
         break;
       }
       case 'shape': setShape(c.args[0]); break;
@@ -185,37 +198,14 @@ function readTyped(type: string, rootArgs: Node[], calls: ChainCall[], whole: No
     }
   }
   if (inner) schema.items = inner.schema;
-  if (!strict) schema = withCasts(type, schema);
+  // mixed() takes any value but null (unless nullable).
+  if (type === 'mixed' && !schema.enum) schema = { ...schema, not: { type: 'null' } };
+  if (!strict && type === 'string') schema = withStringCasts(schema);
+  if (!strict && type === 'boolean' && !schema.enum) schema = withBooleanCasts(schema);
   // An object schema builds its default ({} with its fields' defaults), so a missing object is validated as {}:
-  // it fails exactly when one of its fields is required.
-  if (type === 'object' && objectHasRequired && !hasDefault) required = true;
-  if (nullable && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
-  if (nullable && schema.enum) (schema.enum as unknown[]).push(null);
+  // it fails exactly when one of its fields is required, whatever `.required()` says; `.default(undefined)`
+  // turns that off.
+  if (type === 'object' && !objectDefaultUndefined) required = objectHasRequired;
+  if (nullable) schema = withNull(schema);
   return { schema, required: required && !hasDefault, stripUnknown };
-}
-
-const CONTENT_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'format', 'enum'];
-
-/** Outside strict mode yup casts before it checks: `string()` takes numbers and booleans (as their text),
- *  `date()` takes some timestamps (not written: which ones depends on its parser). Where the cast value meets no content rule the union is exact, so it is written;
- *  with length or pattern rules it is not (the text of 12.5 has 4 characters), and the typed schema stays
- *  (codemods/validators/KNOWN-GAPS.md). */
-function withCasts(type: string, schema: JsonSchema): JsonSchema {
-  // The text of a number or boolean is never empty: `minLength: 1` (what required() adds) holds for it.
-  if (type !== 'string' || CONTENT_KEYWORDS.some((k) => k in schema && !(k === 'minLength' && schema.minLength === 1))) return schema;
-  const t = schema.type;
-  const cast = { ...schema, type: Array.isArray(t) ? [...t, 'number', 'boolean'] : [t, 'number', 'boolean'] };
-  CASTS.set(cast, schema);
-  return cast;
-}
-
-const CASTS = new WeakMap<JsonSchema, JsonSchema>();
-
-/** Params, query and headers are strings already: there the cast unions go back to the typed schema. */
-function withoutCasts(schema: JsonSchema): JsonSchema {
-  const s = CASTS.get(schema) ?? schema;
-  const out: JsonSchema = { ...s };
-  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, withoutCasts(v)]));
-  if (s.items) out.items = withoutCasts(s.items as JsonSchema);
-  return out;
 }

@@ -309,7 +309,10 @@ export function mutatedInstances(schema: JsonSchema, components: Record<string, 
   const perInstance = valid.map((v) => {
     const cs: ReturnType<typeof candidates> = [];
     collect(schema, v, [], components, cs, 0);
-    return cs;
+    // A value that several anyOf/allOf views describe gets the same candidate from each; listed once, a field's
+    // chance of being drawn does not grow with the number of branches its schema has.
+    const seen = new Set<string>();
+    return cs.filter((c) => { const key = JSON.stringify([c.kind, c.path, c.value, c.remove]); return !seen.has(key) && !!seen.add(key); });
   });
   for (let i = 0; i < opts.count; i++) {
     const index = i % valid.length;

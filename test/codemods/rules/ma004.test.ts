@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { main } from '../../../codemods/cli.js';
 import { checkProject } from '../../../codemods/check/index.js';
 import { RULES } from '../../../codemods/rules/index.js';
+import { isCovered } from '../../../codemods/rules/ma004-validators-to-spec.js';
 import { readTree, type Tree } from '../../helpers/migrate-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/MA004');
@@ -85,4 +86,19 @@ test('check: docs weaker than celebrate are drift, and untranslated rules are na
   assert.ok(messages.includes('validator-drift POST /api/tables: docs say string, celebrate says string of 2-30 chars matching ^[\\w-]+$'), messages.join('\n'));
   assert.ok(messages.includes('validator-drift POST /api/tables: docs say body.name is optional, celebrate says it is required'), messages.join('\n'));
   assert.ok(messages.some((m) => m.startsWith('validator-untranslated DELETE /api/tables/:id: .when("force", ...)')), messages.join('\n'));
+});
+
+test('check: a validator beside a documented $ref is compared with the named schema, field by field', async () => {
+  const { findings } = await checkProject(join(FIXTURES, 'ref-docs', 'input'));
+  const messages = findings.filter((f) => f.kind === 'validator-drift').map((f) => `${f.route}: ${f.message}`);
+  assert.ok(messages.includes('POST /api/tables: docs say string, celebrate says string of 2-30 chars matching ^[\\w-]+$'), messages.join('\n'));
+  assert.ok(messages.includes('POST /api/tables: docs say body.name is optional, celebrate says it is required'), messages.join('\n'));
+  assert.ok(!messages.some((m) => m.includes('docs say Table')), messages.join('\n'));
+  assert.deepEqual(messages.filter((m) => m.startsWith('POST /api/tables/:id/notes')), [], 'the notes validator says nothing Note does not');
+});
+
+test('enforce keeps a middleware that writes its converted value back (yup: `req.query = schema.validateSync(...)`)', () => {
+  const v = { library: 'yup' as const, locations: { body: { type: 'object', properties: { born: { type: 'string', format: 'date' } } } }, untranslated: [], argument: { index: 1, line: 1, col: 0, text: 'validate(s)' } };
+  assert.equal(isCovered(v), true);
+  assert.equal(isCovered({ ...v, convertsValues: true }), false);
 });
