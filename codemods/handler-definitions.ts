@@ -80,7 +80,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
   // 1. Each route's handler to its definition.
   const groups = new Map<string, { at: SourceLocation; defWrappers: number; via?: Implementor; routes: Array<{ rec: RouteRecord; routeWrappers: number }> }>();
   const allFiles = () => [...input.scans.keys(), ...input.testFiles];
-  const fieldClass = (f: string, cls: string, field: string) => fieldImplementor({ resolver, parsed, files: allFiles }, f, cls, field);
+  const fieldClass = (f: string, cls: string, field: string) => fieldImplementor({ resolver, parsed, files: allFiles, rel: (x) => relative(input.root, x).split(sep).join('/') }, f, cls, field);
   for (const rec of input.routes) {
     if (rec.handler.kind === 'function') continue;
     const local = input.scans.get(rec.file)?.routes.find((r) => r.at.line === rec.at.line && r.at.col === rec.at.col);
@@ -150,7 +150,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       // The routes see the handler through an interface: its member takes the implementation's typed signature.
       const member = memberName(def.fn, p.parents);
       const planned = member && input.specifier
-        ? planInterfaceMember({ resolver, parsed, files: allFiles, specifier: input.specifier,
+        ? planInterfaceMember({ resolver, parsed, files: allFiles, specifier: input.specifier, rel,
           routeRanges: (f) => { const q = parsed(f); return q ? routeHandlerRanges(q, g.routes.map((r) => r.rec).filter((r) => r.file === f)) : []; } }, g.via, member)
         : { why: 'the handler is not a named class member' };
       if ('why' in planned) { refuse(planned.why); continue; }

@@ -6,7 +6,20 @@
 // fails closed with the reason. Works on the parsed files (type positions are not in the value scan).
 import type { Resolver } from './scan/resolve.js';
 import type { FieldInterface } from './scan/definition.js';
-import { walk, type Node, type Parents } from './rules/ast.js';
+import { childKeys, walk, type Node, type Parents } from './rules/ast.js';
+
+// rules/ast.ts walk() skips type positions (rules never rewrite them); the uses of an interface are all there.
+const typeKeys = childKeys(new Set(['loc', 'start', 'end', 'range', 'extra', 'tokens', 'errors', 'original', 'comments', 'leadingComments', 'trailingComments', 'innerComments']));
+/** Pre-order walk through type positions too, with each node's ancestors (nearest last). */
+export function walkTypes(root: Node, visit: (n: Node, ancestors: Node[]) => boolean | void, ancestors: Node[] = []): void {
+  if (visit(root, ancestors) === false) return;
+  ancestors.push(root);
+  for (const key of typeKeys(root)) {
+    const v = root[key];
+    if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') walkTypes(c, visit, ancestors); } else if (v && typeof v.type === 'string') walkTypes(v, visit, ancestors);
+  }
+  ancestors.pop();
+}
 
 export interface ParsedFile { source: string; program: Node; parents: Parents }
 
@@ -17,6 +30,8 @@ export interface ImplementorInput {
   parsed: (file: string) => ParsedFile | null;
   /** Every file whose types may refer to the interface: the project's sources and its tests. */
   files: () => string[];
+  /** A file as the report names it (relative to the project). */
+  rel: (file: string) => string;
 }
 
 export type Implementor = FieldInterface & { exportedAs: 'default' | string };
@@ -42,7 +57,7 @@ export function fieldImplementor(input: ImplementorInput, file: string, cls: str
         implementors.push({ file: f, cls: n.id?.name ?? '(anonymous class)' });
       }
       if (n.type === 'TSInterfaceDeclaration' && (n.extends ?? []).some((h: Node) => refersTo(input, f, h.expression, iface))) {
-        why = `${label}, which interface ${n.id.name} extends (${f}:${n.loc.start.line})`;
+        why = `${label}, which interface ${n.id.name} extends (${input.rel(f)}:${n.loc.start.line})`;
       }
       return undefined;
     });
@@ -94,7 +109,7 @@ function interfaceDecl(input: ImplementorInput, file: string, name: string, dept
   if (!p || depth > 5) return null;
   const local = (p.program.body as Node[]).map((s) => (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration ? s.declaration : s)
     .filter((s) => s.type === 'TSInterfaceDeclaration' && s.id.name === name);
-  if (local.length > 1) return { why: `interface ${name} is declared ${local.length} times (merged declarations) in ${file}` };
+  if (local.length > 1) return { why: `interface ${name} is declared ${local.length} times (merged declarations) in ${input.rel(file)}` };
   if (local.length === 1) return { file, name };
   for (const s of p.program.body as Node[]) {
     if (s.type !== 'ImportDeclaration') continue;
@@ -141,7 +156,7 @@ function subclass(input: ImplementorInput, impl: { file: string; cls: string }):
         const p = input.parsed(f)!;
         const imp = (p.program.body as Node[]).find((s) => s.type === 'ImportDeclaration' && (s.specifiers as Node[]).some((x) => x.local.name === n.superClass.name));
         const same = imp ? input.resolver.resolveModule(f, imp.source.value) === impl.file : f === impl.file && n.superClass.name === impl.cls;
-        if (same) hit = `${n.id?.name ?? 'a class'} (${f}:${n.loc.start.line})`;
+        if (same) hit = `${n.id?.name ?? 'a class'} (${input.rel(f)}:${n.loc.start.line})`;
       }
       return undefined;
     });
@@ -159,21 +174,22 @@ function otherTypeUse(input: ImplementorInput, decl: Decl): string | null {
   for (const f of mentioning(input, decl.name)) {
     const p = input.parsed(f)!;
     let hit: string | null = null;
-    walk(p.program, (n, parent) => {
+    walkTypes(p.program, (n, up) => {
       if (hit) return false;
       if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' && !n.declaration) return false;
       if (n.type !== 'Identifier' || !refersTo(input, f, n, decl)) return undefined;
+      const at = (i: number) => up[up.length - i];
+      const parent = at(1);
       if (parent?.type === 'TSInterfaceDeclaration' && parent.id === n) return undefined;
       if (parent?.type === 'TSExpressionWithTypeArguments' || parent?.type === 'TSClassImplements' || parent?.type === 'TSInterfaceHeritage') return undefined;
-      if (parent?.type === 'TSTypeReference' && !parent.typeParameters) {
-        const ann = p.parents.get(parent);
-        const holder = ann?.type === 'TSTypeAnnotation' ? p.parents.get(ann) : null;
+      if (parent?.type === 'TSTypeReference' && !parent.typeParameters && at(2)?.type === 'TSTypeAnnotation') {
+        const holder = at(3);
         if (holder?.type === 'ClassProperty') return undefined;
-        const owner = holder && p.parents.get(holder);
-        const ctor = owner?.type === 'TSParameterProperty' ? p.parents.get(owner) : owner;
-        if (holder?.type === 'Identifier' && ctor?.type === 'ClassMethod' && ctor.kind === 'constructor') return undefined;
+        const owner = at(4);
+        const ctor = owner?.type === 'TSParameterProperty' ? at(5) : owner;
+        if (holder?.type === 'Identifier' && ctor?.type === 'ClassMethod' && ctor.kind === 'constructor' && ctor.params.includes(owner?.type === 'TSParameterProperty' ? owner : holder)) return undefined;
       }
-      hit = `at ${f}:${n.loc.start.line}`;
+      hit = `at ${input.rel(f)}:${n.loc.start.line}`;
       return false;
     });
     if (hit) return hit;
@@ -206,7 +222,7 @@ function constructedWith(input: ImplementorInput, file: string, cls: string, kla
     const scan = input.resolver.scan(f);
     if (!scan) {
       // A test file: not scanned; constructing the class there could pass anything.
-      if (input.parsed(f)?.source.includes(`new ${cls}(`)) return `a test constructs ${cls} (${f})`;
+      if (input.parsed(f)?.source.includes(`new ${cls}(`)) return `a test constructs ${cls} (${input.rel(f)})`;
       continue;
     }
     for (const n of scan.news) {
@@ -215,7 +231,7 @@ function constructedWith(input: ImplementorInput, file: string, cls: string, kla
       seen++;
       const arg = n.args[index];
       const v = arg && input.resolver.asValue(input.resolver.resolve(f, arg));
-      if (v?.k !== 'instance' || v.file !== impl.file || v.cls !== impl.cls) return `${f} constructs ${cls} with something not known to be a ${impl.cls}`;
+      if (v?.k !== 'instance' || v.file !== impl.file || v.cls !== impl.cls) return `${input.rel(f)} constructs ${cls} with something not known to be a ${impl.cls}`;
     }
   }
   return seen ? null : `nothing in the project constructs ${cls}, so what it holds is not known`;

@@ -17,12 +17,13 @@ export interface MemberPlanInput {
   /** The source ranges of the routes' handler arguments, per file: the reads that are allowed. */
   routeRanges: (file: string) => Array<[number, number]>;
   specifier: (from: string, to: string) => string;
+  rel: (file: string) => string;
 }
 
 export function planInterfaceMember(input: MemberPlanInput, impl: Implementor, member: string): InterfaceMemberPlan | { why: string } {
   const { file, name } = impl.iface;
   const p = input.parsed(file);
-  if (!p) return { why: `${file} does not parse` };
+  if (!p) return { why: `${input.rel(file)} does not parse` };
   const decl = (p.program.body as Node[]).map((s) => (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration ? s.declaration : s)
     .find((s) => s.type === 'TSInterfaceDeclaration' && s.id.name === name);
   const members = ((decl?.body.body ?? []) as Node[]).filter((m) => !m.computed && (m.key?.name ?? m.key?.value) === member);
@@ -46,7 +47,7 @@ export function planInterfaceMember(input: MemberPlanInput, impl: Implementor, m
  */
 function readThroughInterface(input: MemberPlanInput, f: string, decl: Decl, member: string): string | null {
   const q = input.parsed(f)!;
-  const ctxInput = { resolver: input.resolver, parsed: input.parsed, files: input.files };
+  const ctxInput = { resolver: input.resolver, parsed: input.parsed, files: input.files, rel: input.rel };
   const typed = (ann: Node | undefined) => ann?.type === 'TSTypeAnnotation' && ann.typeAnnotation.type === 'TSTypeReference'
     && refersTo(ctxInput, f, ann.typeAnnotation.typeName, decl);
   const allowed = input.routeRanges(f);
@@ -83,11 +84,11 @@ function readThroughInterface(input: MemberPlanInput, f: string, decl: Decl, mem
       if (viaParam && parent?.type === 'AssignmentExpression' && parent.right === n && parent.left.type === 'MemberExpression'
         && parent.left.object.type === 'ThisExpression' && fields.has(parent.left.property.name)) return false;
       if (parent?.type === 'MemberExpression' && parent.object === n && !parent.computed) {
-        if (parent.property.name === member && !inRoute(parent)) hit = `is also read at ${f}:${line}, by code that calls it with (req, res)`;
+        if (parent.property.name === member && !inRoute(parent)) hit = `is also read at ${input.rel(f)}:${line}, by code that calls it with (req, res)`;
         return false;
       }
       if (inRoute(n) || isSelfBindArgument(q.source, n, parent)) return false;
-      hit = `may be called with (req, res) elsewhere: a value of that type is handed on at ${f}:${line}`;
+      hit = `may be called with (req, res) elsewhere: a value of that type is handed on at ${input.rel(f)}:${line}`;
       return false;
     });
     return false;
