@@ -18,6 +18,9 @@ import { buildParents, isIdent, walk, type Node, type Parents } from './rules/as
 import { locateDefinition, rewriteTypedDefinition } from './rules/definition-site.js';
 import { SourceEdits } from './rules/edits.js';
 import { readSpec } from './rules/spec-source.js';
+import { fieldImplementor, type Implementor } from './interface-implementor.js';
+import { planInterfaceMember } from './interface-member-plan.js';
+import { unboundText } from './scan/bound-method.js';
 import { resolveDefinition, WRAPPER_PACKAGES } from './scan/definition.js';
 import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
@@ -36,6 +39,8 @@ export interface DefinitionsInput {
   inTarget: (file: string) => boolean;
   /** The specifier a file imports the generated schemas module by (a TS definition declares its input schemas). */
   schemasFrom: (file: string) => string;
+  /** The specifier `from` imports `to` by, in the app's style (an interface file importing its implementation's type). */
+  specifier?: (from: string, to: string) => string;
 }
 
 interface Parsed { source: string; program: Node; parents: Parents }
@@ -73,7 +78,9 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
   for (const fp of input.plans) for (const rp of fp.routes) planByRoute.set(key(fp.file, rp.at), { plan: rp, file: fp });
 
   // 1. Each route's handler to its definition.
-  const groups = new Map<string, { at: SourceLocation; defWrappers: number; routes: Array<{ rec: RouteRecord; routeWrappers: number }> }>();
+  const groups = new Map<string, { at: SourceLocation; defWrappers: number; via?: Implementor; routes: Array<{ rec: RouteRecord; routeWrappers: number }> }>();
+  const allFiles = () => [...input.scans.keys(), ...input.testFiles];
+  const fieldClass = (f: string, cls: string, field: string) => fieldImplementor({ resolver, parsed, files: allFiles, rel: (x) => relative(input.root, x).split(sep).join('/') }, f, cls, field);
   for (const rec of input.routes) {
     if (rec.handler.kind === 'function') continue;
     const local = input.scans.get(rec.file)?.routes.find((r) => r.at.line === rec.at.line && r.at.col === rec.at.col);
@@ -85,13 +92,14 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       if (!local.handlerRef) { if (planned) planned.plan.inlineWrapper = true; continue; }
     }
     if (!local?.handlerRef) continue;
-    const def = resolveDefinition(resolver, rec.file, local.handlerRef, isWrapper, false);
+    const def = resolveDefinition(resolver, rec.file, local.handlerRef, isWrapper, false, fieldClass);
     if ('why' in def) {
       if (planned) planned.plan.handlerDef = { typed: false, why: `the handler's definition is not followed: ${def.why}` };
       continue;
     }
     const id = key(def.at.file!, def.at);
     const g = groups.get(id) ?? { at: def.at, defWrappers: def.wrappers.length, routes: [] };
+    if (def.via) g.via = def.via as Implementor;
     g.routes.push({ rec, routeWrappers });
     groups.set(id, g);
   }
@@ -128,7 +136,8 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       refuse(`shared by ${g.routes.length} routes with different input schemas (${g.routes.map((r) => label(r.rec)).join(', ')}); its TypeScript input type comes from one spec`);
       continue;
     }
-    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values), route: d.route }));
+    const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => unboundText(r.rec.handler.text) !== r.rec.handler.text);
+    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound), route: d.route }));
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
     if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
@@ -137,6 +146,18 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     }
     const defPlan = input.planFor(file);
     if (!defPlan) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
+    if (g.via) {
+      // The routes see the handler through an interface: its member takes the implementation's typed signature.
+      const member = memberName(def.fn, p.parents);
+      const planned = member && input.specifier
+        ? planInterfaceMember({ resolver, parsed, files: allFiles, specifier: input.specifier, rel,
+          routeRanges: (f) => { const q = parsed(f); return q ? routeHandlerRanges(q, g.routes.map((r) => r.rec).filter((r) => r.file === f)) : []; } }, g.via, member)
+        : { why: 'the handler is not a named class member' };
+      if ('why' in planned) { refuse(planned.why); continue; }
+      const ifacePlan = input.planFor(g.via.iface.file);
+      if (!ifacePlan) { refuse(`interface ${g.via.iface.name} is declared outside the migrated folder (${rel(g.via.iface.file)})`); continue; }
+      (ifacePlan.interfaceMembers ??= []).push(planned);
+    }
     if (/\.[cm]?tsx?$/.test(file)) {
       // rules/definition-site.ts declares the input schemas beside a TS handler: the named ones are imported.
       const values = (specs[0] as Exclude<(typeof specs)[0], { error: string }>).values;
@@ -146,7 +167,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
         defPlan.schemaImports = { names: [...new Set([...(defPlan.schemaImports?.names ?? []), ...names])].sort(), from: defPlan.schemaImports?.from ?? inputSchemasFrom(file) };
       }
     }
-    (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec) } satisfies DefinitionPlan);
+    (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec), ...(thisBound ? { thisBound: true as const } : {}) } satisfies DefinitionPlan);
     g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
   }
   return diagnostics;
@@ -157,7 +178,7 @@ function key(file: string, at: SourceLocation): string {
 }
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
-function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true; output: string } | { ok: false; why: string } {
+function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound: boolean): { ok: true; output: string } | { ok: false; why: string } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
@@ -167,7 +188,7 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   };
   const def = locateDefinition(ctx, at, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
-  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues);
+  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues, undefined, thisBound);
   return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
 }
 
@@ -183,7 +204,7 @@ function definitionNames(fn: Node, parents: Parents, routes: RouteRecord[]): Set
   if ((holder?.type === 'ClassProperty' || holder?.type === 'ObjectProperty') && holder.key.type === 'Identifier') names.add(holder.key.name);
   if (holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && holder.left.property.type === 'Identifier') names.add(holder.left.property.name);
   for (const r of routes) {
-    const last = /([A-Za-z_$][\w$]*)\s*\)?\s*$/.exec(r.handler.text);
+    const last = /([A-Za-z_$][\w$]*)\s*\)?\s*$/.exec(unboundText(r.handler.text));
     if (last) names.add(last[1]!);
   }
   return names;
@@ -237,7 +258,7 @@ function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed |
     const ranges = routeHandlerRanges(p, routes.filter((r) => r.file === file));
     routeArgs.set(file, ranges);
     const importsRelated = (name: string) => boundToImport(p, name, (src) => { const m = resolver.resolveModule(file, src); return !!m && related.has(m); });
-    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => r.handler.text.replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
+    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => unboundText(r.handler.text).replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
     if (found) return { file, line: found.line, how: found.how };
   }
   return null;
@@ -351,4 +372,11 @@ function patternIds(id: Node): string[] {
   if (id.type === 'Identifier') return [id.name];
   if (id.type === 'ObjectPattern') return id.properties.flatMap((p: Node) => patternIds(p.type === 'RestElement' ? p.argument : p.value));
   return [];
+}
+
+/** The key of a class method or property holding the function. */
+function memberName(fn: Node, parents: Parents): string | null {
+  if ((fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod') && !fn.computed && fn.key?.type === 'Identifier') return fn.key.name;
+  const holder = parents.get(fn);
+  return holder?.type === 'ClassProperty' && !holder.computed && holder.key.type === 'Identifier' ? holder.key.name : null;
 }

@@ -225,6 +225,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     diagnostics.push(...planHandlerDefinitions({
       root, scans: analysis.scans, routes: scan.routes, plans, inTarget,
       schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
+      specifier: (from, to) => importSpecifier(from, to, format, importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
       planFor: (file) => {
         const at = files.indexOf(file);

@@ -125,6 +125,8 @@ export interface DefinitionPlan {
   specSource: string;
   /** For the report and messages: `GET /users` of the first route. */
   route: string;
+  /** A class method every route binds to its receiver: it may read `this` (rules/ma003-typed-handler.ts RouteFacts). */
+  thisBound?: true;
 }
 
 export interface FilePlan {
@@ -146,6 +148,16 @@ export interface FilePlan {
   mountingRouters?: SourceLocation[];
   /** Route handlers defined in this file, for routes of this or other files (MA003). */
   definitions?: DefinitionPlan[];
+  /** Interface members whose one implementation became a typed handler (codemods/interface-member-plan.ts). */
+  interfaceMembers?: InterfaceMemberPlan[];
+}
+
+/** `getById(req: Request, res: Response): Promise<void>` in `interface IUsersController` -> `getById: UsersController['getById']`. */
+export interface InterfaceMemberPlan {
+  iface: string;
+  member: string;
+  /** The implementing class, how its module exports it and the specifier the interface file imports it by. */
+  impl: { name: string; exportedAs: 'default' | string; from: string };
 }
 
 export type RouteStatus = 'typed' | 'legacy' | 'undocumented' | 'skipped' | 'unchanged';

@@ -57,11 +57,12 @@ export function unwrap(ctx: RuleContext, def: LocatedDefinition): void {
 }
 
 /** The planned rewrite of one definition; false (with a diagnostic) if it does not go as planned. */
-export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true } | { ok: false; why: string } {
+export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound = false): { ok: true } | { ok: false; why: string } {
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
   const ts = /\.[cm]?tsx?$/.test(ctx.file);
-  const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined);
+  const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined, thisBound,
+    ts ? () => annotateContext(ctx) : undefined);
   if (!typed.ok) return typed;
   unwrap(ctx, def);
   return typed;
@@ -100,6 +101,13 @@ function annotateInput(ctx: RuleContext, fn: Node, specValues: Map<string, strin
   body.splice(body.indexOf(stmt), 0, decl);
   ctx.changed = true;
   return `: ${inputOf}<typeof ${name}>`;
+}
+
+/** TS: a handler that keeps ctx takes it as `RouteContext` (what the typed verb passes); an input it does not
+ *  read is `unknown`, which any route's input is assignable to. */
+function annotateContext(ctx: RuleContext): { input: string; ctx: string } {
+  ctx.compat.add('RouteContext');
+  return { input: ': unknown', ctx: `: ${introducedName(ctx, 'RouteContext')}` };
 }
 
 function topLevelStatement(ctx: RuleContext, n: Node): Node {
@@ -151,7 +159,7 @@ export function typeRouteHandler(ctx: RuleContext, plan: RoutePlan, args: Node[]
 export function rewriteDefinitions(ctx: RuleContext): void {
   for (const d of ctx.plan.definitions ?? []) {
     const spec = readSpec(d.specSource);
-    const done = 'error' in spec ? { ok: false as const, why: spec.error } : rewriteDefinition(ctx, d.at, d.wrappers, spec.values);
+    const done = 'error' in spec ? { ok: false as const, why: spec.error } : rewriteDefinition(ctx, d.at, d.wrappers, spec.values, d.thisBound === true);
     if (!done.ok) {
       // The planner tried the same rewrite on the same source: this is a bug, said loudly.
       ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA003', message: `handler of ${d.route} was planned typed but is not: ${done.why}`, at: { file: ctx.file, line: d.at.line } });
@@ -165,11 +173,15 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
  */
 export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,
-  inputAnnotation?: (used: readonly string[]) => string): { ok: true } | { ok: false; why: string } {
+  inputAnnotation?: (used: readonly string[]) => string, thisBound = false, contextAnnotation?: () => { input: string; ctx: string }): { ok: true } | { ok: false; why: string } {
   const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
   if (id) fn.id = null;
   try {
-    return rewriteTypedHandler(ctx, fn, specValues, inputAnnotation ? { inputAnnotation } : {});
+    const ts = /\.[cm]?tsx?$/.test(ctx.file);
+    return rewriteTypedHandler(ctx, fn, specValues, {
+      ...(inputAnnotation ? { inputAnnotation } : {}), ...(thisBound ? { thisBound } : {}), ...(contextAnnotation ? { contextAnnotation } : {}),
+      ...(ts ? { bodyTypesUnseen: true } : {}),
+    });
   } finally {
     if (id) fn.id = id;
   }

@@ -22,6 +22,7 @@ import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
 import { MA004 } from './ma004-validators-to-spec.js';
 import { rewriteDefinitions } from './definition-site.js';
+import { rewriteInterfaceMembers } from './interface-members.js';
 
 export interface RuleInfo { id: RuleId; name: string; description: string }
 
@@ -47,7 +48,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'rawHeader', 'Typed', 'InputOf'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'rawHeader', 'Typed', 'InputOf', 'RouteContext'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -169,7 +170,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
     chainsDone.add(outer);
     rewriteChain(ctx, chain, outer, stmt, located, names);
   }
-  if (ctx.enabled('MA003')) rewriteDefinitions(ctx);
+  if (ctx.enabled('MA003')) { rewriteDefinitions(ctx); rewriteInterfaceMembers(ctx); }
   if (plan.app && ctx.enabled('MA001')) wrapAppCreations(ctx, names);
   if (plan.mountingRouters?.length && ctx.enabled('MA001')) wrapMountingRouters(ctx, names, plan.mountingRouters);
   if (ctx.enabled('MA002')) for (const range of plan.removeComments ?? []) ctx.docRanges.push({ ...range, specSource: '' });
@@ -184,6 +185,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
   if (ctx.compat.has('InputOf')) compat.push(`type ${named('InputOf')}`);
+  if (ctx.compat.has('RouteContext')) compat.push(`type ${named('RouteContext')}`);
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];

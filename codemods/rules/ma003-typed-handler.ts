@@ -10,6 +10,7 @@ import { introducedName, type CompatName, type RuleContext } from './context.js'
 import { SourceEdits, type Part } from './edits.js';
 import { foldableHeaderStatement, isInert, readResUse, type SendChain, type SendHeader } from './handler-sends.js';
 import { keyValueOf, locationKeepsRawValues, readLocationSchema, type LocationSchema } from './handler-values.js';
+import { statusesWithSchema } from './typed-bodies.js';
 import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
 import { statusResolver } from './status-constants.js';
 
@@ -85,6 +86,14 @@ export interface RouteFacts {
   /** A handler defined away from its route (TS): the annotation its destructured input gets, from the locations
    *  it reads (`: InputOf<typeof getUserInput>`, rules/definition-site.ts). Called once, only on success. */
   inputAnnotation?: (used: readonly Location[]) => string;
+  /** A class method every route hands over bound to its own receiver (`ctrl.m.bind(ctrl)`): `this` is that
+   *  receiver when express calls it and when the typed runtime does, so reading it changes nothing. */
+  thisBound?: boolean;
+  /** A handler defined away from its route (TS), which keeps `ctx`: the annotations of an unread input and of
+   *  the ctx pattern (no contextual type reaches them there). Called only when ctx is kept. */
+  contextAnnotation?: () => { input: string; ctx: string };
+  /** TS, defined away from the route: a value sent to a status with a body schema stays legacy (./typed-bodies.ts). */
+  bodyTypesUnseen?: boolean;
 }
 
 /**
@@ -135,7 +144,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   walk(body, (n, parent) => {
     if (why) return false;
-    if (fn.type !== 'ArrowFunctionExpression' && (n.type === 'ThisExpression' || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
+    if (fn.type !== 'ArrowFunctionExpression' && ((n.type === 'ThisExpression' && !route.thisBound) || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
     if (isFunction(n) || n.type === 'CatchClause' || n.type === 'VariableDeclarator' || n.type === 'ClassDeclaration') {
       const bound = [
         ...(n.params ?? []).flatMap((p: Node) => patternNames(p)),
@@ -249,6 +258,11 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   if (ts) {
     const statuses = declaredStatuses(specValues);
     const defaultStatus = Number(specValues.get('status') ?? 200);
+    if (route.bodyTypesUnseen) {
+      const schemas = statusesWithSchema(specValues);
+      const sent = sends.find((s) => s.value && (!schemas || schemas.has(s.status ?? defaultStatus)));
+      if (sent) return no(`sends a value to ${sent.status ?? defaultStatus}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`);
+    }
     for (const s of sends) {
       const status = s.status ?? (s.via === 'json' && !s.headers.length ? defaultStatus : 200);
       if (statuses && !statuses.has(status)) return no(`answers ${status}, which the docs do not list (a typed reply would not compile)`);
@@ -273,8 +287,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
     annotation: '',
+    context: { input: '', ctx: '' },
   };
   if (used.length && route.inputAnnotation) found.annotation = route.inputAnnotation(used);
+  if ((found.ctxNames[0] || found.ctxNames[1]) && route.contextAnnotation) found.context = route.contextAnnotation();
   const local = new SourceEdits(source);
   const helpers = spliceTypedHandler(local, fn, found);
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
@@ -323,6 +339,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: C
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; statusNames: boolean;
   ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
+  context: { input: string; ctx: string };
 }): Set<CompatName> {
   const helpers = new Set<CompatName>();
   const call = (name: CompatName, args: Part[][]): Part[] => {
@@ -356,8 +373,8 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const params = fn.params as Node[];
   const [req, res] = found.ctxNames;
   const ctxParts = [req && (req === 'req' ? 'req' : `req: ${req}`), res && (res === 'res' ? 'res' : `res: ${res}`)].filter(Boolean);
-  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? found.inputName : '';
-  edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }` : ''));
+  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? `${found.inputName}${found.context.input}` : '';
+  edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }${found.context.ctx}` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
   if (!fn.async) edits.insert(fn.start, 'async ');
   return helpers;

@@ -19,7 +19,15 @@ export interface Definition {
   /** The wrapper calls seen on the way, outermost first: at the route (`asyncHandler(ctrl.list)`) or around the
    *  definition (`exports.list = catchAsync(async (req, res) => ...)`). */
   wrappers: Array<{ at: 'route' | 'definition'; name: string }>;
+  /** Reached through a field typed with an interface that one class implements (../interface-implementor.ts). */
+  via?: FieldInterface;
 }
+
+/** `private ctrl: IUsersController` whose one implementing class is `cls` (in `file`). */
+export interface FieldInterface { file: string; cls: string; iface: { file: string; name: string } }
+
+/** What a `this.<field>` that holds no known instance is declared as: null when the declared type says nothing. */
+export type FieldClass = (file: string, cls: string, field: string) => FieldInterface | { why: string } | null;
 
 export type DefinitionResult = Definition | { why: string };
 
@@ -30,13 +38,14 @@ const MAX_DEPTH = 30;
  * (the caller checks the definition's shape; here only the package list is known).
  */
 export function resolveDefinition(resolver: Resolver, file: string, v: Val,
-  isWrapper: (file: string, callee: Val) => string | null, atRoute = true): DefinitionResult {
+  isWrapper: (file: string, callee: Val) => string | null, atRoute = true, fieldClass?: FieldClass): DefinitionResult {
   const wrappers: Definition['wrappers'] = [];
+  let via: FieldInterface | undefined;
   let cur: { file: string; v: Val } = { file, v };
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     const { file: f, v: val } = cur;
     switch (val.k) {
-      case 'fn': return { at: { ...val.at, file: f }, wrappers };
+      case 'fn': return { at: { ...val.at, file: f }, wrappers, ...(via ? { via } : {}) };
       case 'local': {
         const b = resolver.scan(f)?.bindings.get(val.name);
         if (!b) return { why: `\`${val.name}\` is not bound in ${f}` };
@@ -68,10 +77,16 @@ export function resolveDefinition(resolver: Resolver, file: string, v: Val,
         break;
       }
       case 'member': {
-        const owner = resolver.asValue(resolver.resolve(f, val.obj));
+        let owner = resolver.asValue(resolver.resolve(f, val.obj));
+        // `this.ctrl = ctrl` from a constructor parameter: the field's declared interface names the class.
+        if (val.obj.k === 'this' && owner.k !== 'instance' && owner.k !== 'object' && owner.k !== 'module' && fieldClass) {
+          const c = fieldClass(f, val.obj.cls, val.obj.name);
+          if (c && 'why' in c) return c;
+          if (c) { owner = { k: 'instance', file: c.file, cls: c.cls }; via = c; }
+        }
         const next = memberVal(resolver, owner, val.prop);
         if ('why' in next) return next;
-        if ('at' in next) return { at: next.at, wrappers };
+        if ('at' in next) return { at: next.at, wrappers, ...(via ? { via } : {}) };
         cur = next;
         break;
       }

@@ -10,6 +10,7 @@ import { VISITOR_KEYS } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
 import type { RouteMethod, RouteRecord, RouterRecord } from '../plan.js';
+import { selfBoundMethod } from './bound-method.js';
 import type { Val } from './values.js';
 
 export const ROUTE_METHODS: ReadonlySet<string> = new Set<RouteMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
@@ -492,7 +493,7 @@ class FileWalker {
       receiver: this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
       handler: this.handler(handlerNode),
       handlerRef: this.handlerRef(handlerNode, ctx),
-      ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
+      ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 && !selfBoundMethod(handlerNode, (n) => this.text(n)) ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
         // legacy() need not be last (a chain function that replies, then next() for the rest).
@@ -514,6 +515,8 @@ class FileWalker {
 
   private handlerRef(node: t.Node, ctx: Ctx): Val | undefined {
     if (node.type === 'Identifier' || node.type === 'MemberExpression') return this.val(node, ctx);
+    const bound = selfBoundMethod(node, (n) => this.text(n));
+    if (bound) return this.val(bound, ctx); // this.ctrl.list.bind(this.ctrl)
     if (node.type === 'CallExpression' && node.arguments.length === 1) {
       const a = node.arguments[0];
       if (a.type === 'Identifier' || a.type === 'MemberExpression') return this.val(a, ctx); // asyncHandler(ctrl.list)
