@@ -202,6 +202,21 @@ function finishDetails(f: NonNullable<AppRecord['finish']>): string[] {
   return out;
 }
 
+/** The headline's second half: validators, infer on the docs-less apps, finish. */
+function laterSteps(migrated: AppRecord[]): string {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const v = migrated.filter((r) => r.validators?.schemas);
+  const inferred = migrated.filter((r) => r.infer && !r.infer.problem);
+  const finished = migrated.filter((r) => r.finish && !r.finish.problem);
+  const urls = finished.filter((r) => r.finish?.legacyUrl);
+  const parts = [
+    `Validator schemas translated without a TODO: ${sum(v.map((r) => r.validators!.clean))} of ${sum(v.map((r) => r.validators!.schemas))} in ${v.length} apps.`,
+    `Infer on ${inferred.length} docs-less apps: ${sum(inferred.map((r) => r.infer!.inferred))} of ${sum(inferred.map((r) => r.infer!.routes))} undocumented routes got a spec; enforce with them changed no test in ${inferred.filter((r) => r.infer!.enforce?.changed.length === 0).length} of ${inferred.filter((r) => r.infer!.enforce).length}.`,
+    `Finish on ${finished.length} apps: suite as before the migration in ${finished.filter((r) => r.finish!.suite?.diff?.same).length}, migration complete in ${finished.filter((r) => r.finish!.standing?.complete).length}, old docs URL serving the generated document in ${urls.filter((r) => r.finish!.legacyUrl!.serves === 'generated').length} of ${urls.length}, second finish clean in ${finished.filter((r) => r.finish!.second?.clean).length}.`,
+  ];
+  return parts.join(' ');
+}
+
 /** The headline: how many apps meet each part of "a first migration changes nothing". */
 function summaryLine(apps: AppRecord[]): string {
   const of = (pred: (r: AppRecord) => boolean, among: AppRecord[]) => `${among.filter(pred).length} of ${among.length}`;
@@ -212,7 +227,8 @@ function summaryLine(apps: AppRecord[]): string {
   const ts = migrated.filter((r) => r.lang === 'ts');
   const withDocs = migrated.filter((r) => r.docFacts && r.docFacts.compared !== null);
   return `**Refused before writing anything (exit 2, the app untouched): ${refused.map((r) => r.name).join(', ') || 'none'}. `
-    + `Of the ${migrated.length} apps migrated: same per-test results ${of((r) => r.diff?.same === true, migrated)}; TS apps type-checking as before: ${ts.length ? of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts) : 'none migrated'}; second run clean: ${of((r) => r.secondRun?.clean === true, migrated)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`;
+    + `Of the ${migrated.length} apps migrated: same per-test results ${of((r) => r.diff?.same === true, migrated)}; TS apps type-checking as before: ${ts.length ? of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts) : 'none migrated'}; second run clean: ${of((r) => r.secondRun?.clean === true, migrated)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`
+    + ` ${laterSteps(migrated)}`;
 }
 
 export function renderMarkdown(record: { generated: string; apps: Record<string, AppRecord> }): string {

@@ -300,7 +300,7 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
   try {
     const started12 = Date.now();
     rec.finish = await runFinish({
-      bin, src: app.src, testCommand, reportDir, step: step(25 * MIN), suite: runSuite, before: before.run.tests, commit: commitAll,
+      bin, src: app.src, testCommand, reportDir, step: step(10 * MIN), suite: runSuite, before: before.run.tests, commit: commitAll,
       tsc: app.tsc ? async () => {
         const t = await timed('tsc', runStep('tsc after finish', app.tsc!, step(10 * MIN)));
         return tscSummary(t.timedOut ? null : t.code, t.output);
