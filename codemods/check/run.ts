@@ -62,7 +62,9 @@ function runCommand(command: string, cwd: string, env: NodeJS.ProcessEnv, echo: 
 export async function runSuiteForViolations(dirArg: string, command: string, echo: (s: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<SuiteRun> {
   const dir = resolve(dirArg);
   const root = packageRoot(dir) ?? dir;
-  const copy = mkdtempSync(join(dirname(root), `.migrate-api-run-${basename(root)}-`));
+  // No leading dot: `send` (res.sendFile, res.download, express.static without a root) answers 404 for any
+  // absolute path with a dot-segment in it, so a copy in a hidden folder fails the app's file-serving tests.
+  const copy = mkdtempSync(join(dirname(root), `migrate-api-run-${basename(root)}-`));
   const scratch = mkdtempSync(join(tmpdir(), 'migrate-api-run-'));
   const cleanup = () => {
     rmSync(copy, { recursive: true, force: true });

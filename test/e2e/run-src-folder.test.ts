@@ -1,9 +1,14 @@
-// `--run "<test command>"` on an app whose code sits in a folder below its package (`infer src --run "npm test"`,
-// the layout of most real apps): the suite runs at the package root of the copy, where its tests and
-// package.json are, and only `src` of the copy is migrated. The docs-less fixture app, its code moved to src/.
+// Where `--run "<test command>"` runs the app's suite: a copy of its package, beside it.
+// - On an app whose code sits in a folder below its package (`infer src --run "npm test"`, the layout of most
+//   real apps) the suite runs at the copy's package root, where its tests and package.json are, and only `src`
+//   of the copy is migrated: the docs-less fixture app, its code moved to src/.
+// - The copy's folder is not hidden: `send` 1 (express 5) refuses absolute paths with a dot-segment anywhere, so
+//   an app that serves a file with res.sendFile(join(__dirname, ...)) failed its own tests in a
+//   `.migrate-api-run-*` copy (express's own examples: 55 tests, and mocha never exited).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../codemods/cli.js';
 import type { InferredRoute } from '../../codemods/infer/apply.js';
@@ -39,6 +44,44 @@ describe('--run on an app whose code is in src/ below its package', () => {
     assert.deepEqual(routes.filter((r) => !r.requests).map((r) => `${r.method} ${r.path}`), [], 'routes the recording missed');
     assert.ok(routes.every((r) => r.status === 'inferred'));
     // the copy is gone: nothing of it is left beside the app or in it
-    assert.deepEqual((await readdir(dir)).filter((e) => e.startsWith('.migrate-api-run')), []);
+    assert.deepEqual((await readdir(dir)).filter((e) => e.startsWith('migrate-api-run')), []);
+  });
+});
+
+describe('--run on an app that serves a file by its absolute path', () => {
+  let dir: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'run-sendfile-'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'files', private: true, dependencies: { express: '^5.1.0' } }));
+    await writeFile(join(dir, 'hello.txt'), 'hello\n');
+    await writeFile(join(dir, 'app.js'), `const path = require('path');
+const express = require('express');
+const app = express();
+app.get('/hello', (req, res) => res.sendFile(path.join(__dirname, 'hello.txt')));
+module.exports = app;
+`);
+    await mkdir(join(dir, 'test'));
+    await writeFile(join(dir, 'test', 'hello.test.js'), `const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const app = require('../app');
+test('GET /hello sends the file', async () => {
+  const server = app.listen(0);
+  try {
+    const res = await fetch('http://127.0.0.1:' + server.address().port + '/hello');
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'hello\\n');
+  } finally {
+    server.close();
+  }
+});
+`);
+    await linkDependencies(dir);
+  });
+  after(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+  it('check --run: the suite passes in the copy as it does in the app', async () => {
+    const checked = await cli(['check', dir, '--run', 'node --test']);
+    assert.match(checked.err, /the suite exited 0;/, checked.err);
   });
 });
