@@ -2,6 +2,9 @@
 // the runner keeps for it in bench/real-apps/results.json.
 import type { OriginalDocs, Serve } from './docs.js';
 import type { EnforceRecord } from './enforce.js';
+import type { FinishRecord } from './finish.js';
+import type { InferRecord } from './infer.js';
+import type { ValidatorShare } from './validator-share.js';
 import type { ResultsFormat, SuiteDiff } from './suite.js';
 
 export interface AppEntry {
@@ -27,6 +30,8 @@ export interface AppEntry {
   originalDocs?: OriginalDocs;
   /** how to start the migrated app to GET its generated document (optional) */
   serve?: Serve;
+  /** the path the unmigrated app served its docs at (a JSON document or a Swagger UI page), asked again after finish */
+  legacyDocsUrl?: string;
 }
 
 export interface SuiteSummary {
@@ -70,6 +75,12 @@ export interface AppRecord {
   docFacts?: { compared: number | null; lost: string[]; na?: string };
   /** the suite again under MIGRATE_API_VALIDATION=enforce, compared with the report-mode run */
   enforce?: EnforceRecord;
+  /** validator schemas of the original code the translators read, and how many without an untranslated rule (MA004) */
+  validators?: ValidatorShare;
+  /** docs-less apps: `migrate-api infer --run` after the migration, and the suite again in report and enforce (MA005) */
+  infer?: InferRecord;
+  /** `migrate-api finish --run` on the migrated checkout (MA006-MA011) and what the app does after it */
+  finish?: FinishRecord;
   /** milliseconds per step (suites, install, tsc, migrate) and in total */
   timings?: Record<string, number>;
   /** anything that went wrong in the harness itself or a step, one line each */

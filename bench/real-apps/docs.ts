@@ -85,8 +85,23 @@ function freePort(): Promise<number> {
  *  the other steps (its PATH carries the Node version the entry asks for: an app whose native module needs
  *  Node 22 crashes under the runner's own Node). */
 export async function servedDocument(serve: Serve, appDir: string, path: string, log: string, out: string, env: Record<string, string> = {}): Promise<Json | string> {
+  return withServer(serve, appDir, path, log, env, async (base) => {
+    const res = await fetch(`${base}${path}`);
+    const text = await res.text();
+    if (res.status !== 200) return `GET ${path} answered ${res.status}: ${text.slice(0, 200)}`;
+    writeFileSync(out, text);
+    return JSON.parse(text) as Json;
+  });
+}
+
+/**
+ * Starts the app with its own start command, waits until `probe` (a path) answers at all, runs `use` with the
+ * server's base URL, stops it. A string back says why there was nothing to use (the app exited, never answered).
+ */
+export async function withServer<T>(serve: Serve, appDir: string, probe: string, log: string, env: Record<string, string>,
+  use: (base: string) => Promise<T>): Promise<T | string> {
   const port = serve.port ?? (await freePort());
-  appendFileSync(log, `\n===== serve: ${serve.command} (PORT=${port}), then GET ${path}\n`);
+  appendFileSync(log, `\n===== serve: ${serve.command} (PORT=${port}), then GET ${probe}\n`);
   const child = spawn('bash', ['-c', serve.command], {
     cwd: appDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env, NODE_OPTIONS: '', ...serve.env, PORT: String(port) },
@@ -100,20 +115,23 @@ export async function servedDocument(serve: Serve, appDir: string, path: string,
     signal = sig;
     exited = code;
   });
+  const base = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 90_000;
     let last = '';
     while (Date.now() < deadline) {
       if (exited !== undefined) return `the migrated app exited (${exited === null ? `killed by ${signal}` : `code ${exited}`}) before serving${firstError(output)}`;
       try {
-        const res = await fetch(`http://127.0.0.1:${port}${path}`);
-        const text = await res.text();
-        if (res.status !== 200) return `GET ${path} answered ${res.status}: ${text.slice(0, 200)}`;
-        writeFileSync(out, text);
-        return JSON.parse(text) as Json;
+        await fetch(`${base}${probe}`).then((r) => r.arrayBuffer());
       } catch (err) {
         last = (err as Error).message;
         await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      try {
+        return await use(base);
+      } catch (err) {
+        return `GET failed: ${(err as Error).message}`;
       }
     }
     return `the migrated app did not answer on port ${port} within 90s (${last})`;

@@ -1,7 +1,8 @@
 // The real-app benchmark: every bench/real-apps/apps/*.json, one after another, through
 // checkout -> install -> suite -> migrate -> suite -> tsc -> served docs -> second run,
-// recorded in bench/real-apps/results.json and bench/REAL-APPS.md. A benchmark, not CI: each step's
-// failure is a result in the table. Usage: npx tsx bench/real-apps/run.ts [--only name[,name]] [--render]
+// then infer (docs-less apps) -> finish, recorded in bench/real-apps/results.json and bench/REAL-APPS.md.
+// A benchmark, not CI: each step's failure is a result in the table.
+// Usage: npx tsx bench/real-apps/run.ts [--only name[,name]] [--render] [--reuse-install]
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppEntry, AppRecord, SuiteSummary, TscSummary } from './app.js';
 import { compareDocs, originalDocument, servedDocument } from './docs.js';
+import { runFinish } from './finish.js';
+import { runInfer } from './infer.js';
+import { validatorShare } from './validator-share.js';
 import { linkChanges, runCheck, runtimeOnly, writeDump } from './enforce.js';
 import { renderMarkdown } from './render.js';
 import { runStep, tail, type StepOptions } from './step.js';
-import { compareSuites, readSuite, type SuiteRun } from './suite.js';
+import { compareSuites, readSuite, type RunSuite, type SuiteRun } from './suite.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -85,7 +89,24 @@ function suiteSummary(code: number | null, timedOut: boolean, run: SuiteRun): Su
   return { exit: code, timedOut, passed: run.passed, failed: run.failed, skipped: run.skipped, problem: run.problem };
 }
 
-async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
+/**
+ * --reuse-install: an earlier run's checkout back at its first commit ("as fetched, installed, tested": the
+ * files as the install left them, package.json included, since an install may rewrite it), node_modules and
+ * the other ignored files kept. False when there is no such checkout.
+ */
+function resetToInstalled(dir: string): boolean {
+  if (!existsSync(join(dir, 'node_modules')) || !existsSync(join(dir, '.git'))) return false;
+  try {
+    const first = git(dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+    git(dir, ['reset', '-q', '--hard', first]);
+    git(dir, ['clean', '-fdq']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promise<AppRecord> {
   const rec: AppRecord = {
     name: app.name, repo: app.repo, commit: app.commit, lang: app.lang, module: app.module, express: app.express,
     docs: app.docs, ranAt: new Date().toISOString(), errors: [],
@@ -117,10 +138,12 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   // 1. checkout: the app's folder of the pinned commit, without whatever node_modules the repo committed
   const mirror = mirrorOf(app.repo);
   if (!mirror) return stop('checkout', `no mirror of ${app.repo}: call fetch github:${app.repo} first`);
-  rmSync(appDir, { recursive: true, force: true });
+  // --reuse-install (for working on the runner): an installed checkout is reset, neither checked out nor installed
+  const reuse = reuseInstall && resetToInstalled(appDir);
+  if (!reuse) rmSync(appDir, { recursive: true, force: true });
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
-  try {
+  if (!reuse) try {
     const missing = checkout(mirror, app.commit, app.root, appDir);
     appendFileSync(log, `checkout of ${app.root} at ${app.commit} into ${appDir}${missing.length ? `; missing from the snapshot: ${missing.join(', ')}` : ''}\n`);
     if (missing.length) rec.errors.push(`checkout: ${missing.length} files missing from the snapshot (>= 4 MiB): ${missing.slice(0, 5).join(', ')}`);
@@ -129,9 +152,15 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   }
 
   // 2. install: the app's own command
-  const inst = await timed('install', runStep('install', app.install, step(20 * MIN)));
-  rec.install = { exit: inst.code, timedOut: inst.timedOut, ms: inst.ms };
-  if (inst.code !== 0) return stop('install', inst.timedOut ? 'timed out' : tail(inst.output));
+  if (reuse) {
+    appendFileSync(log, '\n===== install: skipped (--reuse-install, node_modules kept)\n');
+    rec.install = { exit: 0, timedOut: false, ms: 0 };
+    rec.errors.push('install: reused the node_modules of an earlier run (--reuse-install)');
+  } else {
+    const inst = await timed('install', runStep('install', app.install, step(20 * MIN)));
+    rec.install = { exit: inst.code, timedOut: inst.timedOut, ms: inst.ms };
+    if (inst.code !== 0) return stop('install', inst.timedOut ? 'timed out' : tail(inst.output));
+  }
 
   // 3. the original docs, from the unmigrated checkout
   const original = app.originalDocs
@@ -144,13 +173,13 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
     rec.tscBefore = tscSummary(t.timedOut ? null : t.code, t.output);
   }
   const resultsFile = app.resultsFile ? join(appDir, app.resultsFile) : null;
-  const runSuite = async (label: string, extraEnv?: Record<string, string>): Promise<{ code: number | null; timedOut: boolean; run: SuiteRun; ms: number }> => {
+  const testCommand = app.test.replaceAll('{reporter}', reporter);
+  const runSuite: RunSuite = async (label, extraEnv) => {
     if (resultsFile) {
       rmSync(resultsFile, { force: true });
       mkdirSync(dirname(resultsFile), { recursive: true });
     }
-    const command = app.test.replaceAll('{reporter}', reporter);
-    const r = await timed(label, runStep(label, command, step(15 * MIN, extraEnv)));
+    const r = await timed(label, runStep(label, testCommand, step(15 * MIN, extraEnv)));
     const run = readSuite(app.results, resultsFile, appDir, r.code);
     if (r.timedOut) run.problem = `${run.problem ? `${run.problem}; ` : ''}timed out`;
     return { code: r.code, timedOut: r.timedOut, run, ms: r.ms };
@@ -159,14 +188,27 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   rec.suiteBefore = suiteSummary(before.code, before.timedOut, before.run);
 
   // 5. a fresh git repo with everything committed: the migration's dirty-tree guard must pass as on a clean checkout
+  /** Everything committed; what was uncommitted before (git status --porcelain), one line per file. */
+  const commitAll = (message: string): string[] => {
+    git(appDir, ['add', '-A']);
+    const status = git(appDir, ['status', '--porcelain']).split('\n').filter(Boolean);
+    git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', message, '--no-verify', '--allow-empty']);
+    return status;
+  };
   try {
     rmSync(join(appDir, '.git'), { recursive: true, force: true });
     git(appDir, ['init', '-q']);
     writeFileSync(join(appDir, '.git', 'info', 'exclude'), ['node_modules/', '.real-apps/', app.resultsFile ?? ''].join('\n') + '\n');
-    git(appDir, ['add', '-A']);
-    git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'as fetched, installed, tested', '--no-verify']);
+    commitAll('as fetched, installed, tested');
   } catch (err) {
     return stop('git init', (err as Error).message);
+  }
+
+  // 5b. the validator schemas of the original code, counted with MA004's translators (read-only)
+  try {
+    rec.validators = validatorShare(join(appDir, app.src));
+  } catch (err) {
+    rec.errors.push(`validator share: ${(err as Error).message}`);
   }
 
   // 6. the static drift findings of the original code (its docs are still comments/specs), then the
@@ -228,8 +270,7 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
 
   // 10. the second run changes nothing
   try {
-    git(appDir, ['add', '-A']);
-    git(appDir, ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'migrated', '--no-verify', '--allow-empty']);
+    commitAll('migrated');
     const second = await timed('second migrate', runStep('second migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)}`, step(10 * MIN)));
     const changed = git(appDir, ['status', '--porcelain']).split('\n').filter(Boolean);
     rec.secondRun = { exit: second.code, clean: changed.length === 0, changed };
@@ -237,12 +278,45 @@ async function runApp(app: AppEntry, pack: string): Promise<AppRecord> {
   } catch (err) {
     rec.errors.push(`second run: ${(err as Error).message}`);
   }
+
+  // 11. infer (docs-less apps): specs for the undocumented routes from the code and the suite's traffic, then
+  // the suite in report mode and in enforce. On the migrated checkout, as installed: no second install.
+  const docsLess = app.docs.includes('none') || app.originalDocs?.kind === 'none';
+  if (docsLess && (rec.migrate.summary?.undocumented ?? 0) > 0) {
+    try {
+      commitAll('second run');
+      const started11 = Date.now();
+      rec.infer = await runInfer({
+        bin, src: app.src, testCommand, reportDir, shares: join(scratch, `${app.name}.infer.shares`), dump: join(scratch, `${app.name}.infer.violations.json`),
+        step: step(20 * MIN), checkStep: step(5 * MIN), suite: runSuite, before: before.run.tests,
+      });
+      rec.timings['infer with its suites'] = Date.now() - started11;
+    } catch (err) {
+      rec.errors.push(`infer: ${(err as Error).message}`);
+    }
+  }
+
+  // 12. finish: MA006-MA011 with the app's own suite for MA010, then the suite, the documents and a second finish
+  try {
+    const started12 = Date.now();
+    rec.finish = await runFinish({
+      bin, src: app.src, testCommand, reportDir, step: step(10 * MIN), suite: runSuite, before: before.run.tests, commit: commitAll,
+      tsc: app.tsc ? async () => {
+        const t = await timed('tsc', runStep('tsc after finish', app.tsc!, step(10 * MIN)));
+        return tscSummary(t.timedOut ? null : t.code, t.output);
+      } : undefined,
+      serve: app.serve && docsPath ? { serve: app.serve, appDir, log, env, openapi: docsPath, legacyUrl: app.legacyDocsUrl, original } : undefined,
+    });
+    rec.timings['finish with its suites and server'] = Date.now() - started12;
+  } catch (err) {
+    rec.errors.push(`finish: ${(err as Error).message}`);
+  }
   rec.timings.total = Date.now() - started;
   return rec;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, render: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, render: { type: 'boolean', default: false }, 'reuse-install': { type: 'boolean', default: false } } });
   if (values.render) {
     // bench/REAL-APPS.md again from results.json, nothing run
     writeFileSync(markdownPath, renderMarkdown(JSON.parse(readFileSync(resultsPath, 'utf8'))));
@@ -262,7 +336,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${app.name}: running (log: ${scratch}/${app.name}.log)\n`);
     let rec: AppRecord;
     try {
-      rec = await runApp(app, pack);
+      rec = await runApp(app, pack, values['reuse-install']);
     } catch (err) {
       rec = { name: app.name, repo: app.repo, commit: app.commit, lang: app.lang, module: app.module, express: app.express, docs: app.docs,
         ranAt: new Date().toISOString(), stoppedAt: 'harness', errors: [`harness: ${(err as Error).stack ?? err}`] };

@@ -20,6 +20,17 @@ export interface SuiteRun {
   problem?: string;
 }
 
+/** One run of the app's suite as the runner made it: the command's exit, whether it was killed, its tests. */
+export interface SuiteOutcome {
+  code: number | null;
+  timedOut: boolean;
+  run: SuiteRun;
+  ms: number;
+}
+
+/** Runs the app's suite once more under a label, with extra environment (the runner's own closure). */
+export type RunSuite = (label: string, extraEnv?: Record<string, string>) => Promise<SuiteOutcome>;
+
 export type ResultsFormat = 'jest-json' | 'vitest-json' | 'mocha-json' | 'node-test' | 'exit-code';
 
 /** The first meaningful lines of a failure message: the error line and where it was thrown. */

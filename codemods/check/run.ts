@@ -8,8 +8,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { readShareDir } from '../../compat/violations-file.js';
+import { packageRoot } from '../analyze.js';
 import { migrateProject } from '../migrate.js';
 import { ownPackage } from '../own-package.js';
 import { writeFilesAtomic } from '../write.js';
@@ -53,10 +54,17 @@ function runCommand(command: string, cwd: string, env: NodeJS.ProcessEnv, echo: 
   });
 }
 
-/** Copies `dir`, migrates the copy in report mode, runs `command` in it and sums what the runtime counted. */
+/**
+ * Copies the package `dir` is in, migrates the copy's `dir` in report mode, runs `command` at the copy's package
+ * root (where `npm test` runs it: `check src --run "npm test"` must find the tests and package.json beside src)
+ * and sums what the runtime counted.
+ */
 export async function runSuiteForViolations(dirArg: string, command: string, echo: (s: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<SuiteRun> {
   const dir = resolve(dirArg);
-  const copy = mkdtempSync(join(dirname(dir), `.migrate-api-run-${basename(dir)}-`));
+  const root = packageRoot(dir) ?? dir;
+  // No leading dot: `send` (res.sendFile, res.download, express.static without a root) answers 404 for any
+  // absolute path with a dot-segment in it, so a copy in a hidden folder fails the app's file-serving tests.
+  const copy = mkdtempSync(join(dirname(root), `migrate-api-run-${basename(root)}-`));
   const scratch = mkdtempSync(join(tmpdir(), 'migrate-api-run-'));
   const cleanup = () => {
     rmSync(copy, { recursive: true, force: true });
@@ -64,9 +72,9 @@ export async function runSuiteForViolations(dirArg: string, command: string, ech
   };
   process.once('exit', cleanup);
   try {
-    cpSync(dir, copy, { recursive: true, filter: (src) => !['node_modules', '.git'].includes(basename(src)) || src === dir });
-    linkModules(dir, copy);
-    const { writes } = await migrateProject(copy, { validation: 'report' });
+    cpSync(root, copy, { recursive: true, filter: (src) => !['node_modules', '.git'].includes(basename(src)) || src === root });
+    linkModules(root, copy);
+    const { writes } = await migrateProject(join(copy, relative(root, dir)), { validation: 'report' });
     await writeFilesAtomic(writes.map((w) => ({ file: w.file, content: w.after })));
     const shares = join(scratch, 'shares');
     const env: NodeJS.ProcessEnv = { ...process.env, MIGRATE_API_VALIDATION: 'report', MIGRATE_API_VIOLATIONS_SHARES: shares, ...extraEnv };

@@ -55,8 +55,9 @@ export const ma010: FinishStep = {
     if (!calls.length) return result(this, [], []);
     if (!ctx.options.run) return result(this, [], ['no --run "<test command>": a router flips to enforce only when the app\'s own suite shows no drift on its routes']);
     const echo = ctx.options.echo ?? (() => {});
-    // The suite runs where package.json is (a finish of `src/` still runs the app's own `npm test` from its root).
-    const suite = await runSuiteForViolations(ctx.packageRoot, ctx.options.run, echo);
+    // The suite runs where package.json is (a finish of `src/` still runs the app's own `npm test` from its root);
+    // only `src/` of the copy is migrated, as the app was: the package's other code (its tests) stays as written.
+    const suite = await runSuiteForViolations(ctx.root, ctx.options.run, echo);
     let findings: DriftFinding[];
     try {
       findings = driftOf(ctx.analysis, { runtime: suite.dump });

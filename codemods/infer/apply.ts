@@ -74,7 +74,8 @@ function trafficOf(recording: Recording | undefined, scanRoutes: readonly RouteR
 }
 
 const TODO = (spec: InferredSpec) => {
-  const from = [spec.fromCode ? 'code' : '', spec.requests ? `${spec.requests} request${spec.requests === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  // a route whose handler was not found and that no request reached: only its path (the params) is known
+  const from = [spec.fromCode ? 'code' : '', spec.requests ? `${spec.requests} request${spec.requests === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ') || 'its path';
   return `// TODO(migrate-api MA005): inferred from ${from}, review`;
 };
 

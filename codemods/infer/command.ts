@@ -89,7 +89,7 @@ async function recordSuite(dir: string, command: string, io: Io): Promise<Record
 }
 
 function from(r: InferredRoute): string {
-  return [r.fromCode ? 'code' : '', r.requests ? `${r.requests} request${r.requests === 1 ? '' : 's'}` : ''].filter(Boolean).join(' + ');
+  return [r.fromCode ? 'code' : '', r.requests ? `${r.requests} request${r.requests === 1 ? '' : 's'}` : ''].filter(Boolean).join(' + ') || 'the path';
 }
 
 /** One table row per undocumented route: what was inferred, from what. */

@@ -48,7 +48,7 @@ test('inventory-ts: its own suite shows the SKU-for-integer id as type drift at 
   assert.match(err.join(''), /the suite exited 0; the runtime counted \d+ contract violations/);
   assert.deepEqual(tree(dir), before_, 'the app itself is unchanged');
   // Only this app's copy: other test files run their own check --run copies beside it at the same time.
-  assert.deepEqual(readdirSync(dirname(dir)).filter((n) => n.startsWith(`.migrate-api-run-${basename(dir)}`)), [], 'the copy is removed');
+  assert.deepEqual(readdirSync(dirname(dir)).filter((n) => n.startsWith(`migrate-api-run-${basename(dir)}`)), [], 'the copy is removed');
 });
 
 test('a later `migrate-api --report` says in report.html and report.md what that run found', async () => {
