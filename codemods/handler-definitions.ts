@@ -36,6 +36,8 @@ export interface DefinitionsInput {
   inTarget: (file: string) => boolean;
   /** The specifier a file imports the generated schemas module by (a TS definition declares its input schemas). */
   schemasFrom: (file: string) => string;
+  /** The send helpers a file calls (codemods/send-helpers.ts): the trial rewrite inlines them as the real one does. */
+  sendHelpers?: (file: string) => FilePlan['sendHelpers'];
 }
 
 interface Parsed { source: string; program: Node; parents: Parents }
@@ -128,7 +130,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       refuse(`shared by ${g.routes.length} routes with different input schemas (${g.routes.map((r) => label(r.rec)).join(', ')}); its TypeScript input type comes from one spec`);
       continue;
     }
-    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values), route: d.route }));
+    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, input.sendHelpers?.(file)), route: d.route }));
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
     if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
@@ -157,12 +159,13 @@ function key(file: string, at: SourceLocation): string {
 }
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
-function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>): { ok: true; output: string } | { ok: false; why: string } {
+function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>,
+  sendHelpers?: FilePlan['sendHelpers']): { ok: true; output: string } | { ok: false; why: string } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
   const ctx = {
-    file, source, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false,
+    file, source, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false, plan: { sendHelpers },
     parseExpression: (src: string) => (babelParse(`[\n${src}\n]`, { plugins: parserPlugins(file) }).program.body[0] as unknown as Node).expression.elements[0],
   };
   const def = locateDefinition(ctx, at, wrappers);

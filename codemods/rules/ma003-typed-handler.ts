@@ -11,6 +11,7 @@ import { SourceEdits, type Part } from './edits.js';
 import { foldableHeaderStatement, isInert, readResUse, type SendChain, type SendHeader } from './handler-sends.js';
 import { keyValueOf, locationKeepsRawValues, readLocationSchema, type LocationSchema } from './handler-values.js';
 import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
+import { helperCallOf, inlinedParts } from './send-helper.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -166,7 +167,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       return;
     }
     if (n.name === resName) {
-      const use = readResUse(parents, n);
+      const helper = helperCallOf(ctx, parents, n);
+      const use = helper ?? readResUse(parents, n);
       if (use.kind === 'legacy') { fail(use.why); return; }
       if (use.kind === 'keep') { keptRes.push(n); return; }
       if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
@@ -305,7 +307,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
   const parts: Part[] = ['{ '];
   headers.forEach((h, i) => {
     const key = /^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : `'${h.key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    parts.push(i ? ', ' : '', `${key}: `, edits.slice(h.value));
+    parts.push(i ? ', ' : '', `${key}: `, ...(inlinedParts.get(h.value) ?? [edits.slice(h.value)]));
   });
   parts.push(' }');
   return parts;
@@ -323,7 +325,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     return [`${found.names(name)}(`, ...args.flatMap((a, i) => (i ? [', ', ...a] : a)), ')'];
   };
   // A parenthesized value keeps its parentheses: `(a, b)` as a reply() argument is not `a, b`.
-  const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
+  const value = (n: Node): Part[] => inlinedParts.get(n) ?? (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
     const headers = s.headers.length ? [headersObject(edits, s.headers)] : [];
