@@ -61,7 +61,8 @@ export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrapper
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
   const ts = /\.[cm]?tsx?$/.test(ctx.file);
-  const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined);
+  const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined,
+    ts ? () => { ctx.compat.add('RouteContext'); return `: ${introducedName(ctx, 'RouteContext')}`; } : undefined);
   if (!typed.ok) return typed;
   unwrap(ctx, def);
   return typed;
@@ -165,11 +166,11 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
  */
 export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,
-  inputAnnotation?: (used: readonly string[]) => string): { ok: true } | { ok: false; why: string } {
+  inputAnnotation?: (used: readonly string[]) => string, ctxAnnotation?: () => string): { ok: true } | { ok: false; why: string } {
   const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
   if (id) fn.id = null;
   try {
-    return rewriteTypedHandler(ctx, fn, specValues, inputAnnotation ? { inputAnnotation } : {});
+    return rewriteTypedHandler(ctx, fn, specValues, { ...(inputAnnotation ? { inputAnnotation } : {}), ...(ctxAnnotation ? { ctxAnnotation } : {}) });
   } finally {
     if (id) fn.id = id;
   }

@@ -47,7 +47,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'Typed', 'InputOf'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'Typed', 'InputOf', 'RouteContext'];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -184,6 +184,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
   if (ctx.compat.has('InputOf')) compat.push(`type ${named('InputOf')}`);
+  if (ctx.compat.has('RouteContext')) compat.push(`type ${named('RouteContext')}`);
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];

@@ -85,6 +85,8 @@ export interface RouteFacts {
   /** A handler defined away from its route (TS): the annotation its destructured input gets, from the locations
    *  it reads (`: InputOf<typeof getUserInput>`, rules/definition-site.ts). Called once, only on success. */
   inputAnnotation?: (used: readonly Location[]) => string;
+  /** The same for the `{ req, res }` it keeps (`: RouteContext`), and for an input it does not read (`: unknown`). */
+  ctxAnnotation?: () => string;
 }
 
 /**
@@ -269,8 +271,13 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
     annotation: '',
+    ctxAnnotation: '',
   };
   if (used.length && route.inputAnnotation) found.annotation = route.inputAnnotation(used);
+  if ((found.ctxNames[0] || found.ctxNames[1]) && route.ctxAnnotation) {
+    found.ctxAnnotation = route.ctxAnnotation();
+    if (!used.length) found.annotation = ': unknown';
+  }
   const local = new SourceEdits(source);
   const helpers = spliceTypedHandler(local, fn, found);
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
@@ -317,7 +324,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[]): Part[] {
  *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean;
-  ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
+  ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string; ctxAnnotation: string;
 }): Set<CompatName> {
   const helpers = new Set<CompatName>();
   const call = (name: CompatName, args: Part[][]): Part[] => {
@@ -350,8 +357,8 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const params = fn.params as Node[];
   const [req, res] = found.ctxNames;
   const ctxParts = [req && (req === 'req' ? 'req' : `req: ${req}`), res && (res === 'res' ? 'res' : `res: ${res}`)].filter(Boolean);
-  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? found.inputName : '';
-  edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }` : ''));
+  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? found.inputName + found.annotation : '';
+  edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }${found.ctxAnnotation}` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
   if (!fn.async) edits.insert(fn.start, 'async ');
   return helpers;
