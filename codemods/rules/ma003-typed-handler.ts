@@ -274,7 +274,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     ctxAnnotation: '',
   };
   if (used.length && route.inputAnnotation) found.annotation = route.inputAnnotation(used);
-  if ((found.ctxNames[0] || found.ctxNames[1]) && route.ctxAnnotation) {
+  // Only where the old parameters were annotated (Request/Response, checked above): an unannotated one was `any`,
+  // and typing it now could turn code that compiled into errors.
+  const ctxAnnotated = ts && (!found.ctxNames[0] || annotation(source, fn.params[0]) !== null) && (!found.ctxNames[1] || annotation(source, fn.params[1]) !== null);
+  if ((found.ctxNames[0] || found.ctxNames[1]) && ctxAnnotated && route.ctxAnnotation) {
     found.ctxAnnotation = route.ctxAnnotation();
     if (!used.length) found.annotation = ': unknown';
   }
