@@ -168,10 +168,10 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
     const out: Part[] = [];
     let pos = n.start as number;
     const emit = (p: Part[] | Part) => { for (const x of Array.isArray(p) ? p : [p]) out.push(x); };
-    const arg = (ref: Node, parent: Node | undefined): Part[] => {
+    const arg = (ref: Node, parent: Node | undefined, cond: boolean): Part[] => {
       const i = helper.params.indexOf(ref.name);
       const u = uses.get(i) ?? { count: 0, conditional: false };
-      uses.set(i, { count: u.count + 1, conditional: u.conditional || conditional });
+      uses.set(i, { count: u.count + 1, conditional: u.conditional || cond });
       const a = args[i]!;
       const slot = !parent || parent.type === 'ObjectProperty' || parent.type === 'ArrayExpression' || parent.type === 'SpreadElement'
         || (parent.type === 'ConditionalExpression' && parent.test !== ref);
@@ -182,7 +182,7 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
     const step = (node: Node, parent: Node | undefined, cond: boolean): void => {
       if (node.type === 'Identifier' && isReference(node, parent) && helper.params.includes(node.name) && node.name !== helper.params[helper.res]) {
         emit(text.slice(pos - tBase, node.start - tBase));
-        emit(arg(node, parent));
+        emit(arg(node, parent, cond));
         pos = node.end;
         return;
       }
@@ -190,7 +190,7 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
         emit(text.slice(pos - tBase, node.start - tBase));
         const a = args[helper.params.indexOf(node.value.name)]!;
         if (!(a.type === 'Identifier' && a.name === node.value.name)) emit(`${node.value.name}: `);
-        emit(arg(node.value, node));
+        emit(arg(node.value, node, cond));
         pos = node.end;
         return;
       }
