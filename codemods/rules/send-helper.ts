@@ -163,62 +163,11 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
 
   // 2. What stays of each parameter, in the value and the headers: the argument's own source (with the edits
   //    inside it, as a slice), parenthesized where the parameter sat inside a larger expression.
-  const uses = new Map<number, { count: number; conditional: boolean }>();
-  const render = (n: Node, conditional: boolean): Part[] => {
-    const out: Part[] = [];
-    let pos = n.start as number;
-    const emit = (p: Part[] | Part) => { for (const x of Array.isArray(p) ? p : [p]) out.push(x); };
-    const arg = (ref: Node, parent: Node | undefined, cond: boolean): Part[] => {
-      const i = helper.params.indexOf(ref.name);
-      const u = uses.get(i) ?? { count: 0, conditional: false };
-      uses.set(i, { count: u.count + 1, conditional: u.conditional || cond });
-      const a = args[i]!;
-      const slot = !parent || parent.type === 'ObjectProperty' || parent.type === 'ArrayExpression' || parent.type === 'SpreadElement'
-        || (parent.type === 'ConditionalExpression' && parent.test !== ref);
-      const bare = a.type !== 'SequenceExpression' && (slot || (SIMPLE_TYPES.has(a.type) && !a.extra?.parenthesized));
-      const body: Part = { start: a.start, end: a.end };
-      return bare ? [body] : ['(', body, ')'];
-    };
-    const step = (node: Node, parent: Node | undefined, cond: boolean): void => {
-      if (node.type === 'Identifier' && isReference(node, parent) && helper.params.includes(node.name) && node.name !== helper.params[helper.res]) {
-        emit(text.slice(pos - tBase, node.start - tBase));
-        emit(arg(node, parent, cond));
-        pos = node.end;
-        return;
-      }
-      if (node.type === 'ObjectProperty' && node.shorthand && node.value.type === 'Identifier' && helper.params.includes(node.value.name)) {
-        emit(text.slice(pos - tBase, node.start - tBase));
-        const a = args[helper.params.indexOf(node.value.name)]!;
-        if (!(a.type === 'Identifier' && a.name === node.value.name)) emit(`${node.value.name}: `);
-        emit(arg(node.value, node, cond));
-        pos = node.end;
-        return;
-      }
-      if (node.type === 'ConditionalExpression') {
-        const truth = literalTruth(node.test);
-        if (truth !== null) {
-          emit(text.slice(pos - tBase, node.start - tBase));
-          pos = node.start;
-          const kept = truth ? node.consequent : node.alternate;
-          emit(render(kept, cond));
-          pos = node.end;
-          return;
-        }
-      }
-      const kids: Array<{ c: Node; conditional: boolean }> = [];
-      forEachChild(node, (c, key) => kids.push({ c, conditional: cond
-        || (node.type === 'ConditionalExpression' && key !== 'test') || (node.type === 'LogicalExpression' && key === 'right')
-        || ((node.type === 'OptionalMemberExpression' || node.type === 'OptionalCallExpression') && key !== 'object' && key !== 'callee') }));
-      kids.sort((a, b) => a.c.start - b.c.start);
-      for (const k of kids) if (k.c.start >= pos) step(k.c, node, k.conditional);
-    };
-    step(n, undefined, conditional);
-    emit(text.slice(pos - tBase, n.end - tBase));
-    return out.filter((p) => p !== '');
-  };
+  const uses: Uses = new Map();
+  const render = (n: Node, conditional: boolean) => renderTemplate(n, conditional, { helper, args, text, base: tBase, uses });
 
   /** A reply value: the argument node itself when it is one, or a node parsed from its text (for the rule's
-   *  checks: is it an object literal, is it inert) whose output text is in `parts`. */
+   *  checks: is it an object literal, is it inert) whose output text is in `inlinedParts`. */
   const valueNode = (n: Node | null): Node | null => {
     if (!n) return null;
     if (n.type === 'Identifier' && helper.params.includes(n.name)) { render(n, false); return args[helper.params.indexOf(n.name)]!; }
@@ -248,6 +197,66 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
   return { send: { ...use.send, call, value, headers: headers as SendChain['headers'] } };
 }
 
+/** How often each parameter is used in the rendered reply, and whether any use is in a branch. */
+type Uses = Map<number, { count: number; conditional: boolean }>;
+
+/** The output text of a template node: each parameter's argument as a slice of the call site (its own edits
+ *  applied), parenthesized where it sits inside a larger expression; conditionals on literals folded. */
+function renderTemplate(n: Node, conditional: boolean, t: { helper: SendHelper; args: Node[]; text: string; base: number; uses: Uses }): Part[] {
+  const { helper, args, text, base: tBase, uses } = t;
+  const render = (m: Node, c: boolean) => renderTemplate(m, c, t);
+  const out: Part[] = [];
+  let pos = n.start as number;
+  const emit = (p: Part[] | Part) => { for (const x of Array.isArray(p) ? p : [p]) out.push(x); };
+  const arg = (ref: Node, parent: Node | undefined, cond: boolean): Part[] => {
+    const i = helper.params.indexOf(ref.name);
+    const u = uses.get(i) ?? { count: 0, conditional: false };
+    uses.set(i, { count: u.count + 1, conditional: u.conditional || cond });
+    const a = args[i]!;
+    const slot = !parent || parent.type === 'ObjectProperty' || parent.type === 'ArrayExpression' || parent.type === 'SpreadElement'
+      || (parent.type === 'ConditionalExpression' && parent.test !== ref);
+    const bare = a.type !== 'SequenceExpression' && (slot || (SIMPLE_TYPES.has(a.type) && !a.extra?.parenthesized));
+    const body: Part = { start: a.start, end: a.end };
+    return bare ? [body] : ['(', body, ')'];
+  };
+  const step = (node: Node, parent: Node | undefined, cond: boolean): void => {
+    if (node.type === 'Identifier' && isReference(node, parent) && helper.params.includes(node.name) && node.name !== helper.params[helper.res]) {
+      emit(text.slice(pos - tBase, node.start - tBase));
+      emit(arg(node, parent, cond));
+      pos = node.end;
+      return;
+    }
+    if (node.type === 'ObjectProperty' && node.shorthand && node.value.type === 'Identifier' && helper.params.includes(node.value.name)) {
+      emit(text.slice(pos - tBase, node.start - tBase));
+      const a = args[helper.params.indexOf(node.value.name)]!;
+      if (!(a.type === 'Identifier' && a.name === node.value.name)) emit(`${node.value.name}: `);
+      emit(arg(node.value, node, cond));
+      pos = node.end;
+      return;
+    }
+    if (node.type === 'ConditionalExpression') {
+      const truth = literalTruth(node.test);
+      if (truth !== null) {
+        emit(text.slice(pos - tBase, node.start - tBase));
+        pos = node.start;
+        const kept = truth ? node.consequent : node.alternate;
+        emit(render(kept, cond));
+        pos = node.end;
+        return;
+      }
+    }
+    const kids: Array<{ c: Node; conditional: boolean }> = [];
+    forEachChild(node, (c, key) => kids.push({ c, conditional: cond
+      || (node.type === 'ConditionalExpression' && key !== 'test') || (node.type === 'LogicalExpression' && key === 'right')
+      || ((node.type === 'OptionalMemberExpression' || node.type === 'OptionalCallExpression') && key !== 'object' && key !== 'callee') }));
+    kids.sort((a, b) => a.c.start - b.c.start);
+    for (const k of kids) if (k.c.start >= pos) step(k.c, node, k.conditional);
+  };
+  step(n, undefined, conditional);
+  emit(text.slice(pos - tBase, n.end - tBase));
+  return out.filter((p) => p !== '');
+}
+
 /** Each reference to a parameter other than the response in the template (a shorthand property's value, with
  *  the property), in source order. */
 function visitRefs(template: Node, helper: SendHelper, visit: (ref: Node, shorthand: Node | null) => void): void {
@@ -261,7 +270,6 @@ function visitRefs(template: Node, helper: SendHelper, visit: (ref: Node, shorth
   };
   step(template, undefined);
 }
-
 
 /** `ok(res, x)` / `http.ok(res, x)`: the callee's text when it can name a helper. */
 export function helperKey(callee: Node): string | null {
