@@ -41,6 +41,8 @@ export interface DefinitionsInput {
   schemasFrom: (file: string) => string;
   /** The specifier `from` imports `to` by, in the app's style (an interface file importing its implementation's type). */
   specifier?: (from: string, to: string) => string;
+  /** The send helpers a file calls (codemods/send-helpers.ts): the trial rewrite inlines them as the real one does. */
+  sendHelpers?: (file: string) => FilePlan['sendHelpers'];
 }
 
 interface Parsed { source: string; program: Node; parents: Parents }
@@ -137,7 +139,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       continue;
     }
     const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => unboundText(r.rec.handler.text) !== r.rec.handler.text);
-    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound), route: d.route }));
+    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
     if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
@@ -178,12 +180,13 @@ function key(file: string, at: SourceLocation): string {
 }
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
-function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound: boolean): { ok: true; output: string } | { ok: false; why: string } {
+function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound: boolean,
+  sendHelpers?: FilePlan['sendHelpers']): { ok: true; output: string } | { ok: false; why: string } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
   const ctx = {
-    file, source, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false,
+    file, source, program, parents: buildParents(program), edits: new SourceEdits(source), compat: new Set(), aliases: new Map(), changed: false, plan: { sendHelpers },
     parseExpression: (src: string) => (babelParse(`[\n${src}\n]`, { plugins: parserPlugins(file) }).program.body[0] as unknown as Node).expression.elements[0],
   };
   const def = locateDefinition(ctx, at, wrappers);

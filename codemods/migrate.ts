@@ -33,6 +33,7 @@ import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type Rewr
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
+import { sendHelperFinder } from './send-helpers.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -221,9 +222,10 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     mountingRouters: mounting.get(file),
   }));
   // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
+  const sendHelpers = rules.has('MA003') ? sendHelperFinder(analysis.scans) : null;
   if (rules.has('MA003')) {
     diagnostics.push(...planHandlerDefinitions({
-      root, scans: analysis.scans, routes: scan.routes, plans, inTarget,
+      root, scans: analysis.scans, routes: scan.routes, plans, inTarget, sendHelpers: sendHelpers!,
       schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
       specifier: (from, to) => importSpecifier(from, to, format, importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
@@ -240,6 +242,7 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
       },
     }));
   }
+  if (sendHelpers) for (const plan of plans) { const found = sendHelpers(plan.file); if (Object.keys(found).length) plan.sendHelpers = found; }
   const rewritten = await Promise.all(plans.map((plan) => {
     const known = alreadyMigrated(plan);
     return (known ? Promise.resolve(known) : runner.rewrite(plan)).then((r) => { opts.onProgress?.(++done, files.length); return r; });

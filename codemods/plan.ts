@@ -1,6 +1,7 @@
 // What the scan finds and what the rewrite is asked to do. The scan pass (codemods/scan/) fills
 // ScanResult for the whole tree before any file is touched; the CLI matches routes to docs and
 // builds one FilePlan per file; the rules (codemods/rules/) apply a FilePlan to one file's source.
+import type { SendHelperEntry } from './rules/send-helper.js';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { DocOperation } from './model.js';
 
@@ -150,6 +151,9 @@ export interface FilePlan {
   definitions?: DefinitionPlan[];
   /** Interface members whose one implementation became a typed handler (codemods/interface-member-plan.ts). */
   interfaceMembers?: InterfaceMemberPlan[];
+  /** Functions this file calls by these names (`ok`, `http.ok`) that a handler may hand `res` to: a send helper
+   *  MA003 inlines (codemods/send-helpers.ts), or why the function is not one. */
+  sendHelpers?: Record<string, SendHelperEntry>;
 }
 
 /** `getById(req: Request, res: Response): Promise<void>` in `interface IUsersController` -> `getById: UsersController['getById']`. */

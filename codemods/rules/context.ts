@@ -4,7 +4,7 @@ import type { FilePlan, RouteReport } from '../plan.js';
 import type { Node, Parents } from './ast.js';
 import type { SourceEdits } from './edits.js';
 
-/** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`); `InputOf` types a handler defined
+/** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`); `InputOf` (and `RouteContext`, its ctx) types a handler defined
  *  away from its route (rules/definition-site.ts). */
 export type CompatName = 'typed' | 'legacy' | 'reply' | 'replySend' | 'replyStatus' | 'rawHeader' | 'Typed' | 'InputOf' | 'RouteContext';
 

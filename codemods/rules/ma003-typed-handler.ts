@@ -13,6 +13,7 @@ import { keyValueOf, locationKeepsRawValues, readLocationSchema, type LocationSc
 import { statusesWithSchema } from './typed-bodies.js';
 import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
 import { statusResolver } from './status-constants.js';
+import { helperCallOf, inlinedParts } from './send-helper.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -177,7 +178,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       return;
     }
     if (n.name === resName) {
-      const use = readResUse(parents, n, resolveStatus);
+      const helper = helperCallOf(ctx, parents, n);
+      const use = helper ?? readResUse(parents, n, resolveStatus);
       if (use.kind === 'legacy') { fail(use.why); return; }
       if (use.kind === 'keep') { keptRes.push(n); return; }
       if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
@@ -290,7 +292,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     context: { input: '', ctx: '' },
   };
   if (used.length && route.inputAnnotation) found.annotation = route.inputAnnotation(used);
-  if ((found.ctxNames[0] || found.ctxNames[1]) && route.contextAnnotation) found.context = route.contextAnnotation();
+  // Only where the old parameters were annotated (Request/Response): an unannotated one was `any`, and typing it
+  // now could turn code that compiled into errors.
+  const ctxAnnotated = ts && (!found.ctxNames[0] || annotation(source, fn.params[0]) !== null) && (!found.ctxNames[1] || annotation(source, fn.params[1]) !== null);
+  if ((found.ctxNames[0] || found.ctxNames[1]) && ctxAnnotated && route.contextAnnotation) found.context = route.contextAnnotation();
   const local = new SourceEdits(source);
   const helpers = spliceTypedHandler(local, fn, found);
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
@@ -328,7 +333,7 @@ function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: C
   const parts: Part[] = ['{ '];
   headers.forEach((h, i) => {
     const key = /^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : `'${h.key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    parts.push(i ? ', ' : '', `${key}: `, ...(h.raw ? call('rawHeader', [[edits.slice(h.value)]]) : [edits.slice(h.value)]));
+    parts.push(i ? ', ' : '', `${key}: `, ...(h.raw ? call('rawHeader', [inlinedParts.get(h.value) ?? [edits.slice(h.value)]]) : inlinedParts.get(h.value) ?? [edits.slice(h.value)]));
   });
   parts.push(' }');
   return parts;
@@ -347,7 +352,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     return [`${found.names(name)}(`, ...args.flatMap((a, i) => (i ? [', ', ...a] : a)), ')'];
   };
   // A parenthesized value keeps its parentheses: `(a, b)` as a reply() argument is not `a, b`.
-  const value = (n: Node): Part[] => (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
+  const value = (n: Node): Part[] => inlinedParts.get(n) ?? (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
     const status = (fallback: number) => (s.statusNode && found.statusNames ? edits.slice(s.statusNode) : String(s.status ?? fallback));
