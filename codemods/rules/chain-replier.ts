@@ -3,8 +3,9 @@
 //
 // In a chain where a function replies and then calls next() for post-response middleware, the runtime validates
 // before the function wrapped in legacy() and runs what follows it after (compat/typed.ts): so that function, not
-// the last one, is the one to wrap. Decided statically, only where the function's body is in this file (inline, or
-// a top-level function/const): a function that sends through its res and then calls its next. When unsure: null, and
+// the last one, is the one to wrap. Decided statically here where the function's body is in this file (inline, or
+// a top-level function/const): a function that sends through its res and then calls its next; one defined in
+// another file is found before the rewrite by codemods/chain-repliers.ts with the same test. When unsure: null, and
 // the caller keeps today's form (the last function wrapped).
 import type { Node } from './ast.js';
 import { isFunction } from './ast.js';
