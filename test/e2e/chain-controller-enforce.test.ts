@@ -14,7 +14,7 @@ import { answers } from '../helpers/equivalence-run.js';
 
 const input = join(import.meta.dirname, '../../fixtures/MA003/chain-controller-cjs/input');
 
-test('enforce: an invalid body is rejected before a controller defined elsewhere writes; post-response middleware still runs', async () => {
+test('enforce: an invalid body is rejected before a controller defined elsewhere writes; post-response middleware still runs (insert; delete replying in one branch)', async () => {
   const cache = join(import.meta.dirname, '../../node_modules/.cache');
   await mkdir(cache, { recursive: true });
   const work = await mkdtemp(join(cache, 'chain-enforce-'));
@@ -22,12 +22,16 @@ test('enforce: an invalid body is rejected before a controller defined elsewhere
     await cp(input, work, { recursive: true });
     const { writes } = await migrateProject(work, { validation: 'enforce' });
     for (const w of writes) await writeFile(w.file, w.after);
-    const [invalid, afterInvalid, valid, afterValid] = await answers(work, {
+    const [invalid, afterInvalid, valid, afterValid, badId, deleted, afterDelete] = await answers(work, {
       mount: 'routes/rows.js',
       requests: [
         { method: 'POST', path: '/rows', body: { name: '' } },
         { method: 'GET', path: '/rows' },
         { method: 'POST', path: '/rows', body: { name: 'Ada' } },
+        { method: 'GET', path: '/rows' },
+        // deleteRow replies then calls next() in one branch of an if: still the handler.
+        { method: 'DELETE', path: '/rows/x' },
+        { method: 'DELETE', path: '/rows/1' },
         { method: 'GET', path: '/rows' },
       ],
     });
@@ -36,6 +40,9 @@ test('enforce: an invalid body is rejected before a controller defined elsewhere
     assert.equal(valid!.status, 201, valid!.body);
     assert.deepEqual(JSON.parse(valid!.body), { message: 'Row inserted', data: { id: 1, name: 'Ada' } });
     assert.deepEqual(JSON.parse(afterValid!.body), { rows: [{ id: 1, name: 'Ada' }], events: ['INSERT'] });
+    assert.equal(badId!.status, 422, badId!.body);
+    assert.equal(deleted!.status, 200, deleted!.body);
+    assert.deepEqual(JSON.parse(afterDelete!.body), { rows: [], events: ['INSERT', 'DELETE'] });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
