@@ -116,7 +116,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     const refuse = (why: string) => { for (const p of plans) if (p) p.plan.handlerDef = { typed: false, why }; };
     const outside = g.routes.find((r, i) => !plans[i] || !input.inTarget(r.rec.file));
     if (outside) { refuse(`also the handler of ${label(outside.rec)} (${rel(outside.rec.file)}:${outside.rec.at.line}), which this run does not migrate`); continue; }
-    const notTyped = plans.find((p) => !p!.plan.documented || p!.plan.migrated || p!.plan.dynamic || !p!.file.rules.has('MA003'));
+    const notTyped = plans.find((p) => !p!.plan.documented || p!.plan.migrated || p!.plan.dynamic || !p!.file.rules.has('MA003') || p!.plan.chainReplier);
     if (notTyped) { refuse(`also the handler of ${notTyped.plan.method.toUpperCase()} ${notTyped.plan.fullPath ?? '?'}, which is ${notTyped.plan.documented ? 'not typed' : 'undocumented'}`); continue; }
     if (!input.inTarget(file)) { refuse(`defined outside the migrated folder (${rel(file)})`); continue; }
     const specs = plans.map((p) => readSpec(p!.plan.specSource));

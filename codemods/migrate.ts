@@ -32,6 +32,7 @@ import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
+import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
 
@@ -221,6 +222,8 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
+  // A chain function defined elsewhere that replies then calls next() is the handler (before MA003 plans the last).
+  if (rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans });
   // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
   const sendHelpers = rules.has('MA003') ? sendHelperFinder(analysis.scans) : null;
   if (rules.has('MA003')) {

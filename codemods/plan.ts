@@ -114,6 +114,10 @@ export interface RoutePlan {
   /** From the scan: the last argument is defined elsewhere as error-handling middleware `(err, req, res, next)`,
    *  so the handler is the argument before it (MA001 checks an inline last function itself). */
   errorMiddlewareLast?: boolean;
+  /** codemods/chain-repliers.ts: the function of the chain (its index among the functions, 0 = the first after
+   *  the path) defined elsewhere that replies and then calls next(), so MA001 wraps it, not the last; or why the
+   *  route is left as it is. */
+  chainReplier?: { index: number } | { skip: string };
 }
 
 /** A handler function this file defines that MA003 rewrites for the routes that use it (all share its spec needs). */

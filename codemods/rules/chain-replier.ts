@@ -3,8 +3,9 @@
 //
 // In a chain where a function replies and then calls next() for post-response middleware, the runtime validates
 // before the function wrapped in legacy() and runs what follows it after (compat/typed.ts): so that function, not
-// the last one, is the one to wrap. Decided statically, only where the function's body is in this file (inline, or
-// a top-level function/const): a function that sends through its res and then calls its next. When unsure: null, and
+// the last one, is the one to wrap. Decided statically here where the function's body is in this file (inline, or
+// a top-level function/const): a function that sends through its res and then calls its next; one defined in
+// another file is found before the rewrite by codemods/chain-repliers.ts with the same test. When unsure: null, and
 // the caller keeps today's form (the last function wrapped).
 import type { Node } from './ast.js';
 import { isFunction } from './ast.js';
@@ -38,16 +39,26 @@ const callsNext = (stmt: Node, next: string) => stmt.type === 'ExpressionStateme
   && stmt.expression.callee.type === 'Identifier' && stmt.expression.callee.name === next && stmt.expression.arguments.length === 0;
 
 /**
- * Whether `fn(req, res, next)` always sends through `res` and then calls `next()`: a send statement and, after it,
- * a `next()` statement, both at the top of its body (or of a top-level try block). A validator that answers 400
+ * Whether `fn(req, res, next)` sends through `res` and then calls `next()`: a send statement and, after it, a
+ * `next()` statement, both in one block (its body, or a try block or if branch inside it). A validator that answers 400
  * in one branch and calls next() in the other is not one: it replies *or* goes on.
  */
 export function repliesThenNext(fn: Node): boolean {
   if (!isFunction(fn) || fn.params.length < 3 || fn.body.type !== 'BlockStatement') return false;
   const [, res, next] = fn.params as Node[];
   if (res?.type !== 'Identifier' || next?.type !== 'Identifier') return false;
-  const blocks: Node[][] = [fn.body.body];
-  for (const s of fn.body.body as Node[]) if (s.type === 'TryStatement') blocks.push(s.block.body);
+  // The blocks a statement list leads into: a try block and the branches of an if (`if (data.changes === 0)
+  // res.status(404)...; else { res.json(data); next(); }`). A send and a next() in different blocks (a guard
+  // that answers 400 in one branch and calls next() in the other) never count: both must be in one block.
+  const blocks: Node[][] = [];
+  const collect = (body: Node[]) => {
+    blocks.push(body);
+    for (const s of body) {
+      if (s.type === 'TryStatement') collect(s.block.body);
+      if (s.type === 'IfStatement') for (const br of [s.consequent, s.alternate]) if (br?.type === 'BlockStatement') collect(br.body);
+    }
+  };
+  collect(fn.body.body);
   return blocks.some((body) => {
     const sent = body.findIndex((s) => sendsThrough(s, res.name));
     return sent >= 0 && body.slice(sent + 1).some((s) => callsNext(s, next.name));

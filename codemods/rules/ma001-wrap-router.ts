@@ -266,7 +266,11 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   const tail = plan.errorMiddlewareLast || isErrorMiddlewareNode(args[args.length - 1]) ? 1 : 0;
   if (args.length - tail < 2) return skipRoute(ctx, site, 'the route\'s only function is error-handling middleware');
   // A chain function that replies and then calls next() is the one wrapped (chain-replier.ts); else the last.
-  const replier = tail ? null : chainReplierIndex(ctx.program, args);
+  // One defined in another file was found before the rewrite (codemods/chain-repliers.ts): the first one wins.
+  const inFile = tail ? null : chainReplierIndex(ctx.program, args);
+  const planned = !tail && plan.chainReplier && 'index' in plan.chainReplier ? plan.chainReplier.index + 1 : null;
+  if (inFile === null && plan.chainReplier && 'skip' in plan.chainReplier) return skipRoute(ctx, site, plan.chainReplier.skip);
+  const replier = inFile !== null && planned !== null ? Math.min(inFile, planned) : inFile ?? planned;
   const handler = args[replier ?? args.length - 1 - tail]!;
   if (handler.type === 'ArrayExpression') return skipRoute(ctx, site, 'the handler is an array of functions');
   if (!/^(ArrowFunctionExpression|FunctionExpression|Identifier|MemberExpression|CallExpression|TSAsExpression)$/.test(handler.type)) {

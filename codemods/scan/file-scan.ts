@@ -30,6 +30,9 @@ export interface LocalRoute {
   /** The callee when the handler is a one-argument call (`asyncHandler(...)`), to recognise wrappers. */
   handlerCallee?: Val;
   middleware: string[];
+  /** The functions between the path and the last one, as values (null: an inline function, which MA001 reads
+   *  itself), for codemods/chain-repliers.ts to find one defined elsewhere that replies and then calls next(). */
+  chain?: Array<Val | null>;
   /** Set when the call already carries a spec object (a run of ours, or hand-migrated). */
   migrated?: RouteRecord['migrated'];
 }
@@ -495,6 +498,7 @@ class FileWalker {
       handlerRef: this.handlerRef(handlerNode, ctx),
       ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 && !selfBoundMethod(handlerNode, (n) => this.text(n)) ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
+      ...(!routeCall && rest.length > 1 ? { chain: rest.slice(0, -1).map((m) => (m.type === 'ArrowFunctionExpression' || m.type === 'FunctionExpression' ? null : this.val(m as t.Expression, ctx))) } : {}),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
         // legacy() need not be last (a chain function that replies, then next() for the rest).
         ? { migrated: rest.some((h) => h.type === 'CallExpression' && h.callee.type === 'Identifier' && h.callee.name === 'legacy') ? 'legacy handler' : 'typed handler' }
