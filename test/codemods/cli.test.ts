@@ -178,9 +178,10 @@ test('--json prints the report as JSON on stdout', async () => {
   const report = JSON.parse(r.out);
   assert.equal(report.tool, 'migrate-api');
   assert.deepEqual(report.routes.map((x: { method: string; path: string; status: string }) => `${x.method} ${x.path} ${x.status}`), [
-    'get /v1/authors/:name typed',
+    // TS controllers in another file that send to a status whose docs give a schema stay legacy (rules/typed-bodies.ts)
+    'get /v1/authors/:name legacy',
     'get /v1/authors/stats/all undocumented',
-    'get /v1/books typed',
+    'get /v1/books legacy',
     'post /v1/books legacy',
   ]);
   assert.equal(report.summary.routes, 4);
