@@ -10,10 +10,9 @@
 // Fail closed: when no replier is found, a function of the chain could not be followed and the last one cannot
 // reply (it never touches its res), the last is not the handler and the unfollowed one may be: validation placed
 // before the last would run after a reply, so the route is left as it is, with the reason.
-import { readFileSync } from 'node:fs';
-import { parseSource } from './parse.js';
+import { parsedFileReader } from './parsed-files.js';
 import type { FilePlan } from './plan.js';
-import { buildParents, isFunction, walk, type Node, type Parents } from './rules/ast.js';
+import { isFunction, walk, type Node } from './rules/ast.js';
 import { repliesThenNext } from './rules/chain-replier.js';
 import { locateDefinition } from './rules/definition-site.js';
 import { resolveDefinition, WRAPPER_PACKAGES } from './scan/definition.js';
@@ -26,22 +25,10 @@ export interface ChainInput {
   plans: FilePlan[];
 }
 
-type Parsed = { program: Node; parents: Parents } | null;
 
 export function planChainRepliers(input: ChainInput): void {
   const resolver = new Resolver(input.scans);
-  const cache = new Map<string, Parsed>();
-  const parsed = (file: string): Parsed => {
-    if (!cache.has(file)) {
-      let out: Parsed = null;
-      try {
-        const p = parseSource(readFileSync(file, 'utf8'), file);
-        if (!('diagnostic' in p)) { const program = p.ast.program as unknown as Node; out = { program, parents: buildParents(program) }; }
-      } catch { /* unreadable: its functions are not followed */ }
-      cache.set(file, out);
-    }
-    return cache.get(file)!;
-  };
+  const parsed = parsedFileReader();
   // Only the package wrappers known to do nothing but catch a rejection are seen through: a local factory call
   // (`validator(schema)`) is not followed.
   const isWrapper = (file: string, callee: Val): string | null => {

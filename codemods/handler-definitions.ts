@@ -9,9 +9,9 @@
 // Otherwise each route keeps legacy(handler) with the reason. The result lands in the plans: RoutePlan.handlerDef
 // for the routes, FilePlan.definitions for the file that defines the function (which may have no route).
 import { parse as babelParse } from '@babel/parser';
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import { parsedFileReader, type ParsedFile } from './parsed-files.js';
 import { parserPlugins, parseSource } from './parse.js';
 import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
 import { buildParents, isIdent, walk, type Node, type Parents } from './rules/ast.js';
@@ -45,28 +45,14 @@ export interface DefinitionsInput {
   sendHelpers?: (file: string) => FilePlan['sendHelpers'];
 }
 
-interface Parsed { source: string; program: Node; parents: Parents }
+type Parsed = ParsedFile;
 
 /** The spec keys rewriteTypedHandler reads: routes sharing a definition must agree on them. */
 const NEEDS = ['params', 'query', 'body', 'status'] as const;
 
 export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
   const resolver = new Resolver(input.scans);
-  const parsedCache = new Map<string, Parsed | null>();
-  const parsed = (file: string): Parsed | null => {
-    if (parsedCache.has(file)) return parsedCache.get(file)!;
-    let out: Parsed | null = null;
-    try {
-      const source = readFileSync(file, 'utf8');
-      const p = parseSource(source, file);
-      if (!('diagnostic' in p)) {
-        const program = p.ast.program as unknown as Node;
-        out = { source, program, parents: buildParents(program) };
-      }
-    } catch { /* unreadable: nothing refers from it, nothing is rewritten in it */ }
-    parsedCache.set(file, out);
-    return out;
-  };
+  const parsed = parsedFileReader();
   const isWrapper = (file: string, callee: Val): string | null => {
     const r = resolver.asValue(resolver.resolve(file, callee));
     if (r.k === 'external') return WRAPPER_PACKAGES.has(r.source) ? r.source : null;

@@ -3,9 +3,8 @@
 // for the send-helper shape (rules/send-helper.ts). The answer goes in FilePlan.sendHelpers, by the name the
 // file calls it by at its top level, so MA003 (in a worker, on one file) can inline a call without the other
 // files; it checks that no inner binding of the name stands between the call and the top level.
-import { readFileSync } from 'node:fs';
-import { parseSource } from './parse.js';
-import { buildParents, walk, type Node, type Parents } from './rules/ast.js';
+import { parsedFileReader } from './parsed-files.js';
+import { walk, type Node } from './rules/ast.js';
 import { locateDefinition } from './rules/definition-site.js';
 import { helperKey, readSendHelper, type SendHelperEntry } from './rules/send-helper.js';
 import { resolveDefinition } from './scan/definition.js';
@@ -13,26 +12,11 @@ import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
 import type { Val } from './scan/values.js';
 
-interface Parsed { source: string; program: Node; parents: Parents }
 
 /** A finder over one scan: `(file) => { name: helper or why }`, cached per file. */
 export function sendHelperFinder(scans: ReadonlyMap<string, FileScan>): (file: string) => Record<string, SendHelperEntry> {
   const resolver = new Resolver(scans);
-  const parsedCache = new Map<string, Parsed | null>();
-  const parsed = (file: string): Parsed | null => {
-    if (parsedCache.has(file)) return parsedCache.get(file)!;
-    let out: Parsed | null = null;
-    try {
-      const source = readFileSync(file, 'utf8');
-      const p = parseSource(source, file);
-      if (!('diagnostic' in p)) {
-        const program = p.ast.program as unknown as Node;
-        out = { source, program, parents: buildParents(program) };
-      }
-    } catch { /* unreadable: no helpers */ }
-    parsedCache.set(file, out);
-    return out;
-  };
+  const parsed = parsedFileReader();
   const cache = new Map<string, Record<string, SendHelperEntry>>();
   return (file) => {
     const hit = cache.get(file);

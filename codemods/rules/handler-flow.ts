@@ -36,8 +36,23 @@ export function endsAfter(s: Node | null | undefined, exits: Set<Node>): boolean
  * `default` entry, or a responses value that is not an object literal).
  */
 export function declaredStatuses(specValues: Map<string, string>): Set<number> | null {
+  const entries = responseEntries(specValues);
+  if (!entries) return null;
+  const out = new Set<number>();
+  for (const p of entries) {
+    if (!/^\d{3}$/.test(p.key)) return null;
+    out.add(Number(p.key));
+  }
+  return out;
+}
+
+/**
+ * The entries of the spec's `responses` as written (`200: User` -> key '200', value node); undefined when the
+ * spec has none, null when they are not an object literal of plain keys (nothing can be said of them).
+ */
+export function responseEntries(specValues: Map<string, string>): Array<{ key: string; value: Node }> | null | undefined {
   const text = specValues.get('responses');
-  if (!text) return null;
+  if (!text) return undefined;
   let expr: Node;
   try {
     expr = parseExpression(text, { plugins: ['typescript'] }) as unknown as Node;
@@ -45,12 +60,10 @@ export function declaredStatuses(specValues: Map<string, string>): Set<number> |
     return null;
   }
   if (expr.type !== 'ObjectExpression') return null;
-  const out = new Set<number>();
+  const out: Array<{ key: string; value: Node }> = [];
   for (const p of expr.properties as Node[]) {
     if (p.type !== 'ObjectProperty' || p.computed) return null;
-    const key = String(p.key.type === 'Identifier' ? p.key.name : p.key.value);
-    if (!/^\d{3}$/.test(key)) return null;
-    out.add(Number(key));
+    out.push({ key: String(p.key.type === 'Identifier' ? p.key.name : p.key.value), value: p.value });
   }
   return out;
 }

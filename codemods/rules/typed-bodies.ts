@@ -4,27 +4,19 @@
 // its route the value's type comes from the app's own declarations (an `IPlayer` model), which this codemod
 // cannot compare with a schema written from the docs, so such a send keeps the handler legacy instead of
 // leaving the app failing `tsc`.
-import { parseExpression } from '@babel/parser';
 import type { Node } from './ast.js';
+import { responseEntries } from './handler-flow.js';
 
 /** null: the responses are not a literal object (nothing is known: every status counts as having a schema). */
 export function statusesWithSchema(specValues: Map<string, string>): Set<number> | null {
-  const text = specValues.get('responses');
-  if (!text) return new Set();
-  let expr: Node;
-  try {
-    expr = parseExpression(text, { plugins: ['typescript'] }) as unknown as Node;
-  } catch {
-    return null;
-  }
-  if (expr.type !== 'ObjectExpression') return null;
+  const entries = responseEntries(specValues);
+  if (entries === undefined) return new Set();
+  if (entries === null) return null;
   const out = new Set<number>();
-  for (const p of expr.properties as Node[]) {
-    if (p.type !== 'ObjectProperty' || p.computed) return null;
-    const v = p.value;
+  for (const { key, value: v } of entries) {
     const descriptionOnly = v.type === 'ObjectExpression'
       && (v.properties as Node[]).every((q) => q.type === 'ObjectProperty' && !q.computed && (q.key.name ?? q.key.value) !== 'schema');
-    if (!descriptionOnly) out.add(Number(p.key.type === 'Identifier' ? p.key.name : p.key.value));
+    if (!descriptionOnly) out.add(Number(key));
   }
   return out;
 }
