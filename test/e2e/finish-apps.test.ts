@@ -64,6 +64,9 @@ const APPS: AppCase[] = [
     enforced: [/^routes\/bookings\.route\.js:\d+: router -> enforce/],
     validatorsRemoved: [/^routes\/bookings\.route\.js:\d+: router answers invalid input with joiValidationError\(400\)/, /^routes\/bookings\.route\.js:\d+: POST \/v1\/bookings\/feedback: validate\(bookingValidation\.feedback\) removed/],
   },
+  // class-validator DTOs, docs in @openapi comments; and an app with no docs at all (nothing to retire: MA010 alone).
+  { name: 'bookings-ts', entry: 'src/app.ts', docUrls: [], generated: '/openapi.json', legacyDocTests: /^$/, enforced: [/^src\/routes\/bookings\.ts:\d+: router -> enforce/, /^src\/routes\/rooms\.ts:\d+: router -> enforce/] },
+  { name: 'notes-nodocs', entry: 'app.js', docUrls: [], generated: '/openapi.json', legacyDocTests: /^$/, enforced: [/^routes\/notes\.js:\d+: router -> enforce/, /^routes\/users\.js:\d+: router -> enforce/] },
 ];
 
 /** The document as a client calls it: every path under the path of its first server's URL (as doc-sources-app.test.ts). */
