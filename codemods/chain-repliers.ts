@@ -10,7 +10,7 @@
 // Fail closed: when no replier is found, a function of the chain could not be followed and the last one cannot
 // reply (it never touches its res), the last is not the handler and the unfollowed one may be: validation placed
 // before the last would run after a reply, so the route is left as it is, with the reason.
-import { parsedFileReader } from './parsed-files.js';
+import { parsedFileReader, type FileReader } from './parsed-files.js';
 import type { FilePlan } from './plan.js';
 import { isFunction, walk, type Node } from './rules/ast.js';
 import { repliesThenNext } from './rules/chain-replier.js';
@@ -23,12 +23,14 @@ import type { Val } from './scan/values.js';
 export interface ChainInput {
   scans: ReadonlyMap<string, FileScan>;
   plans: FilePlan[];
+  /** The planning phase's one reader of followed files (a file parsed once for every planning step). */
+  parsed?: FileReader;
 }
 
 
 export function planChainRepliers(input: ChainInput): void {
   const resolver = new Resolver(input.scans);
-  const parsed = parsedFileReader();
+  const parsed = input.parsed ?? parsedFileReader();
   // Only the package wrappers known to do nothing but catch a rejection are seen through: a local factory call
   // (`validator(schema)`) is not followed.
   const isWrapper = (file: string, callee: Val): string | null => {

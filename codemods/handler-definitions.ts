@@ -11,7 +11,7 @@
 import { parse as babelParse } from '@babel/parser';
 import { relative, sep } from 'node:path';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
-import { parsedFileReader, type ParsedFile } from './parsed-files.js';
+import { parsedFileReader, type FileReader, type ParsedFile } from './parsed-files.js';
 import { parserPlugins, parseSource } from './parse.js';
 import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
 import { buildParents, isIdent, walk, type Node, type Parents } from './rules/ast.js';
@@ -43,6 +43,8 @@ export interface DefinitionsInput {
   specifier?: (from: string, to: string) => string;
   /** The send helpers a file calls (codemods/send-helpers.ts): the trial rewrite inlines them as the real one does. */
   sendHelpers?: (file: string) => FilePlan['sendHelpers'];
+  /** The planning phase's one reader of followed files (a file parsed once for every planning step). */
+  parsed?: FileReader;
 }
 
 type Parsed = ParsedFile;
@@ -52,7 +54,7 @@ const NEEDS = ['params', 'query', 'body', 'status'] as const;
 
 export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
   const resolver = new Resolver(input.scans);
-  const parsed = parsedFileReader();
+  const parsed = input.parsed ?? parsedFileReader();
   const isWrapper = (file: string, callee: Val): string | null => {
     const r = resolver.asValue(resolver.resolve(file, callee));
     if (r.k === 'external') return WRAPPER_PACKAGES.has(r.source) ? r.source : null;

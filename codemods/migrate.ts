@@ -35,6 +35,7 @@ import { WorkerPool } from './worker-pool.js';
 import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
+import { parsedFileReader } from './parsed-files.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -223,12 +224,14 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     mountingRouters: mounting.get(file),
   }));
   // A chain function defined elsewhere that replies then calls next() is the handler (before MA003 plans the last).
-  if (rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans });
+  // One reader for the steps below that follow code into other files: each file is parsed once among them.
+  const followed = parsedFileReader();
+  if (rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans, parsed: followed });
   // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
-  const sendHelpers = rules.has('MA003') ? sendHelperFinder(analysis.scans) : null;
+  const sendHelpers = rules.has('MA003') ? sendHelperFinder(analysis.scans, followed) : null;
   if (rules.has('MA003')) {
     diagnostics.push(...planHandlerDefinitions({
-      root, scans: analysis.scans, routes: scan.routes, plans, inTarget, sendHelpers: sendHelpers!,
+      root, scans: analysis.scans, routes: scan.routes, plans, inTarget, sendHelpers: sendHelpers!, parsed: followed,
       schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
       specifier: (from, to) => importSpecifier(from, to, format, importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
@@ -245,7 +248,14 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
       },
     }));
   }
-  if (sendHelpers) for (const plan of plans) { const found = sendHelpers(plan.file); if (Object.keys(found).length) plan.sendHelpers = found; }
+  // Only where MA003 may type a handler (a route or a definition in the file): the others need no second parse.
+  if (sendHelpers) {
+    for (const plan of plans) {
+      if (!plan.routes.length && !plan.definitions?.length) continue;
+      const found = sendHelpers(plan.file);
+      if (Object.keys(found).length) plan.sendHelpers = found;
+    }
+  }
   const rewritten = await Promise.all(plans.map((plan) => {
     const known = alreadyMigrated(plan);
     return (known ? Promise.resolve(known) : runner.rewrite(plan)).then((r) => { opts.onProgress?.(++done, files.length); return r; });

@@ -7,8 +7,11 @@ import { buildParents, type Node, type Parents } from './rules/ast.js';
 
 export interface ParsedFile { source: string; program: Node; parents: Parents }
 
-/** A reader that parses each file once (per planning step: the rewrite may change files afterwards). */
-export function parsedFileReader(): (file: string) => ParsedFile | null {
+export type FileReader = (file: string) => ParsedFile | null;
+
+/** A reader that parses each file once. One per planning phase, shared by its steps: the rewrite changes files
+ *  afterwards, so it must not outlive the plan. */
+export function parsedFileReader(): FileReader {
   const cache = new Map<string, ParsedFile | null>();
   return (file) => {
     if (cache.has(file)) return cache.get(file)!;

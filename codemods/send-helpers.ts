@@ -3,7 +3,7 @@
 // for the send-helper shape (rules/send-helper.ts). The answer goes in FilePlan.sendHelpers, by the name the
 // file calls it by at its top level, so MA003 (in a worker, on one file) can inline a call without the other
 // files; it checks that no inner binding of the name stands between the call and the top level.
-import { parsedFileReader } from './parsed-files.js';
+import { parsedFileReader, type FileReader } from './parsed-files.js';
 import { walk, type Node } from './rules/ast.js';
 import { locateDefinition } from './rules/definition-site.js';
 import { helperKey, readSendHelper, type SendHelperEntry } from './rules/send-helper.js';
@@ -14,9 +14,8 @@ import type { Val } from './scan/values.js';
 
 
 /** A finder over one scan: `(file) => { name: helper or why }`, cached per file. */
-export function sendHelperFinder(scans: ReadonlyMap<string, FileScan>): (file: string) => Record<string, SendHelperEntry> {
+export function sendHelperFinder(scans: ReadonlyMap<string, FileScan>, parsed: FileReader = parsedFileReader()): (file: string) => Record<string, SendHelperEntry> {
   const resolver = new Resolver(scans);
-  const parsed = parsedFileReader();
   const cache = new Map<string, Record<string, SendHelperEntry>>();
   return (file) => {
     const hit = cache.get(file);

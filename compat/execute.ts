@@ -59,7 +59,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // handlers read req.body, which enforce leaves alone; query keys are not counted (cache busters, tracking
   // parameters: a typed handler reads undeclared ones from ctx.req, never from its parsed input).
   // The route's path is worked out only when a key is found: nothing is added to a request that has none.
-  const countStrippedBody = isLegacy || !spec.body ? undefined : (req: Request): StrippedListener => (key, raw, parsed) => {
+  const countStrippedBody: StrippedCounter | undefined = isLegacy || !spec.body ? undefined : (req, key, raw, parsed) => {
     if (key !== 'body') return;
     const at = strippedKey(raw, parsed);
     if (at) recordViolation(req.method, routeOf(req), 'request', 'body', { loc: ['body', ...at], msg: 'a key the spec does not list: enforce strips it before the handler', type: 'unrecognized_keys' });
@@ -78,11 +78,11 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   // (before fitQuery dropped blank numbers), so `?n=` still reads '' there.
   function parseSync(input: ParsedInputBase, report: boolean, req: Request): ErrorDetail[] | undefined {
     let detail: ErrorDetail[] | undefined;
-    const onStripped = report ? countStrippedBody?.(req) : undefined;
+    const onStripped = report ? countStrippedBody : undefined;
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       const key = check[1];
-      const issues = runSync(check[0], input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, onStripped);
+      const issues = runSync(check[0], input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, req, onStripped);
       if (issues) pushIssues((detail ??= []), check[2], issues);
       else if (report && key === 'query') countBlankQuery?.(req);
     }
@@ -91,10 +91,10 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
 
   async function parseAsync(input: ParsedInputBase, report: boolean, req: Request): Promise<ErrorDetail[] | undefined> {
     let detail: ErrorDetail[] | undefined;
-    const onStripped = report ? countStrippedBody?.(req) : undefined;
+    const onStripped = report ? countStrippedBody : undefined;
     for (const [schema, key, loc] of checks) {
       const r = await schema.safeParseAsync(input[key]);
-      if (r.success) onStripped?.(key, input[key], r.data);
+      if (r.success) onStripped?.(req, key, input[key], r.data);
       if (r.success && report && key === 'query') countBlankQuery?.(req);
       if (r.success) input[key] = report ? keepRawShape(key === 'query' ? req.query : input[key], r.data) : r.data;
       else pushIssues((detail ??= []), loc, r.error.issues);
@@ -164,13 +164,9 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
         if (value.via === 'sendStatus') return void res.sendStatus(status);
         if (value.via === 'send') {
           // express's send answers an object as res.json does: checked like one; text and Buffers are not JSON.
-          if (isJsonSendBody(body) && lookup && mode !== 'off') {
-            const schema = lookup(status);
-            if (schema && sampled(req)) {
-              const checked = checkResponse(schema, body, status, mode, req);
-              if (checked === INVALID) return responseInvalid(lastIssues, status, req, res);
-              body = checked;
-            }
+          if (isJsonSendBody(body)) {
+            body = checkedBody(status, body, mode, req);
+            if (body === INVALID) return responseInvalid(lastIssues, status, req, res);
           }
           return void res.status(status).send(body as never);
         }
@@ -187,19 +183,23 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
           }
         }
       }
-      if (body !== undefined && lookup && mode !== 'off') {
-        const schema = lookup(status);
-        if (schema && sampled(req)) {
-          const checked = checkResponse(schema, body, status, mode, req);
-          if (checked === INVALID) return responseInvalid(lastIssues, status, req, res);
-          body = checked;
-        }
+      if (body !== undefined) {
+        body = checkedBody(status, body, mode, req);
+        if (body === INVALID) return responseInvalid(lastIssues, status, req, res);
       }
       if (body === undefined) res.status(status).end();
       else sendJsonBody(res, status, body);
     } catch (err) {
       fail(err, res, next);
     }
+  }
+
+  /** The body to send for `status`: checked against its schema when the route has one and this request is
+   *  sampled (checkResponse), INVALID when enforce refuses it, the body as it is otherwise. */
+  function checkedBody(status: number, body: unknown, mode: ValidationMode, req: Request): unknown {
+    if (!lookup || mode === 'off') return body;
+    const schema = lookup(status);
+    return schema && sampled(req) ? checkResponse(schema, body, status, mode, req) : body;
   }
 
   /**
@@ -296,17 +296,18 @@ type Runnable = { _zod: { run(payload: RawPayload, ctx: { async: boolean }): Raw
  * them (zod 4.6 parse.js `_safeParse`), and the parsed value is stored on success. An async schema
  * throws $ZodAsyncError, as safeParse does, and the route switches to safeParseAsync.
  */
-type StrippedListener = (key: InputKey, raw: unknown, parsed: unknown) => void;
+/** Compiled once per route: the request is an argument, so report mode allocates nothing per request for it. */
+type StrippedCounter = (req: Request, key: InputKey, raw: unknown, parsed: unknown) => void;
 
 const NO_RAW = Symbol('enforce: the parsed value as it is');
 
-function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: unknown, onStripped?: StrippedListener): z.core.$ZodIssue[] | undefined {
+function runSync(schema: z.ZodType, input: ParsedInputBase, key: InputKey, raw: unknown, req: Request, onStripped?: StrippedCounter): z.core.$ZodIssue[] | undefined {
   const ctx = { async: false };
   const out = (schema as unknown as Runnable)._zod.run({ value: input[key], issues: [] }, ctx);
   if (out instanceof Promise) throw new z.core.$ZodAsyncError();
   if (out.issues.length === 0) {
     // Report mode changes nothing a handler sees: the keys the schema would strip stay (report-input.ts).
-    if (raw !== NO_RAW) onStripped?.(key, raw, out.value);
+    if (raw !== NO_RAW) onStripped?.(req, key, raw, out.value);
     input[key] = raw === NO_RAW ? out.value : keepRawShape(raw, out.value);
     return undefined;
   }
