@@ -132,7 +132,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   try {
     result = await migrateProject(dir, {
       specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
-      includeTests: values['include-tests'], onProgress: bar?.update, ...cache,
+      includeTests: values['include-tests'], onProgress: bar?.update, ...cache, cacheWrites: !values.dry,
     });
   } finally {
     record?.stop();
@@ -149,7 +149,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
       const name = relative(process.cwd(), w.file).split(sep).join('/');
       io.out(unifiedDiff(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after));
     }
-    await result.cache?.finish([]);
+    await result.cache?.finish();
   } else {
     // SIGINT mid-run: finish the files being written (each write is atomic), then stop.
     let interrupted = false;
@@ -170,7 +170,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
       report.diagnostics.push({ code: 'write-error', severity: 'error', message: `cannot write: ${f.message}; left as it was`, at: { file: entry?.file ?? f.file, line: 1 } });
     }
     if (writeFailures.length) report.summary = summarize(report);
-    if (!interrupted) await result.cache?.finish(writes.filter((w) => !writeFailures.some((f) => f.file === w.file)).map((w) => ({ file: w.file, content: w.after })));
+    await result.cache?.finish();
     if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish (add --force: the tree now has uncommitted changes, which the dirty-tree guard refuses).\n'); return 130; }
     if (writes.some((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
   }

@@ -62,6 +62,8 @@ export interface MigrateOptions {
   cache?: boolean;
   /** Where the cache lives (`--cache-location`); default `<package>/node_modules/.cache/migrate-api`. */
   cacheLocation?: string;
+  /** The caller writes what the run rewrites (the CLI without --dry): those files get no cache entry. */
+  cacheWrites?: boolean;
 }
 
 /** Runs a per-file step in-process or on the pool. */
@@ -103,7 +105,7 @@ export interface MigrationResult {
   report: MigrationReport;
   /** Every file the migration would write, with its old and new text (old null for new files). */
   writes: PlannedWrite[];
-  /** With `cache`: call `finish` with the files written (their entries are dropped: see cached-steps.ts). */
+  /** With `cache`: `finish` waits for the cache's writes. */
   cache?: { dir: string; stats: CacheStats; finish: CachedSteps['finish'] };
 }
 
@@ -127,7 +129,7 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   const size = opts.workers ?? envWorkers() ?? 0;
   const { runner: plain, close } = makeRunner(size);
   const cacheDir = cacheFolder(opts, root);
-  const cached = cacheDir ? cachedSteps(new FileCache(cacheDir), plain, size <= 0) : null;
+  const cached = cacheDir ? cachedSteps(new FileCache(cacheDir), plain, size <= 0, opts.cacheWrites) : null;
   try {
     const result = await migrateWith({ root, target, targetDir, inTarget }, sourceFiles, cached ?? plain, opts, started);
     if (!cached) return result;

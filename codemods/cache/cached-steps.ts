@@ -15,19 +15,19 @@ import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 export interface CachedSteps {
   analyze: (file: string) => Promise<AnalyzedFile>;
   rewrite: (plan: FilePlan) => Promise<RewrittenFile>;
-  /** After the writes: caches what this run computed for the files it did not write, then waits for every
-   *  cache write. */
-  finish: (written: ReadonlyArray<{ file: string; content: string }>) => Promise<void>;
+  /** After the writes: waits for every cache write. */
+  finish: () => Promise<void>;
   cache: FileCache;
   /** A whole-project step as a function of `inputs` (text holding all it reads): the schemas module's emit. */
   memo: <T>(kind: string, file: string, inputs: string, compute: () => T) => T;
 }
 
-/** `inProcess`: the uncached steps run here (the text already read is reused); else `fallback` runs them (a pool). */
-export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string) => Promise<AnalyzedFile>; rewrite: (plan: FilePlan) => Promise<RewrittenFile> }, inProcess: boolean): CachedSteps {
-  // Results computed this run, cached at finish() for the files that were not written: a written file's next
-  // run reads other text, so its rewrite entry would never hit, and its analysis entry is that of the new text.
-  const unwritten = new Map<string, { kind: string; file: string; key: string; body: string | (() => string) }>();
+/** `inProcess`: the uncached steps run here (the text already read is reused); else `fallback` runs them (a pool).
+ *  `writes`: the run writes what it rewrites (the CLI without --dry), so a file it rewrites gets no entry. */
+export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string) => Promise<AnalyzedFile>; rewrite: (plan: FilePlan) => Promise<RewrittenFile> }, inProcess: boolean, writes = false): CachedSteps {
+  // Entries are written as they are computed (queued on libuv's threads), never held until the end: memory stays
+  // what the run needs anyway. When the run writes, a file it is about to rewrite gets none: its next run reads
+  // other text, so an entry for its old text would never hit (see likelyRewritten()).
   return {
     cache,
     memo(kind, file, inputs, compute) {
@@ -46,9 +46,11 @@ export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string
       if (hit && readsUnchanged(hit)) return hit;
       if (hit) cache.stale('analysis', file);
       const analyzed = inProcess ? analyzeSource(file, code) : await fallback.analyze(file);
-      // Encoded now (the pipeline goes on to decorate what it is handed), written at finish() unless rewritten.
-      const body = encodeAnalysis(analyzed);
-      if (body !== null) unwritten.set(`analysis\0${file}`, { kind: 'analysis', file, key, body });
+      // Encoded now: the pipeline goes on to decorate what it is handed.
+      if (!writes || !likelyRewritten(analyzed)) {
+        const body = encodeAnalysis(analyzed);
+        if (body !== null) cache.set('analysis', file, key, body);
+      }
       return analyzed;
     },
     async rewrite(plan) {
@@ -58,24 +60,26 @@ export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string
       const hit = cache.get('rewrite', plan.file, key, (body) => JSON.parse(body) as Omit<RewrittenFile, 'before'>);
       if (hit) return hit.changed ? { ...hit, before: source } : hit;
       const done = inProcess ? rewriteSource(plan, source) : await fallback.rewrite(plan);
-      // Encoded at finish(), and only if the file was not written: nothing downstream changes a rewrite's result.
-      unwritten.set(`rewrite\0${plan.file}`, { kind: 'rewrite', file: plan.file, key, body: () => JSON.stringify({ ...done, before: undefined }) });
+      // A rewrite that changes the file is written by the CLI: its entry (keyed by the old text) would never hit.
+      if (!writes || !done.changed) cache.set('rewrite', plan.file, key, JSON.stringify({ ...done, before: undefined }));
       return done;
     },
-    async finish(written) {
-      // A written file gets no entry: its old text's entries would never hit again, and analysing its new text
-      // here (h-cache did) cost the migration a second parse of every file it wrote, +38% CPU, to save that
-      // parse on a later run that is rarely made while the files are as written (a re-run of an unchanged tree
-      // is answered whole by ./run-record.ts). The first run that parses the new text caches it.
-      for (const { file } of written) {
-        unwritten.delete(`analysis\0${file}`);
-        unwritten.delete(`rewrite\0${file}`);
-      }
-      for (const { kind, file, key, body } of unwritten.values()) cache.set(kind, file, key, typeof body === 'string' ? body : body());
-      unwritten.clear();
+    async finish() {
       await cache.flush();
     },
   };
+}
+
+/**
+ * A file with a route not yet migrated, or an app not yet wrapped, is one this run rewrites: its analysis is not
+ * cached. Caching the analysis of the text each written file ends with (h-cache did) cost the migration a second
+ * parse of everything it wrote, +38% CPU, to save that parse on one later run; that run (the first re-run)
+ * parses it and caches it, and the runs after it are answered whole by the run record (./run-record.ts). A
+ * wrong guess costs one entry, never a wrong answer: entries are keyed by content.
+ */
+function likelyRewritten(a: AnalyzedFile): boolean {
+  const s = a.scan;
+  return !!s && (s.routes.some((r) => !r.migrated) || s.routers.some((r) => r.kind === 'app' && !r.created.startsWith('typed')));
 }
 
 /** The plan as text: a Set does not survive JSON.stringify. */
