@@ -25,7 +25,7 @@ export interface CachedSteps {
 /** `inProcess`: the uncached steps run here (the text already read is reused); else `fallback` runs them (a pool).
  *  `writes`: the run writes what it rewrites (the CLI without --dry), so a file it rewrites gets no entry. */
 export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string) => Promise<AnalyzedFile>; rewrite: (plan: FilePlan) => Promise<RewrittenFile> }, inProcess: boolean, writes = false): CachedSteps {
-  // Entries are written as they are computed (queued on libuv's threads), never held until the end: memory stays
+  // Entries are written as they are computed (FileCache.set writes at once), never held until the end: memory stays
   // what the run needs anyway. When the run writes, a file it is about to rewrite gets none: its next run reads
   // other text, so an entry for its old text would never hit (see likelyRewritten()).
   return {

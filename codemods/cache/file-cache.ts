@@ -10,8 +10,7 @@
 // slower (1.1 s for 1,000 analyses, most of a re-run). Writes go to
 // a temp file of their own and are renamed into place, so concurrent runs each leave a whole entry.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_FORMAT, toolIdentity } from './tool-identity.js';
 
@@ -34,8 +33,7 @@ export interface CacheStats {
 
 export class FileCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, ignored: 0, written: 0, corrupt: 0, missed: [] };
-  private pending: Promise<void>[] = [];
-  private made: Promise<unknown> | undefined;
+  private made = false;
 
   constructor(readonly dir: string, private tool: string = toolIdentity()) {}
 
@@ -76,26 +74,35 @@ export class FileCache {
     this.stats.missed.push(`${kind}:${file}`);
   }
 
-  /** Queued on libuv's threads; `flush()` waits for every write. A write that fails only costs a later miss. */
+  /** Written now, synchronously: the per-file steps run back to back without yielding, so queued async writes
+   *  would hold every body in memory until the analysis ends (+100 MB on 1,000 files). A write that fails only
+   *  costs a later miss. */
   set(kind: string, file: string, key: string, body: string): void {
     const header: Header = { format: CACHE_FORMAT, tool: this.tool, kind, file, key, body: sha1(body) };
     const target = this.entryPath(kind, file);
     // Like .pytest_cache and .ruff_cache: the folder ignores itself, so `git add -A` never commits it and an
     // app whose .gitignore misses node_modules does not trip the dirty-tree guard on its next run.
-    this.made ??= mkdir(this.dir, { recursive: true }).then(() => writeFile(join(this.dir, '.gitignore'), '# migrate-api cache: never commit it\n*\n'));
-    this.pending.push(this.made.then(async () => {
-      const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(tmp, `${JSON.stringify(header)}\n${body}`);
-        await rename(tmp, target);
-        this.stats.written++;
-      } catch {
-        await unlink(tmp).catch(() => {});
-      }
-    }, () => {}));
+    if (!this.made) {
+      this.made = true;
+      try { ensureCacheDir(this.dir); } catch { /* the writes below fail too: misses next time */ }
+    }
+    const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
+      renameSync(tmp, target);
+      this.stats.written++;
+    } catch {
+      try { unlinkSync(tmp); } catch { /* never written */ }
+    }
   }
 
-  async flush(): Promise<void> {
-    while (this.pending.length) await Promise.all(this.pending.splice(0));
-  }
+  /** Kept for callers that wait for the writes: they are all done when set() returns. */
+  async flush(): Promise<void> {}
+}
+
+/** The cache folder with its own `.gitignore`. */
+export function ensureCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const ignore = join(dir, '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, '# migrate-api cache: never commit it\n*\n');
 }

@@ -3,11 +3,12 @@
 // next run with the same key whose inputs all read the same is that run again: ./run-replay.ts answers it from
 // the record before the toolchain loads. Only no-op runs are recorded: the report of a run that writes is not
 // the report of the run after it, which is the one to replay (README "The cache" says what that costs).
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { MigrationReport } from '../report.js';
 import { hashBytes, recordInputs, VALUE_OF, type Input } from './input-recorder.js';
 import { CACHE_FORMAT, codeFolder, toolIdentity } from './tool-identity.js';
+import { ensureCacheDir } from './file-cache.js';
 
 export interface RunRecord { format: number; tool: string; key: string; inputs: Input[]; report: MigrationReport; exitCode: number }
 
@@ -36,6 +37,9 @@ export interface RunRecorder {
 
 export function startRunRecord(cacheDir: string | null, flags: Record<string, unknown>, target: string): RunRecorder | null {
   if (!cacheDir || usesWorkers()) return null;
+  // Made before anything is read: a node_modules the cache creates mid-run would change the package folder's
+  // listing, and the next run would miss for it.
+  try { ensureCacheDir(cacheDir); } catch { return null; }
   const cache = resolve(cacheDir) + sep;
   const tool = resolve(codeFolder()) + sep;
   const recording = recordInputs((p) => p.startsWith(cache) || p.startsWith(tool));
@@ -54,8 +58,6 @@ export function startRunRecord(cacheDir: string | null, flags: Record<string, un
       const record: RunRecord = { format: CACHE_FORMAT, tool: toolIdentity(), key, inputs, report, exitCode };
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(join(cacheDir, '.gitignore'), '# migrate-api cache: never commit it\n*\n');
         writeFileSync(tmp, JSON.stringify(record));
         renameSync(tmp, file);
       } catch {
