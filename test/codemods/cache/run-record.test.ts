@@ -150,3 +150,19 @@ test('without --force the replay makes the dirty-tree check the CLI makes: a dir
   assert.equal(refused.code, 1);
   assert.match(refused.err, /refusing to migrate/);
 });
+
+test('--cache-location keeps the record there and the replay finds it there; --no-cache neither reads nor makes one', async () => {
+  const dir = copyFixture('apps/notes-nodocs');
+  const elsewhere = join(dir, '..', `${dir.split('/').pop()}-cache`);
+  await runCli([dir, '--force', '--cache-location', elsewhere]);
+  const full = await runCli([dir, '--force', '--cache-location', elsewhere]);
+  assert.ok(readdirSync(elsewhere).some((f) => f.startsWith('run-')));
+  const replayed = replay([dir, '--force', '--cache-location', elsewhere]);
+  assert.equal(replayed.code, full.code);
+  assert.equal(timeless(replayed.err), timeless(full.err));
+  assert.equal(replay([dir, '--force']).code, null, 'the default location holds no record of that run');
+  rmSync(elsewhere, { recursive: true, force: true });
+  await runCli([dir, '--force', '--no-cache']);
+  await runCli([dir, '--force', '--no-cache']);
+  assert.equal(replay([dir, '--force', '--no-cache']).code, null);
+});
