@@ -54,8 +54,16 @@ function pathOf(p: unknown): string | null {
   return null;
 }
 
+/** The recording under way: two runs at once in one process (a program calling main() twice) would each miss
+ *  the other's wrapper, so the second spoils both. */
+let active: { spoil: () => void } | null = null;
+
 /** Starts recording; `ignore` leaves out what is not an input (the cache itself, the tool's own code). */
 export function recordInputs(ignore: (path: string) => boolean): Recording {
+  if (active) {
+    active.spoil();
+    return { spoil: () => {}, stop: () => null };
+  }
   const inputs = new Map<string, Input>();
   let spoiled = false;
   const note = (raw: unknown, kind: Input['kind'], value?: () => string) => {
@@ -80,9 +88,15 @@ export function recordInputs(ignore: (path: string) => boolean): Recording {
   f.readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.readFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
   (fs.promises as unknown as Record<string, unknown>).readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.promisesReadFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
   syncBuiltinESMExports();
+  const self = { spoil: () => { spoiled = true; } };
+  active = self;
+  let stopped = false;
   return {
-    spoil: () => { spoiled = true; },
+    spoil: self.spoil,
     stop: () => {
+      if (stopped) return null;
+      stopped = true;
+      active = null;
       Object.assign(fs, { readFileSync: real.readFileSync, readdirSync: real.readdirSync, existsSync: real.existsSync, statSync: real.statSync, lstatSync: real.lstatSync, openSync: real.openSync, readFile: real.readFile });
       (fs.promises as unknown as Record<string, unknown>).readFile = real.promisesReadFile;
       syncBuiltinESMExports();

@@ -70,3 +70,15 @@ test('a read the recorder cannot attribute to a path (a file descriptor) makes t
   spoiled.spoil();
   assert.equal(spoiled.stop(), null);
 });
+
+test('two recordings at once in one process spoil each other (each would miss reads through the other\'s wrapper)', () => {
+  const dir = tree();
+  const outer = recordInputs(() => false);
+  const inner = recordInputs(() => false);
+  readFileSync(join(dir, 'src', 'a.js'), 'utf8');
+  assert.equal(inner.stop(), null);
+  assert.equal(outer.stop(), null);
+  const next = recordInputs(() => false);
+  readFileSync(join(dir, 'src', 'a.js'), 'utf8');
+  assert.equal(next.stop()?.length, 1, 'a recording after them works again');
+});
