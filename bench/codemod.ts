@@ -1,21 +1,25 @@
-// The codemod benchmark (issue 4, DESIGN.md "Performance"): on a generated corpus of route files, side by side
-// in one run — stock jscodeshift identity transform (the floor), stock jscodeshift rewriting every file,
-// migrate-api's full migration (in-process, the default, and on 2 worker threads) and its no-op re-run — then
-// peak RSS of the full migration at 250/500/1,000 files. Every measurement is its own child process, timed by
-// /usr/bin/time (wall, user+sys CPU, max RSS, which counts worker threads: they share the process).
-// Run: npx tsx bench/codemod.ts [files=1000]. Writes the "## Migration" section of bench/RESULTS.md.
+// The codemod benchmark (issues 4 and 16, DESIGN.md "Performance"): on a generated corpus of route files, side
+// by side in one run — node's start and the CLI bundle's load, stock jscodeshift identity transform (the floor),
+// migrate-api's full migration with the cache (the default: node_modules/.cache/migrate-api of the corpus) and
+// with --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses
+// what it wrote, and records the run), the no-op re-run after that (answered from the run record) and the
+// no-op re-run with --no-cache — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
+// measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs
+// the CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the
+// "## Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1
+// jscodeshift rewriting every file.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { writeCorpus } from './corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 const FILES = Number(process.argv[2] ?? 1000);
-const SIZES = [250, 500, 1000].filter((n) => n <= FILES);
+/** Corpus sizes for the memory table (BENCH_RSS_SIZES=1000,2000,4000; empty skips it). */
+const SIZES = (process.env.BENCH_RSS_SIZES ?? '').split(',').filter(Boolean).map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Sample { wall: number; cpu: number; rssMb: number; status: number; stderr: string }
@@ -30,12 +34,12 @@ function measure(cmd: string[], env: Record<string, string> = {}): Sample {
   return { wall, cpu: Number(m[1]) + Number(m[2]), rssMb: Number(m[3]) / 1024, status: r.status ?? -1, stderr: r.stderr };
 }
 
-/** The CLI as consumers run it: compiled JS (every source file transpiled alone, like tsc's emit), not tsx. */
-async function buildDist(out: string): Promise<string> {
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []);
+/** The CLI as consumers run it: `npm run build`'s bundle (scripts/build.mjs), copied next to the corpora. */
+function buildDist(out: string): string {
+  const r = spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
   rmSync(out, { recursive: true, force: true });
-  await build({ entryPoints: [...walk(join(repo, 'codemods')), ...walk(join(repo, 'compat'))], outdir: out, outbase: repo, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  cpSync(join(repo, 'dist'), out, { recursive: true });
   return join(out, 'codemods', 'bin.js');
 }
 
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
   // Outside the checkout (nothing to clean up in git), resolving the repo's node_modules through a symlink.
   symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
   cpSync(join(repo, 'package.json'), join(work, 'package.json'));
-  const bin = await buildDist(join(work, 'dist'));
+  const bin = buildDist(join(work, 'dist'));
   const jscodeshift = join(repo, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
   const corpora = new Map<number, string>();
   for (const n of new Set([...SIZES, FILES])) {
@@ -84,20 +88,31 @@ async function main(): Promise<void> {
 
   for (let round = 1; round <= ROUNDS; round++) {
     process.stderr.write(`round ${round} of ${ROUNDS}\n`);
+    run('node start (node -e 0)', [process.execPath, '-e', '0']);
+    run('node start + the CLI bundle loaded (migrate-api --help)', [process.execPath, bin, '--help']);
     const ident = fresh(corpus, 'jsc-identity');
     run('jscodeshift, identity transform (floor)', jsc(ident, 'identity.cjs'));
-    const wrapped = fresh(corpus, 'jsc-wrap');
-    run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
+    if (process.env.BENCH_WRAP) {
+      const wrapped = fresh(corpus, 'jsc-wrap');
+      run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
+    }
     const migrated = fresh(corpus, 'migrate');
-    run('migrate-api, full migration (in-process, the default)', [process.execPath, bin, migrated, '--force'], {},
+    run('migrate-api, full migration (default: cache on)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
-    const threaded = fresh(corpus, 'migrate-workers');
-    run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
-      (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
+    const uncached = fresh(corpus, 'migrate-nocache');
+    run('migrate-api, full migration --no-cache', [process.execPath, bin, uncached, '--force', '--no-cache'], {},
+      (s) => `${countChanged(corpus, uncached)} route files changed, exit ${s.status}; output ${countChanged(migrated, uncached) === 0 ? 'identical to' : 'DIFFERS from'} the cached run`);
+    if (process.env.BENCH_WORKERS) {
+      const threaded = fresh(corpus, 'migrate-workers');
+      run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
+        (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
+    }
     const snapshot = fresh(migrated, 'migrate-snapshot');
-    run('migrate-api, no-op re-run on the migrated copy (in-process)', [process.execPath, bin, migrated, '--force'], {},
+    run('migrate-api, first re-run after the migration (cache on: parses the files it wrote, records the run)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
-    run('migrate-api, no-op re-run on 2 worker threads', [process.execPath, bin, migrated, '--force'], { MIGRATE_API_WORKERS: '2' },
+    run('migrate-api, no-op re-run (cache on: answered from the run record)', [process.execPath, bin, migrated, '--force'], {},
+      (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
+    run('migrate-api, no-op re-run --no-cache', [process.execPath, bin, migrated, '--force', '--no-cache'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
   }
   const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]!; };
@@ -107,17 +122,19 @@ async function main(): Promise<void> {
     walls: ss.map((x) => x.wall.toFixed(2)).join(' / '),
   }));
 
-  const rss: Array<{ n: number; s: Sample }> = [];
+  const rss: Array<{ n: number; s: Sample; noop: Sample }> = [];
   for (const n of SIZES) {
     const dir = fresh(corpora.get(n)!, `rss-${n}`);
     process.stderr.write(`rss ${n} ...`);
     const s = measure([process.execPath, bin, dir, '--force']);
-    process.stderr.write(` ${s.rssMb.toFixed(0)} MB\n`);
-    rss.push({ n, s });
+    const noop = measure([process.execPath, bin, dir, '--force']);
+    process.stderr.write(` ${s.rssMb.toFixed(0)} MB, no-op ${noop.rssMb.toFixed(0)} MB\n`);
+    rss.push({ n, s, noop });
+    rmSync(dir, { recursive: true, force: true });
   }
   rmSync(work, { recursive: true, force: true });
 
-  const floor = rows[0]!.s;
+  const floor = rows.find((r) => r.name.includes('(floor)'))!.s;
   const cpu = cpus();
   const lines = [
     '<!-- codemod-bench:start -->',
@@ -126,20 +143,25 @@ async function main(): Promise<void> {
     `- Date: ${started}`,
     `- Machine: ${cpu.length} cores (nproc), ${cpu[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
     `- Load average at start: ${load} — the machine is shared with teammates' test runs, so wall times are inflated and noisy; CPU time (user+sys) is the steadier number.`,
-    `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs compiled JS (esbuild transpile of codemods/ and compat/ file by file, like the tsc emit of npm run build) with \`--force\`, CI=1.`,
-    `- Budgets (DESIGN.md): full migration <= 5 s, no-op re-run <= 1.5 s on 2 cores, memory flat in file count.`,
+    `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs the CLI bundle of npm run build (dist/codemods) with \`--force\`, CI=1.`,
+    `- Budgets (DESIGN.md, issue 16): full migration <= 0.35x the floor, no-op re-run <= 0.10x the floor (same run; CPU ratios are the steadier number on this shared machine), peak memory flat in file count.`,
     '',
     `Medians of ${ROUNDS} interleaved rounds (each round's wall times in the last column).`,
     '',
-    '| run | wall s | CPU s (user+sys) | wall x floor | max RSS MB | notes | wall s per round |',
-    '|---|---:|---:|---:|---:|---|---|',
-    ...rows.map(({ name, s, note, walls }) => `| ${name} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${(s.wall / floor.wall).toFixed(2)}x | ${s.rssMb.toFixed(0)} | ${note} | ${walls} |`),
+    '| run | wall s | CPU s (user+sys) | wall x floor | CPU x floor | max RSS MB | notes | wall s per round |',
+    '|---|---:|---:|---:|---:|---:|---|---|',
+    ...rows.map(({ name, s, note, walls }) => `| ${name} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${(s.wall / floor.wall).toFixed(2)}x | ${(s.cpu / floor.cpu).toFixed(2)}x | ${s.rssMb.toFixed(0)} | ${note} | ${walls} |`),
     '',
-    'Peak RSS of the full migration (in-process, the default) by corpus size:',
+    ...(rss.length === 0 ? [] : [
+    'Peak RSS by corpus size (one run each, cache on; the no-op is the re-run right after that migration):',
     '',
-    '| files | wall s | CPU s | max RSS MB | RSS per 1,000 files above the 250-file run |',
-    '|---:|---:|---:|---:|---:|',
-    ...rss.map(({ n, s }) => `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${n === rss[0]!.n ? '-' : (((s.rssMb - rss[0]!.s.rssMb) / (n - rss[0]!.n)) * 1000).toFixed(0) + ' MB'} |`),
+    '| files | full: wall s | full: CPU s | full: max RSS MB | full: RSS per 1,000 files above the smallest | no-op: wall s | no-op: CPU s | no-op: max RSS MB | no-op: RSS per 1,000 files above the smallest |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rss.map(({ n, s, noop }) => {
+      const per = (x: number, x0: number) => (n === rss[0]!.n ? '-' : `${(((x - x0) / (n - rss[0]!.n)) * 1000).toFixed(0)} MB`);
+      return `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${per(s.rssMb, rss[0]!.s.rssMb)} | ${noop.wall.toFixed(2)} | ${noop.cpu.toFixed(2)} | ${noop.rssMb.toFixed(0)} | ${per(noop.rssMb, rss[0]!.noop.rssMb)} |`;
+    }),
+    ]),
     '<!-- codemod-bench:end -->',
   ];
   const resultsFile = join(here, 'RESULTS.md');

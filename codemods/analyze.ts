@@ -1,6 +1,7 @@
 // The read-only front half shared by `migrate-api` and `migrate-api check`: one pass over the tree
 // that scans routes, reads every doc source, and matches routes to documented operations.
 import { existsSync, readdirSync } from 'node:fs';
+import { packageRoot } from './package-root.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { emptyDocsModel, type DocsModel } from './model.js';
@@ -123,9 +124,4 @@ function plainFiles(dir: string): string[] {
   }
 }
 
-export function packageRoot(from: string): string | null {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return null;
-  }
-}
+export { packageRoot };

@@ -4,10 +4,11 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import pc from 'picocolors';
-import { migrateProject, type MigrationResult } from './migrate.js';
+import { cacheFolder, migrateProject, type MigrationResult } from './migrate.js';
 import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
 import { writeFilesAtomic, type WriteFailure } from './write.js';
-import { relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { isFile } from './scan/index.js';
 import { GitStatusError, uncommittedChanges } from './git.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './diagnostics.js';
@@ -16,13 +17,16 @@ import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
 import { unifiedDiff } from './cli/unified-diff.js';
 import { typeScriptMessage, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
+import { MIGRATE_FLAGS } from './cli/migrate-options.js';
+import { startRunRecord } from './cache/run-record.js';
+import { packageRoot } from './package-root.js';
 
 export { UsageError };
 
 export const USAGE = `Usage:
   migrate-api <dir|file> [--dry] [--spec file ...] [--schemas path] [--validation report|enforce]
                          [--report dir] [--only MA001,..] [--disable MA003,..] [--include-tests]
-                         [--force] [--json]
+                         [--force] [--json] [--no-cache | --cache-location dir]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
   migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
   migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json] [--report dir]
@@ -80,25 +84,14 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        dry: { type: 'boolean', default: false },
-        spec: { type: 'string', multiple: true },
-        schemas: { type: 'string' },
-        validation: { type: 'string', default: 'report' },
-        report: { type: 'string' },
-        only: { type: 'string' },
-        disable: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        'include-tests': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: MIGRATE_FLAGS,
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) { io.out(USAGE); return 0; }
+  if (values['no-cache'] && values['cache-location']) throw new UsageError('--no-cache and --cache-location exclude each other');
   if (positionals.length !== 1) throw new UsageError('expected exactly one directory or file');
   const dir = positionals[0];
   if (!existsSync(dir)) throw new UsageError(`no such directory or file: ${dir}`);
@@ -131,10 +124,19 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   const bar = io.isTTY && !values.json ? progressBar((s) => process.stderr.write(s)) : undefined;
-  const result: MigrationResult = await migrateProject(dir, {
-    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
-    includeTests: values['include-tests'], onProgress: bar?.update,
-  });
+  const cache = { cache: !values['no-cache'], cacheLocation: values['cache-location'] };
+  // What this run reads, for a re-run to be answered without running (cache/run-record.ts); not with --report,
+  // whose files the replay does not write.
+  const record = values.report ? null : startRunRecord(cacheFolder(cache, targetPackage(dir)), values, dir);
+  let result: MigrationResult;
+  try {
+    result = await migrateProject(dir, {
+      specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
+      includeTests: values['include-tests'], onProgress: bar?.update, ...cache, cacheWrites: !values.dry,
+    });
+  } finally {
+    record?.stop();
+  }
   bar?.done();
   const { report, writes } = result;
   report.dry = values.dry;
@@ -147,6 +149,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
       const name = relative(process.cwd(), w.file).split(sep).join('/');
       io.out(unifiedDiff(w.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, w.before ?? '', w.after));
     }
+    await result.cache?.finish();
   } else {
     // SIGINT mid-run: finish the files being written (each write is atomic), then stop.
     let interrupted = false;
@@ -167,6 +170,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
       report.diagnostics.push({ code: 'write-error', severity: 'error', message: `cannot write: ${f.message}; left as it was`, at: { file: entry?.file ?? f.file, line: 1 } });
     }
     if (writeFailures.length) report.summary = summarize(report);
+    await result.cache?.finish();
     if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish (add --force: the tree now has uncommitted changes, which the dirty-tree guard refuses).\n'); return 130; }
     if (writes.some((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
   }
@@ -178,12 +182,20 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     const paths = writeReport(report, values.report);
     if (!values.json) io.err(`report: ${paths.join(', ')}\n`);
   }
+  if (result.cache?.stats.corrupt) io.err(`${pc.yellow('warning:')} ignored ${result.cache.stats.corrupt} unreadable cache entr${result.cache.stats.corrupt === 1 ? 'y' : 'ies'} in ${result.cache.dir} (recomputed)\n`);
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.err(renderSummary(report) + '\n');
 
-  if (somethingSkipped(report) || writeFailures.length > 0) return 1;
-  if (values.dry && writes.length > 0) return 1;
-  return 0;
+  const code = somethingSkipped(report) || writeFailures.length > 0 || (values.dry && writes.length > 0) ? 1 : 0;
+  record?.save(report, code, writes.length === 0 && writeFailures.length === 0 && !result.cache?.stats.corrupt);
+  return code;
+}
+
+/** The package migrateProject analyses for `target` (its cache is that package's). */
+function targetPackage(target: string): string {
+  const t = resolve(target);
+  const dir = isFile(t) ? dirname(t) : t;
+  return packageRoot(dir) ?? dir;
 }
 
 function defaultIo() {

@@ -10,6 +10,7 @@ import { readSourceDocs } from './docs/index.js';
 import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
+import { sha1 } from './cache/file-cache.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
@@ -27,6 +28,9 @@ export interface AnalyzedFile {
   previousDocs?: PreviousDocs;
   /** The read or parse error; the scan's own diagnostics stay in `scan.diagnostics`. */
   diagnostics: Diagnostic[];
+  /** Other files the analysis read (`$ref`'d YAML), with their text's hash (null: unreadable): what a cached
+   *  analysis depends on besides the file itself. */
+  reads?: Array<{ file: string; hash: string | null }>;
 }
 
 /** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
@@ -37,14 +41,22 @@ export function analyzeFile(file: string): AnalyzedFile {
   } catch (err) {
     return { file, diagnostics: [{ code: 'read-error', severity: 'error', message: (err as Error).message, at: { file, line: 1 } }] };
   }
+  return analyzeSource(file, code);
+}
+
+/** analyzeFile for a text already read: a pure function of (file, code) and the files listed in `reads`. */
+export function analyzeSource(file: string, code: string): AnalyzedFile {
   const parsed = parseSource(code, file);
   if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
   const scan = scanFile(code, file, parsed.ast);
-  const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
+  const reads: NonNullable<AnalyzedFile['reads']> = [];
+  const docs = DOC_MARKERS.some((m) => code.includes(m))
+    ? readSourceDocs(code, file, parsed.ast, (f, text) => reads.push({ file: f, hash: text === null ? null : sha1(text) }))
+    : undefined;
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
   const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0 || loaded.inlineDocs.length > 0;
-  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [] };
+  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [], ...(reads.length ? { reads } : {}) };
 }
 
 export interface RewrittenFile {
@@ -55,8 +67,12 @@ export interface RewrittenFile {
 }
 
 export function rewriteFile(plan: FilePlan): RewrittenFile {
+  return rewriteSource(plan, readFileSync(plan.file, 'utf8'));
+}
+
+/** rewriteFile for a text already read: a pure function of (plan, source). */
+export function rewriteSource(plan: FilePlan, source: string): RewrittenFile {
   const { file } = plan;
-  const source = readFileSync(file, 'utf8');
   let result: FileResult;
   try {
     result = applyFilePlan(source, plan);

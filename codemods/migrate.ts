@@ -36,6 +36,9 @@ import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
 import { parsedFileReader } from './parsed-files.js';
+import { cachedSteps, type CachedSteps } from './cache/cached-steps.js';
+import { defaultCacheDir } from './cache/cache-dir.js';
+import { FileCache, type CacheStats } from './cache/file-cache.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -55,12 +58,19 @@ export interface MigrateOptions {
   /** Worker threads for the per-file work; 0 (the default, or MIGRATE_API_WORKERS) runs everything in-process.
    *  The output is the same either way. */
   workers?: number;
+  /** Reuse per-file results of earlier runs (codemods/cache/): the CLI's default, off for `--no-cache`. */
+  cache?: boolean;
+  /** Where the cache lives (`--cache-location`); default `<package>/node_modules/.cache/migrate-api`. */
+  cacheLocation?: string;
+  /** The caller writes what the run rewrites (the CLI without --dry): those files get no cache entry. */
+  cacheWrites?: boolean;
 }
 
 /** Runs a per-file step in-process or on the pool. */
 type Runner = {
   analyze: (file: string) => Promise<AnalyzedFile>;
   rewrite: (plan: FilePlan) => Promise<RewrittenFile>;
+  memo?: CachedSteps['memo'];
 };
 
 /** The worker entry sits next to this module with the same extension: .ts under tsx, .js from dist. */
@@ -95,6 +105,8 @@ export interface MigrationResult {
   report: MigrationReport;
   /** Every file the migration would write, with its old and new text (old null for new files). */
   writes: PlannedWrite[];
+  /** With `cache`: `finish` waits for the cache's writes. */
+  cache?: { dir: string; stats: CacheStats; finish: CachedSteps['finish'] };
 }
 
 type ModuleFormat = 'ts' | 'js' | 'cjs';
@@ -115,15 +127,24 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   const isTest = (f: string) => f !== target && isTestFile(relative(inTarget(f) ? targetDir : root, f));
   const sourceFiles = listSourceFiles(root).filter((f) => opts.includeTests || !isTest(f));
   const size = opts.workers ?? envWorkers() ?? 0;
-  const { runner, close } = makeRunner(size);
+  const { runner: plain, close } = makeRunner(size);
+  const cacheDir = cacheFolder(opts, root);
+  const cached = cacheDir ? cachedSteps(new FileCache(cacheDir), plain, size <= 0, opts.cacheWrites) : null;
   try {
-    return await migrateWith({ root, target, targetDir, inTarget }, sourceFiles, runner, opts, started);
+    const result = await migrateWith({ root, target, targetDir, inTarget }, sourceFiles, cached ?? plain, opts, started);
+    if (!cached) return result;
+    return { ...result, cache: { dir: cacheDir!, stats: cached.cache.stats, finish: cached.finish } };
   } finally {
     await close();
   }
 }
 
 
+
+export function cacheFolder(opts: Pick<MigrateOptions, 'cache' | 'cacheLocation'>, root: string): string | null {
+  if (!opts.cache) return null;
+  return opts.cacheLocation ? resolve(opts.cacheLocation) : defaultCacheDir(packageRoot(root));
+}
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
 function envWorkers(): number | undefined {
@@ -174,7 +195,9 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     // A re-run reads some schemas back from the module (their doc blocks became code), after those still in
     // the docs: the order the module already has is kept, so the second run writes the same bytes.
     const docsInOrder = before === null ? docs : { ...docs, schemas: inModuleOrder(docs.schemas, before) };
-    const emitted = emitSchemasModule(docsInOrder.schemas, { format });
+    const emit = () => emitSchemasModule(docsInOrder.schemas, { format });
+    // A re-run emits the module again to compare it with the one on disk: cached by its whole input.
+    const emitted = runner.memo ? runner.memo('schemas-module', schemasFile, JSON.stringify([format, docsInOrder.schemas]), emit) : emit();
     diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
     exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
     // Any app, wrapped now or by an earlier run: a re-run must emit the same module.

@@ -7,7 +7,7 @@
 // the doubt (a tag, `*`, a git URL).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { packageRoot } from './analyze.js';
+import { packageRoot } from './package-root.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
 const ZOD_MIN = [4, 0] as const;

@@ -15,24 +15,31 @@ import { parseYaml } from './yaml-source.js';
 
 /** Files that doc blocks `$ref` (`./schemas/user.yaml`), read once per source file. Sync, like the scan's reads,
  *  because readSourceDocs runs inside the scan's per-file callback. A file that cannot be read is a ref-missing. */
-function fileLoader(): (file: string) => SourceDoc | undefined {
+function fileLoader(onRead?: ReadListener): (file: string) => SourceDoc | undefined {
   const cache = new Map<string, SourceDoc | undefined>();
   return (file) => {
     if (!cache.has(file)) {
       let doc: SourceDoc | undefined;
+      let text: string | null = null;
       try {
-        const parsed = parseYaml(readFileSync(file, 'utf8'), file);
+        text = readFileSync(file, 'utf8');
+        const parsed = parseYaml(text, file);
         doc = parsed.diagnostics.length ? undefined : parsed;
       } catch {
         doc = undefined;
       }
+      onRead?.(file, text);
       cache.set(file, doc);
     }
     return cache.get(file);
   };
 }
 
-export function readSourceDocs(code: string, file: string, ast?: File): DocsModel {
+/** Told of every other file a source file's docs read (`text` null: it could not be read), so a cache of the
+ *  result can key on those files too (codemods/cache/analysis.ts). */
+export type ReadListener = (file: string, text: string | null) => void;
+
+export function readSourceDocs(code: string, file: string, ast?: File, onRead?: ReadListener): DocsModel {
   // most files carry no docs at all: skip the parse when no comment could hold any
   if (!ast && !/@openapi|@swagger|---|#swagger\./.test(code)) return emptyDocsModel();
   let tree = ast;
@@ -42,7 +49,7 @@ export function readSourceDocs(code: string, file: string, ast?: File): DocsMode
     tree = parsed.ast;
   }
   const models: DocsModel[] = [];
-  const load = fileLoader();
+  const load = fileLoader(onRead);
   for (const c of tree.comments ?? []) {
     if (isDocComment(c) && hasOpenapiTag(c)) models.push(...readJsdocComment(c, file, load));
   }

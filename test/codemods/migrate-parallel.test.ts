@@ -16,12 +16,14 @@ function comparable(r: MigrationResult) {
   return { report, writes: r.writes };
 }
 
-/** Every file's text, with the tree's own path (which the generated header names) replaced by `<dir>`. */
+/** Every file's text, with the tree's own path (which the generated header names) replaced by `<dir>`;
+ *  node_modules (the CLI's cache) left out. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
+      if (e.isDirectory() && e.name === 'node_modules') continue;
       if (e.isDirectory()) walk(p);
       else out[relative(dir, p)] = readFileSync(p, 'utf8').split(dir).join('<dir>');
     }

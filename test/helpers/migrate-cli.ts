@@ -11,12 +11,12 @@ export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
 export type Tree = Map<string, string>;
 
-/** Every file under dir, skipping .git, sorted by path. */
+/** Every file under dir, skipping .git and node_modules (where the CLI keeps its cache), sorted by path. */
 export function readTree(dir: string): Tree {
   const out: Tree = new Map();
   const visit = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name === '.git') continue;
+      if (e.name === '.git' || e.name === 'node_modules') continue;
       const p = join(d, e.name);
       if (e.isDirectory()) visit(p);
       else out.set(relative(dir, p), readFileSync(p, 'utf8'));

@@ -1,0 +1,106 @@
+// Every input a migration run reads, recorded as it reads it: node:fs is wrapped for the length of the run (and
+// syncBuiltinESMExports() makes `import { readFileSync } from 'node:fs'` see the wrapper), so the record holds
+// what the code actually read — walked source files and folder listings, .gitignore files, tsconfig chains,
+// package.json, spec and YAML files, the modules of installed packages it loaded (http-status) — not a list we
+// would have to keep in step with the code by hand. ./run-record.ts checks the same inputs on the next run.
+// What cannot be recorded (a read by file descriptor, a worker thread's reads) makes the recording unusable.
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One input: a file's bytes, a folder's listing, or what a stat/exists saw (never a time: only content counts). */
+export interface Input { path: string; kind: 'file' | 'dir' | 'stat'; value: string }
+
+export interface Recording {
+  /** Restores node:fs; the inputs, or null when some read could not be recorded. */
+  stop: () => Input[] | null;
+  /** Something the recorder cannot see happened (worker threads): the recording is unusable. */
+  spoil: () => void;
+}
+
+const real = { readFileSync: fs.readFileSync, readdirSync: fs.readdirSync, existsSync: fs.existsSync, statSync: fs.statSync, lstatSync: fs.lstatSync, openSync: fs.openSync, readFile: fs.readFile, promisesReadFile: fs.promises.readFile };
+
+export function hashBytes(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** A file's content as recorded: the sha1 of its bytes, or 'missing' when it cannot be read. */
+export function fileValue(path: string): string {
+  try { return hashBytes(real.readFileSync(path)); } catch { return 'missing'; }
+}
+
+/** A folder's listing: names and kinds, sorted (readdir's order is the file system's). */
+export function dirValue(path: string): string {
+  try {
+    const entries = real.readdirSync(path, { withFileTypes: true }).map((e) => `${e.name}\0${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'}`);
+    return hashBytes(entries.sort().join('\n'));
+  } catch { return 'missing'; }
+}
+
+/** What a stat or an existence check can tell the code: absent, a file of this size, a folder, other. */
+export function statValue(path: string): string {
+  const s = real.statSync(path, { throwIfNoEntry: false });
+  return !s ? 'missing' : s.isFile() ? `file:${s.size}` : s.isDirectory() ? 'dir' : 'other';
+}
+
+export const VALUE_OF: Record<Input['kind'], (path: string) => string> = { file: fileValue, dir: dirValue, stat: statValue };
+
+function pathOf(p: unknown): string | null {
+  if (typeof p === 'string') return resolve(p);
+  if (p instanceof URL) return fileURLToPath(p);
+  if (Buffer.isBuffer(p)) return resolve(p.toString());
+  return null;
+}
+
+/** The recording under way: two runs at once in one process (a program calling main() twice) would each miss
+ *  the other's wrapper, so the second spoils both. */
+let active: { spoil: () => void } | null = null;
+
+/** Starts recording; `ignore` leaves out what is not an input (the cache itself, the tool's own code). */
+export function recordInputs(ignore: (path: string) => boolean): Recording {
+  if (active) {
+    active.spoil();
+    return { spoil: () => {}, stop: () => null };
+  }
+  const inputs = new Map<string, Input>();
+  let spoiled = false;
+  const note = (raw: unknown, kind: Input['kind'], value?: () => string) => {
+    const path = pathOf(raw);
+    if (path === null) { if (typeof raw !== 'number' || raw > 2) spoiled = true; return; }
+    if (ignore(path)) return;
+    const key = `${kind}\0${path}`;
+    if (!inputs.has(key)) inputs.set(key, { path, kind, value: value ? value() : VALUE_OF[kind](path) });
+  };
+  const f = fs as unknown as Record<string, unknown>;
+  f.readFileSync = function (this: unknown, p: unknown, ...rest: unknown[]) {
+    let out: string | Buffer;
+    try { out = (real.readFileSync as (...a: unknown[]) => string | Buffer).call(this, p, ...rest); } catch (err) { note(p, 'file', () => 'missing'); throw err; }
+    note(p, 'file', () => (typeof out === 'string' ? hashBytes(Buffer.from(out, 'utf8')) : hashBytes(out)));
+    return out;
+  };
+  f.readdirSync = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'dir'); return (real.readdirSync as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  f.existsSync = function (this: unknown, p: unknown) { note(p, 'stat'); return real.existsSync.call(this, p as string); };
+  f.statSync = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'stat'); return (real.statSync as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  f.lstatSync = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'stat'); return (real.lstatSync as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  f.openSync = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.openSync as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  f.readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.readFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  (fs.promises as unknown as Record<string, unknown>).readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.promisesReadFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
+  syncBuiltinESMExports();
+  const self = { spoil: () => { spoiled = true; } };
+  active = self;
+  let stopped = false;
+  return {
+    spoil: self.spoil,
+    stop: () => {
+      if (stopped) return null;
+      stopped = true;
+      active = null;
+      Object.assign(fs, { readFileSync: real.readFileSync, readdirSync: real.readdirSync, existsSync: real.existsSync, statSync: real.statSync, lstatSync: real.lstatSync, openSync: real.openSync, readFile: real.readFile });
+      (fs.promises as unknown as Record<string, unknown>).readFile = real.promisesReadFile;
+      syncBuiltinESMExports();
+      return spoiled ? null : [...inputs.values()];
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The whole-run record: a migrate run that changed nothing stores its report, its exit code and every input it
+// read (./input-recorder.ts), keyed by its flags, target, working folder and the tool (./tool-identity.ts). The
+// next run with the same key whose inputs all read the same is that run again: ./run-replay.ts answers it from
+// the record before the toolchain loads. Only no-op runs are recorded: the report of a run that writes is not
+// the report of the run after it, which is the one to replay (README "The cache" says what that costs).
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { MigrationReport } from '../report.js';
+import { hashBytes, recordInputs, VALUE_OF, type Input } from './input-recorder.js';
+import { CACHE_FORMAT, codeFolder, toolIdentity } from './tool-identity.js';
+import { ensureCacheDir } from './file-cache.js';
+
+export interface RunRecord { format: number; tool: string; key: string; inputs: Input[]; report: MigrationReport; exitCode: number }
+
+/** The flags as parsed, the target and where the command runs (report and diff paths depend on both). */
+export function runKey(flags: Record<string, unknown>, target: string): string {
+  const sorted = Object.fromEntries(Object.entries(flags).sort(([a], [b]) => a.localeCompare(b)));
+  return hashBytes(JSON.stringify([sorted, resolve(target), process.cwd(), toolIdentity()]));
+}
+
+export function recordFile(cacheDir: string, key: string): string {
+  return join(cacheDir, `run-${key.slice(0, 24)}.json`);
+}
+
+/** Worker threads read files the recorder cannot see: such runs are not recorded. */
+function usesWorkers(): boolean {
+  const v = process.env.MIGRATE_API_WORKERS;
+  return v !== undefined && /^\d+$/.test(v) && Number(v) > 0;
+}
+
+export interface RunRecorder {
+  /** Ends the recording (call when the analysis is done: what follows is writing, which is not an input). */
+  stop: () => void;
+  /** Stores the record when the run is one to replay: it changed nothing and every read was seen. */
+  save: (report: MigrationReport, exitCode: number, changedNothing: boolean) => void;
+}
+
+export function startRunRecord(cacheDir: string | null, flags: Record<string, unknown>, target: string): RunRecorder | null {
+  if (!cacheDir || usesWorkers()) return null;
+  // Made before anything is read: a node_modules the cache creates mid-run would change the package folder's
+  // listing, and the next run would miss for it.
+  try { ensureCacheDir(cacheDir); } catch { return null; }
+  const cache = resolve(cacheDir) + sep;
+  const tool = resolve(codeFolder()) + sep;
+  const recording = recordInputs((p) => p.startsWith(cache) || p.startsWith(tool));
+  let inputs: Input[] | null | undefined;
+  return {
+    stop: () => { inputs ??= recording.stop(); },
+    save: (report, exitCode, changedNothing) => {
+      inputs ??= recording.stop();
+      const file = recordFile(cacheDir, runKey(flags, target));
+      if (!changedNothing || !inputs) {
+        // A record the tree has moved past must not linger (it would only cost a check on the next run).
+        try { unlinkSync(file); } catch { /* none */ }
+        return;
+      }
+      const key = runKey(flags, target);
+      const record: RunRecord = { format: CACHE_FORMAT, tool: toolIdentity(), key, inputs, report, exitCode };
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, JSON.stringify(record));
+        renameSync(tmp, file);
+      } catch {
+        try { unlinkSync(tmp); } catch { /* never written */ }
+      }
+    },
+  };
+}
+
+export type LoadedRecord = { record: RunRecord } | { corrupt: string } | null;
+
+/** The record for `key`, if there is one this tool wrote; a file that does not read as one is `corrupt`. */
+export function loadRecord(cacheDir: string, key: string): LoadedRecord {
+  const file = recordFile(cacheDir, key);
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { return null; }
+  try {
+    const record = JSON.parse(text) as RunRecord;
+    if (record.format !== CACHE_FORMAT || record.tool !== toolIdentity()) return null;
+    if (record.key !== key || !Array.isArray(record.inputs) || typeof record.exitCode !== 'number' || !record.report?.summary) throw new Error('not a run record');
+    return { record };
+  } catch {
+    return { corrupt: file };
+  }
+}
+
+/** Every input reads as it did when recorded (stops at the first that does not). */
+export function inputsUnchanged(inputs: Input[]): boolean {
+  for (const i of inputs) {
+    const value = VALUE_OF[i.kind]?.(i.path);
+    if (value !== i.value) return false;
+  }
+  return true;
+}

@@ -1,0 +1,68 @@
+// A re-run of an unchanged tree, answered from its run record (./run-record.ts) before the codemod toolchain
+// loads: bin.ts calls this first, with nothing but node builtins, the report renderer and git loaded. It answers
+// only when the uncached run would certainly print the same and exit the same: the same flags, target, working
+// folder and tool, every recorded input reading the same, the same checks passing before the run (the peer
+// versions and the dirty-tree guard, run here as the CLI runs them). Anything else (a flag it cannot replay such
+// as --report, a record that does not read, a changed input) returns null: the CLI then runs in full.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { MIGRATE_FLAGS } from '../cli/migrate-options.js';
+import { uncommittedChanges } from '../git.js';
+import { packageRoot } from '../package-root.js';
+import { typeScriptTooOld, zodTooOld } from '../peer-versions.js';
+import { renderSummary } from '../report.js';
+import { defaultCacheDir } from './cache-dir.js';
+import { inputsUnchanged, loadRecord, runKey } from './run-record.js';
+
+export interface ReplayIo { out: (s: string) => void; err: (s: string) => void }
+
+const COMMANDS = new Set(['schemas', 'infer', 'finish', 'check']);
+
+/** The folder the cache of a migration of `target` lives in: migrate.ts cacheFolder(), without its imports. */
+export function cacheFolderFor(target: string, location: string | undefined): string | null {
+  if (location) return resolve(location);
+  const t = resolve(target);
+  const targetDir = statSync(t, { throwIfNoEntry: false })?.isFile() ? dirname(t) : t;
+  return defaultCacheDir(packageRoot(packageRoot(targetDir) ?? targetDir));
+}
+
+export function tryReplay(argv: string[], io: ReplayIo, started: number): number | null {
+  if (COMMANDS.has(argv[0] ?? '')) return null;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: MIGRATE_FLAGS });
+  } catch {
+    return null;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || values.report || values['no-cache'] || positionals.length !== 1) return null;
+  const dir = positionals[0]!;
+  if (!existsSync(dir)) return null;
+  const cacheDir = cacheFolderFor(dir, values['cache-location']);
+  if (!cacheDir) return null;
+  const key = runKey(values, dir);
+  const loaded = loadRecord(cacheDir, key);
+  if (!loaded) return null;
+  if ('corrupt' in loaded) {
+    io.err(`${pc.yellow('warning:')} ignored an unreadable cache file ${loaded.corrupt}; running in full\n`);
+    return null;
+  }
+  const { record } = loaded;
+  if (!inputsUnchanged(record.inputs)) return null;
+  // The checks the CLI makes before it reads anything: when one would refuse, the full run says so.
+  if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir))) return null;
+  if (!values.dry && !values.force) {
+    try {
+      const dirty = uncommittedChanges(dir);
+      if (dirty && dirty.length) return null;
+    } catch {
+      return null;
+    }
+  }
+  const report = { ...record.report, date: new Date().toISOString(), durationMs: Date.now() - started };
+  if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
+  else io.err(renderSummary(report) + '\n');
+  return record.exitCode;
+}

@@ -1,0 +1,173 @@
+// The cache inside the migration: a run with the cache gives exactly what a run without it gives (whole
+// results, on every fixture app, cold, warm and after the migration's own writes), a warm re-run parses nothing,
+// and whatever a file's result depends on outside the file (a doc in another file, a mount prefix, an option, a
+// `$ref`'d YAML file) makes its entry miss.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { migrateProject, type MigrateOptions, type MigrationResult } from '../../../codemods/migrate.js';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+
+function comparable(r: MigrationResult) {
+  const { date: _d, durationMs: _t, ...report } = r.report;
+  return { report, writes: r.writes };
+}
+
+function tempDir(t: { after: (fn: () => void) => void }, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs with and without the cache on the tree as it is, asserts the same result, and fills the cache
+ *  (`finish`) as the CLI does; `write` applies the writes first, as a real run does. */
+async function both(dir: string, cacheLocation: string, opts: MigrateOptions = {}, write = false) {
+  const plain = await migrateProject(dir, { ...opts, cache: false });
+  const cached = await migrateProject(dir, { ...opts, cache: true, cacheLocation });
+  assert.deepEqual(comparable(cached), comparable(plain));
+  const stats = { ...cached.cache!.stats, missed: [...cached.cache!.stats.missed] };
+  if (write) for (const w of cached.writes) writeFileSync(w.file, w.after);
+  await cached.cache!.finish();
+  return { result: cached, stats };
+}
+
+const analysisMisses = (s: { missed: string[] }) => s.missed.filter((m) => m.startsWith('analysis:'));
+
+for (const app of ['users-cjs', 'orders-esm', 'inventory-ts', 'clinic-cjs', 'bookings-joi', 'bookings-ts', 'notes-nodocs']) {
+  test(`fixtures/apps/${app}: with the cache == without it, cold, warm, and on the migrated app (whose analyses the migration cached)`, async (t) => {
+    const base = tempDir(t, 'ma-cache-app-');
+    const dir = join(base, app);
+    cpSync(join(repo, 'fixtures', 'apps', app), dir, { recursive: true });
+    const cache = join(base, 'cache');
+
+    const cold = await both(dir, cache);
+    assert.ok(cold.result.writes.length > 0, 'the app has something to migrate');
+    assert.equal(cold.stats.hits, 0);
+
+    const warm = await both(dir, cache, {}, true);
+    assert.deepEqual(analysisMisses(warm.stats), [], 'a warm run parses no file for its analysis');
+    assert.ok(warm.stats.hits > 0);
+
+    // The migrated app: the files just written are analysed again (the text they end with has no entry:
+    // cached-steps.ts says why), nothing else; the run after that parses nothing.
+    const written = warm.result.writes.map((w) => `analysis:${w.file}`);
+    const again = await both(dir, cache);
+    assert.deepEqual(analysisMisses(again.stats).filter((m) => !written.includes(m)), []);
+    assert.ok(analysisMisses(again.stats).length > 0);
+    assert.deepEqual(again.result.writes, [], 'a second run changes nothing');
+    const third = await both(dir, cache);
+    assert.deepEqual(analysisMisses(third.stats), []);
+    assert.deepEqual(third.result.writes, []);
+  });
+}
+
+/** An app whose route is documented in another file and mounted under a prefix in a third. */
+function docsElsewhereApp(dir: string): void {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'docs-elsewhere', version: '1.0.0', dependencies: { express: '^5.1.0' } }, null, 2) + '\n',
+    'index.js': "const express = require('express');\nconst users = require('./routes/users');\n\nconst app = express();\napp.use('/api', users);\nmodule.exports = app;\n",
+    'routes/users.js': "const router = require('express').Router();\n\nrouter.get('/users/:id', (req, res) => {\n  res.json({ id: Number(req.params.id), name: 'Ada' });\n});\n\nmodule.exports = router;\n",
+    'docs/users.js': [
+      '/**', ' * @openapi', ' * /api/users/{id}:', ' *   get:', ' *     summary: Get a user', ' *     parameters:',
+      ' *       - in: path', ' *         name: id', ' *         required: true', ' *         schema: { type: integer }',
+      ' *     responses:', ' *       200:', ' *         description: The user', ' *         content:', ' *           application/json:',
+      " *             schema: { $ref: './user.yaml' }", ' */', '',
+    ].join('\n'),
+    'docs/user.yaml': 'type: object\nproperties:\n  id: { type: integer }\n  name: { type: string }\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${file} has ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+test('what a file\'s result depends on outside the file makes its entry miss, and the result is the uncached one', async (t) => {
+  const base = tempDir(t, 'ma-cache-inv-');
+  const dir = join(base, 'app');
+  docsElsewhereApp(dir);
+  const cache = join(base, 'cache');
+  const users = join(dir, 'routes', 'users.js');
+  const usersOutput = (r: MigrationResult) => r.writes.find((w) => w.file === users)?.after ?? '';
+  const schemasOutput = (r: MigrationResult) => r.writes.find((w) => w.file.endsWith('api-schemas.cjs'))?.after ?? '';
+
+  const first = await both(dir, cache);
+  assert.match(usersOutput(first.result), /summary: 'Get a user'/);
+  assert.match(usersOutput(first.result), /schema: User/);
+  assert.match(schemasOutput(first.result), /name: z\.string\(\)/, 'the $ref\'d YAML schema is the User component');
+  const warm = await both(dir, cache);
+  assert.deepEqual(warm.stats.missed, [], 'nothing changed: every analysis and rewrite comes from the cache');
+
+  // A doc in another file: routes/users.js reads the same, its analysis stays valid, its rewrite does not.
+  edit(join(dir, 'docs', 'users.js'), 'summary: Get a user', 'summary: Fetch one user');
+  const doc = await both(dir, cache);
+  assert.match(usersOutput(doc.result), /summary: 'Fetch one user'/);
+  assert.ok(doc.stats.missed.includes(`rewrite:${users}`));
+  assert.ok(doc.stats.missed.includes(`analysis:${join(dir, 'docs', 'users.js')}`));
+  assert.ok(!doc.stats.missed.includes(`analysis:${users}`));
+
+  // A `$ref`'d YAML file (read by the cross-file doc merge, or by a doc block's analysis, which then records it):
+  // the result follows it.
+  edit(join(dir, 'docs', 'user.yaml'), 'name: { type: string }', 'name: { type: string, minLength: 2 }');
+  const yaml = await both(dir, cache);
+  assert.match(schemasOutput(yaml.result), /name: z\.string\(\)\.min\(2\)/);
+  assert.ok(yaml.stats.missed.includes(`analysis:${join(dir, 'docs', 'users.js')}`), 'the doc block that $refs the YAML is analysed again');
+
+  // A mount prefix in a third file: the route's full path changes, so does its plan.
+  edit(join(dir, 'index.js'), "app.use('/api', users)", "app.use('/v2', users)");
+  const mount = await both(dir, cache);
+  assert.ok(mount.stats.missed.includes(`rewrite:${users}`));
+  assert.ok(!mount.stats.missed.includes(`analysis:${users}`));
+  assert.doesNotMatch(usersOutput(mount.result), /Fetch one user/, '/v2/users/:id is not the documented /api/users/{id}');
+  edit(join(dir, 'index.js'), "app.use('/v2', users)", "app.use('/api', users)");
+  await both(dir, cache);
+
+  // Options that change the output: the validation mode, the rules.
+  const enforce = await both(dir, cache, { validation: 'enforce' });
+  assert.ok(enforce.stats.missed.includes(`rewrite:${users}`));
+  assert.doesNotMatch(usersOutput(enforce.result), /validation: 'report'/, 'enforce is the runtime default: no report option emitted');
+  assert.match(usersOutput(first.result), /validation: 'report'/);
+  const only = await both(dir, cache, { only: ['MA001'] });
+  assert.ok(only.stats.missed.includes(`rewrite:${users}`));
+  assert.doesNotMatch(usersOutput(only.result), /summary/, 'MA001 alone attaches no spec from the docs');
+  assert.deepEqual(analysisMisses(only.stats), [], 'options change no file\'s analysis');
+});
+
+test('a run that writes (the CLI without --dry) caches nothing for the files it rewrites, and answers the same', async (t) => {
+  const base = tempDir(t, 'ma-cache-writes-');
+  const dir = join(base, 'app');
+  cpSync(join(repo, 'fixtures', 'apps', 'users-cjs'), dir, { recursive: true });
+  const cache = join(base, 'cache');
+  const first = await both(dir, cache, { cacheWrites: true });
+  const rewritten = first.result.writes.map((w) => w.file).filter((f) => /\.(c|m)?(j|t)sx?$/.test(f));
+  // Files with routes not yet migrated are known to be rewritten from their own analysis: no entry. (A
+  // controller rewritten for a route elsewhere is only known later: it gets an entry that will not hit again.)
+  const routeFiles = rewritten.filter((f) => f.includes('/routes/'));
+  assert.ok(routeFiles.length > 0);
+  // The same tree again: those files are parsed again, no file the run does not rewrite is.
+  const second = await both(dir, cache, { cacheWrites: true });
+  const missed = analysisMisses(second.stats);
+  for (const f of routeFiles) assert.ok(missed.includes(`analysis:${f}`), `${f} has no entry`);
+  assert.ok(second.stats.hits > 0);
+  assert.deepEqual(missed.filter((m) => !rewritten.some((f) => m === `analysis:${f}`)), [], 'every file it does not rewrite comes from the cache');
+});
+
+test('the analysis cache is shared by worker threads and the in-process path: same results either way', async (t) => {
+  const base = tempDir(t, 'ma-cache-workers-');
+  const dir = join(base, 'app');
+  docsElsewhereApp(dir);
+  const cache = join(base, 'cache');
+  await both(dir, cache, { workers: 2 });
+  const warm = await both(dir, cache, { workers: 2 });
+  assert.deepEqual(warm.stats.missed, []);
+  const inProcess = await both(dir, cache, { workers: 0 });
+  assert.deepEqual(inProcess.stats.missed, []);
+});
