@@ -2,6 +2,7 @@
 // and zod-to-openapi v9 both read (no `.openapi()`, so no extendZodWithOpenApi in generated code).
 import { chain, json, obj, trailingCall, type ObjectProp, type ZodExpr } from '../ast.js';
 import type { SchemaObject } from '../context.js';
+import { preprocessInner } from './read-only.js';
 
 const META_KEYS = ['title', 'description', 'example', 'examples', 'deprecated'];
 
@@ -12,6 +13,9 @@ export function metaProps(s: SchemaObject): ObjectProp[] {
 /** Appends `.meta({...})`, or merges into a trailing one (so a component's `id` leads). */
 export function withMeta(e: ZodExpr, props: ObjectProp[]): ZodExpr {
   if (props.length === 0) return e;
+  // On the object a readOnly check runs before: a component's id then names `X.out` too.
+  const inner = preprocessInner(e);
+  if (inner && e.kind === 'call') return { ...e, args: [e.args[0], withMeta(inner, props)] };
   const t = trailingCall(e);
   if (t?.method === 'meta' && t.args[0]?.kind === 'object') {
     const existing = t.args[0].props.filter((p) => !props.some((n) => n.key === p.key));
