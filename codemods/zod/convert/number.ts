@@ -2,7 +2,7 @@
 // 3.0 boolean form (`minimum: 3, exclusiveMinimum: true`); coerced from strings on the wire.
 // `format: int32/int64` says integer even on `type: number` (OpenAPI's format registry; ajv-formats
 // rejects 1.5 for both), so such a number is checked as an integer.
-import { arr, chain, lit, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
+import { arr, chain, id, lit, member, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
 import { isWire, type SchemaObject, type ZodContext } from '../context.js';
 
 const INTEGER_FORMATS = new Set(['int32', 'int64']);
@@ -17,12 +17,14 @@ export function numberExpr(s: SchemaObject, integer: boolean, ctx: ZodContext): 
   const max = s.exclusiveMaximum === true ? undefined : num('maximum');
   // zod's `.int()` takes safe integers only (past 2^53 a double no longer tells integers apart); ajv
   // takes any integral number. Bounds past 2^53 say the API means such values (ids of 17 digits):
-  // there an integer is a number that is a multiple of 1, and `.meta` keeps `type: integer` and its
+  // there an integer is any integral number, and `.meta` keeps `type: integer` and its
   // bounds in the served document (zod-to-openapi prints `integer` for `.int()` only).
   const bounds = [min, max, exMin, exMax].filter((b): b is number => b !== undefined);
   const unsafe = int && bounds.some((b) => Math.abs(b) > Number.MAX_SAFE_INTEGER);
   if (int && !unsafe) e = chain(e, 'int');
-  if (unsafe) e = chain(e, 'multipleOf', lit(1));
+  // Number.isInteger, not .multipleOf(1): zod's multipleOf scales by the decimals (2795659525295112.5 * 10)
+  // past 2^53, where the remainder is lost.
+  if (unsafe) e = chain(e, 'refine', member(id('Number'), 'isInteger'));
   if (min !== undefined) e = chain(e, 'min', lit(min));
   if (exMin !== undefined) e = chain(e, 'gt', lit(exMin));
   if (max !== undefined) e = chain(e, 'max', lit(max));

@@ -80,9 +80,18 @@ function propertyEntry(key: string, prop: SchemaObject | boolean, isRequired: bo
   let value = schemaToZod(schema, ctx);
   // .default() already lets the key be missing.
   if (!isRequired && trailingCall(value)?.method !== 'default') value = chain(value, 'optional');
+  // A required key whose referenced component has a default: the default must not fill it in.
+  if (isRequired && refHasDefault(schema, ctx)) value = chain(value, 'nonoptional');
   // A reference to a schema declared later can only be read lazily: a getter (zod 4's recursion form).
   const deferred = hasDeferred(value);
   return deferred ? { key, value: undefer(value), getter: true } : { key, value };
+}
+
+/** A bare `$ref` to a component whose schema carries a default (its zod ends in `.default()`). */
+function refHasDefault(schema: SchemaObject | boolean, ctx: ZodContext): boolean {
+  if (!isObjectSchema(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).length !== 1) return false;
+  const target = ctx.resolveRef?.(schema.$ref);
+  return isObjectSchema(target) && target.default !== undefined && typeof target.$ref !== 'string';
 }
 
 function undefer(e: ZodExpr): ZodExpr {
