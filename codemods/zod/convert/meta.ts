@@ -5,6 +5,7 @@ import type { SchemaObject } from '../context.js';
 import { preprocessInner } from './read-only.js';
 
 const META_KEYS = ['title', 'description', 'example', 'examples', 'deprecated'];
+const PRINTED_FIRST = new Set(['type', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum']);
 
 export function metaProps(s: SchemaObject): ObjectProp[] {
   return META_KEYS.filter((k) => s[k] !== undefined).map((key) => ({ key, value: json(s[key]) }));
@@ -19,7 +20,11 @@ export function withMeta(e: ZodExpr, props: ObjectProp[]): ZodExpr {
   const t = trailingCall(e);
   if (t?.method === 'meta' && t.args[0]?.kind === 'object') {
     const existing = t.args[0].props.filter((p) => !props.some((n) => n.key === p.key));
-    return chain(t.target, 'meta', obj([...props, ...existing]));
+    // A type given in .meta (convert/number.ts) is printed with its bounds first, as zod-to-openapi
+    // prints them for a schema without one: the served document keeps its key order.
+    const lead = existing.filter((p) => PRINTED_FIRST.has(p.key));
+    const ids = props.filter((p) => p.key === 'id');
+    return chain(t.target, 'meta', obj([...ids, ...lead, ...props.filter((p) => p.key !== 'id'), ...existing.filter((p) => !PRINTED_FIRST.has(p.key))]));
   }
   return chain(e, 'meta', obj(props));
 }
