@@ -6,7 +6,7 @@
 // gives the value. zod-to-openapi prints a preprocess as its inner schema, so the document is unchanged;
 // a preprocess is not a z.object, so callers that need one (`.extend()`, discriminated unions) take
 // `.out`. The check is a module-level helper (module.ts declares it once), named in ZodContext.readOnly.
-import { call, chain, id, member, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
+import { call, id, member, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
 import type { ModuleFormat } from '../module.js';
 
 /** `z.preprocess(helper(check), inner)` */
@@ -30,9 +30,6 @@ export function preprocessInner(e: ZodExpr): ZodExpr | undefined {
 export function objectOf(e: ZodExpr, wrappedRef: boolean): ZodExpr {
   return preprocessInner(e) ?? (wrappedRef ? member(e, 'out') : e);
 }
-
-/** `.optional()` on a property value, unless it already is. */
-export const optional = (e: ZodExpr): ZodExpr => chain(e, 'optional');
 
 /** The helper's declaration. Issues keep their code, message and path (relative to the object). */
 export function readOnlyHelperSource(name: string, format: ModuleFormat): string {
