@@ -65,6 +65,10 @@ function shapeOf(schema: z.ZodType | undefined): Record<string, AnyZod> | undefi
 
 /** zod's own answer to "may this key be absent": `.optional()`, `.default()`, `.prefault()`. */
 function isOptionalInput(schema: z.ZodType): boolean {
+  const def = (schema as AnyZod)._zod.def;
+  // z.preprocess(f, inner) takes its optin from the transform in front, which is always "optional"; the
+  // generated request variants that check readOnly properties are such a preprocess around their object.
+  if (def.type === 'pipe' && (def.in as AnyZod | undefined)?._zod.def.type === 'transform') return isOptionalInput(def.out as z.ZodType);
   return (schema as AnyZod)._zod.optin !== undefined;
 }
 

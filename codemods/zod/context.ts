@@ -20,6 +20,13 @@ export interface ZodContext {
   isDeferred?(ref: string): boolean;
   /** Optional: refs inside the same cycle as the schema being converted (never extended or discriminated). */
   isCyclic?(ref: string): boolean;
+  /** Optional: the module helper that checks readOnly properties sent in a request before the object
+   *  strips them (convert/read-only.ts); without it they are stripped unchecked (inline route specs). */
+  readOnlyHelper?: string;
+  /** Optional: the module-level const holding the date-time regex (convert/date-time.ts); else inline. */
+  dateTimeRegex?: string;
+  /** Optional: refs whose export is `z.preprocess(check, object)` (read `.out` for the object). */
+  isPreprocessed?(ref: string): boolean;
   /** Optional: serialization style of a parameter (OpenAPI `style`/`explode`), for arrays on the wire. */
   style?: string;
   explode?: boolean;

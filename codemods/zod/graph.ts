@@ -5,6 +5,18 @@ import type { JsonSchema } from '../model.js';
 const PREFIX = '#/components/schemas/';
 // Values of these keywords are data, not schemas: a `$ref` key inside an example is not a ref.
 const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
+// Keys of these are names, every value a schema: a property named `default` or `example` is a schema.
+export const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/** Calls `visit` on every sub-schema of `schema` (itself included), skipping data keywords' values. */
+export function someSubSchema(schema: unknown, visit: (node: Record<string, unknown>) => boolean, names = false): boolean {
+  if (Array.isArray(schema)) return schema.some((s) => someSubSchema(s, visit));
+  if (!schema || typeof schema !== 'object') return false;
+  const o = schema as Record<string, unknown>;
+  if (names) return Object.values(o).some((v) => someSubSchema(v, visit));
+  if (visit(o)) return true;
+  return Object.entries(o).some(([k, v]) => !DATA_KEYWORDS.has(k) && someSubSchema(v, visit, NAME_MAPS.has(k)));
+}
 
 /** The component a `#/components/schemas/X` ref names (pointer-unescaped), if it is one. */
 export function componentName(ref: string): string | undefined {
@@ -17,13 +29,10 @@ export function componentName(ref: string): string | undefined {
 }
 
 export function refsOf(schema: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(schema)) schema.forEach((s) => refsOf(s, out));
-  else if (schema && typeof schema === 'object') {
-    for (const [k, v] of Object.entries(schema)) {
-      if (k === '$ref' && typeof v === 'string') out.add(v);
-      else if (!DATA_KEYWORDS.has(k)) refsOf(v, out);
-    }
-  }
+  someSubSchema(schema, (node) => {
+    if (typeof node.$ref === 'string') out.add(node.$ref);
+    return false;
+  });
   return out;
 }
 

@@ -5,8 +5,10 @@ import { arrow, id, lit, mapExpr, zc, type ZodExpr } from './ast.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonSchema } from '../model.js';
 import type { ZodContext } from './context.js';
+import { dateTimeDeclaration } from './convert/date-time.js';
 import { withMeta } from './convert/meta.js';
-import { componentName, declarationOrder, dependencies, isCycle } from './graph.js';
+import { preprocessInner, readOnlyHelperSource } from './convert/read-only.js';
+import { componentName, declarationOrder, dependencies, isCycle, someSubSchema } from './graph.js';
 import { NameAllocator, safeIdentifier } from './names.js';
 import { printZod } from './printer.js';
 import { schemaToZod } from './schema-to-zod.js';
@@ -27,6 +29,11 @@ export function emitSchemasModule(
   for (const name of Object.keys(schemas)) {
     exports[name].request = differs.has(name) ? alloc.take(`${exports[name].response}Input`) : exports[name].response;
   }
+  const readOnlyHelper = alloc.take('readOnlyChecked');
+  const dateTimeRegex = alloc.take('dateTime');
+  let helperUsed = false;
+  let dateTimeUsed = false;
+  const preprocessed = new Set<string>();
 
   const declarations: string[] = [];
   const annotated = new Set<string>();
@@ -47,6 +54,9 @@ export function emitSchemasModule(
           resolveRef: (ref) => { const t = target(ref); return t !== undefined && !annotated.has(exports[t]?.[variant]) ? schemas[t] : undefined; },
           isDeferred: (ref) => { const t = target(ref); return t !== undefined && (positions.get(t) ?? -1) >= position; },
           isCyclic: (ref) => { const t = target(ref); return t !== undefined && positions.has(t); },
+          isPreprocessed: (ref) => { const t = target(ref); return t !== undefined && preprocessed.has(exports[t]?.[variant]); },
+          readOnlyHelper,
+          dateTimeRegex,
           variant: differs.has(name) ? variant : undefined,
           location: variant === 'request' ? 'body' : 'response',
           pointer: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
@@ -60,9 +70,14 @@ export function emitSchemasModule(
         // A self-referencing initializer outside a getter has no inferable type; z.ZodType names one.
         const annotation = opts.format === 'ts' && lazy ? ': z.ZodType' : '';
         if (lazy) annotated.add(ident);
+        if (preprocessInner(expr)) preprocessed.add(ident);
         const keyword = opts.format === 'cjs' ? 'const' : 'export const';
         const lead = `${keyword} ${ident}${annotation} = `;
         declarations.push(`${lead}${printZod(expr, lead.length)};`);
+        // The names are taken after every component's, so a match is a use (or, harmlessly, a word of a description).
+        const printed = declarations[declarations.length - 1]!;
+        if (printed.includes(`${readOnlyHelper}(`)) helperUsed = true;
+        if (new RegExp(`\\b${dateTimeRegex}\\b`).test(printed)) dateTimeUsed = true;
         if (opts.format === 'ts') declarations.push(`export type ${ident} = z.infer<typeof ${ident}>;`);
         exported.push(ident);
       }
@@ -75,7 +90,11 @@ export function emitSchemasModule(
     '// Components with readOnly/writeOnly properties also get an `...Input` variant for request bodies.',
   ];
   const importLine = opts.format === 'cjs' ? "const { z } = require('zod');" : "import { z } from 'zod';";
-  const parts = [...header, ...(opts.format === 'cjs' ? ["'use strict';"] : []), importLine, '', ...declarations.flatMap((d) => [d, ''])];
+  const helper = [
+    ...(dateTimeUsed ? [dateTimeDeclaration(dateTimeRegex), ''] : []),
+    ...(helperUsed ? [readOnlyHelperSource(readOnlyHelper, opts.format), ''] : []),
+  ];
+  const parts = [...header, ...(opts.format === 'cjs' ? ["'use strict';"] : []), importLine, '', ...helper, ...declarations.flatMap((d) => [d, ''])];
   if (opts.format === 'cjs') parts.push(`module.exports = { ${exported.join(', ')} };`, '');
   return { code: parts.join('\n').replace(/\n+$/, '\n'), exports, diagnostics };
 }
@@ -94,11 +113,7 @@ function lazifyDeferred(expr: ZodExpr): { expr: ZodExpr; lazy: boolean } {
 
 /** Components whose request and response shapes differ: readOnly/writeOnly inside, or a ref to one that differs. */
 function variantsDiffer(schemas: Record<string, JsonSchema>, edges: Map<string, string[]>): Set<string> {
-  const has = (s: unknown): boolean => {
-    if (Array.isArray(s)) return s.some(has);
-    if (!s || typeof s !== 'object') return false;
-    return Object.entries(s).some(([k, v]) => ((k === 'readOnly' || k === 'writeOnly') && v === true) || (!['example', 'examples', 'default', 'const', 'enum'].includes(k) && has(v)));
-  };
+  const has = (s: unknown): boolean => someSubSchema(s, (node) => node.readOnly === true || node.writeOnly === true);
   const out = new Set(Object.keys(schemas).filter((n) => has(schemas[n])));
   for (let changed = true; changed;) {
     changed = false;

@@ -318,3 +318,15 @@ test('spec.variants keys in Express 5 syntax: the optional group left out', () =
   assert.equal(d.paths['/files/{name}'].get.summary, 'Latest revision');
   assert.equal(d.paths['/files/{name}/{rev}'].get.summary, 'One revision');
 });
+
+test('a body that checks readOnly properties first (z.preprocess around the object) is as required as its object', () => {
+  const app = createApp({ docs: false });
+  const inner = z.object({ name: z.string() }).meta({ id: 'ThingInput' });
+  const ThingInput = z.preprocess((v) => v, inner);
+  app.post('/things', { body: ThingInput }, async () => ({}));
+  app.put('/things', { body: ThingInput.optional() }, async () => ({}));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const content = { 'application/json': { schema: { $ref: '#/components/schemas/ThingInput' } } };
+  assert.deepEqual(d.paths['/things'].post.requestBody, { required: true, content });
+  assert.deepEqual(d.paths['/things'].put.requestBody, { required: false, content });
+});

@@ -24,6 +24,9 @@ export interface DocumentValidator {
 const addFormats = ((ajvFormatsModule as unknown as { default?: unknown }).default ?? ajvFormatsModule) as unknown as typeof ajvFormatsModule.default;
 
 const COMPONENT_REF = '#/components/schemas/';
+// Values of these are data; keys of the name maps are names (a property called `default` is a schema).
+const DATA_KEYS = new Set(['enum', 'const', 'example', 'examples', 'default']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 /** ajv's regex engine for patterns: Unicode semantics wherever the pattern allows them. */
 const unicodeWhereValid = Object.assign(
@@ -67,13 +70,13 @@ export function createAjv(): Ajv2020 {
  *  so the oracle takes the variant the generated zod is checked as and drops those requireds. */
 export function schemaVariant(schema: JsonSchema, variant: Variant): JsonSchema {
   const skip = variant === 'request' ? 'readOnly' : 'writeOnly';
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
+  const walk = (node: unknown, names = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => walk(n));
     if (!node || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      out[k] = k === 'enum' || k === 'const' || k === 'example' || k === 'examples' || k === 'default' ? v : walk(v);
-    }
+    // A name map's keys are names (a property called `default` holds a schema).
+    if (names) { for (const [k, v] of Object.entries(node)) out[k] = walk(v); return out; }
+    for (const [k, v] of Object.entries(node)) out[k] = DATA_KEYS.has(k) ? v : walk(v, NAME_MAPS.has(k));
     const props = out.properties as Record<string, Record<string, unknown>> | undefined;
     if (Array.isArray(out.required) && props && typeof props === 'object') {
       out.required = (out.required as string[]).filter((name) => !(props[name] && typeof props[name] === 'object' && props[name][skip] === true));
@@ -84,10 +87,14 @@ export function schemaVariant(schema: JsonSchema, variant: Variant): JsonSchema 
 }
 
 /** Replaces `#/components/schemas/X[/...]` by a ref to the component registered as `idOf(X)`. */
-function anchorRefs(schema: unknown, idOf: (name: string) => string): unknown {
+function anchorRefs(schema: unknown, idOf: (name: string) => string, names = false): unknown {
   if (Array.isArray(schema)) return schema.map((s) => anchorRefs(s, idOf));
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
+  if (names) {
+    for (const [k, v] of Object.entries(schema)) out[k] = anchorRefs(v, idOf);
+    return out;
+  }
   for (const [k, v] of Object.entries(schema)) {
     if (k === '$ref' && typeof v === 'string' && v.startsWith(COMPONENT_REF)) {
       const [name, ...rest] = v.slice(COMPONENT_REF.length).split('/');
@@ -95,8 +102,8 @@ function anchorRefs(schema: unknown, idOf: (name: string) => string): unknown {
     }
     // ajv2020 knows only the 2020-12 meta-schema; the docs reader already normalized keywords to it.
     else if (k === '$schema') continue;
-    else if (k === 'enum' || k === 'const' || k === 'example' || k === 'examples' || k === 'default') out[k] = v;
-    else out[k] = anchorRefs(v, idOf);
+    else if (DATA_KEYS.has(k)) out[k] = v;
+    else out[k] = anchorRefs(v, idOf, NAME_MAPS.has(k));
   }
   return out;
 }

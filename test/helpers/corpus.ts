@@ -72,6 +72,9 @@ export function collectSchemas(model: DocsModel): { schemas: CorpusSchema[]; mod
   return { schemas, moduleInput };
 }
 
+const DATA_KEYS = new Set(['enum', 'const', 'example', 'examples', 'default']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
 /** Whether `keyword: true` appears in the schema or any component it reaches. */
 function mentions(schema: JsonSchema, components: Record<string, JsonSchema>, keyword: string, seen = new Set<string>()): boolean {
   const walk = (node: unknown): boolean => {
@@ -86,7 +89,7 @@ function mentions(schema: JsonSchema, components: Record<string, JsonSchema>, ke
         if (walk(components[name])) return true;
       }
     }
-    return Object.entries(o).some(([k, v]) => k !== 'enum' && k !== 'const' && k !== 'example' && k !== 'examples' && k !== 'default' && walk(v));
+    return Object.entries(o).some(([k, v]) => (NAME_MAPS.has(k) && v && typeof v === 'object' ? Object.values(v).some(walk) : !DATA_KEYS.has(k) && walk(v)));
   };
   return walk(schema);
 }

@@ -74,6 +74,8 @@ export function ajvClass(errors: ErrorObject[], variant: Variant): string {
   if (variant === 'request' && parent.readOnly === true) return 'readOnly-in-request';
   if (variant === 'response' && parent.writeOnly === true) return 'writeOnly-in-response';
   if (e.keyword === 'format') return `format:${(e.params as { format: string }).format}`;
+  // `{ $ref, type }`: JSON Schema applies the sibling, the emitter reads the ref alone (Swagger 2.0's rule).
+  if (e.keyword === 'type' && typeof parent.$ref === 'string') return 'type-next-to-$ref';
   if (e.keyword === 'additionalProperties' && e.schemaPath.includes('/allOf/')) return 'additionalProperties-in-allOf';
   return e.keyword;
 }

@@ -383,15 +383,20 @@ function compareBranches(a: Node, b: Node, options: CompareOptions, path: string
   return out;
 }
 
+const DATA_KEYS = new Set(['enum', 'const', 'example', 'examples', 'default']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
 /** What a variant of a schema promises: OpenAPI's readOnly properties are not part of a request,
  *  writeOnly ones not part of a response (the emitter's `XInput` / `X` exports). */
 export function variantView(schema: unknown, variant: 'request' | 'response'): unknown {
   const drop = variant === 'request' ? 'readOnly' : 'writeOnly';
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
+  const walk = (node: unknown, names = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => walk(n));
     if (!node || typeof node !== 'object') return node;
     const out: Node = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === 'enum' || k === 'const' || k === 'example' || k === 'examples' || k === 'default' ? v : walk(v);
+    // A name map's keys are names (a property called `default` holds a schema).
+    if (names) { for (const [k, v] of Object.entries(node)) out[k] = walk(v); return out; }
+    for (const [k, v] of Object.entries(node)) out[k] = DATA_KEYS.has(k) ? v : walk(v, NAME_MAPS.has(k));
     const props = out.properties;
     if (props && typeof props === 'object' && !Array.isArray(props)) {
       const gone = Object.keys(props).filter((name) => ((props as Node)[name] as Node | undefined)?.[drop] === true);

@@ -5,7 +5,8 @@ import { chain, obj, type ZodExpr } from '../ast.js';
 import { isObjectSchema, sub, type SchemaObject, type ZodContext } from '../context.js';
 import type { JsonSchema } from '../../model.js';
 import { schemaToZod } from '../schema-to-zod.js';
-import { objectExpr } from './object.js';
+import { objectExpr, objectParts } from './object.js';
+import { checkedThenStripped, objectOf, readOnlyCheck } from './read-only.js';
 import { typesOf } from './types.js';
 import { typeIsImplied } from './untyped.js';
 
@@ -70,10 +71,17 @@ export function allOfExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   if (plan.kind === 'merge') return objectExpr(plan.schema, sub(ctx, 'allOf'));
   if (plan.kind === 'extend') {
     const base = schemaToZod({ $ref: plan.base }, sub(ctx, 'allOf', 0));
-    const ext = objectExpr(plan.rest, sub(ctx, 'allOf'));
-    // objectExpr gave z.object({...}); .extend takes the shape itself.
-    const shape = ext.kind === 'call' && ext.args[0]?.kind === 'object' ? ext.args[0] : obj([]);
-    return chain(base, 'extend', shape);
+    const ext = objectParts(plan.rest, sub(ctx, 'allOf'));
+    // objectParts gave z.object({...}); .extend takes the shape itself.
+    const shape = ext.expr.kind === 'call' && ext.expr.args[0]?.kind === 'object' ? ext.expr.args[0] : obj([]);
+    // A base whose readOnly properties are checked is a preprocess: extend its object, and check the
+    // base's readOnly properties along with the new ones (the base's own check does not run then).
+    const wrapped = ctx.isPreprocessed?.(plan.base) ?? false;
+    const resolved = wrapped ? ctx.resolveRef?.(plan.base) : undefined;
+    const inherited = isObjectSchema(resolved) ? objectParts(resolved, { ...sub(ctx, 'allOf', 0), diagnostics: [] }).readOnly : [];
+    const e = chain(objectOf(base, wrapped), 'extend', shape);
+    const readOnly = [...inherited, ...ext.readOnly];
+    return readOnly.length && ctx.readOnlyHelper ? checkedThenStripped(ctx.readOnlyHelper, readOnlyCheck(readOnly), e) : e;
   }
   return members.map((m, i) => schemaToZod(m, sub(ctx, 'allOf', i))).reduce((a, b) => chain(a, 'and', b));
 }

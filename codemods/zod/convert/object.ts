@@ -1,22 +1,34 @@
 // `type: object`: properties (optional unless required), additionalProperties true/false/schema
 // (z.looseObject / z.strictObject / .catchall, z.record without properties), readOnly/writeOnly
-// dropped per variant, and getters for properties that refer to a schema declared later (cycles).
+// dropped per variant (readOnly ones still checked when sent: convert/read-only.ts), and getters for
+// properties that refer to a schema declared later (cycles).
 import { arrow, binary, call, chain, hasDeferred, id, lit, member, obj, trailingCall, zc, type ObjectProp, type ZodExpr } from '../ast.js';
 import { isObjectSchema, report, sub, type SchemaObject, type ZodContext } from '../context.js';
 import { schemaToZod } from '../schema-to-zod.js';
+import { checkedThenStripped, readOnlyCheck } from './read-only.js';
 
 export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
+  const { expr, readOnly } = objectParts(s, ctx);
+  return readOnly.length && ctx.readOnlyHelper ? checkedThenStripped(ctx.readOnlyHelper, readOnlyCheck(readOnly), expr) : expr;
+}
+
+/** The object schema, and the entries checking the readOnly properties a request variant leaves out. */
+export function objectParts(s: SchemaObject, ctx: ZodContext): { expr: ZodExpr; readOnly: ObjectProp[] } {
   const properties = isObjectSchema(s.properties) ? (s.properties as Record<string, unknown>) : {};
   const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
   const additional = s.additionalProperties;
   const props: ObjectProp[] = [];
+  const readOnly: ObjectProp[] = [];
   for (const [key, raw] of Object.entries(properties)) {
     const pctx = sub(ctx, 'properties', key);
     const prop = raw as SchemaObject | boolean;
     const otherVariant = isObjectSchema(prop) && ((ctx.variant === 'request' && prop.readOnly === true) || (ctx.variant === 'response' && prop.writeOnly === true));
     // Left out of this variant, except where `additionalProperties: false` would then reject the
     // key: there it stays, optional (OpenAPI lifts its `required` in this variant), and checked.
-    if (otherVariant && additional !== false) continue;
+    if (otherVariant && additional !== false) {
+      if (ctx.variant === 'request' && ctx.readOnlyHelper) readOnly.push(propertyEntry(key, prop, false, pctx));
+      continue;
+    }
     props.push(propertyEntry(key, prop, required.has(key) && !otherVariant, pctx));
   }
   for (const r of required) {
@@ -54,7 +66,7 @@ export function objectExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   if (typeof s.maxProperties === 'number') {
     e = chain(e, 'refine', arrow(['o'], binary('<=', count, lit(s.maxProperties))), obj([{ key: 'message', value: lit(`At most ${s.maxProperties} properties`) }]));
   }
-  return e;
+  return { expr: e, readOnly };
 }
 
 function propertyEntry(key: string, prop: SchemaObject | boolean, isRequired: boolean, ctx: ZodContext): ObjectProp {
@@ -68,9 +80,18 @@ function propertyEntry(key: string, prop: SchemaObject | boolean, isRequired: bo
   let value = schemaToZod(schema, ctx);
   // .default() already lets the key be missing.
   if (!isRequired && trailingCall(value)?.method !== 'default') value = chain(value, 'optional');
+  // A required key whose referenced component has a default: the default must not fill it in.
+  if (isRequired && refHasDefault(schema, ctx)) value = chain(value, 'nonoptional');
   // A reference to a schema declared later can only be read lazily: a getter (zod 4's recursion form).
   const deferred = hasDeferred(value);
   return deferred ? { key, value: undefer(value), getter: true } : { key, value };
+}
+
+/** A bare `$ref` to a component whose schema carries a default (its zod ends in `.default()`). */
+function refHasDefault(schema: SchemaObject | boolean, ctx: ZodContext): boolean {
+  if (!isObjectSchema(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).length !== 1) return false;
+  const target = ctx.resolveRef?.(schema.$ref);
+  return isObjectSchema(target) && target.default !== undefined && typeof target.$ref !== 'string';
 }
 
 function undefer(e: ZodExpr): ZodExpr {

@@ -1,11 +1,9 @@
 // `type: string`: formats become zod 4's top-level format schemas, lengths and pattern become checks.
 import { chain, lit, obj, zc, type ObjectProp, type ZodExpr } from '../ast.js';
 import { report, type SchemaObject, type ZodContext } from '../context.js';
+import { dateTimeExpr } from './date-time.js';
 
-// date-time takes `{ offset: true }`: RFC 3339 (and ajv-formats) accept `+02:00` offsets, while
-// z.iso.datetime() alone accepts only `Z`.
 const FORMATS: Record<string, () => ZodExpr> = {
-  'date-time': () => zc(['iso', 'datetime'], obj([{ key: 'offset', value: lit(true) }])),
   date: () => zc(['iso', 'date']),
   // RFC 3339 full-time requires an offset (`14:51:04Z`, `14:51:04+02:00`), which z.iso.time() rejects.
   time: () => chain(zc('string'), 'regex', { kind: 'regex', source: '^([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?([zZ]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$', flags: '' }),
@@ -26,7 +24,7 @@ const FORMATS: Record<string, () => ZodExpr> = {
   'uri-reference': () => customFormat('uri-reference', "^(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$"),
 };
 /** Formats checked by `z.stringFormat`, whose name zod-to-openapi does not print: given back by `.meta`. */
-const CUSTOM_FORMATS = new Set(['json-pointer', 'uri-reference']);
+const CUSTOM_FORMATS = new Set(['json-pointer', 'uri-reference', 'date-time']);
 
 function customFormat(name: string, source: string): ZodExpr {
   return zc('stringFormat', lit(name), { kind: 'regex', source, flags: '' });
@@ -37,7 +35,8 @@ const ANNOTATION_FORMATS = new Set(['binary', 'password', 'int32', 'int64', 'flo
 export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   const format = typeof s.format === 'string' ? s.format : undefined;
   let e: ZodExpr = zc('string');
-  if (format && FORMATS[format]) e = FORMATS[format]();
+  if (format === 'date-time') e = dateTimeExpr(ctx.dateTimeRegex);
+  else if (format && FORMATS[format]) e = FORMATS[format]();
   else if (format && !ANNOTATION_FORMATS.has(format)) {
     report(ctx, 'unknown-keyword', `format "${format}" is not checked (no zod equivalent); any string accepted`, 'info');
   }

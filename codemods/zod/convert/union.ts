@@ -6,6 +6,7 @@ import { isObjectSchema, report, sub, type SchemaObject, type ZodContext } from 
 import type { JsonSchema } from '../../model.js';
 import { schemaToZod } from '../schema-to-zod.js';
 import { allOfMembers, isPlainObject, planAllOf } from './all-of.js';
+import { checkedThenStripped, objectOf } from './read-only.js';
 import { typesOf } from './types.js';
 
 const isNullOnly = (m: JsonSchema) => isObjectSchema(m) && !m.$ref && !m.enum && !m.allOf && !m.oneOf && !m.anyOf && JSON.stringify(typesOf(m)) === '["null"]';
@@ -20,7 +21,16 @@ export function unionExpr(s: SchemaObject, kind: 'oneOf' | 'anyOf', ctx: ZodCont
   const prop = isObjectSchema(s.discriminator) && typeof s.discriminator.propertyName === 'string' ? s.discriminator.propertyName : undefined;
   const discriminated = prop !== undefined && discriminable(indexed.map(({ m }) => m), prop, ctx);
   if (options.length === 1) e = options[0];
-  else if (discriminated) e = zc('discriminatedUnion', lit(prop), arr(options));
+  else if (discriminated) {
+    // Branches that check readOnly properties are preprocesses, which a discriminated union does not
+    // take: it gets their objects, and the union of the whole branches runs first as the check.
+    const objects = options.map((o, k) => {
+      const m = indexed[k].m;
+      return objectOf(o, isObjectSchema(m) && typeof m.$ref === 'string' && (ctx.isPreprocessed?.(m.$ref) ?? false));
+    });
+    e = zc('discriminatedUnion', lit(prop), arr(objects));
+    if (objects.some((o, k) => o !== options[k]) && ctx.readOnlyHelper) e = checkedThenStripped(ctx.readOnlyHelper, zc('union', arr(options)), e);
+  }
   else {
     if (prop !== undefined) {
       report(ctx, 'lossy-schema', `discriminator "${prop}" kept as a plain union: not every branch is an object with a literal "${prop}"`, 'info');

@@ -12,6 +12,15 @@ const load = async (name: string): Promise<Schemas> => (await import(join(FIXTUR
 const ok = (s: z.ZodType, v: unknown) => assert.ok(s.safeParse(v).success, `expected ${JSON.stringify(v)} to be accepted`);
 const no = (s: z.ZodType, v: unknown) => assert.ok(!s.safeParse(v).success, `expected ${JSON.stringify(v)} to be rejected`);
 
+test('date-time as ajv-formats checks it: either case, space, short offsets, real calendar dates', async () => {
+  const { Formats } = await load('string-formats');
+  for (const t of ['2021-06-01t12:30:00z', '2021-06-01 12:30:00+02', '2021-06-01T12:30:00.5+0200', '2024-02-29T00:00:00Z', '2021-06-01T23:59:60Z']) ok(Formats, { createdAt: t });
+  for (const t of ['2021-02-29T00:00:00Z', '2021-06-01T12:30:00', '2021-06-01T24:00:00Z', '2021-06-01T12:30:00+24:00', '2021-06-01TT12:30:00Z']) no(Formats, { createdAt: t });
+  const schemas = new OpenApiGeneratorV31([Formats].map((schema) => ({ type: 'schema', schema })) as never)
+    .generateComponents().components?.schemas as Record<string, { properties: Record<string, object> }>;
+  assert.deepEqual(schemas.Formats.properties.createdAt, { type: 'string', format: 'date-time' });
+});
+
 test('string formats: offsets in date-time, emails, uuids, urls', async () => {
   const { Formats } = await load('string-formats');
   ok(Formats, { createdAt: '2024-01-02T03:04:05+02:00', birthday: '2024-02-29', email: 'a@b.co', id: '3f2c8a4e-1b2d-4c5e-8f9a-0b1c2d3e4f5a', homepage: 'https://x.dev', v4: '10.0.0.1', blob: 'aGk=', color: 'anything' });
@@ -160,7 +169,8 @@ test('an object whose properties are all readOnly: its request variant is an emp
   const r = await load('read-only-all');
   assert.deepEqual(r.AuditedInput.parse({ createdAt: '2024-01-02T03:04:05Z' }), {});
   no(r.AuditedInput, 'text');
-  assert.deepEqual(r.DocumentInput.parse({ title: 't', createdAt: 'ignored' }), { title: 't' });
+  assert.deepEqual(r.DocumentInput.parse({ title: 't', createdAt: '2024-01-02t03:04:05z' }), { title: 't' });
+  no(r.DocumentInput, { title: 't', createdAt: 'yesterday' });
   no(r.DocumentInput, {});
   ok(r.Document, { title: 't', createdAt: '2024-01-02T03:04:05Z' }); no(r.Document, { title: 't', createdAt: 'yesterday' });
 });
@@ -178,4 +188,31 @@ test('a strict object keeps its readOnly properties in the request variant: opti
   const s = await load('strict-read-only');
   ok(s.SettingInput, { name: 'a' }); ok(s.SettingInput, { name: 'a', settingId: 3 }); no(s.SettingInput, { name: 'a', settingId: 'x' });
   no(s.SettingInput, { name: 'a', other: 1 }); no(s.Setting, { name: 'a' }); ok(s.Setting, { name: 'a', settingId: 3 });
+});
+
+test('integers past 2^53 within documented bounds: any integral number; the document says integer with its bounds', async () => {
+  const n = await load('numbers');
+  ok(n.Epoch, 2 ** 60 / 128); ok(n.Epoch, 0); no(n.Epoch, 2795659525295112.5); no(n.Epoch, -1); no(n.Epoch, 2 ** 60);
+  const schemas = new OpenApiGeneratorV31([n.Epoch].map((schema) => ({ type: 'schema', schema })) as never).generateComponents().components?.schemas;
+  assert.deepEqual(schemas?.Epoch, { type: 'integer', minimum: 0, maximum: 31556889864403199 });
+});
+
+test('readOnly properties in a request: checked when sent, then left out of the value, the type and the document', async () => {
+  const r = await load('read-only-checked');
+  assert.deepEqual(r.BaseInput.parse({ id: 7, name: 'a' }), { name: 'a' });
+  no(r.BaseInput, { id: 'x', name: 'a' });
+  assert.deepEqual(r.DerivedInput.parse({ id: 1, name: 'a', kind: 'derived', stamp: '2024-01-02T03:04:05Z' }), { name: 'a', kind: 'derived' });
+  no(r.DerivedInput, { id: 'x', name: 'a', kind: 'derived' }); no(r.DerivedInput, { name: 'a', kind: 'derived', stamp: 'yesterday' });
+  assert.deepEqual(r.PickInput.parse({ id: 1, name: 'a', kind: 'derived' }), { name: 'a', kind: 'derived' });
+  no(r.PickInput, { id: 'x', name: 'a', kind: 'derived' }); ok(r.PickInput, { kind: 'other', level: 'high' });
+  // A required key whose component has a default: the default does not stand in for it.
+  no(r.Other, { kind: 'other' }); no(r.PickInput, { kind: 'other' });
+  const schemas = new OpenApiGeneratorV31([r.BaseInput, r.DerivedInput, r.PickInput].map((schema) => ({ type: 'schema', schema })) as never)
+    .generateComponents().components?.schemas as Record<string, Record<string, unknown>>;
+  assert.deepEqual(schemas.BaseInput, { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+  assert.deepEqual(schemas.DerivedInput, { type: 'object', properties: { name: { type: 'string' }, kind: { type: 'string', enum: ['derived'] } }, required: ['name', 'kind'] });
+  assert.deepEqual(schemas.PickInput, {
+    oneOf: [{ $ref: '#/components/schemas/DerivedInput' }, { $ref: '#/components/schemas/Other' }],
+    discriminator: { propertyName: 'kind', mapping: { derived: '#/components/schemas/DerivedInput', other: '#/components/schemas/Other' } },
+  });
 });
