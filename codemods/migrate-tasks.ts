@@ -10,6 +10,8 @@ import { readSourceDocs } from './docs/index.js';
 import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
+import type { Node } from './rules/ast.js';
+import { helperCalls } from './send-helpers.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
@@ -40,6 +42,8 @@ export function analyzeFile(file: string): AnalyzedFile {
   const parsed = parseSource(code, file);
   if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
   const scan = scanFile(code, file, parsed.ast);
+  // What the send-helper finder reads, taken now: the finder would otherwise parse every route file once more.
+  scan.helperCalls = helperCalls(parsed.ast.program as unknown as Node);
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
