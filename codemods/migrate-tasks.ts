@@ -12,6 +12,7 @@ import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
 import type { Node } from './rules/ast.js';
 import { helperCalls } from './send-helpers.js';
+import { detachStrings } from './detach-strings.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
@@ -44,6 +45,8 @@ export function analyzeFile(file: string): AnalyzedFile {
   const scan = scanFile(code, file, parsed.ast);
   // What the send-helper finder reads, taken now: the finder would otherwise parse every route file once more.
   scan.helperCalls = helperCalls(parsed.ast.program as unknown as Node);
+  // The scan outlives this file's source (it is kept for the cross-file link): its strings must not pin it.
+  detachStrings(scan);
   const docs = DOC_MARKERS.some((m) => code.includes(m)) ? readSourceDocs(code, file, parsed.ast) : undefined;
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
