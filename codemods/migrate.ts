@@ -36,6 +36,7 @@ import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
 import { parsedFileReader } from './parsed-files.js';
+import { collectGarbage } from './collect-garbage.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -144,6 +145,9 @@ interface Scope {
 
 async function migrateWith(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
   const planned = await planWith(scope, sourceFiles, runner, opts);
+  // On a macrotask of its own, so nothing of planWith's last microtasks is still on the stack.
+  await new Promise((done) => setImmediate(done));
+  collectGarbage();
   return rewriteWith(scope, planned, runner, opts, started);
 }
 
