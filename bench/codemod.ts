@@ -4,6 +4,9 @@
 // peak RSS of the full migration at 250/500/1,000 files. Every measurement is its own child process, timed by
 // /usr/bin/time (wall, user+sys CPU, max RSS, which counts worker threads: they share the process).
 // Run: npx tsx bench/codemod.ts [files=1000]. Writes the "## Migration" section of bench/RESULTS.md.
+// BENCH_SIZES=1000,2000,4000 sets the corpus sizes of the peak-RSS table (default 250/500/1,000 up to files);
+// BENCH_BASELINE=<folder holding an older codemods/ and compat/> (e.g. `git archive <commit> codemods compat`)
+// adds that build's full migration to the same rounds and to the RSS table: before/after in one run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,7 +18,8 @@ import { writeCorpus } from './corpus.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 const FILES = Number(process.argv[2] ?? 1000);
-const SIZES = [250, 500, 1000].filter((n) => n <= FILES);
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [250, 500, 1000].filter((n) => n <= FILES);
+const BASELINE = process.env.BENCH_BASELINE;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Sample { wall: number; cpu: number; rssMb: number; status: number; stderr: string }
@@ -31,11 +35,11 @@ function measure(cmd: string[], env: Record<string, string> = {}): Sample {
 }
 
 /** The CLI as consumers run it: compiled JS (every source file transpiled alone, like tsc's emit), not tsx. */
-async function buildDist(out: string): Promise<string> {
+async function buildDist(out: string, from = repo): Promise<string> {
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []);
   rmSync(out, { recursive: true, force: true });
-  await build({ entryPoints: [...walk(join(repo, 'codemods')), ...walk(join(repo, 'compat'))], outdir: out, outbase: repo, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  await build({ entryPoints: [...walk(join(from, 'codemods')), ...walk(join(from, 'compat'))], outdir: out, outbase: from, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
   return join(out, 'codemods', 'bin.js');
 }
 
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
   cpSync(join(repo, 'package.json'), join(work, 'package.json'));
   const bin = await buildDist(join(work, 'dist'));
+  const baselineBin = BASELINE ? await buildDist(join(work, 'dist-baseline'), BASELINE) : null;
   const jscodeshift = join(repo, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
   const corpora = new Map<number, string>();
   for (const n of new Set([...SIZES, FILES])) {
@@ -91,6 +96,11 @@ async function main(): Promise<void> {
     const migrated = fresh(corpus, 'migrate');
     run('migrate-api, full migration (in-process, the default)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
+    if (baselineBin) {
+      const before = fresh(corpus, 'migrate-baseline');
+      run('migrate-api baseline build (BENCH_BASELINE), full migration (in-process)', [process.execPath, baselineBin, before, '--force'], {},
+        (s) => `${countChanged(corpus, before)} route files changed, exit ${s.status}; output ${countChanged(migrated, before) === 0 ? 'identical to' : 'DIFFERS from'} this build's`);
+    }
     const threaded = fresh(corpus, 'migrate-workers');
     run('migrate-api, full migration on 2 worker threads (MIGRATE_API_WORKERS=2)', [process.execPath, bin, threaded, '--force'], { MIGRATE_API_WORKERS: '2' },
       (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
@@ -107,13 +117,15 @@ async function main(): Promise<void> {
     walls: ss.map((x) => x.wall.toFixed(2)).join(' / '),
   }));
 
-  const rss: Array<{ n: number; s: Sample }> = [];
+  const rss: Array<{ n: number; s: Sample; before?: Sample }> = [];
   for (const n of SIZES) {
     const dir = fresh(corpora.get(n)!, `rss-${n}`);
     process.stderr.write(`rss ${n} ...`);
     const s = measure([process.execPath, bin, dir, '--force']);
     process.stderr.write(` ${s.rssMb.toFixed(0)} MB\n`);
-    rss.push({ n, s });
+    const before = baselineBin ? measure([process.execPath, baselineBin, fresh(corpora.get(n)!, `rss-${n}-baseline`), '--force']) : undefined;
+    if (before) process.stderr.write(`rss ${n} baseline ... ${before.rssMb.toFixed(0)} MB\n`);
+    rss.push({ n, s, before });
   }
   rmSync(work, { recursive: true, force: true });
 
@@ -128,6 +140,7 @@ async function main(): Promise<void> {
     `- Load average at start: ${load} — the machine is shared with teammates' test runs, so wall times are inflated and noisy; CPU time (user+sys) is the steadier number.`,
     `- Corpus: bench/corpus.ts, ${FILES} route files (seed 42) + index.js. Every row is one child process on a fresh copy, timed by /usr/bin/time; migrate-api runs compiled JS (esbuild transpile of codemods/ and compat/ file by file, like the tsc emit of npm run build) with \`--force\`, CI=1.`,
     `- Budgets (DESIGN.md): full migration <= 5 s, no-op re-run <= 1.5 s on 2 cores, memory flat in file count.`,
+    ...(BASELINE ? [`- Baseline: an older checkout's codemods/ and compat/ (${process.env.BENCH_BASELINE_LABEL ?? BASELINE}), built and run the same way in the same rounds.`] : []),
     '',
     `Medians of ${ROUNDS} interleaved rounds (each round's wall times in the last column).`,
     '',
@@ -137,9 +150,10 @@ async function main(): Promise<void> {
     '',
     'Peak RSS of the full migration (in-process, the default) by corpus size:',
     '',
-    '| files | wall s | CPU s | max RSS MB | RSS per 1,000 files above the 250-file run |',
-    '|---:|---:|---:|---:|---:|',
-    ...rss.map(({ n, s }) => `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${n === rss[0]!.n ? '-' : (((s.rssMb - rss[0]!.s.rssMb) / (n - rss[0]!.n)) * 1000).toFixed(0) + ' MB'} |`),
+    `| files | wall s | CPU s | max RSS MB | RSS per 1,000 files above the ${rss[0]?.n}-file run |${baselineBin ? ' baseline: wall s | CPU s | max RSS MB | per 1,000 files |' : ''}`,
+    `|---:|---:|---:|---:|---:|${baselineBin ? '---:|---:|---:|---:|' : ''}`,
+    ...rss.map(({ n, s, before }) => `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${n === rss[0]!.n ? '-' : (((s.rssMb - rss[0]!.s.rssMb) / (n - rss[0]!.n)) * 1000).toFixed(0) + ' MB'} |`
+      + (before ? ` ${before.wall.toFixed(2)} | ${before.cpu.toFixed(2)} | ${before.rssMb.toFixed(0)} | ${n === rss[0]!.n ? '-' : (((before.rssMb - rss[0]!.before!.rssMb) / (n - rss[0]!.n)) * 1000).toFixed(0) + ' MB'} |` : '')),
     '<!-- codemod-bench:end -->',
   ];
   const resultsFile = join(here, 'RESULTS.md');
