@@ -7,7 +7,8 @@
 // measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs
 // the CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the
 // "## Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1
-// jscodeshift rewriting every file.)
+// jscodeshift rewriting every file; BENCH_BASELINE=<an older checkout's built dist/> adds that build's full migration
+// to the same rounds and to the RSS table: before/after in one run.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -21,6 +22,7 @@ const FILES = Number(process.argv[2] ?? 1000);
 /** Corpus sizes for the memory table (BENCH_RSS_SIZES=1000,2000,4000; empty skips it). */
 const SIZES = (process.env.BENCH_RSS_SIZES ?? '').split(',').filter(Boolean).map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BASELINE = process.env.BENCH_BASELINE;
 
 interface Sample { wall: number; cpu: number; rssMb: number; status: number; stderr: string }
 
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
   cpSync(join(repo, 'package.json'), join(work, 'package.json'));
   const bin = buildDist(join(work, 'dist'));
+  const baselineBin = BASELINE ? join(BASELINE, 'codemods', 'bin.js') : null;
   const jscodeshift = join(repo, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
   const corpora = new Map<number, string>();
   for (const n of new Set([...SIZES, FILES])) {
@@ -99,6 +102,11 @@ async function main(): Promise<void> {
     const migrated = fresh(corpus, 'migrate');
     run('migrate-api, full migration (default: cache on)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
+    if (baselineBin) {
+      const before = fresh(corpus, 'migrate-baseline');
+      run('migrate-api baseline build (BENCH_BASELINE), full migration', [process.execPath, baselineBin, before, '--force'], {},
+        (s) => `${countChanged(corpus, before)} route files changed, exit ${s.status}; output ${countChanged(migrated, before) === 0 ? 'identical to' : 'DIFFERS from'} this build's`);
+    }
     const uncached = fresh(corpus, 'migrate-nocache');
     run('migrate-api, full migration --no-cache', [process.execPath, bin, uncached, '--force', '--no-cache'], {},
       (s) => `${countChanged(corpus, uncached)} route files changed, exit ${s.status}; output ${countChanged(migrated, uncached) === 0 ? 'identical to' : 'DIFFERS from'} the cached run`);
@@ -122,14 +130,16 @@ async function main(): Promise<void> {
     walls: ss.map((x) => x.wall.toFixed(2)).join(' / '),
   }));
 
-  const rss: Array<{ n: number; s: Sample; noop: Sample }> = [];
+  const rss: Array<{ n: number; s: Sample; noop: Sample; before?: Sample }> = [];
   for (const n of SIZES) {
     const dir = fresh(corpora.get(n)!, `rss-${n}`);
     process.stderr.write(`rss ${n} ...`);
     const s = measure([process.execPath, bin, dir, '--force']);
     const noop = measure([process.execPath, bin, dir, '--force']);
     process.stderr.write(` ${s.rssMb.toFixed(0)} MB, no-op ${noop.rssMb.toFixed(0)} MB\n`);
-    rss.push({ n, s, noop });
+    const before = baselineBin ? measure([process.execPath, baselineBin, fresh(corpora.get(n)!, `rss-${n}-baseline`), '--force']) : undefined;
+    if (before) process.stderr.write(`rss ${n} baseline ... ${before.rssMb.toFixed(0)} MB\n`);
+    rss.push({ n, s, noop, before });
     rmSync(dir, { recursive: true, force: true });
   }
   rmSync(work, { recursive: true, force: true });
@@ -155,11 +165,11 @@ async function main(): Promise<void> {
     ...(rss.length === 0 ? [] : [
     'Peak RSS by corpus size (one run each, cache on; the no-op is the re-run right after that migration):',
     '',
-    '| files | full: wall s | full: CPU s | full: max RSS MB | full: RSS per 1,000 files above the smallest | no-op: wall s | no-op: CPU s | no-op: max RSS MB | no-op: RSS per 1,000 files above the smallest |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rss.map(({ n, s, noop }) => {
+    `| files | full: wall s | full: CPU s | full: max RSS MB | full: RSS per 1,000 files above the smallest | no-op: wall s | no-op: CPU s | no-op: max RSS MB | no-op: RSS per 1,000 files above the smallest |${baselineBin ? ' baseline full: CPU s | max RSS MB |' : ''}`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|---:|${baselineBin ? '---:|---:|' : ''}`,
+    ...rss.map(({ n, s, noop, before }) => {
       const per = (x: number, x0: number) => (n === rss[0]!.n ? '-' : `${(((x - x0) / (n - rss[0]!.n)) * 1000).toFixed(0)} MB`);
-      return `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${per(s.rssMb, rss[0]!.s.rssMb)} | ${noop.wall.toFixed(2)} | ${noop.cpu.toFixed(2)} | ${noop.rssMb.toFixed(0)} | ${per(noop.rssMb, rss[0]!.noop.rssMb)} |`;
+      return `| ${n} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${s.rssMb.toFixed(0)} | ${per(s.rssMb, rss[0]!.s.rssMb)} | ${noop.wall.toFixed(2)} | ${noop.cpu.toFixed(2)} | ${noop.rssMb.toFixed(0)} | ${per(noop.rssMb, rss[0]!.noop.rssMb)} |${before ? ` ${before.cpu.toFixed(2)} | ${before.rssMb.toFixed(0)} |` : ''}`;
     }),
     ]),
     '<!-- codemod-bench:end -->',

@@ -11,6 +11,9 @@ import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { scanFile, type FileScan } from './scan/index.js';
 import { sha1 } from './cache/file-cache.js';
+import type { Node } from './rules/ast.js';
+import { helperCalls } from './send-helpers.js';
+import { detachStrings } from './detach-strings.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
 /** Doc comments can only be where one of these strings is; the rest of the files skip the docs reader. */
@@ -49,6 +52,10 @@ export function analyzeSource(file: string, code: string): AnalyzedFile {
   const parsed = parseSource(code, file);
   if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
   const scan = scanFile(code, file, parsed.ast);
+  // What the send-helper finder reads, taken now: the finder would otherwise parse every route file once more.
+  scan.helperCalls = helperCalls(parsed.ast.program as unknown as Node);
+  // The scan outlives this file's source (it is kept for the cross-file link): its strings must not pin it.
+  detachStrings(scan);
   const reads: NonNullable<AnalyzedFile['reads']> = [];
   const docs = DOC_MARKERS.some((m) => code.includes(m))
     ? readSourceDocs(code, file, parsed.ast, (f, text) => reads.push({ file: f, hash: text === null ? null : sha1(text) }))

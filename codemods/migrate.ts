@@ -39,6 +39,7 @@ import { parsedFileReader } from './parsed-files.js';
 import { cachedSteps, type CachedSteps } from './cache/cached-steps.js';
 import { defaultCacheDir } from './cache/cache-dir.js';
 import { FileCache, type CacheStats } from './cache/file-cache.js';
+import { collectGarbage } from './collect-garbage.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -163,7 +164,38 @@ interface Scope {
   inTarget: (file: string) => boolean;
 }
 
-async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
+async function migrateWith(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
+  const planned = await planWith(scope, sourceFiles, runner, opts);
+  // On a macrotask of its own, so nothing of planWith's last microtasks is still on the stack.
+  await new Promise((done) => setImmediate(done));
+  collectGarbage();
+  return rewriteWith(scope, planned, runner, opts, started);
+}
+
+/** What the rewrite and the report need of the plan. The analysis itself (every file's scan, the docs, the
+ *  matches) stays behind in planWith, so it is garbage before the rewrite allocates: the rewrite's promoted
+ *  garbage piles up on top of what is live (bench/RESULTS.md, Migration), and the analysis was most of that. */
+interface Planned {
+  rules: Set<RuleId>;
+  validation: 'report' | 'enforce';
+  files: string[];
+  plans: FilePlan[];
+  planDiagnostics: Diagnostic[][];
+  diagnostics: Diagnostic[];
+  writes: PlannedWrite[];
+  /** The target's files that have nothing to plan (report entries). */
+  unplanned: ReportFile[];
+  /** Kept only where enforce removes covered validators after the rewrite (MA004). */
+  validators?: RouteValidators;
+  schemasFile: string;
+  usesSchemas: boolean;
+  docsPaths?: MigrationReport['docsPaths'];
+  docSources: MigrationReport['docSources'];
+  docsWithoutRoute: MigrationReport['docsWithoutRoute'];
+  drift?: MigrationReport['drift'];
+}
+
+async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions): Promise<Planned> {
   const rel = (f: string) => relative(targetDir, f).split(sep).join('/') || f;
   const rules = enabledRules(opts);
   const validation = opts.validation ?? 'report';
@@ -230,12 +262,9 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
   // 5. Plan and rewrite each file that registers routes.
   const byFile = new Map<string, MatchedRoute[]>();
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
-  const reportFiles: ReportFile[] = [];
-  const routes: RouteReport[] = [];
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
   const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
-  let done = 0;
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
@@ -279,6 +308,24 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
       if (Object.keys(found).length) plan.sendHelpers = found;
     }
   }
+  const planned = new Set(files);
+  return {
+    rules, validation, files, plans, planDiagnostics, diagnostics, writes, schemasFile, usesSchemas,
+    unplanned: scan.files.filter((f) => inTarget(f) && !planned.has(f)).map((f) => ({ file: rel(f), changed: false, routes: 0 })),
+    ...(validation === 'enforce' && rules.has('MA004') && analysis.validators ? { validators: analysis.validators } : {}),
+    docsPaths: apps.size ? docsPaths : undefined,
+    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
+    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    ...(drift ? { drift } : {}),
+  };
+}
+
+async function rewriteWith({ root, target, targetDir, inTarget }: Scope, planned: Planned, runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
+  const rel = (f: string) => relative(targetDir, f).split(sep).join('/') || f;
+  const { rules, validation, files, plans, planDiagnostics, diagnostics, writes, validators, schemasFile } = planned;
+  const reportFiles: ReportFile[] = [];
+  const routes: RouteReport[] = [];
+  let done = 0;
   const rewritten = await Promise.all(plans.map((plan) => {
     const known = alreadyMigrated(plan);
     return (known ? Promise.resolve(known) : runner.rewrite(plan)).then((r) => { opts.onProgress?.(++done, files.length); return r; });
@@ -291,12 +338,12 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     const skipped = result.diagnostics.find((d) => d.severity === 'error' && d.code === 'parse-error');
     reportFiles.push({ file: rel(file), changed, routes: plans[i]!.routes.length, skipped: skipped?.message });
     // Enforce: a validator whose rules are all in the spec leaves the chain (MA004); report keeps it.
-    if (changed && validation === 'enforce' && rules.has('MA004') && analysis.validators) {
-      result.output = removeCoveredValidators(result.output!, file, coveredValidators(analysis.validators, file)).source;
+    if (changed && validation === 'enforce' && rules.has('MA004') && validators) {
+      result.output = removeCoveredValidators(result.output!, file, coveredValidators(validators, file)).source;
     }
     if (changed) writes.push({ file, before: before!, after: result.output! });
   }
-  for (const f of scan.files) if (inTarget(f) && !files.includes(f)) reportFiles.push({ file: rel(f), changed: false, routes: 0 });
+  reportFiles.push(...planned.unplanned);
   reportFiles.sort((a, b) => a.file.localeCompare(b.file));
 
   // 6. The app needs the runtime and zod once anything imports them.
@@ -312,14 +359,14 @@ async function migrateWith({ root, target, targetDir, inTarget }: Scope, sourceF
     durationMs: Date.now() - started,
     dry: false,
     validation,
-    schemasModule: usesSchemas ? rel(schemasFile) : null,
-    docsPaths: apps.size ? docsPaths : undefined,
+    schemasModule: planned.usesSchemas ? rel(schemasFile) : null,
+    docsPaths: planned.docsPaths,
     files: reportFiles,
     routes,
-    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
-    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    docSources: planned.docSources,
+    docsWithoutRoute: planned.docsWithoutRoute,
     // The rest of the package was read to understand the target; what is wrong there is not this run's to report.
-    ...(drift ? { drift } : {}),
+    ...(planned.drift ? { drift: planned.drift } : {}),
     diagnostics: diagnostics.filter((d) => !d.at || inTarget(d.at.file) || d.at.file === schemasFile || !d.at.file.startsWith(root + sep))
       .map((d) => (d.at ? { ...d, at: { ...d.at, file: rel(d.at.file) } } : d)),
   };

@@ -3,7 +3,7 @@
 // for the send-helper shape (rules/send-helper.ts). The answer goes in FilePlan.sendHelpers, by the name the
 // file calls it by at its top level, so MA003 (in a worker, on one file) can inline a call without the other
 // files; it checks that no inner binding of the name stands between the call and the top level.
-import { parsedFileReader, type FileReader } from './parsed-files.js';
+import { parsedFileReader, type FileReader, type ParsedFile } from './parsed-files.js';
 import { walk, type Node } from './rules/ast.js';
 import { locateDefinition } from './rules/definition-site.js';
 import { helperKey, readSendHelper, type SendHelperEntry } from './rules/send-helper.js';
@@ -12,6 +12,22 @@ import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
 import type { Val } from './scan/values.js';
 
+
+/** The callees (`ok`, `http.created`) of the calls in a file that hand a bare name to a function, in tree order:
+ *  read from the scan's own tree (codemods/migrate-tasks.ts), so the finder need not parse the file again. */
+export function helperCalls(program: Node): string[] {
+  const keys = new Set<string>();
+  walk(program, (n) => {
+    if (n.type !== 'CallExpression' || !(n.arguments as Node[]).some((a) => a.type === 'Identifier')) return;
+    const key = helperKey(n.callee);
+    if (key) keys.add(key);
+  });
+  return [...keys];
+}
+
+function helperCallsOf(p: ParsedFile | null): string[] | null {
+  return p ? helperCalls(p.program) : null;
+}
 
 /** A finder over one scan: `(file) => { name: helper or why }`, cached per file. */
 export function sendHelperFinder(scans: ReadonlyMap<string, FileScan>, parsed: FileReader = parsedFileReader()): (file: string) => Record<string, SendHelperEntry> {
@@ -22,19 +38,13 @@ export function sendHelperFinder(scans: ReadonlyMap<string, FileScan>, parsed: F
     if (hit) return hit;
     const out: Record<string, SendHelperEntry> = {};
     cache.set(file, out);
-    const p = parsed(file);
-    const bindings = resolver.scan(file)?.bindings;
-    if (!p || !bindings) return out;
-    // Calls that hand a bare name to a function the file binds at its top level.
-    const keys = new Set<string>();
-    walk(p.program, (n) => {
-      if (n.type !== 'CallExpression' || !(n.arguments as Node[]).some((a) => a.type === 'Identifier')) return;
-      const key = helperKey(n.callee);
-      if (key) keys.add(key);
-    });
+    const scan = resolver.scan(file);
+    // A scan made outside the analysis (scanFile alone) has no helperCalls: the file is read for them.
+    const keys = scan?.helperCalls ?? (scan && helperCallsOf(parsed(file)));
+    if (!scan || !keys) return out;
     for (const key of keys) {
       const [base, prop] = key.split('.') as [string, string | undefined];
-      if (!bindings.has(base)) continue;
+      if (!scan.bindings.has(base)) continue;
       const val: Val = prop ? { k: 'member', obj: { k: 'local', name: base }, prop } : { k: 'local', name: base };
       const def = resolveDefinition(resolver, file, val, () => null, false);
       if ('why' in def) continue;

@@ -14,6 +14,7 @@ import type {
 import { isObject, locate, missingRef, refSite, refSites, report, resolveRef, splitRef, type NormalizeContext, type Resolved } from './context.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { joinPointer } from './yaml-source.js';
+import { statusKeyed } from './status-keyed.js';
 
 export type ComponentKind = 'parameters' | 'requestBodies' | 'responses' | 'headers';
 
@@ -319,7 +320,7 @@ export function normalizeOperation(input: OperationInput, ctx: NormalizeContext)
   if (consumes) for (const p of params) if (isPending(p)) p.consumes = consumes;
 
   if (isObject(raw.responses)) {
-    const responses: Record<string, ResponseObject> = {};
+    const responses = statusKeyed<ResponseObject>();
     for (const [code, r] of Object.entries(raw.responses)) {
       if (code.startsWith('x-')) continue;
       const res = normalizeResponse(r, file, joinPointer(ptr, 'responses', code), ctx, produces);

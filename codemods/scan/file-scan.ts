@@ -77,6 +77,8 @@ export interface FileScan {
   /** Calls passing a name that may be a router (`require('./routes')(app)`, `setup(router)`), so a function
    *  that registers routes on its parameter learns which router that is. */
   calls: Array<{ callee: Val; args: Val[] }>;
+  /** Callees of calls handing a bare name to a function (send-helpers.ts), set by the analysis from the same tree. */
+  helperCalls?: string[];
   diagnostics: Diagnostic[];
 }
 
