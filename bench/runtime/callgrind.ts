@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SCENARIOS, SERVERS } from './data.js';
+import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const names = (process.env.SERVERS ?? 'raw,m5').split(',');
+// ONLY='POST valid' (a comma list of scenario names) measures just those requests.
+const SCENARIOS = ALL_SCENARIOS.filter((s) => !process.env.ONLY || process.env.ONLY.split(',').includes(s.name));
 const WARM = Number(process.env.WARM ?? 3000);
 const N = Number(process.env.N ?? 200);
 // V8 still compiles (on helper threads, counted too) now and then after the warm-up, and a

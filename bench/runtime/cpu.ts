@@ -9,10 +9,12 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SCENARIOS, SERVERS } from './data.js';
+import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const names = (process.env.SERVERS ?? 'raw,m5,m4').split(',');
+// ONLY='POST valid' (a comma list of scenario names) measures just those requests.
+const SCENARIOS = ALL_SCENARIOS.filter((s) => !process.env.ONLY || process.env.ONLY.split(',').includes(s.name));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const AMOUNT = Number(process.env.AMOUNT ?? 20000);
 
@@ -21,6 +23,13 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+}
+// The machine's own noise over the run: steal (time the hypervisor gave another guest) and the share of
+// both cores busy with anything, from the aggregate `cpu` line of /proc/stat.
+function machineTicks(): { steal: number; busy: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { steal: f[7] ?? 0, busy: total - f[3] - (f[4] ?? 0), total };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -47,6 +56,7 @@ const run = (url: string, sc: (typeof SCENARIOS)[number], amount: number) =>
 const servers = [];
 for (const n of names) servers.push(await start(n));
 console.log(`load before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const ticks0 = machineTicks();
 const cpu = new Map<string, number[]>();
 try {
   for (const s of servers) for (const sc of SCENARIOS) await run(s.url, sc, AMOUNT / 2);
@@ -66,12 +76,19 @@ try {
   for (const s of servers) s.child.kill('SIGINT');
 }
 console.log(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const ticks1 = machineTicks();
+const share = (x: number) => `${((100 * x) / (ticks1.total - ticks0.total)).toFixed(1)}%`;
+console.log(`machine over the run: steal ${share(ticks1.steal - ticks0.steal)}, busy ${share(ticks1.busy - ticks0.busy)} of ${execFileSync('nproc').toString().trim()} cores`);
 console.log(`| server | ${SCENARIOS.map((s) => `${s.name} us/req (x raw)`).join(' | ')} |`);
 for (const n of names) {
   const cells = SCENARIOS.map((sc) => {
     const m = median(cpu.get(`${n}|${sc.name}`)!);
     const base = cpu.get(`raw|${sc.name}`);
-    return `${m.toFixed(1)}${base ? ` (${(median(base) / m).toFixed(2)}x)` : ''} [${cpu.get(`${n}|${sc.name}`)!.map((x) => x.toFixed(0)).join(',')}]`;
+    const own = cpu.get(`${n}|${sc.name}`)!;
+    // Each round measures every server back to back: raw / server within a round cancels the load's drift.
+    const paired = base ? own.map((x, i) => base[i] / x).sort((a, b) => a - b) : [];
+    const pairedText = base && n !== 'raw' ? `, per round ${median(paired).toFixed(2)}x (${paired[0].toFixed(2)}-${paired[paired.length - 1].toFixed(2)})` : '';
+    return `${m.toFixed(1)}${base ? ` (${(median(base) / m).toFixed(2)}x${pairedText})` : ''} [${own.map((x) => x.toFixed(0)).join(',')}]`;
   });
   console.log(`| ${n} | ${cells.join(' | ')} |`);
 }
