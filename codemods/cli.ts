@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import pc from 'picocolors';
-import { cacheFolder, migrateProject, type MigrationResult } from './migrate.js';
+import { migrateProject, type MigrationResult } from './migrate.js';
+import { cacheFolder } from './cache/cache-dir.js';
 import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
 import { writeFilesAtomic, type WriteFailure } from './write.js';
 import { dirname, relative, resolve, sep } from 'node:path';

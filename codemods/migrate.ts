@@ -37,7 +37,7 @@ import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
 import { parsedFileReader } from './parsed-files.js';
 import { cachedSteps, type CachedSteps } from './cache/cached-steps.js';
-import { defaultCacheDir } from './cache/cache-dir.js';
+import { cacheFolder } from './cache/cache-dir.js';
 import { FileCache, type CacheStats } from './cache/file-cache.js';
 import { collectGarbage } from './collect-garbage.js';
 
@@ -140,12 +140,6 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   }
 }
 
-
-
-export function cacheFolder(opts: Pick<MigrateOptions, 'cache' | 'cacheLocation'>, root: string): string | null {
-  if (!opts.cache) return null;
-  return opts.cacheLocation ? resolve(opts.cacheLocation) : defaultCacheDir(packageRoot(root));
-}
 
 /** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
 function envWorkers(): number | undefined {

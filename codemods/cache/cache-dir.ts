@@ -2,7 +2,8 @@
 // ava, nyc, terser-webpack-plugin), `<package>/node_modules/.cache/migrate-api`, or `$CACHE_DIR/migrate-api`.
 // Written here rather than imported: find-cache-dir is ~20 lines around pkg-dir, and we already know the package root.
 import { accessSync, constants, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../package-root.js';
 
 const NAME = 'migrate-api';
 
@@ -19,4 +20,11 @@ export function defaultCacheDir(packageRoot: string | null, env: NodeJS.ProcessE
 
 function writable(dir: string): boolean {
   try { accessSync(dir, constants.W_OK); return true; } catch { return false; }
+}
+
+/** The cache folder of a run over the project at `root` (`--cache-location` wins); null with `--no-cache` or
+ *  when there is nowhere to put it. The migration and the replay (which must not load migrate.ts) both ask here. */
+export function cacheFolder(opts: { cache?: boolean; cacheLocation?: string }, root: string): string | null {
+  if (!opts.cache) return null;
+  return opts.cacheLocation ? resolve(opts.cacheLocation) : defaultCacheDir(packageRoot(root));
 }

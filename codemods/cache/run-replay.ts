@@ -13,19 +13,18 @@ import { uncommittedChanges } from '../git.js';
 import { packageRoot } from '../package-root.js';
 import { typeScriptTooOld, zodTooOld } from '../peer-versions.js';
 import { renderSummary } from '../report.js';
-import { defaultCacheDir } from './cache-dir.js';
+import { cacheFolder } from './cache-dir.js';
 import { inputsUnchanged, loadRecord, runKey } from './run-record.js';
 
 export interface ReplayIo { out: (s: string) => void; err: (s: string) => void }
 
 const COMMANDS = new Set(['schemas', 'infer', 'finish', 'check']);
 
-/** The folder the cache of a migration of `target` lives in: migrate.ts cacheFolder(), without its imports. */
+/** The folder the cache of a migration of `target` lives in, found as migrateProject finds it. */
 export function cacheFolderFor(target: string, location: string | undefined): string | null {
-  if (location) return resolve(location);
   const t = resolve(target);
   const targetDir = statSync(t, { throwIfNoEntry: false })?.isFile() ? dirname(t) : t;
-  return defaultCacheDir(packageRoot(packageRoot(targetDir) ?? targetDir));
+  return cacheFolder({ cache: true, cacheLocation: location }, packageRoot(targetDir) ?? targetDir);
 }
 
 export function tryReplay(argv: string[], io: ReplayIo, started: number): number | null {
