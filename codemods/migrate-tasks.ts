@@ -9,6 +9,7 @@ import type { FilePlan, FileResult, RouteReport } from './plan.js';
 import { readSourceDocs } from './docs/index.js';
 import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
+import { takeStatusPackageInputs } from './rules/status-constants.js';
 import { scanFile, type FileScan } from './scan/index.js';
 import { sha1 } from './cache/file-cache.js';
 import type { Node } from './rules/ast.js';
@@ -33,7 +34,15 @@ export interface AnalyzedFile {
   diagnostics: Diagnostic[];
   /** Other files the analysis read (`$ref`'d YAML), with their text's hash (null: unreadable): what a cached
    *  analysis depends on besides the file itself. */
-  reads?: Array<{ file: string; hash: string | null }>;
+  reads?: FileReads;
+}
+
+/** Files a step read besides its own, each with its text's hash (null: unreadable), as contentHash gives it. */
+export type FileReads = Array<{ file: string; hash: string | null }>;
+
+/** A file's text hash as a step's `reads` record it; null when it cannot be read (missing is an answer too). */
+export function contentHash(file: string): string | null {
+  try { return sha1(readFileSync(file, 'utf8')); } catch { return null; }
 }
 
 /** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
@@ -57,7 +66,7 @@ export function analyzeSource(file: string, code: string): AnalyzedFile {
   scan.helperCalls = helperCalls(parsed.ast.program as unknown as Node);
   // The scan outlives this file's source (it is kept for the cross-file link): its strings must not pin it.
   detachStrings(scan);
-  const reads: NonNullable<AnalyzedFile['reads']> = [];
+  const reads: FileReads = [];
   const docs = DOC_MARKERS.some((m) => code.includes(m))
     ? readSourceDocs(code, file, parsed.ast, (f, text) => reads.push({ file: f, hash: text === null ? null : sha1(text) }))
     : undefined;
@@ -82,6 +91,9 @@ export interface RewrittenFile {
   /** The source as read, only when the rewrite changed it (the CLI needs it for diffs and the dirty check). */
   before?: string;
   changed: boolean;
+  /** The status packages the rewrite read numbers from (rules/status-constants.ts): installed files, and the
+   *  node_modules places looked in before them. */
+  reads?: FileReads;
 }
 
 export function rewriteFile(plan: FilePlan): RewrittenFile {
@@ -104,7 +116,8 @@ export function rewriteSource(plan: FilePlan, source: string): RewrittenFile {
     };
   }
   const changed = result.output !== undefined && result.output !== source;
-  return { result, before: changed ? source : undefined, changed };
+  const reads = takeStatusPackageInputs(file).map((f) => ({ file: f, hash: contentHash(f) }));
+  return { result, before: changed ? source : undefined, changed, ...(reads.length ? { reads } : {}) };
 }
 
 /**

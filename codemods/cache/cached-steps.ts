@@ -1,14 +1,15 @@
 // The migration's two per-file steps behind the cache (./file-cache.ts), each keyed by every input it reads:
 // - analysis (parse, scan, doc blocks) is a function of the file's path and text and of the `$ref`'d files its
 //   doc blocks read: keyed by the text's hash, the read files checked against their recorded hashes;
-// - the rewrite is a function of the file's text and its FilePlan, and the plan is where every cross-file fact
+// - the rewrite is a function of the file's text, its FilePlan and the status packages it read numbers from
+//   (checked as the analysis's `$ref`'d files are); the plan is where every cross-file fact
 //   a file's result depends on lands (its routes' full paths from the mounts, their specs from the doc model,
 //   the schema names it imports, the app options, the validation mode and the rules asked for): keyed by the
 //   text's hash and the whole plan, so a doc changed in another file, a mount prefix or an option is a miss.
 // The tool's version and code are in every entry's header (./tool-identity.ts).
 import { readFileSync } from 'node:fs';
 import type { FilePlan } from '../plan.js';
-import { analyzeSource, rewriteSource, type AnalyzedFile, type RewrittenFile } from '../migrate-tasks.js';
+import { analyzeSource, contentHash, rewriteSource, type AnalyzedFile, type FileReads, type RewrittenFile } from '../migrate-tasks.js';
 import { FileCache, sha1 } from './file-cache.js';
 import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 
@@ -58,7 +59,8 @@ export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string
       try { source = readFileSync(plan.file, 'utf8'); } catch { return fallback.rewrite(plan); }
       const key = sha1(source, planKey(plan));
       const hit = cache.get('rewrite', plan.file, key, (body) => JSON.parse(body) as Omit<RewrittenFile, 'before'>);
-      if (hit) return hit.changed ? { ...hit, before: source } : hit;
+      if (hit && readsUnchanged(hit)) return hit.changed ? { ...hit, before: source } : hit;
+      if (hit) cache.stale('rewrite', plan.file);
       const done = inProcess ? rewriteSource(plan, source) : await fallback.rewrite(plan);
       // A rewrite that changes the file is written by the CLI: its entry (keyed by the old text) would never hit.
       if (!writes || !done.changed) cache.set('rewrite', plan.file, key, JSON.stringify({ ...done, before: undefined }));
@@ -87,11 +89,6 @@ function planKey(plan: FilePlan): string {
   return JSON.stringify({ ...plan, rules: [...plan.rules].sort() });
 }
 
-function readsUnchanged(a: AnalyzedFile): boolean {
-  for (const r of a.reads ?? []) {
-    let text: string | null = null;
-    try { text = readFileSync(r.file, 'utf8'); } catch { /* unreadable now */ }
-    if ((text === null ? null : sha1(text)) !== r.hash) return false;
-  }
-  return true;
+function readsUnchanged(step: { reads?: FileReads }): boolean {
+  return (step.reads ?? []).every((r) => contentHash(r.file) === r.hash);
 }

@@ -5,7 +5,9 @@
 // file imports or requires, read from the package the app itself has installed (resolved from the file, as its own
 // require would), or a top-level `const CREATED = 201` / `const STATUS = { CREATED: 201 }` the file never writes.
 // Anything else (a value computed at run time, a name bound twice, an object passed to other code) is not resolved.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { isReference, memberName, walk, type Node } from './ast.js';
 
 /**
@@ -142,15 +144,58 @@ function bindingFacts(program: Node, names: ReadonlySet<string>, tables: Readonl
   return { once, readOnly };
 }
 
-const loaded = new Map<string, unknown>();
+/** Per file, each status package loaded for it: its exports and the files they were read from. */
+const loaded = new Map<string, Map<string, { exports: unknown; inputs: string[]; modules: string[] }>>();
 function load(file: string, pkg: string): unknown {
-  const key = `${file}\0${pkg}`;
-  if (!loaded.has(key)) {
-    let mod: unknown;
-    try { mod = createRequire(file)(pkg); } catch { mod = undefined; }
-    loaded.set(key, mod);
+  let byPackage = loaded.get(file);
+  if (!byPackage) loaded.set(file, (byPackage = new Map()));
+  let entry = byPackage.get(pkg);
+  if (!entry) {
+    const req = createRequire(file);
+    let exports: unknown;
+    try { exports = req(pkg); } catch { exports = undefined; }
+    const { places, modules } = packageInputs(req, pkg);
+    entry = { exports, inputs: [...places, ...modules], modules };
+    byPackage.set(pkg, entry);
   }
-  return loaded.get(key);
+  return entry.exports;
+}
+
+/**
+ * The files the rewrite of `file` just read statuses from: what its result depends on besides the file and its
+ * plan (a cached rewrite is checked against them: another installed version answers with other numbers). The
+ * packages are forgotten, here and in require's cache, so a later run in this process loads them as they are then.
+ */
+export function takeStatusPackageInputs(file: string): string[] {
+  const entries = [...(loaded.get(file)?.values() ?? [])];
+  loaded.delete(file);
+  const req = createRequire(file);
+  for (const input of entries.flatMap((e) => e.modules)) delete req.cache[input];
+  return [...new Set(entries.flatMap((e) => e.inputs))];
+}
+
+/**
+ * Where `pkg` was looked for and read from: each node_modules candidate's package.json up to the one found
+ * (an install in an earlier one would be loaded instead; a missing one is an input too), and the entry module
+ * with every module it loaded.
+ */
+function packageInputs(req: NodeJS.Require, pkg: string): { places: string[]; modules: string[] } {
+  const places: string[] = [];
+  for (const dir of req.resolve.paths(pkg) ?? []) {
+    const manifest = join(dir, pkg, 'package.json');
+    places.push(manifest);
+    if (existsSync(manifest)) break;
+  }
+  let entry: string;
+  try { entry = req.resolve(pkg); } catch { return { places, modules: [] }; }
+  const modules = new Set<string>();
+  const visit = (filename: string) => {
+    if (modules.has(filename)) return;
+    modules.add(filename);
+    for (const child of req.cache[filename]?.children ?? []) visit(child.filename);
+  };
+  visit(entry);
+  return { places, modules: [...modules] };
 }
 
 const isStatus = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599;

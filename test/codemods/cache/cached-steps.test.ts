@@ -3,6 +3,7 @@
 // and whatever a file's result depends on outside the file (a doc in another file, a mount prefix, an option, a
 // `$ref`'d YAML file) makes its entry miss.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,6 +140,64 @@ test('what a file\'s result depends on outside the file makes its entry miss, an
   assert.ok(only.stats.missed.includes(`rewrite:${users}`));
   assert.doesNotMatch(usersOutput(only.result), /summary/, 'MA001 alone attaches no spec from the docs');
   assert.deepEqual(analysisMisses(only.stats), [], 'options change no file\'s analysis');
+});
+
+/** An app whose route sends statuses named by http-status, installed in its node_modules (ours: a table). */
+function statusPackageApp(dir: string, table: Record<string, number>): void {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'status-names', version: '1.0.0', dependencies: { express: '^4.21.0', 'http-status': '^1.7.0' } }, null, 2) + '\n',
+    'node_modules/http-status/package.json': JSON.stringify({ name: 'http-status', version: '1.7.4', main: 'index.js' }) + '\n',
+    'node_modules/http-status/index.js': `module.exports = ${JSON.stringify(table)};\n`,
+    'routes/items.js': [
+      "const express = require('express');", "const httpStatus = require('http-status');", '', 'const router = express.Router();', '',
+      '/**', ' * @openapi', ' * /items/{id}:', ' *   get:', ' *     summary: Get an item', ' *     responses:', ' *       200:',
+      ' *         description: The item', ' *         content:', ' *           application/json:', ' *             schema:',
+      ' *               type: object', ' *               properties:', ' *                 id: { type: integer }', ' *       418:',
+      ' *         description: A teapot', ' */',
+      "router.get('/items/:id', (req, res) => {",
+      "  if (req.params.id === '0') return res.status(httpStatus.I_AM_A_TEAPOT).json({ message: 'teapot' });",
+      '  res.status(httpStatus.OK).json({ id: Number(req.params.id) });', '});', '', 'module.exports = router;', '',
+    ].join('\n'),
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+}
+
+test('a rewrite that read statuses from an installed package misses when that package changes or another shadows it', async (t) => {
+  const base = tempDir(t, 'ma-cache-status-');
+  const dir = join(base, 'app');
+  statusPackageApp(dir, { OK: 200, CREATED: 201 });
+  const cache = join(base, 'cache');
+  const items = join(dir, 'routes', 'items.js');
+  const itemsOutput = (r: MigrationResult) => r.writes.find((w) => w.file === items)?.after ?? '';
+  const typedTeapot = /return reply\(httpStatus\.I_AM_A_TEAPOT, \{ message: 'teapot' \}\);/;
+
+  // The installed version has no I_AM_A_TEAPOT: the status is not certain, the handler stays legacy.
+  const first = await both(dir, cache);
+  assert.match(itemsOutput(first.result), /\}, legacy\(\(req, res\) => \{/);
+  assert.deepEqual((await both(dir, cache)).stats.missed, [], 'nothing changed: the rewrite comes from the cache');
+
+  // Another version installed, which has it: the cached rewrite is not the answer (both() compares with the
+  // uncached run), and the handler is typed now.
+  writeFileSync(join(dir, 'node_modules', 'http-status', 'index.js'), 'module.exports = { OK: 200, CREATED: 201, I_AM_A_TEAPOT: 418 };\n');
+  const upgraded = await both(dir, cache);
+  assert.ok(upgraded.stats.missed.includes(`rewrite:${items}`));
+  assert.ok(!upgraded.stats.missed.includes(`analysis:${items}`), 'the analysis does not read status packages');
+  assert.match(itemsOutput(upgraded.result), typedTeapot);
+  assert.deepEqual((await both(dir, cache)).stats.missed, []);
+
+  // A copy installed nearer the file (where require looks first) is the one its numbers come from.
+  mkdirSync(join(dir, 'routes', 'node_modules', 'http-status'), { recursive: true });
+  writeFileSync(join(dir, 'routes', 'node_modules', 'http-status', 'package.json'), JSON.stringify({ name: 'http-status', version: '1.0.0', main: 'index.js' }));
+  writeFileSync(join(dir, 'routes', 'node_modules', 'http-status', 'index.js'), 'module.exports = { OK: 200 };\n');
+  // Node keeps the resolutions of a process (Module._pathCache), so this is a new process, as each CLI run is:
+  // the entry above (typed) must not answer, and the run answers as without the cache.
+  const cli = (...flags: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'codemods', 'bin.ts'), dir, '--dry', '--force', ...flags], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).stdout;
+  const cachedDiff = cli('--cache-location', cache);
+  assert.match(cachedDiff, /\+\}, legacy\(\(req, res\) => \{/);
+  assert.equal(cachedDiff, cli('--no-cache'));
 });
 
 test('a run that writes (the CLI without --dry) caches nothing for the files it rewrites, and answers the same', async (t) => {
