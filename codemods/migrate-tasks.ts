@@ -11,7 +11,7 @@ import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { takeStatusPackageInputs } from './rules/status-constants.js';
 import { scanFile, type FileScan } from './scan/index.js';
-import { sha1 } from './cache/file-cache.js';
+import { sha1 } from './cache/sha1.js';
 import type { Node } from './rules/ast.js';
 import { helperCalls } from './send-helpers.js';
 import { detachStrings } from './detach-strings.js';

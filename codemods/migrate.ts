@@ -7,31 +7,27 @@
 // cost more than the second core gives on the 2-core machines measured, bench/RESULTS.md); linking, matching
 // and planning stay here, in file order, so the result is the same as the in-process path byte for byte.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
-import type { FilePlan, MatchedRoute, RoutePlan, RouteReport, ScanResult } from './plan.js';
-import { isErrorMiddlewareAt } from './handler-arity.js';
+import type { FilePlan, MatchedRoute, RouteReport } from './plan.js';
 import { analyzeProject, packageRoot } from './analyze.js';
-import { ownPackage } from './own-package.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
-import { relativeImportStyle, tsconfigImportStyle, type ImportStyle } from './scan/import-style.js';
+import { relativeImportStyle, tsconfigImportStyle } from './scan/import-style.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
-import { isGeneratedSchemasModule, keepPreviousSchemas } from './zod/previous-module.js';
-import { operationSpecSource } from './zod/operation-spec.js';
-import { alignPathParams, renamedMessage } from './path-params.js';
+import { keepPreviousSchemas } from './zod/previous-module.js';
 import { RULES } from './rules/index.js';
-import { variantSpecs } from './zod/path-variants.js';
-import { componentResolver, coveredValidators, enforcedErrorShape, validatedDoc } from './rules/ma004-validators-to-spec.js';
+import { componentResolver, coveredValidators, enforcedErrorShape } from './rules/ma004-validators-to-spec.js';
 import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
 import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
 import { docCommentReaders } from './scan/swagger-jsdoc.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
-import { alreadyMigrated, analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
-import type { MigrateTask } from './migrate-worker.js';
-import { WorkerPool } from './worker-pool.js';
+import { alreadyMigrated } from './migrate-tasks.js';
+import { envWorkers, makeRunner, type Runner } from './migrate-runner.js';
+import { importSpecifier, projectFormat, schemasModulePath } from './module-paths.js';
+import { mountingRouters, planFile } from './plan-file.js';
+import { packageJsonChange } from './package-json-change.js';
 import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
@@ -67,35 +63,6 @@ export interface MigrateOptions {
   cacheWrites?: boolean;
 }
 
-/** Runs a per-file step in-process or on the pool. */
-type Runner = {
-  analyze: (file: string) => Promise<AnalyzedFile>;
-  rewrite: (plan: FilePlan) => Promise<RewrittenFile>;
-  memo?: CachedSteps['memo'];
-};
-
-/** The worker entry sits next to this module with the same extension: .ts under tsx, .js from dist. */
-function workerEntry(): URL {
-  return new URL(`./migrate-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-}
-
-function makeRunner(size: number): { runner: Runner; close: () => Promise<void> } {
-  if (size <= 0) {
-    return {
-      runner: { analyze: async (file) => analyzeFile(file), rewrite: async (plan) => rewriteFile(plan) },
-      close: async () => {},
-    };
-  }
-  const pool = new WorkerPool<MigrateTask, AnalyzedFile | RewrittenFile>(workerEntry(), size);
-  return {
-    runner: {
-      analyze: (file) => pool.run({ kind: 'analyze', file }) as Promise<AnalyzedFile>,
-      rewrite: (plan) => pool.run({ kind: 'rewrite', plan }) as Promise<RewrittenFile>,
-    },
-    close: () => pool.close(),
-  };
-}
-
 export interface PlannedWrite {
   file: string;
   before: string | null;
@@ -109,8 +76,6 @@ export interface MigrationResult {
   /** With `cache`: `finish` waits for the cache's writes. */
   cache?: { dir: string; stats: CacheStats; finish: CachedSteps['finish'] };
 }
-
-type ModuleFormat = 'ts' | 'js' | 'cjs';
 
 /**
  * Migrates `targetArg`, a folder or one file. The package around it is analysed too (a router's mount prefix,
@@ -138,13 +103,6 @@ export async function migrateProject(targetArg: string, opts: MigrateOptions = {
   } finally {
     await close();
   }
-}
-
-
-/** MIGRATE_API_WORKERS=n runs the CLI's per-file work on n worker threads (tests and benchmarks use it for both paths). */
-function envWorkers(): number | undefined {
-  const v = process.env.MIGRATE_API_WORKERS;
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 
@@ -371,163 +329,5 @@ function enabledRules(opts: MigrateOptions): Set<RuleId> {
   const all = RULES.map((r) => r.id);
   const only = opts.only?.length ? new Set(opts.only) : null;
   return new Set(all.filter((id) => (!only || only.has(id)) && !opts.disable?.includes(id)));
-}
-
-interface PlanContext {
-  validation: 'report' | 'enforce';
-  rules: Set<RuleId>;
-  schemasFile: string;
-  format: ModuleFormat;
-  importStyle: ImportStyle | null;
-  exportsByRef: Map<string, { request: string; response: string }>;
-  /** Whether the file's doc comments must stay: a swagger-jsdoc call of the app reads them. */
-  keepDocComments: (file: string) => boolean;
-  app?: FilePlan['app'];
-  mountingRouters?: SourceLocation[];
-  diagnostics: Diagnostic[];
-  /** The routes' translated validators when MA004 runs: they join (or are) the route's docs. */
-  validators?: RouteValidators;
-  /** The docs' components, for validators merged into a documented `$ref`. */
-  resolveRef?: (ref: string) => Record<string, unknown> | undefined;
-}
-
-function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): FilePlan {
-  const used = new Set<string>();
-  const routes: RoutePlan[] = matched.map(({ route, doc: documented, alsoServed }) => {
-    const doc = validatedDoc(route, documented, ctx.validators?.get(route), ctx.resolveRef).doc;
-    let specSource = '{}';
-    let todo: RoutePlan['todo'];
-    if (doc && (ctx.rules.has('MA002') || doc.style === 'validator')) {
-      const { operation, renamed } = alignPathParams(route.openapiPath, doc);
-      if (renamed.length) {
-        todo = { rule: 'MA002', why: renamedMessage(renamed) };
-        ctx.diagnostics.push({ code: 'path-params', severity: 'warning', rule: 'MA002', at: { ...route.at, file: route.file }, route: `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}`, message: todo.why });
-      }
-      const spec = operationSpecSource(operation, {
-        format: ctx.format,
-        refName: (ref, variant) => ctx.exportsByRef.get(ref)?.[variant],
-        ...(alsoServed ? { variants: variantSpecs(route, doc, alsoServed) } : {}),
-        ...(route.optionalParams?.length ? { optionalPathParams: route.optionalParams } : {}),
-      });
-      for (const d of spec.diagnostics) ctx.diagnostics.push({ ...d, at: d.at ?? doc.at, route: `${route.method.toUpperCase()} ${route.fullPath ?? route.path ?? '?'}` });
-      for (const id of spec.usedRefs) used.add(id);
-      specSource = spec.source;
-    }
-    return {
-      at: route.at,
-      method: route.method,
-      fullPath: route.fullPath,
-      specSource,
-      documented: !!doc,
-      ...(route.migrated ? { migrated: route.migrated } : {}),
-      ...(route.dynamic ? { dynamic: route.dynamic } : {}),
-      ...(todo ? { todo } : {}),
-      ...(route.handler.definedAt && isErrorMiddlewareAt(route.handler.definedAt) ? { errorMiddlewareLast: true } : {}),
-      docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
-        ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
-      ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
-        ? { moreDocComments: doc.comments.map((c) => ({ startLine: c.startLine, endLine: c.endLine })) } : {}),
-    };
-  });
-  for (const name of ctx.app?.uses ?? []) used.add(name);
-  return {
-    file,
-    routes,
-    app: ctx.app,
-    ...(ctx.mountingRouters ? { mountingRouters: ctx.mountingRouters } : {}),
-    schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format, ctx.importStyle) } : null,
-    validation: ctx.validation,
-    rules: ctx.rules,
-  };
-}
-
-/** Routers (not apps: those are wrapped anyway) that mount another router, by file: `api.use('/owners', owners)`
- *  is only recorded by the runtime when `api` is typed too, whether or not `api` has routes of its own. */
-function mountingRouters(scan: ScanResult): Map<string, SourceLocation[]> {
-  const out = new Map<string, SourceLocation[]>();
-  for (const m of scan.mounts) {
-    if (!m.child) continue;
-    const parent = scan.routers.find((r) => r.file === m.parent.file && r.name === m.parent.name);
-    if (!parent || parent.kind !== 'router' || parent.created.startsWith('typed')) continue;
-    const list = out.get(parent.file) ?? [];
-    if (!list.some((at) => at.line === parent.at.line && at.col === parent.at.col)) list.push(parent.at);
-    out.set(parent.file, list);
-  }
-  return out;
-}
-
-/**
- * Where the schemas module goes: where an earlier run put it (one module per app: two would register the same
- * `.meta({ id })` twice); else beside the code that imports it (`src/` when the routes live there, so a tsconfig
- * rooted there includes it) — inside the target when the target is a folder, so a folder's migration writes only
- * inside that folder (and package.json).
- */
-function schemasModulePath(scan: ScanResult, format: ModuleFormat, { root, target, inTarget }: Pick<Scope, 'root' | 'target' | 'inTarget'>): string {
-  const earlier = scan.files.filter((f) => /[\\/]api-schemas\.(ts|js|cjs)$/.test(f)).sort()
-    .find((f) => { try { return isGeneratedSchemasModule(readFileSync(f, 'utf8')); } catch { return false; } });
-  if (earlier) return earlier;
-  const name = `api-schemas.${format === 'ts' ? 'ts' : format === 'cjs' ? 'cjs' : 'js'}`;
-  const codeFiles = [...scan.routes.map((r) => r.file), ...scan.routers.map((r) => r.file)];
-  const wholeApp = commonDir(codeFiles) ?? root;
-  if (isFile(target) || wholeApp === target || inTarget(wholeApp)) return join(wholeApp, name);
-  return join(commonDir(codeFiles.filter(inTarget)) ?? target, name);
-}
-
-/** The deepest folder holding all the given files. */
-function commonDir(files: string[]): string | null {
-  if (files.length === 0) return null;
-  let dir = dirname(files[0]!);
-  for (const f of files) while (!f.startsWith(dir + sep) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-/**
- * The specifier in the project's own convention (scan/import-style.ts): TS imports the emitted `.js` unless the
- * project writes no extension (ts-node, ts-jest) or `.ts`; ESM keeps `.js` unless the project writes none
- * (a bundler resolves it). A `.cjs` module keeps its extension: require() does not try `.cjs`.
- */
-function importSpecifier(fromFile: string, toFile: string, format: ModuleFormat, style: ImportStyle | null): string {
-  let spec = relative(dirname(fromFile), toFile).split(sep).join('/');
-  if (!spec.startsWith('.')) spec = `./${spec}`;
-  if (format === 'ts') return style === 'none' ? spec.replace(/\.ts$/, '') : style === 'ts' ? spec : spec.replace(/\.ts$/, '.js');
-  if (format === 'js' && style === 'none') return spec.replace(/\.js$/, '');
-  return spec;
-}
-
-/** The project's module style, from its route files: TS if any is TS, else CommonJS or ESM by majority. */
-function projectFormat(files: string[]): ModuleFormat {
-  if (files.some((f) => /\.[cm]?tsx?$/.test(f))) return 'ts';
-  let cjs = 0;
-  let esm = 0;
-  for (const f of new Set(files)) {
-    const ext = extname(f);
-    if (ext === '.cjs') cjs++;
-    else if (ext === '.mjs') esm++;
-    else {
-      const code = readFileSync(f, 'utf8');
-      if (/^\s*import\s[^(]/m.test(code) || /^\s*export\s/m.test(code)) esm++;
-      else cjs++;
-    }
-  }
-  return esm > cjs ? 'js' : 'cjs';
-}
-
-/** Adds migrate-api and zod to the app's package.json dependencies when missing; never installs. */
-function packageJsonChange(root: string): PlannedWrite | null {
-  const dir = packageRoot(root);
-  if (!dir) return null;
-  const file = join(dir, 'package.json');
-  const before = readFileSync(file, 'utf8');
-  let pkg: { name?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
-  try { pkg = JSON.parse(before); } catch { return null; }
-  if (pkg.name === 'migrate-api') return null;
-  const has = (name: string) => !!(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name] ?? pkg.peerDependencies?.[name]);
-  const missing = (['migrate-api', 'zod'] as const).filter((n) => !has(n));
-  if (missing.length === 0) return null;
-  const versions: Record<string, string> = { 'migrate-api': `^${ownPackage()?.version ?? '0.1.0'}`, zod: '^4.1.0' };
-  pkg.dependencies = { ...pkg.dependencies };
-  for (const n of missing) pkg.dependencies[n] = versions[n];
-  const indent = /^\{\n(\s+)"/.exec(before)?.[1] ?? '  ';
-  return { file, before, after: JSON.stringify(pkg, null, indent) + (before.endsWith('\n') ? '\n' : '') };
 }
 

@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type { FilePlan } from '../plan.js';
 import { analyzeSource, contentHash, rewriteSource, type AnalyzedFile, type FileReads, type RewrittenFile } from '../migrate-tasks.js';
-import { FileCache, sha1 } from './file-cache.js';
+import { FileCache } from './file-cache.js';
+import { sha1 } from './sha1.js';
 import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 
 export interface CachedSteps {

@@ -9,16 +9,11 @@
 // text (JSON, see ./analysis-codec.ts): node:v8's structured clone would keep Maps by itself but decodes ~20x
 // slower (1.1 s for 1,000 analyses, most of a re-run). Writes go to
 // a temp file of their own and are renamed into place, so concurrent runs each leave a whole entry.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha1 } from './sha1.js';
 import { CACHE_FORMAT, toolIdentity } from './tool-identity.js';
-
-export function sha1(...parts: Array<string | Uint8Array>): string {
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-}
 
 interface Header { format: number; tool: string; kind: string; file: string; key: string; body: string }
 

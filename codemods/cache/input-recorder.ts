@@ -5,10 +5,10 @@
 // would have to keep in step with the code by hand. ./run-record.ts checks the same inputs on the next run.
 // What cannot be recorded (a read by file descriptor, a worker thread's reads) makes the recording unusable.
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
 import { syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha1 } from './sha1.js';
 
 /** One input: a file's bytes, a folder's listing, or what a stat/exists saw (never a time: only content counts). */
 export interface Input { path: string; kind: 'file' | 'dir' | 'stat'; value: string }
@@ -22,20 +22,16 @@ export interface Recording {
 
 const real = { readFileSync: fs.readFileSync, readdirSync: fs.readdirSync, existsSync: fs.existsSync, statSync: fs.statSync, lstatSync: fs.lstatSync, openSync: fs.openSync, readFile: fs.readFile, promisesReadFile: fs.promises.readFile };
 
-export function hashBytes(data: string | Uint8Array): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
 /** A file's content as recorded: the sha1 of its bytes, or 'missing' when it cannot be read. */
 export function fileValue(path: string): string {
-  try { return hashBytes(real.readFileSync(path)); } catch { return 'missing'; }
+  try { return sha1(real.readFileSync(path)); } catch { return 'missing'; }
 }
 
 /** A folder's listing: names and kinds, sorted (readdir's order is the file system's). */
 export function dirValue(path: string): string {
   try {
     const entries = real.readdirSync(path, { withFileTypes: true }).map((e) => `${e.name}\0${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'}`);
-    return hashBytes(entries.sort().join('\n'));
+    return sha1(entries.sort().join('\n'));
   } catch { return 'missing'; }
 }
 
@@ -77,7 +73,7 @@ export function recordInputs(ignore: (path: string) => boolean): Recording {
   f.readFileSync = function (this: unknown, p: unknown, ...rest: unknown[]) {
     let out: string | Buffer;
     try { out = (real.readFileSync as (...a: unknown[]) => string | Buffer).call(this, p, ...rest); } catch (err) { note(p, 'file', () => 'missing'); throw err; }
-    note(p, 'file', () => (typeof out === 'string' ? hashBytes(Buffer.from(out, 'utf8')) : hashBytes(out)));
+    note(p, 'file', () => sha1(out));
     return out;
   };
   f.readdirSync = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'dir'); return (real.readdirSync as (...a: unknown[]) => unknown).call(this, p, ...rest); };

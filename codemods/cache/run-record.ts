@@ -6,7 +6,8 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { MigrationReport } from '../report.js';
-import { hashBytes, recordInputs, VALUE_OF, type Input } from './input-recorder.js';
+import { recordInputs, VALUE_OF, type Input } from './input-recorder.js';
+import { sha1 } from './sha1.js';
 import { CACHE_FORMAT, codeFolder, toolIdentity } from './tool-identity.js';
 import { ensureCacheDir } from './file-cache.js';
 
@@ -15,7 +16,7 @@ export interface RunRecord { format: number; tool: string; key: string; inputs: 
 /** The flags as parsed, the target and where the command runs (report and diff paths depend on both). */
 export function runKey(flags: Record<string, unknown>, target: string): string {
   const sorted = Object.fromEntries(Object.entries(flags).sort(([a], [b]) => a.localeCompare(b)));
-  return hashBytes(JSON.stringify([sorted, resolve(target), process.cwd(), toolIdentity()]));
+  return sha1(JSON.stringify([sorted, resolve(target), process.cwd(), toolIdentity()]));
 }
 
 export function recordFile(cacheDir: string, key: string): string {
