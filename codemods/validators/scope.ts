@@ -10,6 +10,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parseSource } from '../parse.js';
 import { memberName, walk, type Node } from '../rules/ast.js';
 import { aliasCandidates, tsPathsFor, type TsPaths } from '../scan/tsconfig.js';
+import { assignedNames, localBinding } from '../docs/local-binding.js';
 import type { ValidatorScope } from './types.js';
 
 /** Which file a specifier names: a path, null when a relative one is missing, undefined for packages. */
@@ -29,6 +30,8 @@ interface FileInfo { program: Node; bindings: Map<string, Node[]> }
 export class FileValidatorScope implements ValidatorScope {
   private files = new Map<string, FileInfo | null>();
   private tsPaths = new Map<string, TsPaths | null>();
+  /** Per parsed file, read once: its `const` declarators and every name it assigns. */
+  private assignments = new WeakMap<Node, { constants: Set<Node>; assigned: Set<string> }>();
 
   /** `resolveModule`: the scan's module lookup when there is one; `sources` overrides disk reads (tests). */
   constructor(private resolveModule?: ModuleResolver, private sources: ReadonlyMap<string, string> = new Map()) {}
@@ -50,7 +53,7 @@ export class FileValidatorScope implements ValidatorScope {
 
   definition(node: Node, file: string, depth = 0): { node: Node; file: string } | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    if (node.type === 'Identifier') return this.identifier(node.name, file, depth + 1);
+    if (node.type === 'Identifier') return this.reference(node, file, depth + 1);
     if (node.type === 'MemberExpression') {
       const name = memberName(node);
       if (name === null) return undefined;
@@ -117,6 +120,41 @@ export class FileValidatorScope implements ValidatorScope {
     } catch { /* unreadable: no definitions from it */ }
     this.files.set(file, info);
     return info;
+  }
+
+  /**
+   * A name where it is used: a parameter, a catch binding or a `let`/`var` assigned again around the use is not
+   * a known value (fail closed: the validator gets a TODO, not an outer schema of the same name); a local `const`
+   * is its init; otherwise the file's own binding, unless that is a `let`/`var` the file assigns again.
+   */
+  private reference(node: Node, file: string, depth: number): { node: Node; file: string } | undefined {
+    const program = this.program(file);
+    if (program && typeof node.start === 'number') {
+      const local = localBinding(program, node.name, node.start);
+      if (local === null) return undefined;
+      if (local) return { node: local as Node, file };
+    }
+    // Nothing around the use binds it: the file's top-level binding is the one (an inner function's own
+    // declaration of the same name does not make it ambiguous).
+    const sites = this.info(file)?.bindings.get(node.name) ?? [];
+    const top = program ? sites.filter((site) => topLevelBindings(program).has(site)) : [];
+    if (program && sites.length > 1 && top.length === 1) {
+      return this.reassigned(program, top[0]!, node.name) ? undefined : this.site(top[0]!, node.name, file, depth);
+    }
+    if (program && sites.length === 1 && this.reassigned(program, sites[0]!, node.name)) return undefined;
+    return this.identifier(node.name, file, depth);
+  }
+
+  /** Whether the `let`/`var` declared at `site` (a declarator) is assigned again somewhere in the file. */
+  private reassigned(program: Node, site: Node, name: string): boolean {
+    if (site.type !== 'VariableDeclarator') return false;
+    let facts = this.assignments.get(program);
+    if (!facts) {
+      const constants = new Set<Node>();
+      walk(program, (n) => { if (n.type === 'VariableDeclaration' && n.kind === 'const') for (const d of n.declarations as Node[]) constants.add(d); });
+      this.assignments.set(program, (facts = { constants, assigned: assignedNames(program) }));
+    }
+    return !facts.constants.has(site) && facts.assigned.has(name);
   }
 
   private identifier(name: string, file: string, depth: number): { node: Node; file: string } | undefined {
@@ -272,6 +310,21 @@ export function propKey(p: Node): string | undefined {
 }
 
 /** Every declaration site per name in a file (imports, variables, functions, classes, enums). */
+const topLevel = new WeakMap<Node, Set<Node>>();
+/** The binding sites (as bindingsOf records them) of a program's own statements, exported or not. */
+function topLevelBindings(program: Node): Set<Node> {
+  let out = topLevel.get(program);
+  if (out) return out;
+  out = new Set<Node>();
+  for (const stmt of program.body as Node[]) {
+    const d = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration ? stmt.declaration : stmt;
+    if (d.type === 'VariableDeclaration') for (const v of d.declarations as Node[]) out.add(v);
+    else if (d.type === 'ImportDeclaration' || d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration' || d.type === 'TSEnumDeclaration') out.add(d);
+  }
+  topLevel.set(program, out);
+  return out;
+}
+
 function bindingsOf(program: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
   const add = (name: string, site: Node) => {

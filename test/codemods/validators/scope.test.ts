@@ -68,3 +68,38 @@ test('a name declared twice in a file is ambiguous and not guessed', () => {
   const x = (parsed.ast.program.body[0] as unknown as Node).expression.arguments[0];
   assert.equal(scope.definition(x, '/a.ts'), undefined);
 });
+
+test('a name is read where it is used: a parameter or catch binding around the use, or a let assigned again, is not a known value', () => {
+  const file = '/app/shadow.js';
+  const code = [
+    "const Joi = require('joi');",
+    'const schema = Joi.object({ a: Joi.string() });',
+    'let later = Joi.string();',
+    'later = Joi.number();',
+    'function route(schema) { validate(schema); }',
+    'validate(schema);',
+    'validate(later);',
+    'function inner() { const schema = Joi.number(); validate(schema); }',
+    'try { run(); } catch (schema) { validate(schema); }',
+  ].join('\n');
+  const scope = new FileValidatorScope(undefined, new Map([[file, code]]));
+  const uses: Array<[number, string | undefined]> = [];
+  const visit = (n: Node) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'validate') {
+      const d = scope.definition(n.arguments[0], file);
+      uses.push([n.loc.start.line, d ? code.slice(d.node.start, d.node.end) : undefined]);
+    }
+    for (const v of Object.values(n)) {
+      if (Array.isArray(v)) for (const c of v) { if (c && typeof c.type === 'string') visit(c); }
+      else if (v && typeof v === 'object' && typeof (v as Node).type === 'string' && v !== n.loc) visit(v as Node);
+    }
+  };
+  visit(scope.program(file)!);
+  assert.deepEqual(uses, [
+    [5, undefined], // the parameter, not the schema above
+    [6, 'Joi.object({ a: Joi.string() })'], // the top-level one: inner's own `schema` does not hide it here
+    [7, undefined], // assigned again: which value a request meets is not known
+    [8, 'Joi.number()'], // the function's own const
+    [9, undefined], // the caught error
+  ]);
+});
