@@ -168,6 +168,7 @@ function load(file: string, pkg: string): unknown {
  */
 export function takeStatusPackageInputs(file: string): string[] {
   const entries = [...(loaded.get(file)?.values() ?? [])];
+  if (!entries.length) return [];
   loaded.delete(file);
   const req = createRequire(file);
   for (const input of entries.flatMap((e) => e.modules)) delete req.cache[input];
