@@ -3,7 +3,7 @@
 // `.meta({ format })` for the served document; the module needs nothing but zod. In a route file:
 // `dateTime()` from migrate-api/compat, the same check and meta under a readable name.
 import { DATE_TIME_FLAGS, DATE_TIME_SOURCE } from '../../../compat/date-time-pattern.js';
-import { call, id, zc, lit, type ZodExpr } from '../ast.js';
+import { call, id, lit, zc, type ZodExpr } from '../ast.js';
 
 /** The check. `helper`: `{ regex }` names the module-level const holding the regex (its `.meta({ format })`
  *  comes last, after length checks: stringExpr, CUSTOM_FORMATS); `{ factory }` names the compat function
