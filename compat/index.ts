@@ -7,6 +7,9 @@ export { HTTPException } from './http-exception.js';
 export { RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
 export { joiValidationError, celebrateValidationError } from './legacy-validation-errors.js';
 export { depends, fromMiddleware } from './deps.js';
+// The two schema helpers a migrated route file's inline specs call (what a schemas module declares itself).
+export { dateTime } from './date-time.js';
+export { readOnlyChecked } from './read-only.js';
 export { getViolations, resetViolations, writeViolations, type ViolationReport, type RouteViolations, type ViolationEntry, type ViolationKind } from './violations.js';
 export { setLogger, type Logger } from './log.js';
 export type { AppOptions, DocsPaths, ErrorResponse } from './options.js';

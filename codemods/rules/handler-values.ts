@@ -4,6 +4,7 @@
 // transforms it. Decided per key from the spec's source text; a named schema (`body: NewUser`) is not seen here,
 // so its values are read raw.
 import { parseExpression } from '@babel/parser';
+import { ROUTE_HELPERS } from '../zod/route-helpers.js';
 import { isReference, walk, type Node } from './ast.js';
 
 /** Schema text that makes parsed values differ from the raw request's. */
@@ -46,6 +47,8 @@ function keyValue(text: string, node: Node, zName: string): KeyValue {
   // A reference to another schema (`Address`): its definition is not here to read.
   let named = false;
   walk(node, (n, parent) => {
+    // `dateTime()` (migrate-api/compat) checks a string and gives it back as it is.
+    if (n.type === 'Identifier' && n.name === ROUTE_HELPERS.dateTime && parent?.type === 'CallExpression' && parent.callee === n) return;
     if (n.type === 'Identifier' && n.name !== zName && isReference(n, parent ?? undefined)) named = true;
   });
   if (named) return 'changed';
@@ -54,7 +57,8 @@ function keyValue(text: string, node: Node, zName: string): KeyValue {
   return changing.length === 1 && /^z\.coerce\.number\(\)/.test(text) ? 'number' : 'changed';
 }
 
-export function readLocationSchema(text: string | undefined): LocationSchema {
+export function readLocationSchema(raw: string | undefined): LocationSchema {
+  const text = raw && withoutReadOnlyChecks(raw);
   if (!text) return UNKNOWN;
   const expr = parseSchema(text);
   const root = expr && rootObject(expr);
@@ -83,4 +87,29 @@ export function keyValueOf(schema: LocationSchema, key: string): KeyValue {
 /** Whether the whole location may be read parsed (`req.body` -> `body`). */
 export function locationKeepsRawValues(schema: LocationSchema): boolean {
   return schema.known && !schema.changesAll && [...schema.keys.values()].every((v) => v === 'same');
+}
+
+/**
+ * `z.preprocess(readOnlyChecked(check), inner)` read as `inner`: the check only adds issues and hands the value
+ * on as it was (compat/read-only.ts), so the values a handler gets are `inner`'s. Other preprocesses stay.
+ */
+function withoutReadOnlyChecks(text: string): string | undefined {
+  if (!text.includes(`${ROUTE_HELPERS.readOnlyChecked}(`)) return text;
+  const expr = parseSchema(text);
+  if (!expr) return undefined;
+  const spans: Array<{ start: number; end: number; inner: Node }> = [];
+  walk(expr, (n) => {
+    const [check, inner] = n.type === 'CallExpression' ? (n.arguments as Node[]) : [];
+    if (n.type !== 'CallExpression' || n.arguments.length !== 2 || n.callee.type !== 'MemberExpression' || n.callee.property.name !== 'preprocess'
+      || check?.type !== 'CallExpression' || check.callee.type !== 'Identifier' || check.callee.name !== ROUTE_HELPERS.readOnlyChecked) return;
+    spans.push({ start: n.start, end: n.end, inner: inner! });
+    return false;
+  });
+  let out = text;
+  for (const { start, end, inner } of spans.reverse()) {
+    const plain = withoutReadOnlyChecks(text.slice(inner.start, inner.end));
+    if (plain === undefined) return undefined;
+    out = out.slice(0, start) + plain + out.slice(end);
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, 
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
 import { MA004 } from './ma004-validators-to-spec.js';
+import { ROUTE_HELPER_NAMES } from '../zod/route-helpers.js';
 import { rewriteDefinitions } from './definition-site.js';
 import { rewriteInterfaceMembers } from './interface-members.js';
 
@@ -48,7 +49,7 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'rawHeader', 'Typed', 'InputOf', 'RouteContext'];
+const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'rawHeader', 'Typed', 'InputOf', 'RouteContext', ...ROUTE_HELPER_NAMES];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -186,6 +187,8 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
   if (ctx.compat.has('InputOf')) compat.push(`type ${named('InputOf')}`);
   if (ctx.compat.has('RouteContext')) compat.push(`type ${named('RouteContext')}`);
+  // The schema helpers an inserted spec calls (`dateTime()`, `readOnlyChecked(...)`).
+  for (const helper of ROUTE_HELPER_NAMES) if (ctx.specIdentifiers.has(helper)) compat.push(named(helper));
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];

@@ -20,11 +20,15 @@ export interface ZodContext {
   isDeferred?(ref: string): boolean;
   /** Optional: refs inside the same cycle as the schema being converted (never extended or discriminated). */
   isCyclic?(ref: string): boolean;
-  /** Optional: the module helper that checks readOnly properties sent in a request before the object
-   *  strips them (convert/read-only.ts); without it they are stripped unchecked (inline route specs). */
+  /** Optional: the function that checks readOnly properties sent in a request before the object strips
+   *  them (convert/read-only.ts): the module's own helper, or `readOnlyChecked` from migrate-api/compat in a
+   *  route file; without it they are stripped unchecked. */
   readOnlyHelper?: string;
-  /** Optional: the module-level const holding the date-time regex (convert/date-time.ts); else inline. */
+  /** Optional: the module-level const holding the date-time regex (convert/date-time.ts). */
   dateTimeRegex?: string;
+  /** Optional: the function returning the date-time schema, meta included (`dateTime` from migrate-api/compat,
+   *  route files). Without either the regex is written inline. */
+  dateTimeFactory?: string;
   /** Optional: refs whose export is `z.preprocess(check, object)` (read `.out` for the object). */
   isPreprocessed?(ref: string): boolean;
   /** Optional: serialization style of a parameter (OpenAPI `style`/`explode`), for arrays on the wire. */

@@ -11,6 +11,7 @@ import { preprocessInner, readOnlyHelperSource } from './convert/read-only.js';
 import { componentName, declarationOrder, dependencies, isCycle, someSubSchema } from './graph.js';
 import { NameAllocator, safeIdentifier } from './names.js';
 import { printZod } from './printer.js';
+import { ROUTE_HELPERS } from './route-helpers.js';
 import { schemaToZod } from './schema-to-zod.js';
 
 export type ModuleFormat = 'ts' | 'js' | 'cjs';
@@ -24,13 +25,15 @@ export function emitSchemasModule(
   const edges = dependencies(schemas);
   const differs = variantsDiffer(schemas, edges);
   const alloc = new NameAllocator();
+  // Taken first: no component is exported under a helper's name, which a route file may import from
+  // migrate-api/compat beside the schemas (route-helpers.ts).
+  const readOnlyHelper = alloc.take(ROUTE_HELPERS.readOnlyChecked);
+  const dateTimeRegex = alloc.take(ROUTE_HELPERS.dateTime);
   const exports: Record<string, SchemaExports> = {};
   for (const name of Object.keys(schemas)) exports[name] = { response: alloc.take(safeIdentifier(name)), request: '' };
   for (const name of Object.keys(schemas)) {
     exports[name].request = differs.has(name) ? alloc.take(`${exports[name].response}Input`) : exports[name].response;
   }
-  const readOnlyHelper = alloc.take('readOnlyChecked');
-  const dateTimeRegex = alloc.take('dateTime');
   let helperUsed = false;
   let dateTimeUsed = false;
   const preprocessed = new Set<string>();
@@ -74,7 +77,7 @@ export function emitSchemasModule(
         const keyword = opts.format === 'cjs' ? 'const' : 'export const';
         const lead = `${keyword} ${ident}${annotation} = `;
         declarations.push(`${lead}${printZod(expr, lead.length)};`);
-        // The names are taken after every component's, so a match is a use (or, harmlessly, a word of a description).
+        // No component has these names, so a match is a use (or, harmlessly, a word of a description or a key).
         const printed = declarations[declarations.length - 1]!;
         if (printed.includes(`${readOnlyHelper}(`)) helperUsed = true;
         if (new RegExp(`\\b${dateTimeRegex}\\b`).test(printed)) dateTimeUsed = true;

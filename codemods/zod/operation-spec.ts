@@ -9,6 +9,7 @@ import type { JsonSchema, MediaTypeObject, OperationObject, ParameterObject } fr
 import type { ZodContext, ZodLocation } from './context.js';
 import { withMeta } from './convert/meta.js';
 import { printZod } from './printer.js';
+import { ROUTE_HELPERS } from './route-helpers.js';
 import { schemaToZod } from './schema-to-zod.js';
 
 export interface OperationSpecOptions {
@@ -28,7 +29,10 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
   const used = new Set<string>();
   const ctxFor = (variant: 'request' | 'response', location: ZodLocation, pointer: string, extra: Partial<ZodContext> = {}): ZodContext => ({
     refName: (ref) => { const n = opts.refName(ref, variant); if (n) used.add(n); return n; },
-    variant, location, pointer, diagnostics, ...extra,
+    variant, location, pointer, diagnostics,
+    // A route file has no module-level helpers of its own: it calls migrate-api/compat's.
+    readOnlyHelper: ROUTE_HELPERS.readOnlyChecked, dateTimeFactory: ROUTE_HELPERS.dateTime,
+    ...extra,
   });
   const props: ObjectProp[] = [];
   const plain = (key: keyof OperationObject) => { if (op[key] !== undefined) props.push({ key, value: json(op[key]) }); };

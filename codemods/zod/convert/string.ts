@@ -35,7 +35,7 @@ const ANNOTATION_FORMATS = new Set(['binary', 'password', 'int32', 'int64', 'flo
 export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   const format = typeof s.format === 'string' ? s.format : undefined;
   let e: ZodExpr = zc('string');
-  if (format === 'date-time') e = dateTimeExpr(ctx.dateTimeRegex);
+  if (format === 'date-time') e = dateTimeExpr({ regex: ctx.dateTimeRegex, factory: ctx.dateTimeFactory });
   else if (format && FORMATS[format]) e = FORMATS[format]();
   else if (format && !ANNOTATION_FORMATS.has(format)) {
     report(ctx, 'unknown-keyword', `format "${format}" is not checked (no zod equivalent); any string accepted`, 'info');
@@ -49,7 +49,8 @@ export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   }
   const meta: ObjectProp[] = [];
   if (typeof s.pattern === 'string') e = withPattern(e, s.pattern, meta, ctx);
-  if (format && CUSTOM_FORMATS.has(format)) meta.push({ key: 'format', value: lit(format) });
+  // `dateTime()` carries its own meta.
+  if (format && CUSTOM_FORMATS.has(format) && !(format === 'date-time' && ctx.dateTimeFactory)) meta.push({ key: 'format', value: lit(format) });
   return meta.length ? chain(e, 'meta', obj(meta)) : e;
 }
 

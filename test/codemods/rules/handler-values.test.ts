@@ -23,3 +23,17 @@ test('a named schema, an object-level transform or a default on the object: noth
   assert.equal(locationKeepsRawValues(plain), true);
   assert.equal(keyValueOf(plain, 'b'), 'same');
 });
+
+test('the route-file helpers from migrate-api/compat change no value: dateTime() and a readOnly check before the object', () => {
+  const s = readLocationSchema('z.preprocess(readOnlyChecked(z.object({ id: z.coerce.number().default(1).optional() })), z.object({ title: z.string(), at: dateTime().optional(), box: z.preprocess(readOnlyChecked(z.object({ v: z.boolean().optional() })), z.object({ w: z.string() })) }))');
+  assert.equal(s.known, true);
+  assert.equal(keyValueOf(s, 'title'), 'same');
+  assert.equal(keyValueOf(s, 'at'), 'same');
+  assert.equal(keyValueOf(s, 'box'), 'same');
+  assert.equal(keyValueOf(s, 'id'), 'changed', 'the readOnly key is stripped (enforce): read raw');
+  assert.equal(locationKeepsRawValues(s), true);
+  // Any other preprocess may change values; a dateTime that is not called is a named schema.
+  assert.equal(readLocationSchema('z.preprocess((v) => v, z.object({ a: z.string() }))').known, false);
+  assert.equal(keyValueOf(readLocationSchema('z.object({ a: z.preprocess(trim, z.string()) })'), 'a'), 'changed');
+  assert.equal(keyValueOf(readLocationSchema('z.object({ a: dateTime })'), 'a'), 'changed');
+});

@@ -75,3 +75,18 @@ test('name collisions between components and variants stay unique', () => {
     'user input': { response: 'userInput', request: 'userInput' },
   });
 });
+
+test('no component is exported under the name of a helper a route file imports from migrate-api/compat', () => {
+  const { code, exports } = emitSchemasModule({
+    'date-time': { type: 'string', format: 'date-time' },
+    readOnlyChecked: { type: 'object', properties: { id: { type: 'integer', readOnly: true } } },
+  }, { format: 'js' });
+  assert.deepEqual(exports, {
+    'date-time': { response: 'dateTime2', request: 'dateTime2' },
+    readOnlyChecked: { response: 'readOnlyChecked2', request: 'readOnlyChecked2Input' },
+  });
+  // The module's own helpers keep the plain names.
+  assert.match(code, /^const dateTime = \//m);
+  assert.match(code, /^const readOnlyChecked = \(check\) =>/m);
+  assert.match(code, /^export const dateTime2 = z\.stringFormat\('date-time', dateTime\)/m);
+});

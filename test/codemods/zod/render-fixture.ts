@@ -8,6 +8,7 @@ import type { JsonSchema, OperationObject } from '../../../codemods/model.js';
 import { componentName } from '../../../codemods/zod/graph.js';
 import { emitSchemasModule, type ModuleFormat } from '../../../codemods/zod/module.js';
 import { operationSpecSource } from '../../../codemods/zod/operation-spec.js';
+import { ROUTE_HELPER_NAMES } from '../../../codemods/zod/route-helpers.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../../fixtures/schema-to-zod');
 
@@ -32,10 +33,20 @@ export function renderFixture(name: string, format: ModuleFormat = 'ts'): string
       format,
     });
     code += `\n${format === 'cjs' ? 'module.exports.spec' : 'export const spec'} = ${spec.source};\n`;
+    // A route file imports the helpers its spec calls from migrate-api/compat (rules/index.ts); so does this one.
+    const helpers = ROUTE_HELPER_NAMES.filter((h) => new RegExp(`\\b${h}\\(`).test(spec.source));
+    if (helpers.length) code = withCompatImport(code, helpers, format);
     diagnostics.push(...spec.diagnostics);
   }
   if (diagnostics.length) {
     code += `\n// diagnostics:\n${diagnostics.map((d) => `// ${d.severity} ${d.code} ${d.pointer ?? ''}: ${d.message}`).join('\n')}\n`;
   }
   return code;
+}
+
+/** The import line after the module's `z` import. */
+function withCompatImport(code: string, names: string[], format: ModuleFormat): string {
+  const zImport = format === 'cjs' ? "const { z } = require('zod');" : "import { z } from 'zod';";
+  const line = format === 'cjs' ? `const { ${names.join(', ')} } = require('migrate-api/compat');` : `import { ${names.join(', ')} } from 'migrate-api/compat';`;
+  return code.replace(zImport, `${zImport}\n${line}`);
 }

@@ -15,8 +15,10 @@ test('every schema-to-zod fixture output type-checks under strict tsc', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
-        skipLibCheck: true, types: [], noUnusedLocals: false,
-        paths: { zod: [join(ROOT, 'node_modules/zod')] },
+        skipLibCheck: true, noUnusedLocals: false,
+        // Operation fixtures import the route-file helpers (dateTime, readOnlyChecked) from the runtime's sources.
+        types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')],
+        paths: { zod: [join(ROOT, 'node_modules/zod')], 'migrate-api/compat': [join(ROOT, 'compat/index.ts')] },
       },
       files: fixtureCases().map((c) => join(FIXTURES, `${c}.output.ts`)),
     }));
