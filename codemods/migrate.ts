@@ -16,6 +16,7 @@ import { relativeImportStyle, tsconfigImportStyle } from './scan/import-style.js
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import { RULES } from './rules/index.js';
+import { forgetStatusPackages } from './rules/status-constants.js';
 import { componentResolver, coveredValidators, enforcedErrorShape } from './rules/ma004-validators-to-spec.js';
 import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
@@ -84,6 +85,7 @@ export interface MigrationResult {
  */
 export async function migrateProject(targetArg: string, opts: MigrateOptions = {}): Promise<MigrationResult> {
   const started = Date.now();
+  forgetStatusPackages();
   const target = resolve(targetArg);
   const targetDir = isFile(target) ? dirname(target) : target;
   const root = packageRoot(targetDir) ?? targetDir;

@@ -145,7 +145,7 @@ function bindingFacts(program: Node, names: ReadonlySet<string>, tables: Readonl
 }
 
 /** Per file, each status package loaded for it: its exports and the files they were read from. */
-const loaded = new Map<string, Map<string, { exports: unknown; inputs: string[]; modules: string[] }>>();
+const loaded = new Map<string, Map<string, { exports: unknown; inputs: string[] }>>();
 function load(file: string, pkg: string): unknown {
   let byPackage = loaded.get(file);
   if (!byPackage) loaded.set(file, (byPackage = new Map()));
@@ -155,24 +155,33 @@ function load(file: string, pkg: string): unknown {
     let exports: unknown;
     try { exports = req(pkg); } catch { exports = undefined; }
     const { places, modules } = packageInputs(req, pkg);
-    entry = { exports, inputs: [...places, ...modules], modules };
+    for (const m of modules) loadedModules.add(m);
+    entry = { exports, inputs: [...places, ...modules] };
     byPackage.set(pkg, entry);
   }
   return entry.exports;
 }
 
+/** Every status-package module this process loaded, for forgetStatusPackages(). */
+const loadedModules = new Set<string>();
+
 /**
  * The files the rewrite of `file` just read statuses from: what its result depends on besides the file and its
- * plan (a cached rewrite is checked against them: another installed version answers with other numbers). The
- * packages are forgotten, here and in require's cache, so a later run in this process loads them as they are then.
+ * plan (a cached rewrite is checked against them: another installed version answers with other numbers).
  */
 export function takeStatusPackageInputs(file: string): string[] {
   const entries = [...(loaded.get(file)?.values() ?? [])];
-  if (!entries.length) return [];
   loaded.delete(file);
-  const req = createRequire(file);
-  for (const input of entries.flatMap((e) => e.modules)) delete req.cache[input];
   return [...new Set(entries.flatMap((e) => e.inputs))];
+}
+
+/** At the start of a run: the packages earlier runs of this process loaded are read again, as they are now
+ *  (require keeps a module for the life of a process; a CLI run is a process, an API caller may run twice). */
+export function forgetStatusPackages(): void {
+  loaded.clear();
+  const req = createRequire(import.meta.url);
+  for (const filename of loadedModules) delete req.cache[filename];
+  loadedModules.clear();
 }
 
 /**
