@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import express4 from 'express4';
-import { setLogger, type Logger } from '../../compat/index.js';
+import { after, before, beforeEach } from 'node:test';
+import { resetViolations, setLogger, type Logger } from '../../compat/index.js';
 
 export type ExpressModule = typeof express;
 
@@ -42,4 +43,23 @@ export function captureLog(): { warnings: string[]; errors: string[]; restore():
   const logger: Logger = { warn: (m) => void warnings.push(m), error: (m) => void errors.push(m) };
   const previous = setLogger(logger);
   return { warnings, errors, restore: () => void setLogger(previous) };
+}
+
+/**
+ * One server for the tests of a describe block: `build()` makes the app before them (the log captured, so
+ * a test can read what the runtime logged), violations are reset before each test, and the server is closed
+ * and the logger restored after them. The returned getter gives the live server and its log.
+ */
+export function servedPerSuite(build: () => (req: any, res: any) => void): () => { srv: Listening; log: ReturnType<typeof captureLog> } {
+  let served: { srv: Listening; log: ReturnType<typeof captureLog> } | undefined;
+  before(async () => {
+    const log = captureLog();
+    served = { log, srv: await listen(build()) };
+  });
+  beforeEach(() => resetViolations());
+  after(async () => {
+    served?.log.restore();
+    await served?.srv.close();
+  });
+  return () => served!;
 }

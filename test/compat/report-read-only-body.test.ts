@@ -3,14 +3,14 @@
 // `BaseInput` (its own helper) and a route file's inline body (`readOnlyChecked` from migrate-api/compat).
 // Report mode still hands the typed handler the body as sent and only counts; enforce refuses a bad readOnly
 // value and strips a good one; the served document shows the request body without the readOnly property.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { z } from 'zod';
 import { createApp, createRouter, getViolations, resetViolations } from '../../compat/index.js';
 import { BaseInput } from '../../fixtures/schema-to-zod/read-only-checked.output.js';
 import { spec as inlineSpec } from '../../fixtures/schema-to-zod/operation-inline-read-only.output.js';
-import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
+import { captureLog, listen, servedPerSuite, VERSIONS } from './helpers.js';
 
 const SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['a schemas module\'s request variant', BaseInput],
@@ -21,41 +21,33 @@ for (const [schemaName, schema] of SCHEMAS) {
   for (const [name, impl] of VERSIONS) {
     for (const validation of ['report', 'enforce'] as const) {
       describe(`a readOnly property sent in a request body, ${schemaName}, ${validation} mode (${name})`, () => {
-        let srv: Listening;
-        let log: ReturnType<typeof captureLog>;
-        before(async () => {
-          log = captureLog();
+        const served = servedPerSuite(() => {
           const app = createApp({ validation }, impl);
           app.use(impl.json());
           const r = createRouter({}, impl);
           r.post('/things', { body: schema as z.ZodType<{ name: string }> }, async ({ body }) => body);
           app.use(r);
-          srv = await listen(app);
-        });
-        beforeEach(() => resetViolations());
-        after(async () => {
-          log.restore();
-          await srv.close();
+          return app;
         });
 
         it(validation === 'report' ? 'a bad value reaches the handler as sent and is reported at its path' : 'a bad value is refused', async () => {
           if (validation === 'report') {
-            await request(srv.url).post('/things').send({ id: 'x', name: 'a' }).expect(200, { id: 'x', name: 'a' });
+            await request(served().srv.url).post('/things').send({ id: 'x', name: 'a' }).expect(200, { id: 'x', name: 'a' });
             const [route] = getViolations().routes;
             assert.deepEqual(route?.violations.map((v) => [v.kind, v.location, v.example.loc]), [['request', 'body', ['body', 'id']]]);
           } else {
-            const res = await request(srv.url).post('/things').send({ id: 'x', name: 'a' }).expect(422);
+            const res = await request(served().srv.url).post('/things').send({ id: 'x', name: 'a' }).expect(422);
             assert.deepEqual((res.body as { detail: Array<{ loc: unknown }> }).detail.map((d) => d.loc), [['body', 'id']]);
           }
         });
 
         it(validation === 'report' ? 'a good value reaches the handler as sent (counted as stripped)' : 'a good value is stripped before the handler', async () => {
-          const res = await request(srv.url).post('/things').send({ id: 7, name: 'a' }).expect(200);
+          const res = await request(served().srv.url).post('/things').send({ id: 7, name: 'a' }).expect(200);
           assert.deepEqual(res.body, validation === 'report' ? { id: 7, name: 'a' } : { name: 'a' });
         });
 
         it('the served document leaves the readOnly property out of the request body', async () => {
-          const res = await request(srv.url).get('/openapi.json').expect(200);
+          const res = await request(served().srv.url).get('/openapi.json').expect(200);
           const body = res.body.paths['/things'].post.requestBody.content['application/json'].schema;
           const shown = body.$ref ? res.body.components.schemas[body.$ref.split('/').pop()] : body;
           assert.equal(shown.type, 'object');

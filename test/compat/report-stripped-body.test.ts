@@ -1,39 +1,31 @@
 // The report-mode invariant for request bodies: a key the body schema does not list reaches a typed handler
 // in report mode and is stripped in enforce, so report counts it (the handler that stores `body` whole stores
 // less after the flip). Legacy handlers read req.body, which enforce leaves alone: nothing counted for them.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Request, Response } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { createApp, createRouter, getViolations, legacy, resetViolations } from '../../compat/index.js';
-import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
+import { createApp, createRouter, getViolations, legacy } from '../../compat/index.js';
+import { servedPerSuite, VERSIONS } from './helpers.js';
 
 const Todo = z.object({ id: z.number() });
 
 for (const [name, impl] of VERSIONS) {
   for (const validation of ['report', 'enforce'] as const) {
     describe(`a body key the spec does not list, ${validation} mode (${name})`, () => {
-      let srv: Listening;
-      let log: ReturnType<typeof captureLog>;
-      before(async () => {
-        log = captureLog();
+      const served = servedPerSuite(() => {
         const app = createApp({ docs: false, validation }, impl);
         app.use(impl.json());
         const r = createRouter({}, impl);
         r.put('/todo', { body: Todo }, async ({ body }) => body);
         r.put('/legacy', { body: Todo }, legacy((req: Request, res: Response) => { res.json(req.body); }));
         app.use(r);
-        srv = await listen(app);
-      });
-      beforeEach(() => resetViolations());
-      after(async () => {
-        log.restore();
-        await srv.close();
+        return app;
       });
 
       it(validation === 'report' ? 'reaches the typed handler and is counted at its path' : 'is stripped before the typed handler', async () => {
-        const res = await request(srv.url).put('/todo').send({ id: 1, task: 'write', meta: { a: 1 } }).expect(200);
+        const res = await request(served().srv.url).put('/todo').send({ id: 1, task: 'write', meta: { a: 1 } }).expect(200);
         const [route] = getViolations().routes;
         if (validation === 'report') {
           assert.deepEqual(res.body, { id: 1, task: 'write', meta: { a: 1 } });
@@ -46,8 +38,8 @@ for (const [name, impl] of VERSIONS) {
       });
 
       it('a body with only listed keys, and a legacy handler, count nothing', async () => {
-        await request(srv.url).put('/todo').send({ id: 2 }).expect(200, { id: 2 });
-        await request(srv.url).put('/legacy').send({ id: 3, task: 'x' }).expect(200, { id: 3, task: 'x' });
+        await request(served().srv.url).put('/todo').send({ id: 2 }).expect(200, { id: 2 });
+        await request(served().srv.url).put('/legacy').send({ id: 3, task: 'x' }).expect(200, { id: 3, task: 'x' });
         assert.deepEqual(getViolations().routes, []);
       });
     });
