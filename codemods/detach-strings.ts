@@ -44,4 +44,3 @@ export function detachStrings<T>(root: T): T {
   visit(root);
   return root;
 }
-

@@ -11,7 +11,7 @@ import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { applyFilePlan } from './rules/index.js';
 import { takeStatusPackageInputs } from './rules/status-constants.js';
 import { scanFile, type FileScan } from './scan/index.js';
-import { sha1 } from './cache/sha1.js';
+import { sha1, type FileReads } from './cache/sha1.js';
 import type { Node } from './rules/ast.js';
 import { helperCalls } from './send-helpers.js';
 import { detachStrings } from './detach-strings.js';
@@ -37,13 +37,6 @@ export interface AnalyzedFile {
   reads?: FileReads;
 }
 
-/** Files a step read besides its own, each with its text's hash (null: unreadable), as contentHash gives it. */
-export type FileReads = Array<{ file: string; hash: string | null }>;
-
-/** A file's text hash as a step's `reads` record it; null when it cannot be read (missing is an answer too). */
-export function contentHash(file: string): string | null {
-  try { return sha1(readFileSync(file, 'utf8')); } catch { return null; }
-}
 
 /** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
 export function analyzeFile(file: string): AnalyzedFile {
@@ -116,7 +109,7 @@ export function rewriteSource(plan: FilePlan, source: string): RewrittenFile {
     };
   }
   const changed = result.output !== undefined && result.output !== source;
-  const reads = takeStatusPackageInputs(file).map((f) => ({ file: f, hash: contentHash(f) }));
+  const reads = takeStatusPackageInputs(file);
   return { result, before: changed ? source : undefined, changed, ...(reads.length ? { reads } : {}) };
 }
 

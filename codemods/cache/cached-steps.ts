@@ -9,9 +9,9 @@
 // The tool's version and code are in every entry's header (./tool-identity.ts).
 import { readFileSync } from 'node:fs';
 import type { FilePlan } from '../plan.js';
-import { analyzeSource, contentHash, rewriteSource, type AnalyzedFile, type FileReads, type RewrittenFile } from '../migrate-tasks.js';
+import { analyzeSource, rewriteSource, type AnalyzedFile, type RewrittenFile } from '../migrate-tasks.js';
 import { FileCache } from './file-cache.js';
-import { sha1 } from './sha1.js';
+import { contentHash, sha1, type FileReads } from './sha1.js';
 import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 
 export interface CachedSteps {

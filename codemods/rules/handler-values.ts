@@ -97,19 +97,19 @@ function withoutReadOnlyChecks(text: string): string | undefined {
   if (!text.includes(`${ROUTE_HELPERS.readOnlyChecked}(`)) return text;
   const expr = parseSchema(text);
   if (!expr) return undefined;
-  const spans: Array<{ start: number; end: number; inner: Node }> = [];
-  walk(expr, (n) => {
-    const [check, inner] = n.type === 'CallExpression' ? (n.arguments as Node[]) : [];
-    if (n.type !== 'CallExpression' || n.arguments.length !== 2 || n.callee.type !== 'MemberExpression' || n.callee.property.name !== 'preprocess'
-      || check?.type !== 'CallExpression' || check.callee.type !== 'Identifier' || check.callee.name !== ROUTE_HELPERS.readOnlyChecked) return;
-    spans.push({ start: n.start, end: n.end, inner: inner! });
-    return false;
-  });
-  let out = text;
-  for (const { start, end, inner } of spans.reverse()) {
-    const plain = withoutReadOnlyChecks(text.slice(inner.start, inner.end));
-    if (plain === undefined) return undefined;
-    out = out.slice(0, start) + plain + out.slice(end);
-  }
-  return out;
+  // The node's text with each such preprocess replaced by its inner schema, nested ones too (one parse).
+  const plain = (node: Node): string => {
+    const checked: Node[] = [];
+    walk(node, (n) => {
+      const [check] = n.type === 'CallExpression' ? (n.arguments as Node[]) : [];
+      if (n.type !== 'CallExpression' || n.arguments.length !== 2 || n.callee.type !== 'MemberExpression' || n.callee.property.name !== 'preprocess'
+        || check?.type !== 'CallExpression' || check.callee.type !== 'Identifier' || check.callee.name !== ROUTE_HELPERS.readOnlyChecked) return;
+      checked.push(n);
+      return false;
+    });
+    let out = text.slice(node.start, node.end);
+    for (const n of checked.reverse()) out = out.slice(0, n.start - node.start) + plain(n.arguments[1] as Node) + out.slice(n.end - node.start);
+    return out;
+  };
+  return plain(expr);
 }

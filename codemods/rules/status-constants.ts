@@ -7,7 +7,8 @@
 // Anything else (a value computed at run time, a name bound twice, an object passed to other code) is not resolved.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { contentHash, type FileReads } from '../cache/sha1.js';
 import { isReference, memberName, walk, type Node } from './ast.js';
 
 /**
@@ -144,44 +145,48 @@ function bindingFacts(program: Node, names: ReadonlySet<string>, tables: Readonl
   return { once, readOnly };
 }
 
-/** Per file, each status package loaded for it: its exports and the files they were read from. */
-const loaded = new Map<string, Map<string, { exports: unknown; inputs: string[] }>>();
+/** What one status package, as require finds it from one folder, gave this run: its exports, and the files it
+ *  came from with their hashes (read once however many files of the folder use it). */
+interface PackageRead { exports: unknown; inputs: FileReads }
+/** Per folder and package name, this run. */
+const packages = new Map<string, PackageRead>();
+/** Per file being rewritten: the packages its statuses were read from (takeStatusPackageInputs). */
+const readBy = new Map<string, Set<PackageRead>>();
+
 function load(file: string, pkg: string): unknown {
-  let byPackage = loaded.get(file);
-  if (!byPackage) loaded.set(file, (byPackage = new Map()));
-  let entry = byPackage.get(pkg);
-  if (!entry) {
+  const key = `${dirname(file)}\0${pkg}`;
+  let read = packages.get(key);
+  if (!read) {
     const req = createRequire(file);
     let exports: unknown;
     try { exports = req(pkg); } catch { exports = undefined; }
-    const { places, modules } = packageInputs(req, pkg);
-    for (const m of modules) loadedModules.add(m);
-    entry = { exports, inputs: [...places, ...modules] };
-    byPackage.set(pkg, entry);
+    read = { exports, inputs: packageInputs(req, pkg).map((f) => ({ file: f, hash: contentHash(f) })) };
+    packages.set(key, read);
   }
-  return entry.exports;
+  let used = readBy.get(file);
+  if (!used) readBy.set(file, (used = new Set()));
+  used.add(read);
+  return read.exports;
 }
-
-/** Every status-package module this process loaded, for forgetStatusPackages(). */
-const loadedModules = new Set<string>();
 
 /**
  * The files the rewrite of `file` just read statuses from: what its result depends on besides the file and its
  * plan (a cached rewrite is checked against them: another installed version answers with other numbers).
  */
-export function takeStatusPackageInputs(file: string): string[] {
-  const entries = [...(loaded.get(file)?.values() ?? [])];
-  loaded.delete(file);
-  return [...new Set(entries.flatMap((e) => e.inputs))];
+export function takeStatusPackageInputs(file: string): FileReads {
+  const used = [...(readBy.get(file) ?? [])];
+  readBy.delete(file);
+  const byFile = new Map(used.flatMap((r) => r.inputs).map((r) => [r.file, r]));
+  return [...byFile.values()];
 }
 
 /** At the start of a run: the packages earlier runs of this process loaded are read again, as they are now
  *  (require keeps a module for the life of a process; a CLI run is a process, an API caller may run twice). */
 export function forgetStatusPackages(): void {
-  loaded.clear();
   const req = createRequire(import.meta.url);
-  for (const filename of loadedModules) delete req.cache[filename];
-  loadedModules.clear();
+  for (const read of packages.values()) for (const { file } of read.inputs) delete req.cache[file];
+  packages.clear();
+  readBy.clear();
 }
 
 /**
@@ -189,15 +194,15 @@ export function forgetStatusPackages(): void {
  * (an install in an earlier one would be loaded instead; a missing one is an input too), and the entry module
  * with every module it loaded.
  */
-function packageInputs(req: NodeJS.Require, pkg: string): { places: string[]; modules: string[] } {
-  const places: string[] = [];
+function packageInputs(req: NodeJS.Require, pkg: string): string[] {
+  const inputs: string[] = [];
   for (const dir of req.resolve.paths(pkg) ?? []) {
     const manifest = join(dir, pkg, 'package.json');
-    places.push(manifest);
+    inputs.push(manifest);
     if (existsSync(manifest)) break;
   }
   let entry: string;
-  try { entry = req.resolve(pkg); } catch { return { places, modules: [] }; }
+  try { entry = req.resolve(pkg); } catch { return inputs; }
   const modules = new Set<string>();
   const visit = (filename: string) => {
     if (modules.has(filename)) return;
@@ -205,7 +210,7 @@ function packageInputs(req: NodeJS.Require, pkg: string): { places: string[]; mo
     for (const child of req.cache[filename]?.children ?? []) visit(child.filename);
   };
   visit(entry);
-  return { places, modules: [...modules] };
+  return [...inputs, ...modules];
 }
 
 const isStatus = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599;

@@ -25,13 +25,20 @@ const MAX_DEPTH = 30;
 /** A whole module as the value of a namespace import or a `require('./x')`. */
 export interface ModuleNamespace { type: 'ModuleNamespace'; file: string }
 
-interface FileInfo { program: Node; bindings: Map<string, Node[]> }
+interface FileInfo {
+  program: Node;
+  /** Every declaration site per name, at any depth (bindingsOf). */
+  bindings: Map<string, Node[]>;
+  /** The sites of the program's own statements (exported or not). */
+  topLevel: Set<Node>;
+  /** `let`/`var` declarators, and every name the file assigns: such a binding assigned again is not a known value. */
+  letOrVar: Set<Node>;
+  assigned: Set<string>;
+}
 
 export class FileValidatorScope implements ValidatorScope {
   private files = new Map<string, FileInfo | null>();
   private tsPaths = new Map<string, TsPaths | null>();
-  /** Per parsed file, read once: its `const` declarators and every name it assigns. */
-  private assignments = new WeakMap<Node, { constants: Set<Node>; assigned: Set<string> }>();
 
   /** `resolveModule`: the scan's module lookup when there is one; `sources` overrides disk reads (tests). */
   constructor(private resolveModule?: ModuleResolver, private sources: ReadonlyMap<string, string> = new Map()) {}
@@ -116,7 +123,7 @@ export class FileValidatorScope implements ValidatorScope {
     try {
       const code = this.sources.get(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
       const parsed = code === undefined ? undefined : parseSource(code, file);
-      if (parsed && 'ast' in parsed) info = { program: parsed.ast.program as unknown as Node, bindings: bindingsOf(parsed.ast.program as unknown as Node) };
+      if (parsed && 'ast' in parsed) info = fileInfo(parsed.ast.program as unknown as Node);
     } catch { /* unreadable: no definitions from it */ }
     this.files.set(file, info);
     return info;
@@ -128,33 +135,20 @@ export class FileValidatorScope implements ValidatorScope {
    * is its init; otherwise the file's own binding, unless that is a `let`/`var` the file assigns again.
    */
   private reference(node: Node, file: string, depth: number): { node: Node; file: string } | undefined {
-    const program = this.program(file);
-    if (program && typeof node.start === 'number') {
-      const local = localBinding(program, node.name, node.start);
+    const info = this.info(file);
+    if (!info) return undefined;
+    if (typeof node.start === 'number') {
+      const local = localBinding(info.program, node.name, node.start);
       if (local === null) return undefined;
       if (local) return { node: local as Node, file };
     }
     // Nothing around the use binds it: the file's top-level binding is the one (an inner function's own
-    // declaration of the same name does not make it ambiguous).
-    const sites = this.info(file)?.bindings.get(node.name) ?? [];
-    const top = program ? sites.filter((site) => topLevelBindings(program).has(site)) : [];
-    if (program && sites.length > 1 && top.length === 1) {
-      return this.reassigned(program, top[0]!, node.name) ? undefined : this.site(top[0]!, node.name, file, depth);
-    }
-    if (program && sites.length === 1 && this.reassigned(program, sites[0]!, node.name)) return undefined;
-    return this.identifier(node.name, file, depth);
-  }
-
-  /** Whether the `let`/`var` declared at `site` (a declarator) is assigned again somewhere in the file. */
-  private reassigned(program: Node, site: Node, name: string): boolean {
-    if (site.type !== 'VariableDeclarator') return false;
-    let facts = this.assignments.get(program);
-    if (!facts) {
-      const constants = new Set<Node>();
-      walk(program, (n) => { if (n.type === 'VariableDeclaration' && n.kind === 'const') for (const d of n.declarations as Node[]) constants.add(d); });
-      this.assignments.set(program, (facts = { constants, assigned: assignedNames(program) }));
-    }
-    return !facts.constants.has(site) && facts.assigned.has(name);
+    // declaration of the same name does not make it ambiguous), else a name declared once in the file.
+    const sites = info.bindings.get(node.name) ?? [];
+    const top = sites.filter((site) => info.topLevel.has(site));
+    const site = top.length === 1 ? top[0]! : sites.length === 1 ? sites[0]! : undefined;
+    if (!site || (info.letOrVar.has(site) && info.assigned.has(node.name))) return undefined;
+    return this.site(site, node.name, file, depth);
   }
 
   private identifier(name: string, file: string, depth: number): { node: Node; file: string } | undefined {
@@ -309,22 +303,20 @@ export function propKey(p: Node): string | undefined {
   return undefined;
 }
 
-/** Every declaration site per name in a file (imports, variables, functions, classes, enums). */
-const topLevel = new WeakMap<Node, Set<Node>>();
-/** The binding sites (as bindingsOf records them) of a program's own statements, exported or not. */
-function topLevelBindings(program: Node): Set<Node> {
-  let out = topLevel.get(program);
-  if (out) return out;
-  out = new Set<Node>();
+/** What a file's lookups need, read once when it is parsed. */
+function fileInfo(program: Node): FileInfo {
+  const topLevel = new Set<Node>();
   for (const stmt of program.body as Node[]) {
     const d = (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration ? stmt.declaration : stmt;
-    if (d.type === 'VariableDeclaration') for (const v of d.declarations as Node[]) out.add(v);
-    else if (d.type === 'ImportDeclaration' || d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration' || d.type === 'TSEnumDeclaration') out.add(d);
+    if (d.type === 'VariableDeclaration') for (const v of d.declarations as Node[]) topLevel.add(v);
+    else if (d.type === 'ImportDeclaration' || d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration' || d.type === 'TSEnumDeclaration') topLevel.add(d);
   }
-  topLevel.set(program, out);
-  return out;
+  const letOrVar = new Set<Node>();
+  walk(program, (n) => { if (n.type === 'VariableDeclaration' && n.kind !== 'const') for (const d of n.declarations as Node[]) letOrVar.add(d); });
+  return { program, bindings: bindingsOf(program), topLevel, letOrVar, assigned: assignedNames(program) };
 }
 
+/** Every declaration site per name in a file (imports, variables, functions, classes, enums). */
 function bindingsOf(program: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
   const add = (name: string, site: Node) => {
