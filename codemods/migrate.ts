@@ -129,8 +129,8 @@ async function migrateWith(scope: Scope, sourceFiles: string[], runner: Runner, 
   // On a macrotask of its own, so nothing of planWith's last microtasks is still on the stack, and after
   // GC_SETTLE_MS: an optimizing compile still running on V8's background thread holds the function it compiles
   // and what its closure reaches, here the analysis (with --no-concurrent-recompilation the collection left 45 MB
-  // at 4,000 files in 3 of 3 runs; without the wait ~150 MB in 8 of 8). V8 then sized the rewrite's heap on that:
-  // peak RSS ~740 MB instead of ~410 (bench/RESULTS.md, Migration).
+  // at 4,000 files in 3 of 3 runs; without the wait ~150 MB in 8 of 8). V8 then sized the rewrite's heap on that,
+  // and peak RSS was ~740 MB instead of ~390 in about half the runs (bench/RESULTS.md, Migration).
   await new Promise((done) => (sourceFiles.length >= GC_SETTLE_FROM_FILES ? setTimeout(done, GC_SETTLE_MS) : setImmediate(done)));
   collectGarbage();
   return rewriteWith(scope, planned, runner, opts, started);
