@@ -37,7 +37,6 @@ export interface AnalyzedFile {
   reads?: FileReads;
 }
 
-
 /** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
 export function analyzeFile(file: string): AnalyzedFile {
   let code: string;

@@ -36,7 +36,7 @@ import { parsedFileReader } from './parsed-files.js';
 import { cachedSteps, type CachedSteps } from './cache/cached-steps.js';
 import { cacheFolder } from './cache/cache-dir.js';
 import { FileCache, type CacheStats } from './cache/file-cache.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbageSettled } from './collect-garbage.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -118,21 +118,13 @@ interface Scope {
   inTarget: (file: string) => boolean;
 }
 
-/** Wall time, not CPU: the compile finishes on another thread. At 4,000 files, 200 ms left the analysis
- *  collectable in 3 of 3 runs (50 ms: 4 of 5; none: 0 of 8). Too short on a loaded machine costs memory, never a
- *  result; small trees, where the analysis is small, do not wait. */
-const GC_SETTLE_MS = 200;
-const GC_SETTLE_FROM_FILES = 500;
+/** Trees from this size wait for V8's background compiles before the post-planning collection (collect-garbage.ts);
+ *  smaller ones, whose analysis is small, do not. */
+const SETTLE_FROM_FILES = 500;
 
 async function migrateWith(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
   const planned = await planWith(scope, sourceFiles, runner, opts);
-  // On a macrotask of its own, so nothing of planWith's last microtasks is still on the stack, and after
-  // GC_SETTLE_MS: an optimizing compile still running on V8's background thread holds the function it compiles
-  // and what its closure reaches, here the analysis (with --no-concurrent-recompilation the collection left 45 MB
-  // at 4,000 files in 3 of 3 runs; without the wait ~150 MB in 8 of 8). V8 then sized the rewrite's heap on that,
-  // and peak RSS was ~740 MB instead of ~390 in about half the runs (bench/RESULTS.md, Migration).
-  await new Promise((done) => (sourceFiles.length >= GC_SETTLE_FROM_FILES ? setTimeout(done, GC_SETTLE_MS) : setImmediate(done)));
-  collectGarbage();
+  await collectGarbageSettled(sourceFiles.length >= SETTLE_FROM_FILES);
   return rewriteWith(scope, planned, runner, opts, started);
 }
 
