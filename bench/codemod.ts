@@ -2,8 +2,9 @@
 // by side in one run — node's start and the CLI bundle's load, stock jscodeshift identity transform (the floor),
 // migrate-api's full migration with the cache (the default: node_modules/.cache/migrate-api of the corpus) and
 // with --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses
-// what it wrote, and records the run), the no-op re-run after that (answered from the run record) and the
-// no-op re-run with --no-cache — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
+// what it wrote, and records the run), the no-op re-run after that (answered from the run record), the
+// no-op re-run with --no-cache, and the lower bound of any migration (read, Babel parse, YAML of the doc
+// blocks, write: bench/codemod/migration-floor.mjs) — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
 // measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs
 // the CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the
 // "## Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
     run('node start + the CLI bundle loaded (migrate-api --help)', [process.execPath, bin, '--help']);
     const ident = fresh(corpus, 'jsc-identity');
     run('jscodeshift, identity transform (floor)', jsc(ident, 'identity.cjs'));
+    // What any migration of this corpus costs at least, to read the budgets against (bench/codemod/migration-floor.mjs).
+    run('lower bound of any migration: read + Babel parse + js-yaml of every doc block + write every file, nothing else',
+      [process.execPath, join(here, 'codemod', 'migration-floor.mjs'), fresh(corpus, 'migration-floor')],
+      {}, (s) => s.stderr.split('\n').find((l) => / doc blocks, /.test(l)) ?? '');
     if (process.env.BENCH_WRAP) {
       const wrapped = fresh(corpus, 'jsc-wrap');
       run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
