@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,40 @@ test('the installed CLI migrates an app with a .route() chain without the toolch
   const users = readFileSync(join(app, 'routes', 'users.js'), 'utf8');
   assert.doesNotMatch(users, /\.route\(/, 'the .route() chain was split into one statement per verb');
   assert.match(users, /typed\(/);
+});
+
+test('the installed CLI answers a no-op re-run from its run record, and a reinstalled package misses it', async () => {
+  const app = join(dir, 'app-rerun');
+  cpSync(join(root, 'fixtures', 'apps', 'users-cjs'), app, { recursive: true, filter: (s) => !s.includes('node_modules') });
+  const bin = join(dir, 'node_modules/migrate-api/dist/codemods/bin.js');
+  const cli = () => run(process.execPath, [bin, app, '--force'], { cwd: dir })
+    .catch((err: { code: number; stdout: string; stderr: string }) => assert.fail(`CLI exited ${err.code}: ${err.stderr}`));
+  const timeless = (s: string) => s.replace(/done in [\d.]+ s/g, 'done in <t> s');
+  const cache = join(app, 'node_modules', '.cache', 'migrate-api');
+  /** Every run record in the cache, with what tells a rewritten file from an untouched one. */
+  const records = () => readdirSync(cache).filter((f) => f.startsWith('run-')).sort().map((f) => {
+    const st = statSync(join(cache, f), { bigint: true });
+    return `${f} ${st.ino} ${st.mtimeNs}`;
+  });
+
+  await cli(); // the migration: it wrote files, so it records nothing
+  const noop = await cli(); // the first re-run: a full run that changed nothing, recorded
+  const recorded = records();
+  assert.equal(recorded.length, 1);
+  const replayed = await cli();
+  assert.deepEqual(records(), recorded, 'answered from the record: a full run would have stored it again');
+  assert.equal(replayed.stdout, noop.stdout);
+  assert.equal(timeless(replayed.stderr), timeless(noop.stderr));
+
+  // A reinstall (or upgrade) leaves other files in the package's code folder: the record is not that tool's.
+  const chunk = readdirSync(join(dir, 'node_modules/migrate-api/dist/codemods')).find((f) => f.endsWith('.js') && f !== 'bin.js')!;
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(dir, 'node_modules/migrate-api/dist/codemods', chunk), later, later);
+  const rerun = await cli();
+  const after = records();
+  assert.equal(after.length, 2, 'the reinstalled tool ran in full and recorded its own run');
+  assert.ok(after.includes(recorded[0]!), 'the old tool\'s record is left as it was (not pruned)');
+  assert.equal(timeless(rerun.stderr), timeless(noop.stderr));
 });
 
 test('a resolver that ignores `exports` (jest < 28, webpack 4) finds migrate-api/compat through compat/package.json', async () => {
