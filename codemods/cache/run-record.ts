@@ -1,8 +1,9 @@
 // The whole-run record: a migrate run that changed nothing stores its report, its exit code and every input it
-// read (./input-recorder.ts), keyed by its flags, target, working folder and the tool (./tool-identity.ts). The
-// next run with the same key whose inputs all read the same is that run again: ./run-replay.ts answers it from
-// the record before the toolchain loads. Only no-op runs are recorded: the report of a run that writes is not
-// the report of the run after it, which is the one to replay (README "The cache" says what that costs).
+// read (./input-recorder.ts), keyed by its flags, target and working folder, and stamped with the tool that ran
+// (./tool-identity.ts). The next run of the same tool with the same key whose inputs all read the same is that
+// run again: ./run-replay.ts answers it from the record before the toolchain loads. Only no-op runs are
+// recorded: the report of a run that writes is not the report of the run after it, which is the one to replay
+// (README "The cache" says what that costs).
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { MigrationReport } from '../report.js';
@@ -13,10 +14,12 @@ import { ensureCacheDir } from './file-cache.js';
 
 export interface RunRecord { format: number; tool: string; key: string; inputs: Input[]; report: MigrationReport; exitCode: number }
 
-/** The flags as parsed, the target and where the command runs (report and diff paths depend on both). */
+/** The flags as parsed, the target and where the command runs (report and diff paths depend on both). Not the
+ *  tool: another version or build records under the same name and so replaces the old record, as the per-file
+ *  entries are replaced (file-cache.ts); with the tool in the key, every upgrade or rebuild left one more behind. */
 export function runKey(flags: Record<string, unknown>, target: string): string {
   const sorted = Object.fromEntries(Object.entries(flags).sort(([a], [b]) => a.localeCompare(b)));
-  return sha1(JSON.stringify([sorted, resolve(target), process.cwd(), toolIdentity()]));
+  return sha1(JSON.stringify([sorted, resolve(target), process.cwd()]));
 }
 
 export function recordFile(cacheDir: string, key: string): string {
