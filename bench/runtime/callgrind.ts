@@ -19,7 +19,7 @@ const SCENARIOS = ALL_SCENARIOS.filter((s) => !process.env.ONLY || process.env.O
 const WARM = Number(process.env.WARM ?? 3000);
 const N = Number(process.env.N ?? 200);
 // V8 still compiles (on helper threads, counted too) now and then after the warm-up, and a
-// scavenge lands in some windows: each scenario is measured REPS times and the smallest count kept.
+// scavenge lands in some windows: each scenario is measured REPS times, the smallest count and the median kept.
 const REPS = Number(process.env.REPS ?? 4);
 // NODE_FLAGS='--single-threaded' keeps V8's compiler and collector on the main thread, so the helper
 // threads' work no longer lands in a window at random.
