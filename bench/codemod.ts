@@ -1,15 +1,15 @@
-// The codemod benchmark (issues 4 and 16, DESIGN.md "Performance"): on a generated corpus of route files, side
-// by side in one run — node's start and the CLI bundle's load, stock jscodeshift identity transform (the floor),
-// migrate-api's full migration with the cache (the default: node_modules/.cache/migrate-api of the corpus) and
-// with --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses
-// what it wrote, and records the run), the no-op re-run after that (answered from the run record), the
-// no-op re-run with --no-cache, and the lower bound of any migration (read, Babel parse, YAML of the doc
-// blocks, write: bench/codemod/migration-floor.mjs) — then peak RSS by corpus size (BENCH_RSS_SIZES, default
-// none). Every measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs
-// the CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the
-// "## Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1
-// jscodeshift rewriting every file; BENCH_BASELINE=<an older checkout's built dist/> adds that build's full migration
-// to the same rounds and to the RSS table: before/after in one run.)
+// The codemod benchmark (issues 4 and 16, DESIGN.md "Performance"): on a generated corpus of route files, side by
+// side in one run — node's start and the CLI bundle's load, stock jscodeshift identity transform (the floor),
+// migrate-api's full migration with the cache (the default: node_modules/.cache/migrate-api of the corpus) and with
+// --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses what it
+// wrote, and records the run), the no-op re-run after that (answered from the run record), the no-op re-run with
+// --no-cache, and the lower bound of any migration (read, Babel parse, YAML of the doc blocks, write:
+// bench/codemod/migration-floor.mjs) — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
+// measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs the
+// CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the "##
+// Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1 jscodeshift
+// rewriting every file; BENCH_BASELINE=<an older checkout's built dist/> adds that build's full migration to the
+// same rounds and to the RSS table: before/after in one run.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
