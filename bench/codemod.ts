@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
+import { parserOptions } from '../codemods/parse.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     run('jscodeshift, identity transform (floor)', jsc(ident, 'identity.cjs'));
     // What any migration of this corpus costs at least, to read the budgets against (bench/codemod/migration-floor.mjs).
     run('lower bound of any migration: read + Babel parse + js-yaml of every doc block + write every file, nothing else',
-      [process.execPath, join(here, 'codemod', 'migration-floor.mjs'), fresh(corpus, 'migration-floor')],
+      [process.execPath, join(here, 'codemod', 'migration-floor.mjs'), fresh(corpus, 'migration-floor'), JSON.stringify(parserOptions('index.js'))],
       {}, (s) => s.stderr.split('\n').find((l) => / doc blocks, /.test(l)) ?? '');
     if (process.env.BENCH_WRAP) {
       const wrapped = fresh(corpus, 'jsc-wrap');

@@ -50,3 +50,6 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   // picocolors colours its output under CI=true (as CI runs the suite): the tests read the text.
   return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
+
+/** The run's own time is the one thing two runs may print differently. */
+export const timeless = (s: string): string => s.replace(/done in [\d.]+ s/g, 'done in <t> s');

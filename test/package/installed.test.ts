@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { timeless } from '../helpers/migrate-cli.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,7 +85,6 @@ test('the installed CLI answers a no-op re-run from its run record, and a reinst
   const bin = join(dir, 'node_modules/migrate-api/dist/codemods/bin.js');
   const cli = () => run(process.execPath, [bin, app, '--force'], { cwd: dir })
     .catch((err: { code: number; stdout: string; stderr: string }) => assert.fail(`CLI exited ${err.code}: ${err.stderr}`));
-  const timeless = (s: string) => s.replace(/done in [\d.]+ s/g, 'done in <t> s');
   const cache = join(app, 'node_modules', '.cache', 'migrate-api');
   /** Every run record in the cache, with what tells a rewritten file from an untouched one. */
   const records = () => readdirSync(cache).filter((f) => f.startsWith('run-')).sort().map((f) => {

@@ -10,7 +10,7 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { tryReplay } from '../../../codemods/cache/run-replay.js';
-import { copyFixture, runCli } from '../../helpers/migrate-cli.js';
+import { copyFixture, runCli, timeless } from '../../helpers/migrate-cli.js';
 
 function replay(argv: string[]): { code: number | null; out: string; err: string } {
   let out = '';
@@ -19,8 +19,6 @@ function replay(argv: string[]): { code: number | null; out: string; err: string
   return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
 
-/** The run's own time is the one thing two runs may print differently. */
-const timeless = (s: string) => s.replace(/done in [\d.]+ s/g, 'done in <t> s');
 const jsonless = (s: string) => { const { date: _d, durationMs: _t, ...rest } = JSON.parse(s) as Record<string, unknown>; return rest; };
 const cacheDir = (dir: string) => join(dir, 'node_modules', '.cache', 'migrate-api');
 const records = (dir: string) => readdirSync(cacheDir(dir)).filter((f) => f.startsWith('run-')).map((f) => join(cacheDir(dir), f));
