@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
+import { median } from './median.js';
 import { parserOptions } from '../codemods/parse.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,7 +130,6 @@ async function main(): Promise<void> {
     run('migrate-api, no-op re-run --no-cache', [process.execPath, bin, migrated, '--force', '--no-cache'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
   }
-  const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]!; };
   const rows = [...samples].map(([name, ss]) => ({
     name, note: notes.get(name)!,
     s: { wall: median(ss.map((x) => x.wall)), cpu: median(ss.map((x) => x.cpu)), rssMb: median(ss.map((x) => x.rssMb)), status: ss[0]!.status, stderr: '' },

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
+import { median } from '../median.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const names = (process.env.SERVERS ?? 'raw,m5').split(',');
@@ -58,7 +59,6 @@ function dumpIr(dir: string, pid: number): number {
 
 const dir = mkdtempSync(join(tmpdir(), 'callgrind-'));
 const results = new Map<string, { min: number; median: number }>();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const name of names) {
   const s = await start(name, dir);
   try {

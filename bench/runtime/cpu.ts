@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
+import { median } from '../median.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const names = (process.env.SERVERS ?? 'raw,m5,m4').split(',');
@@ -31,7 +32,6 @@ function machineTicks(): { steal: number; busy: number; total: number } {
   const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
   return { steal: f[7] ?? 0, busy: total - f[3] - (f[4] ?? 0), total };
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function start(name: string): Promise<{ name: string; child: ChildProcess; url: string }> {
   const def = SERVERS[name];
