@@ -8,36 +8,39 @@ import { relative } from 'node:path';
 import type { Node } from '../rules/ast.js';
 import { isFunction, walk } from '../rules/ast.js';
 import { SourceEdits } from '../rules/edits.js';
-import { addCompatImport, namesImportedFrom, parseProgram } from './source.js';
+import { exportedLegacyDocs, importedLegacyDocs, legacyDocBindings } from './legacy-doc-bindings.js';
+import { addCompatImport, namesImportedFrom, parseProgram, resolveLocalModule } from './source.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
 export interface FileRewire { output?: string; did: string[]; reasons: string[]; lines?: number[] }
 
-const SPEC_FILE_TEXT = /\.(ya?ml|json)['"`]/;
-
-/** Names bound to a legacy document: swagger-jsdoc output, a loaded spec file, whatever swagger-ui-express is set up with. */
-function legacyDocBindings(program: Node, source: string, swaggerUi: Set<string>, jsdoc: Set<string>): Set<string> {
-  const out = new Set<string>();
-  walk(program, (n) => {
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
-      const init = source.slice(n.init.start, n.init.end);
-      const callsJsdoc = n.init.type === 'CallExpression' && n.init.callee.type === 'Identifier' && jsdoc.has(n.init.callee.name);
-      if (callsJsdoc || (SPEC_FILE_TEXT.test(init) && /\b(require|readFileSync|load|parse|import)\b/.test(init))) out.add(n.id.name);
-    }
-    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier'
-      && swaggerUi.has(n.callee.object.name) && n.callee.property.name === 'setup' && n.arguments[0]?.type === 'Identifier') out.add(n.arguments[0].name);
-  });
-  return out;
+/**
+ * `res.setHeader('Content-Type', 'application/json')` and its spellings (`res.set`, `res.header`, `res.type('json')`):
+ * what res.json and res.send of an object set anyway, so the generated document answers with the same header.
+ */
+function setsJsonType(stmt: Node, res: string): boolean {
+  if (stmt.type !== 'ExpressionStatement') return false;
+  const c = stmt.expression;
+  if (c.type !== 'CallExpression' || c.callee.type !== 'MemberExpression' || c.callee.object.type !== 'Identifier' || c.callee.object.name !== res) return false;
+  const text = (n: Node | undefined) => (n?.type === 'StringLiteral' ? n.value as string : null);
+  const json = (v: string | null) => v !== null && /^application\/json(\s*;\s*charset=utf-8)?$/i.test(v);
+  const [a, b] = c.arguments as Node[];
+  switch (c.callee.property?.name) {
+    case 'setHeader': case 'set': case 'header': return c.arguments.length === 2 && text(a)?.toLowerCase() === 'content-type' && json(text(b));
+    case 'type': case 'contentType': return c.arguments.length === 1 && (text(a) === 'json' || json(text(a)));
+    default: return false;
+  }
 }
 
-/** `(req, res) => res.json(doc)` / `{ res.send(doc); }` / `res.status(200).json(doc)`: the document's name, or null. */
+/** `(req, res) => res.json(doc)` / `{ res.send(doc); }` / `res.status(200).json(doc)`, after a JSON content type at most: the document's name, or null. */
 function sentDocument(fn: Node): string | null {
   if (!isFunction(fn) || fn.params.length < 2 || fn.params[1].type !== 'Identifier') return null;
   const res = fn.params[1].name;
   let body = fn.body;
   if (body.type === 'BlockStatement') {
-    if (body.body.length !== 1 || body.body[0].type !== 'ExpressionStatement') return null;
-    body = body.body[0].expression;
+    const [last, ...before] = [...body.body as Node[]].reverse();
+    if (last?.type !== 'ExpressionStatement' || !before.every((s) => setsJsonType(s, res))) return null;
+    body = last.expression;
   }
   if (body.type !== 'CallExpression' || body.callee.type !== 'MemberExpression' || !['json', 'send'].includes(body.callee.property.name)) return null;
   let target = body.callee.object;
@@ -54,15 +57,18 @@ function onlyHandler(args: Node[]): Node | null {
   return null;
 }
 
-export function rewireDocsEndpoints(source: string, file: string): FileRewire {
+/**
+ * Rewires `file`'s docs endpoints. `exportedDocsOf(spec)` gives what a relative import's module exports bound to a
+ * legacy document, so `res.send(swaggerSpec)` counts when swaggerSpec is built in `./docs/swagger`.
+ */
+export function rewireDocsEndpoints(source: string, file: string, exportedDocsOf: (spec: string) => ReadonlySet<string> = () => new Set()): FileRewire {
   const did: string[] = [];
   const reasons: string[] = [];
   const program = parseProgram(source, file);
   if (!program) return { did, reasons };
   const swaggerUi = namesImportedFrom(program, ['swagger-ui-express']);
-  const jsdoc = namesImportedFrom(program, ['swagger-jsdoc']);
   const validator = namesImportedFrom(program, ['express-openapi-validator']);
-  const docs = legacyDocBindings(program, source, swaggerUi, jsdoc);
+  const docs = new Set([...legacyDocBindings(program, source), ...importedLegacyDocs(program, exportedDocsOf)]);
   const edits = new SourceEdits(source);
   const needs = new Set<string>();
   const lines: number[] = [];
@@ -132,10 +138,24 @@ export const ma006: FinishStep = {
     const reasons: string[] = [];
     const rewired: string[] = [];
     const paths: string[] = [];
-    for (const file of ctx.analysis.scan.files) {
+    const files = ctx.analysis.scan.files;
+    const exported = new Map<string, ReadonlySet<string>>();
+    const exportedDocsOf = (file: string) => (spec: string): ReadonlySet<string> => {
+      const target = resolveLocalModule(file, spec, files);
+      if (!target) return new Set();
+      let docs = exported.get(target);
+      if (!docs) {
+        const text = ctx.ws.read(target);
+        const program = text === null ? null : parseProgram(text, target);
+        docs = program && text !== null ? exportedLegacyDocs(program, text) : new Set();
+        exported.set(target, docs);
+      }
+      return docs;
+    };
+    for (const file of files) {
       const text = ctx.ws.read(file);
       if (text === null || !/swagger|openapi|\.ya?ml|\.json/i.test(text)) continue;
-      const r = rewireDocsEndpoints(text, relative(ctx.root, file) || file);
+      const r = rewireDocsEndpoints(text, relative(ctx.root, file) || file, exportedDocsOf(file));
       did.push(...r.did);
       reasons.push(...r.reasons);
       for (const l of r.lines ?? []) paths.push(`${file}:${l}`);

@@ -6,18 +6,11 @@ import { basename, dirname, relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { removeDuplicateDocComments } from './doc-comments.js';
 import { removePackageDeps } from './package-deps.js';
-import { importedModules, parseProgram } from './source.js';
+import { importedModules, parseProgram, resolveLocalModule } from './source.js';
 import { removeUnusedDocCode } from './unused-doc-code.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
 const DOC_PACKAGES = ['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator'];
-
-function resolveLocal(from: string, spec: string, files: readonly string[]): string | null {
-  const base = `${dirname(from)}/${spec}`.replace(/\/\.\//g, '/');
-  const norm = (p: string) => p.split('/').reduce<string[]>((acc, part) => (part === '..' ? acc.slice(0, -1) : part === '.' || part === '' && acc.length ? acc : [...acc, part]), []).join('/');
-  const target = norm(base);
-  return files.find((f) => [target, `${target}.js`, `${target}.cjs`, `${target}.mjs`, `${target}.ts`, `${target}/index.js`, `${target}/index.ts`].includes(norm(f))) ?? null;
-}
 
 export const ma007: FinishStep = {
   id: 'MA007',
@@ -49,7 +42,7 @@ export const ma007: FinishStep = {
       importsBefore.set(file, p ? importedModules(p) : []);
       const original = ctx.ws.original(file) ?? text;
       const r = removeUnusedDocCode(text, original, rel(file), (spec) => {
-        const target = resolveLocal(file, spec, files);
+        const target = resolveLocalModule(file, spec, files);
         return !!target && docsOnly(target);
       });
       if (r.output !== undefined) { ctx.ws.write(file, r.output); did.push(...r.removed.map((x) => `${x} (nothing uses it any more)`)); }
@@ -62,12 +55,12 @@ export const ma007: FinishStep = {
         const text = ctx.ws.read(file);
         if (text === null) continue;
         const p = parseProgram(text, file);
-        for (const spec of p ? importedModules(p) : []) if (spec.startsWith('.')) { const t = resolveLocal(file, spec, files); if (t) importedNow.add(t); }
+        for (const spec of p ? importedModules(p) : []) if (spec.startsWith('.')) { const t = resolveLocalModule(file, spec, files); if (t) importedNow.add(t); }
       }
       let deleted = false;
       for (const [file, specs] of importsBefore) {
         for (const spec of specs) {
-          const target = spec.startsWith('.') ? resolveLocal(file, spec, files) : null;
+          const target = spec.startsWith('.') ? resolveLocalModule(file, spec, files) : null;
           if (!target || importedNow.has(target) || ctx.ws.read(target) === null || !docsOnly(target)) continue;
           if (!jsdocOptions(target) && !ctx.options.deleteSpecFiles) {
             // A document written as a JS module is a spec file in all but name: listed, deleted only on request.
