@@ -6,28 +6,26 @@
 // rewrite splices text instead of reprinting with recast, a worker's start-up, JIT warm-up and message copies
 // cost more than the second core gives on the 2-core machines measured, bench/RESULTS.md); linking, matching
 // and planning stay here, in file order, so the result is the same as the in-process path byte for byte.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { FilePlan, MatchedRoute, RouteReport } from './plan.js';
-import { analyzeProject, packageRoot } from './analyze.js';
+import { analyzeProject, packageRoot, type Analysis } from './analyze.js';
 import { isFile, isTestFile, listSourceFiles } from './scan/index.js';
 import { relativeImportStyle, tsconfigImportStyle } from './scan/import-style.js';
-import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
-import { keepPreviousSchemas } from './zod/previous-module.js';
 import { RULES } from './rules/index.js';
 import { forgetStatusPackages } from './rules/status-constants.js';
 import { componentResolver, coveredValidators, enforcedErrorShape } from './rules/ma004-validators-to-spec.js';
 import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
-import { API_DOCS_EXPORT, apiDocsExport, apiDocsValue, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
+import { API_DOCS_EXPORT, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
 import { docCommentReaders } from './scan/swagger-jsdoc.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated } from './migrate-tasks.js';
 import { envWorkers, makeRunner, type Runner } from './migrate-runner.js';
 import { importSpecifier, projectFormat, schemasModulePath } from './module-paths.js';
-import { mountingRouters, planFile } from './plan-file.js';
+import { mountingRouters, planFile, type PlanContext } from './plan-file.js';
+import { planSchemasModule } from './schemas-module-plan.js';
 import { packageJsonChange } from './package-json-change.js';
 import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
@@ -173,29 +171,14 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file));
   const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : schemasModulePath(scan, format, { root, target, inTarget });
-  const writes: PlannedWrite[] = [];
-  let exportsByRef = new Map<string, { request: string; response: string }>();
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
-  let apiDocs: Record<string, unknown> | null = null;
-  let usesSchemas = false;
-  if (rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)) {
-    const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
-    // A re-run reads some schemas back from the module (their doc blocks became code), after those still in
-    // the docs: the order the module already has is kept, so the second run writes the same bytes.
-    const docsInOrder = before === null ? docs : { ...docs, schemas: inModuleOrder(docs.schemas, before) };
-    const emit = () => emitSchemasModule(docsInOrder.schemas, { format });
-    // A re-run emits the module again to compare it with the one on disk: cached by its whole input.
-    const emitted = runner.memo ? runner.memo('schemas-module', schemasFile, JSON.stringify([format, docsInOrder.schemas]), emit) : emit();
-    diagnostics.push(...emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) })));
-    exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
-    // Any app, wrapped now or by an earlier run: a re-run must emit the same module.
-    const hasApp = rules.has('MA001') && scan.routers.some((r) => r.kind === 'app');
-    apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;
-    usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
-    const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
-    const code = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);
-    if (usesSchemas && before !== code) writes.push({ file: schemasFile, before, after: code });
-  }
+  const module = rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)
+    ? planSchemasModule(root, docs, { schemasFile, format, hasApp: rules.has('MA001') && scan.routers.some((r) => r.kind === 'app'), memo: runner.memo })
+    : null;
+  diagnostics.push(...module?.diagnostics ?? []);
+  const writes: PlannedWrite[] = module?.write ? [{ file: schemasFile, ...module.write }] : [];
+  const exportsByRef = module?.exportsByRef ?? new Map<string, { request: string; response: string }>();
+  const apiDocs = module?.apiDocs ?? null;
   const docsPaths = docsPathsFor(scan);
   // Comments a swagger-jsdoc call of the app still reads at run time stay (scan/swagger-jsdoc.ts).
   const readers = docCommentReaders(root, sourceFiles);
@@ -224,24 +207,48 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
+  const base = { validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments };
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
-    validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[i]!,
+    ...base, diagnostics: planDiagnostics[i]!,
     validators: rules.has('MA004') ? analysis.validators : undefined,
     resolveRef: componentResolver(docs.schemas),
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
+  diagnostics.push(...planAcrossFiles(root, analysis, inTarget, { files, plans, planDiagnostics }, base));
+  const planned = new Set(files);
+  return {
+    rules, validation, files, plans, planDiagnostics, diagnostics, writes, schemasFile, usesSchemas: module?.usesSchemas ?? false,
+    unplanned: scan.files.filter((f) => inTarget(f) && !planned.has(f)).map((f) => ({ file: rel(f), changed: false, routes: 0 })),
+    ...(validation === 'enforce' && rules.has('MA004') && analysis.validators ? { validators: analysis.validators } : {}),
+    docsPaths: apps.size ? docsPaths : undefined,
+    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
+    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
+    ...(drift ? { drift } : {}),
+  };
+}
+
+/**
+ * The plans decided across files, after each file's own: a chain function defined elsewhere that replies then calls
+ * next() (MA001), handlers defined in another file (MA003: a controller file gets a plan of its own, appended to
+ * `files`/`plans`), the send helpers a typed handler may call. Returns their diagnostics.
+ */
+function planAcrossFiles(root: string, analysis: Analysis, inTarget: (file: string) => boolean,
+  { files, plans, planDiagnostics }: { files: string[]; plans: FilePlan[]; planDiagnostics: Diagnostic[][] },
+  base: Omit<PlanContext, 'diagnostics'>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const sourceSet = new Set(analysis.scan.files);
   // A chain function defined elsewhere that replies then calls next() is the handler (before MA003 plans the last).
   // One reader for the steps below that follow code into other files: each file is parsed once among them.
   const followed = parsedFileReader();
-  if (rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans, parsed: followed });
+  if (base.rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans, parsed: followed });
   // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
-  const sendHelpers = rules.has('MA003') ? sendHelperFinder(analysis.scans, followed) : null;
-  if (rules.has('MA003')) {
+  const sendHelpers = base.rules.has('MA003') ? sendHelperFinder(analysis.scans, followed) : null;
+  if (base.rules.has('MA003')) {
     diagnostics.push(...planHandlerDefinitions({
-      root, scans: analysis.scans, routes: scan.routes, plans, inTarget, sendHelpers: sendHelpers!, parsed: followed,
-      schemasFrom: (file) => importSpecifier(file, schemasFile, format, importStyle),
-      specifier: (from, to) => importSpecifier(from, to, format, importStyle),
+      root, scans: analysis.scans, routes: analysis.scan.routes, plans, inTarget, sendHelpers: sendHelpers!, parsed: followed,
+      schemasFrom: (file) => importSpecifier(file, base.schemasFile, base.format, base.importStyle),
+      specifier: (from, to) => importSpecifier(from, to, base.format, base.importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
       planFor: (file) => {
         const at = files.indexOf(file);
@@ -249,9 +256,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
         if (!inTarget(file)) return null;
         files.push(file);
         planDiagnostics.push([]);
-        plans.push(planFile(file, [], {
-          validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, diagnostics: planDiagnostics[planDiagnostics.length - 1]!,
-        }));
+        plans.push(planFile(file, [], { ...base, diagnostics: planDiagnostics[planDiagnostics.length - 1]! }));
         return plans[plans.length - 1]!;
       },
     }));
@@ -264,16 +269,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
       if (Object.keys(found).length) plan.sendHelpers = found;
     }
   }
-  const planned = new Set(files);
-  return {
-    rules, validation, files, plans, planDiagnostics, diagnostics, writes, schemasFile, usesSchemas,
-    unplanned: scan.files.filter((f) => inTarget(f) && !planned.has(f)).map((f) => ({ file: rel(f), changed: false, routes: 0 })),
-    ...(validation === 'enforce' && rules.has('MA004') && analysis.validators ? { validators: analysis.validators } : {}),
-    docsPaths: apps.size ? docsPaths : undefined,
-    docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
-    docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
-    ...(drift ? { drift } : {}),
-  };
+  return diagnostics;
 }
 
 async function rewriteWith({ root, target, targetDir, inTarget }: Scope, planned: Planned, runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {

@@ -69,7 +69,7 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
   const program = parseProgram(current, file);
   if (program) {
     const edits = new SourceEdits(current);
-    removeUnused(program, before, edits, quoteStyle(current));
+    for (const { name, line } of removeUnused(program, before, edits, quoteStyle(current))) removed.push(`${file}:${line}: ${name}`);
     current = edits.apply();
   }
   return { output: current === text ? undefined : current, removed, localModules };

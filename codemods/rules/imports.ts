@@ -255,15 +255,17 @@ function importSource(stmt: Node, extra: string[], q: (v: string) => string): st
 
 const quoter = (quote: 'single' | 'double') => (v: string) => (quote === 'single' ? `'${v}'` : `"${v}"`);
 
-/** Removes import/require bindings that were used before the rewrite and are not any more. */
-export function removeUnused(program: Node, before: Map<string, number>, edits?: SourceEdits, quote: 'single' | 'double' = 'single'): void {
+/** Removes import/require bindings that were used before the rewrite and are not any more; returns them. */
+export function removeUnused(program: Node, before: Map<string, number>, edits?: SourceEdits, quote: 'single' | 'double' = 'single'): Array<{ name: string; line: number }> {
   const after = referenceCounts(program);
   const { imports } = topLevelBindings(program);
   const emptied = new Set<Node>();
+  const removed: Array<{ name: string; line: number }> = [];
   for (const imp of imports) {
     if ((before.get(imp.name) ?? 0) > 0 && !after.get(imp.name)) {
       imp.remove();
       emptied.add(imp.stmt);
+      removed.push({ name: imp.name, line: imp.stmt.loc?.start.line ?? 0 });
     }
   }
   for (const s of emptied) {
@@ -278,4 +280,5 @@ export function removeUnused(program: Node, before: Map<string, number>, edits?:
       if (i >= 0) body.splice(i, 1);
     }
   }
+  return removed;
 }
