@@ -10,9 +10,12 @@ import { buildOpenApiDocument } from './openapi.js';
 import type { DocumentInfo, OpenAPIDocument } from './openapi.js';
 import type { AppOptions, DocsPaths } from './options.js';
 
-// `require`/`__dirname` exist in the CommonJS build (dist/compat/index.cjs); the ESM build uses its own URL.
-const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
-const hereDir: string = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+// The ESM build knows its own URL; the CommonJS build (dist/compat/index.cjs, where esbuild leaves import.meta
+// empty) has its module's require and __dirname. The URL is asked first: `node -e` puts a global `require` and
+// `__dirname` ('.') beside every ESM module it imports, and an app started that way found no assets and crashed.
+const moduleUrl: string | undefined = import.meta.url;
+const requireHere: NodeJS.Require = moduleUrl ? createRequire(moduleUrl) : require;
+const hereDir: string = moduleUrl ? dirname(fileURLToPath(moduleUrl)) : __dirname;
 
 /**
  * Where a UI's files are. The published package ships them in dist/assets (copied at build time, so an app

@@ -66,6 +66,21 @@ const server = app.listen(0, '127.0.0.1', async () => {
   }
 });
 
+test('the ESM runtime finds its own files when `node -e` has put a global require and __dirname beside it', async () => {
+  // An app started as `node -e "import('./app.js')..."`: the eval's CommonJS globals are visible to ESM modules.
+  const script = `import('migrate-api/compat').then(async ({ typed }) => {
+  const express = require('express');
+  const app = typed(express(), { title: 'eval', version: '1.0.0' });
+  const server = app.listen(0, '127.0.0.1', async () => {
+    const r = await fetch('http://127.0.0.1:' + server.address().port + '/docs/swagger-ui.css');
+    console.log(JSON.stringify([typeof __dirname, r.status]));
+    server.close();
+  });
+});`;
+  const { stdout } = await run(process.execPath, ['-e', script], { cwd: dir });
+  assert.deepEqual(JSON.parse(stdout), ['string', 200]);
+});
+
 test('the installed CLI migrates an app with a .route() chain without the toolchain installed', async () => {
   const app = join(dir, 'app');
   cpSync(join(root, 'fixtures', 'apps', 'users-cjs'), app, { recursive: true, filter: (s) => !s.includes('node_modules') });
