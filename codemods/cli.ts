@@ -17,7 +17,7 @@ import { progressBar } from './cli/progress.js';
 import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
 import { unifiedDiff } from './cli/unified-diff.js';
-import { typeScriptMessage, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
+import { expressMessage, expressTooOld, typeScriptMessage, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
 import { MIGRATE_FLAGS } from './cli/migrate-options.js';
 import { startRunRecord } from './cache/run-record.js';
 import { packageRoot } from './package-root.js';
@@ -101,12 +101,15 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const disable = parseRuleList(values.disable, '--disable');
   await checkSpecArgs(values.spec);
 
-  // Before anything is read or written: the app must be on zod 4, and on TypeScript >= 5.5, which zod 4 needs (peer-versions.ts).
+  // Before anything is read or written: the app must be on zod 4, on TypeScript >= 5.5, which zod 4 needs, and on an
+  // express the runtime's peer range allows (peer-versions.ts).
   if (!values.force) {
     const oldTypeScript = typeScriptTooOld(dir);
     if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript)}\n`); return 2; }
     const oldZod = zodTooOld(dir);
     if (oldZod) { io.err(`${pc.red('error:')} ${zodMessage(oldZod)}\n`); return 2; }
+    const oldExpress = expressTooOld(dir);
+    if (oldExpress) { io.err(`${pc.red('error:')} ${expressMessage(oldExpress)}\n`); return 2; }
   }
 
   if (!values.dry && !values.force) {

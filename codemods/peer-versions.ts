@@ -1,7 +1,8 @@
 // The migrated code imports zod 4 (the runtime builds and documents its schemas with zod 4's API: `.meta`,
 // `z.iso`, `z.stringbool`), and zod 4's type declarations need TypeScript >= 5.5: an app on zod 3 would crash at
-// load, a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts). So before
-// anything is written the app's zod and TypeScript are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
+// load, a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts); and the
+// runtime's peer range asks for express >= 4.16, so an older one fails the app's next install. So before anything
+// is written the app's zod, TypeScript and express are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
 // the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
 // few lines of parsing do instead of a semver dependency; a range they cannot read is given the benefit of
 // the doubt (a tag, `*`, a git URL).
@@ -11,6 +12,8 @@ import { packageRoot } from './package-root.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
 const ZOD_MIN = [4, 0] as const;
+/** The oldest Express 4 the runtime is tested on (test/compat/helpers.ts) and its peer range allows (package.json). */
+export const EXPRESS_MIN = [4, 16] as const;
 
 export interface TypeScriptFinding {
   /** The version or range found. */
@@ -36,6 +39,20 @@ export function zodMessage(found: TypeScriptFinding): string {
   return `zod ${found.version} (${found.from}) is older than 4: the migrated code and migrate-api/compat use zod 4's API `
     + `(.meta, z.iso, z.stringbool), so the app would fail at load.\n`
     + `Fix: upgrade it first (npm install zod@^4; code written for zod 3 may need changes), or pass --force to migrate anyway.`;
+}
+
+/** The app's express when it is older than the runtime's peer range allows: the app's next `npm install` of
+ *  migrate-api would fail (ERESOLVE). Null when fine or absent. */
+export function expressTooOld(target: string): TypeScriptFinding | null {
+  const root = packageRoot(target);
+  return root ? packageTooOld(root, 'express', EXPRESS_MIN) : null;
+}
+
+export function expressMessage(found: TypeScriptFinding): string {
+  const min = EXPRESS_MIN.join('.');
+  return `express ${found.version} (${found.from}) is older than ${min}: migrate-api/compat is tested on express ${min} and later `
+    + `(and 5), and its peer range asks for that, so the app's next npm install would fail.\n`
+    + `Fix: upgrade it first (npm install express@^4.${EXPRESS_MIN[1]} keeps the app on Express 4), or pass --force to migrate anyway.`;
 }
 
 function packageTooOld(root: string, name: string, min: readonly [number, number]): TypeScriptFinding | null {

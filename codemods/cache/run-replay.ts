@@ -11,7 +11,7 @@ import pc from 'picocolors';
 import { MIGRATE_FLAGS } from '../cli/migrate-options.js';
 import { uncommittedChanges } from '../git.js';
 import { packageRoot } from '../package-root.js';
-import { typeScriptTooOld, zodTooOld } from '../peer-versions.js';
+import { expressTooOld, typeScriptTooOld, zodTooOld } from '../peer-versions.js';
 import { renderSummary } from '../report.js';
 import { cacheFolder } from './cache-dir.js';
 import { inputsUnchanged, loadRecord, runKey } from './run-record.js';
@@ -51,7 +51,7 @@ export function tryReplay(argv: string[], io: ReplayIo, started: number): number
   const { record } = loaded;
   if (!inputsUnchanged(record.inputs)) return null;
   // The checks the CLI makes before it reads anything: when one would refuse, the full run says so.
-  if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir))) return null;
+  if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir) || expressTooOld(dir))) return null;
   if (!values.dry && !values.force) {
     try {
       const dirty = uncommittedChanges(dir);

@@ -103,3 +103,26 @@ test('a zod range that can only give zod 3 stops too; --force migrates anyway', 
   assert.equal((await run([dir])).code, 2);
   assert.notEqual((await run([dir, '--force'])).code, 2);
 });
+
+test('an app on express older than the peer range (installed, else its range) stops with exit 2 and the fix; nothing is written', async (t) => {
+  const dir = app(t, '^5.6.0', '5.6.3');
+  mkdirSync(join(dir, 'node_modules/express'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/express/package.json'), JSON.stringify({ name: 'express', version: '4.15.5' }));
+  const before = readFileSync(join(dir, 'src/items.ts'), 'utf8');
+  const r = await run([dir]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /express 4\.15\.5 \(.*node_modules\/express\/package\.json\) is older than 4\.16/);
+  assert.match(r.err, /npm install express@\^4\.16/);
+  assert.equal(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
+  // The oldest express the range allows, pinned exactly as apps do: the migration goes ahead.
+  writeFileSync(join(dir, 'node_modules/express/package.json'), JSON.stringify({ name: 'express', version: '4.16.0' }));
+  assert.notEqual((await run([dir, '--force'])).code, 2);
+  assert.notEqual(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
+  // Nothing installed: the package.json range decides (`~4.15.0` can only give 4.15; `4.17.1` is fine).
+  rmSync(join(dir, 'node_modules/express'), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { express: '~4.15.0' } }));
+  assert.equal((await run([dir, '--dry'])).code, 2);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { express: '4.17.1' } }));
+  assert.notEqual((await run([dir, '--dry'])).code, 2);
+});

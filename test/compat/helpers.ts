@@ -3,15 +3,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import express4 from 'express4';
+import express416 from 'express416';
 import { after, before, beforeEach } from 'node:test';
 import { resetViolations, setLogger, type Logger } from '../../compat/index.js';
 
 export type ExpressModule = typeof express;
 
-/** Every behaviour test runs once per entry. */
+/** Every behaviour test runs once per entry: Express 5, the newest 4, and the oldest 4 the peer range allows. */
 export const VERSIONS: ReadonlyArray<readonly [name: string, impl: ExpressModule]> = [
   ['express 5', express],
   ['express 4', express4],
+  ['express 4.16', express416 as unknown as ExpressModule],
 ];
 
 export interface Listening {
