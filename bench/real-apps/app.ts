@@ -60,6 +60,8 @@ export interface AppRecord {
   express: string;
   docs: string[];
   ranAt: string;
+  /** Where its log went (MIGRATE_API_BENCH_SCRATCH moves it); older records lack it and were in the default folder. */
+  log?: string;
   /** the migrate-api commit the app ran with */
   migrateApiCommit?: string;
   /** the step the run stopped at, when it stopped early */

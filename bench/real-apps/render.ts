@@ -108,7 +108,7 @@ function row(r: AppRecord): string {
 }
 
 function details(r: AppRecord): string {
-  const out = [`### ${r.name}`, '', `\`${r.repo}\` @ \`${r.commit}\`, run ${r.ranAt} with migrate-api \`${r.migrateApiCommit ?? '?'}\`; log: /work/scratch/real-apps/${r.name}.log`, ''];
+  const out = [`### ${r.name}`, '', `\`${r.repo}\` @ \`${r.commit}\`, run ${r.ranAt} with migrate-api \`${r.migrateApiCommit ?? '?'}\`; log: ${r.log ?? `/work/scratch/real-apps/${r.name}.log`}`, ''];
   if (r.errors.length) out.push('Errors:', '', ...r.errors.map((e) => `- ${e}`), '');
   if (r.migrate?.summary) {
     const s = r.migrate.summary;

@@ -133,6 +133,7 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
   };
   const appDir = join(scratch, app.name);
   const log = join(scratch, `${app.name}.log`);
+  rec.log = log;
   const reportDir = join(scratch, `${app.name}.report`);
   writeFileSync(log, `${app.name} (${app.repo}@${app.commit}) ${rec.ranAt}\n`);
   const env: Record<string, string> = { ...app.env, CI: '1' };
