@@ -3,12 +3,17 @@
 // module that exports one (`export { spec as swaggerSpec }`, `module.exports = swaggerJSDoc(options)`).
 import type { Node } from '../rules/ast.js';
 import { walk } from '../rules/ast.js';
-import { namesImportedFrom } from './source.js';
+import { namesImportedFrom, requiredModule } from './source.js';
 
 const SPEC_FILE_TEXT = /\.(ya?ml|json)['"`]/;
 
 /** Names bound in `program` to a legacy document. */
 export function legacyDocBindings(program: Node, source: string): Set<string> {
+  return docBindings(program, source).docs;
+}
+
+/** The document bindings, and the names swagger-jsdoc is imported under (exports may call it directly). */
+function docBindings(program: Node, source: string): { docs: Set<string>; jsdoc: Set<string> } {
   const swaggerUi = namesImportedFrom(program, ['swagger-ui-express']);
   const jsdoc = namesImportedFrom(program, ['swagger-jsdoc']);
   const out = new Set<string>();
@@ -20,7 +25,7 @@ export function legacyDocBindings(program: Node, source: string): Set<string> {
     if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier'
       && swaggerUi.has(n.callee.object.name) && n.callee.property.name === 'setup' && n.arguments[0]?.type === 'Identifier') out.add(n.arguments[0].name);
   });
-  return out;
+  return { docs: out, jsdoc };
 }
 
 const callsJsdoc = (n: Node, jsdoc: Set<string>) => n.type === 'CallExpression' && n.callee.type === 'Identifier' && jsdoc.has(n.callee.name);
@@ -39,8 +44,7 @@ function commonJsExport(target: Node): string | null {
 
 /** The names a module exports bound to a legacy document ('default' for the default export or `module.exports`). */
 export function exportedLegacyDocs(program: Node, source: string): Set<string> {
-  const docs = legacyDocBindings(program, source);
-  const jsdoc = namesImportedFrom(program, ['swagger-jsdoc']);
+  const { docs, jsdoc } = docBindings(program, source);
   const isDoc = (n: Node | null | undefined) => !!n && ((n.type === 'Identifier' && docs.has(n.name)) || callsJsdoc(n, jsdoc));
   const out = new Set<string>();
   for (const stmt of program.body as Node[]) {
@@ -66,10 +70,6 @@ export function exportedLegacyDocs(program: Node, source: string): Set<string> {
   return out;
 }
 
-const requiredSpec = (n: Node | null | undefined): string | null =>
-  n?.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'StringLiteral'
-    ? n.arguments[0].value : null;
-
 /**
  * Local names `program` imports from a local module that exports a legacy document under that name:
  * `import { swaggerSpec } from './docs/swagger.js'`, `import spec from './spec'`, `const spec = require('./spec')`,
@@ -88,8 +88,8 @@ export function importedLegacyDocs(program: Node, exportedBy: (spec: string) => 
     }
     if (stmt.type !== 'VariableDeclaration') continue;
     for (const d of stmt.declarations as Node[]) {
-      const whole = requiredSpec(d.init);
-      const member = d.init?.type === 'MemberExpression' && !d.init.computed ? requiredSpec(d.init.object) : null;
+      const whole = requiredModule(d.init);
+      const member = d.init?.type === 'MemberExpression' && !d.init.computed ? requiredModule(d.init.object) : null;
       if (d.id.type === 'Identifier' && local(whole) && exportedBy(whole).has('default')) out.add(d.id.name);
       if (d.id.type === 'Identifier' && local(member) && exportedBy(member).has(d.init.property.name)) out.add(d.id.name);
       if (d.id.type === 'ObjectPattern' && local(whole)) {

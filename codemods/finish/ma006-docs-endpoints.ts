@@ -9,7 +9,8 @@ import type { Node } from '../rules/ast.js';
 import { isFunction, walk } from '../rules/ast.js';
 import { SourceEdits } from '../rules/edits.js';
 import { exportedLegacyDocs, importedLegacyDocs, legacyDocBindings } from './legacy-doc-bindings.js';
-import { addCompatImport, namesImportedFrom, parseProgram, resolveLocalModule } from './source.js';
+import { Resolver } from '../scan/resolve.js';
+import { addCompatImport, namesImportedFrom, parseProgram } from './source.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
 export interface FileRewire { output?: string; did: string[]; reasons: string[]; lines?: number[] }
@@ -138,10 +139,10 @@ export const ma006: FinishStep = {
     const reasons: string[] = [];
     const rewired: string[] = [];
     const paths: string[] = [];
-    const files = ctx.analysis.scan.files;
+    const resolver = new Resolver(ctx.analysis.scans);
     const exported = new Map<string, ReadonlySet<string>>();
     const exportedDocsOf = (file: string) => (spec: string): ReadonlySet<string> => {
-      const target = resolveLocalModule(file, spec, files);
+      const target = resolver.resolveModule(file, spec);
       if (!target) return new Set();
       let docs = exported.get(target);
       if (!docs) {
@@ -152,7 +153,7 @@ export const ma006: FinishStep = {
       }
       return docs;
     };
-    for (const file of files) {
+    for (const file of ctx.analysis.scan.files) {
       const text = ctx.ws.read(file);
       if (text === null || !/swagger|openapi|\.ya?ml|\.json/i.test(text)) continue;
       const r = rewireDocsEndpoints(text, relative(ctx.root, file) || file, exportedDocsOf(file));

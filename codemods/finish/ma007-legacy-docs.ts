@@ -6,7 +6,8 @@ import { basename, dirname, relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { removeDuplicateDocComments } from './doc-comments.js';
 import { removePackageDeps } from './package-deps.js';
-import { importedModules, parseProgram, resolveLocalModule } from './source.js';
+import { Resolver } from '../scan/resolve.js';
+import { importedModules, parseProgram } from './source.js';
 import { removeUnusedDocCode } from './unused-doc-code.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
@@ -20,6 +21,7 @@ export const ma007: FinishStep = {
     const reasons: string[] = [];
     const rel = (f: string) => relative(ctx.root, f) || f;
     const files = ctx.analysis.scan.files;
+    const resolver = new Resolver(ctx.analysis.scans);
     const routeFiles = new Set(ctx.analysis.scan.routes.map((r) => r.file));
     const routerFiles = new Set(ctx.analysis.scan.routers.map((r) => r.file));
     // A local module "only builds docs" when it registers no route or router and speaks of swagger/openapi.
@@ -42,7 +44,7 @@ export const ma007: FinishStep = {
       importsBefore.set(file, p ? importedModules(p) : []);
       const original = ctx.ws.original(file) ?? text;
       const r = removeUnusedDocCode(text, original, rel(file), (spec) => {
-        const target = resolveLocalModule(file, spec, files);
+        const target = resolver.resolveModule(file, spec);
         return !!target && docsOnly(target);
       });
       if (r.output !== undefined) { ctx.ws.write(file, r.output); did.push(...r.removed.map((x) => `${x} (nothing uses it any more)`)); }
@@ -55,12 +57,12 @@ export const ma007: FinishStep = {
         const text = ctx.ws.read(file);
         if (text === null) continue;
         const p = parseProgram(text, file);
-        for (const spec of p ? importedModules(p) : []) if (spec.startsWith('.')) { const t = resolveLocalModule(file, spec, files); if (t) importedNow.add(t); }
+        for (const spec of p ? importedModules(p) : []) if (spec.startsWith('.')) { const t = resolver.resolveModule(file, spec); if (t) importedNow.add(t); }
       }
       let deleted = false;
       for (const [file, specs] of importsBefore) {
         for (const spec of specs) {
-          const target = spec.startsWith('.') ? resolveLocalModule(file, spec, files) : null;
+          const target = spec.startsWith('.') ? resolver.resolveModule(file, spec) : null;
           if (!target || importedNow.has(target) || ctx.ws.read(target) === null || !docsOnly(target)) continue;
           if (!jsdocOptions(target) && !ctx.options.deleteSpecFiles) {
             // A document written as a JS module is a spec file in all but name: listed, deleted only on request.

@@ -1,6 +1,5 @@
 // What the finish steps share for reading and editing one source file: parse, find who a name was
 // imported from, add a compat import in the file's own module style.
-import { dirname } from 'node:path';
 import { parseSource } from '../parse.js';
 import type { Node } from '../rules/ast.js';
 import { walk } from '../rules/ast.js';
@@ -18,7 +17,8 @@ export function quoteStyle(source: string): 'single' | 'double' {
   return double > single ? 'double' : 'single';
 }
 
-const requiredModule = (n: Node | null | undefined): string | null => {
+/** The specifier of `require('x')` (or `await require('x')`), else null. */
+export const requiredModule = (n: Node | null | undefined): string | null => {
   let init = n;
   if (init?.type === 'AwaitExpression') init = init.argument;
   if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require'
@@ -52,18 +52,6 @@ export function importedModules(program: Node): string[] {
       && n.arguments[0]?.type === 'StringLiteral') out.push(n.arguments[0].value);
   });
   return out;
-}
-
-/**
- * The project file a relative specifier names, among `files`: as written, with a JS or TS extension, as a folder's
- * index, or (TS with ESM-style imports) the `.ts` source behind the `.js` it imports.
- */
-export function resolveLocalModule(from: string, spec: string, files: readonly string[]): string | null {
-  const norm = (p: string) => p.split('/').reduce<string[]>((acc, part) => (part === '..' ? acc.slice(0, -1) : part === '.' || part === '' && acc.length ? acc : [...acc, part]), []).join('/');
-  const target = norm(`${dirname(from)}/${spec}`);
-  const jsAsTs = /\.[cm]?js$/.test(target) ? [target.replace(/\.([cm]?)js$/, '.$1ts')] : [];
-  const candidates = [target, `${target}.js`, `${target}.cjs`, `${target}.mjs`, `${target}.ts`, ...jsAsTs, `${target}/index.js`, `${target}/index.ts`];
-  return files.find((f) => candidates.includes(norm(f))) ?? null;
 }
 
 /** Adds `names` from migrate-api/compat, merged into the file's import of it when there is one. */

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exportedLegacyDocs, importedLegacyDocs, legacyDocBindings } from '../../../codemods/finish/legacy-doc-bindings.js';
-import { parseProgram, resolveLocalModule } from '../../../codemods/finish/source.js';
+import { parseProgram } from '../../../codemods/finish/source.js';
+import { Resolver } from '../../../codemods/scan/resolve.js';
+import type { FileScan } from '../../../codemods/scan/file-scan.js';
 
 const program = (text: string, file = 'docs.ts') => parseProgram(text, file)!;
 const exported = (text: string, file = 'docs.ts') => [...exportedLegacyDocs(program(text, file), text)].sort();
@@ -50,11 +52,13 @@ const fromPackage = require('docs');`;
   assert.deepEqual([...importedLegacyDocs(program(text), docsOf)].sort(), ['api', 'member', 'picked', 'spec', 'whole']);
 });
 
-test('resolveLocalModule: TS sources behind .js specifiers, extensionless and folder index imports', () => {
+test('the finish steps resolve local imports as the scan does: TS sources behind .js specifiers, extensionless and folder index imports', () => {
   const files = ['/app/src/docs/swagger.ts', '/app/src/routes/index.js', '/app/src/spec.cjs'];
-  assert.equal(resolveLocalModule('/app/src/app.ts', './docs/swagger.js', files), '/app/src/docs/swagger.ts');
-  assert.equal(resolveLocalModule('/app/src/app.ts', './docs/swagger', files), '/app/src/docs/swagger.ts');
-  assert.equal(resolveLocalModule('/app/src/docs/swagger.ts', '../routes', files), '/app/src/routes/index.js');
-  assert.equal(resolveLocalModule('/app/src/app.ts', './spec.cjs', files), '/app/src/spec.cjs');
-  assert.equal(resolveLocalModule('/app/src/app.ts', './missing.js', files), null);
+  const resolver = new Resolver(new Map(files.map((f) => [f, {} as FileScan])));
+  const resolveLocalModule = (from: string, spec: string) => resolver.resolveModule(from, spec);
+  assert.equal(resolveLocalModule('/app/src/app.ts', './docs/swagger.js'), '/app/src/docs/swagger.ts');
+  assert.equal(resolveLocalModule('/app/src/app.ts', './docs/swagger'), '/app/src/docs/swagger.ts');
+  assert.equal(resolveLocalModule('/app/src/docs/swagger.ts', '../routes'), '/app/src/routes/index.js');
+  assert.equal(resolveLocalModule('/app/src/app.ts', './spec.cjs'), '/app/src/spec.cjs');
+  assert.equal(resolveLocalModule('/app/src/app.ts', './missing.js'), null);
 });
