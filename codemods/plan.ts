@@ -35,6 +35,8 @@ export interface RouteRecord {
   middleware: string[];
   /** The call already carries a spec (second argument an object literal): nothing for the rules to do. */
   migrated?: 'legacy handler' | 'typed handler';
+  /** Its spec is `{}`: undocumented when migrated, waiting for `migrate-api infer` (MA005) or a hand-written spec. */
+  emptySpec?: true;
   /** Params the route also matches without (`:status?`, `{/:status}`); the matcher tries both forms. */
   optionalParams?: string[];
   /** OpenAPI paths of the other mounts when the router is mounted more than once (fullPath is the first). */

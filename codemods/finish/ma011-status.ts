@@ -24,8 +24,14 @@ export function standing(ctx: FinishContext, steps: StepResult[]): Standing {
   const typed = routes.filter((r) => r.migrated === 'typed handler').length;
   const legacyRoutes = routes.filter((r) => r.migrated === 'legacy handler');
   const report = routes.filter((r) => inReport(r.file, r.receiver));
+  const where = (rs: typeof routes) => `${rs.slice(0, 5).map((r) => `${rel(r.file)}:${r.at.line}`).join(', ')}${rs.length > 5 ? ', ...' : ''}`;
+  const routesWord = (n: number) => `${n} route${n > 1 ? 's' : ''}`;
+  // An undocumented route is legacy for want of a spec, not because a rule refused it: its next step differs.
+  const undocumented = legacyRoutes.filter((r) => r.emptySpec);
+  const refused = legacyRoutes.filter((r) => !r.emptySpec);
   const left: string[] = [];
-  if (legacyRoutes.length) left.push(`${legacyRoutes.length} route${legacyRoutes.length > 1 ? 's' : ''} still wrapped in legacy(): no rule proved a typed handler safe (${legacyRoutes.slice(0, 5).map((r) => `${rel(r.file)}:${r.at.line}`).join(', ')}${legacyRoutes.length > 5 ? ', ...' : ''})`);
+  if (refused.length) left.push(`${routesWord(refused.length)} still wrapped in legacy(): no rule proved a typed handler safe (${where(refused)})`);
+  if (undocumented.length) left.push(`${routesWord(undocumented.length)} still wrapped in legacy() with an empty spec, undocumented: \`migrate-api infer --run "<test command>"\` drafts one from the code and the suite's traffic, or write it by hand (${where(undocumented)})`);
   if (report.length) left.push(`${report.length} route${report.length > 1 ? 's' : ''} in report mode: see MA010`);
   for (const s of steps) for (const why of s.reasons) left.push(`${s.id}: ${why}`);
   return { routes: routes.length, typed, legacy: legacyRoutes.length, reportMode: report.length, left, complete: left.length === 0 };

@@ -105,8 +105,8 @@ export async function inferProject(root: string, recording?: Recording): Promise
   const diagnostics: Diagnostic[] = [];
   const byFile = new Map<string, Array<{ route: RouteRecord; spec: InferredSpec }>>();
   for (const route of analysis.scan.routes) {
-    if (route.migrated !== 'legacy handler' || route.dynamic || route.method === 'all') continue;
-    if (!hasEmptySpec(astOf(route.file), route)) continue; // documented, or inferred and reviewed already
+    // A spec that is not `{}` was documented, or inferred and reviewed already.
+    if (route.migrated !== 'legacy handler' || !route.emptySpec || route.dynamic || route.method === 'all') continue;
     const base: Omit<InferredRoute, 'status'> = { file: route.file, line: route.at.line, method: route.method, path: route.fullPath };
     const fn = locateHandler(route, astOf);
     const facts = fn ? handlerFacts(fn) : null;
@@ -128,17 +128,6 @@ export async function inferProject(root: string, recording?: Recording): Promise
     if (out.after !== undefined && out.after !== before) writes.push({ file, before, after: out.after });
   }
   return { writes, routes, diagnostics };
-}
-
-function specArgument(program: Node, route: RouteRecord): Node | undefined {
-  const plan = { at: route.at, method: route.method } as Parameters<typeof locateRouteCall>[1];
-  const call = locateRouteCall(statementAt(program, route.at.line) ?? program, plan) ?? locateRouteCall(program, plan);
-  return call?.arguments?.[1] as Node | undefined;
-}
-
-function hasEmptySpec(ast: t.File | null, route: RouteRecord): boolean {
-  const arg = ast ? specArgument(ast.program as unknown as Node, route) : undefined;
-  return arg?.type === 'ObjectExpression' && arg.properties.length === 0;
 }
 
 function quoteOf(source: string): 'single' | 'double' {

@@ -35,6 +35,8 @@ export interface LocalRoute {
   chain?: Array<Val | null>;
   /** Set when the call already carries a spec object (a run of ours, or hand-migrated). */
   migrated?: RouteRecord['migrated'];
+  /** The spec object is `{}`: a route the migration found no docs for. */
+  emptySpec?: true;
 }
 
 export interface LocalMount {
@@ -503,7 +505,10 @@ class FileWalker {
       ...(!routeCall && rest.length > 1 ? { chain: rest.slice(0, -1).map((m) => (m.type === 'ArrowFunctionExpression' || m.type === 'FunctionExpression' ? null : this.val(m as t.Expression, ctx))) } : {}),
       ...(!routeCall && args[1]?.type === 'ObjectExpression'
         // legacy() need not be last (a chain function that replies, then next() for the rest).
-        ? { migrated: rest.some((h) => h.type === 'CallExpression' && h.callee.type === 'Identifier' && h.callee.name === 'legacy') ? 'legacy handler' : 'typed handler' }
+        ? {
+          migrated: rest.some((h) => h.type === 'CallExpression' && h.callee.type === 'Identifier' && h.callee.name === 'legacy') ? 'legacy handler' : 'typed handler',
+          ...(args[1].properties.length === 0 ? { emptySpec: true } : {}),
+        }
         : {}),
     });
   }

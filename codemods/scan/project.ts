@@ -295,6 +295,7 @@ class ProjectLinker {
       file: s.file, at: r.at, method: r.method, path, fullPath: full[0], openapiPath: oa?.path ?? null,
       receiver: r.receiverText, handler, middleware: r.middleware,
       ...(r.migrated ? { migrated: r.migrated } : {}),
+      ...(r.emptySpec ? { emptySpec: r.emptySpec } : {}),
     };
     if (dynamic) {
       rec.dynamic = dynamic;
