@@ -1,0 +1,83 @@
+// MA007 deletes a swagger-jsdoc options module nothing imports any more also when the app imported it through a
+// tsconfig `paths` alias (`import { swaggerSpec } from "@/config/swagger"`), not only through a relative path; with
+// it gone, swagger-jsdoc no longer runs, so the YAML doc comments and the package go too (ts-livros-zod-sqlite).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { finishProject } from '../../../codemods/finish/index.js';
+
+const FILES: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, esModuleInterop: true, baseUrl: './', paths: { '@/*': ['./src/*'] } } }, null, 2),
+  'package.json': JSON.stringify({
+    name: 'library', version: '1.0.0',
+    dependencies: { express: '^5.1.0', 'migrate-api': '^0.1.0', 'swagger-jsdoc': '^6.2.8', 'swagger-ui-express': '^5.0.1', zod: '^4.1.5' },
+  }, null, 2) + '\n',
+  'src/api-schemas.ts': `import { z } from "zod";
+
+export const Book = z.object({ id: z.number().int(), title: z.string() }).meta({ id: "Book" });
+`,
+  'src/config/swagger.ts': `import swaggerJsdoc from "swagger-jsdoc";
+
+export const swaggerOptions = {
+  definition: { openapi: "3.0.0", info: { title: "Library", version: "1.0.0" } },
+  apis: ["./src/routes/*.ts"],
+};
+
+export const swaggerSpec = swaggerJsdoc(swaggerOptions);
+`,
+  'src/app.ts': `import express from "express";
+import swaggerUi from "swagger-ui-express";
+import { swaggerSpec } from "@/config/swagger";
+import books from "@/routes/books";
+import { typed } from "migrate-api/compat";
+
+const app = typed(express(), { validation: "report", title: "Library", version: "1.0.0" });
+
+app.use("/books", books);
+app.use("/api-docs", swaggerUi.serve, swaggerUi.setup(swaggerSpec));
+
+export default app;
+`,
+  'src/routes/books.ts': `import { Router } from "express";
+import { z } from "zod";
+import { typed, legacy } from "migrate-api/compat";
+import { Book } from "@/api-schemas";
+
+const router = typed(Router(), { validation: "report" });
+
+/**
+ * @openapi
+ * /books:
+ *   get:
+ *     summary: List books
+ *     responses:
+ *       200:
+ *         description: The books
+ */
+router.get("/", {
+  summary: "List books",
+  responses: { 200: { description: "The books", schema: z.array(Book) } },
+}, legacy((req, res) => { res.json([]); }));
+
+export default router;
+`,
+};
+
+test('MA007: a swagger-jsdoc options module imported through a tsconfig paths alias goes once nothing imports it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'finish-ma007-alias-'));
+  try {
+    for (const [f, text] of Object.entries(FILES)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
+    const r = await finishProject(dir, { only: ['MA006', 'MA007'] });
+    const after = (f: string) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); };
+    const ma007 = r.steps.find((s) => s.id === 'MA007')!;
+    assert.equal(after('src/config/swagger.ts'), null, ma007.reasons.join('\n'));
+    assert.ok(ma007.did.includes('src/config/swagger.ts: deleted (it only built the legacy document, and nothing imports it any more)'), ma007.did.join('\n'));
+    assert.doesNotMatch(after('src/app.ts')!, /@\/config\/swagger|swagger-ui-express/);
+    assert.doesNotMatch(after('src/routes/books.ts')!, /@openapi/);
+    assert.doesNotMatch(after('package.json')!, /swagger-jsdoc|swagger-ui-express/);
+    assert.deepEqual(ma007.reasons, []);
+    assert.ok(existsSync(join(dir, 'src/api-schemas.ts')));
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
