@@ -1,7 +1,7 @@
 // The traffic recording as a file (MIGRATE_API_RECORD=<file>): per route, the shapes of the requests and
 // responses the runtime saw (compat/shape.ts: types and counts, never values). Every process (a test file's
-// runtime under jest, a cluster worker, a mocha run) writes its own part beside the file; reading sums the
-// file and its parts. No side effects, so `migrate-api infer` can read recordings without arming the recorder.
+// runtime under jest, a cluster worker, a mocha run) writes its own parts beside the file, one per route;
+// reading sums the file and its parts. No side effects, so `migrate-api infer` can read recordings without arming the recorder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mergeShapes, type Shape } from './shape.js';

@@ -1,7 +1,7 @@
 // The traffic recorder: with MIGRATE_API_RECORD=<file>, every typed route (legacy handlers included) adds
 // the shapes of what it receives and sends to a per-process registry (compat/shape.ts: types, key counts,
-// formats; never values), written as a part beside <file> (compat/shapes-file.ts) a moment after it changes
-// and on exit. Off, it costs the route one branch on a constant (RECORDING, read once at load).
+// formats; never values), each route written as its own part beside <file> (compat/shapes-file.ts) as soon as
+// it changes. Off, it costs the route one branch on a constant (RECORDING, read once at load).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,19 +16,40 @@ export const RECORDING: string | undefined = process.env.MIGRATE_API_RECORD || u
 // Enum candidates are values: kept only when asked for (compat/shape.ts says which).
 const ENUMS = process.env.MIGRATE_API_RECORD_ENUMS === '1';
 
+// Why a write per exchange: `migrate-api infer --run` records a test suite, and test runners end the
+// recording processes and realms with nothing of ours running afterwards. Under jest a test file's modules see
+// a copy of `process` on which the real exit never emits 'exit'; --forceExit and the end of a worker come
+// within milliseconds of the last test; a suite on fake timers never runs our timer. A part written only by a
+// timer and on exit was lost whole there (test/compat/shapes-record-jest.test.ts), or its last 100 ms when
+// jest's own exit came first (shopping-list-inline: ~15 ms to spare under load). So each exchange rewrites its
+// route's part synchronously: one route's shapes, a few KB, a cost that does not grow with the app's routes.
+// A route past WRITE_THROUGH exchanges in one process (a staging app recording for hours) falls back to a
+// write a moment after it changes and one on exit: seen that often, its last moment changes nothing inferred.
+const WRITE_THROUGH = 1000;
+
 // One registry per module realm, shared by the ESM and CommonJS builds; jest gives each test file its own
-// global, so each writes its own part (they add up when read).
+// global, so each writes its own parts (they add up when read).
 const REGISTRY = Symbol.for('migrate-api.shapes');
-type Registry = { routes: Map<string, RouteRecording>; part: string; timer?: ReturnType<typeof setTimeout> };
+type Registry = {
+  routes: Map<string, RouteRecording>;
+  /** Each route's part file, by route key. */
+  parts: Map<string, string>;
+  /** Part files to be written: routes past WRITE_THROUGH changed since their last write. */
+  dirty: Set<string>;
+  id: string;
+  file: string;
+  timer?: ReturnType<typeof setTimeout>;
+  folder?: true;
+};
 const globals = globalThis as { [REGISTRY]?: Registry };
 
 function registry(file: string): Registry {
   let r = globals[REGISTRY];
   if (!r) {
-    r = { routes: new Map(), part: partFile(file, `${process.pid}-${randomBytes(4).toString('hex')}`) };
+    r = { routes: new Map(), parts: new Map(), dirty: new Set(), id: `${process.pid}-${randomBytes(4).toString('hex')}`, file };
     globals[REGISTRY] = r;
     const reg = r;
-    onExit(() => { writePart(reg); });
+    onExit(() => { flush(reg); });
   }
   return r;
 }
@@ -38,23 +59,35 @@ export function snapshot(r: Registry | undefined = globals[REGISTRY]): Recording
   return { version: 1, kind: 'migrate-api-recording', routes };
 }
 
-function writePart(r: Registry): void {
-  if (r.timer) { clearTimeout(r.timer); r.timer = undefined; }
+function writeRoute(r: Registry, key: string): void {
+  const route = r.routes.get(key);
+  if (!route) return;
+  let part = r.parts.get(key);
+  if (!part) r.parts.set(key, (part = partFile(r.file, `${r.id}-${r.parts.size}`)));
   try {
-    mkdirSync(dirname(r.part), { recursive: true });
+    if (!r.folder) { mkdirSync(dirname(part), { recursive: true }); r.folder = true; }
     // temp + rename: a process killed mid-write leaves the previous part whole.
-    writeFileSync(`${r.part}.tmp`, JSON.stringify(snapshot(r)));
-    renameSync(`${r.part}.tmp`, r.part);
+    const recording: Recording = { version: 1, kind: 'migrate-api-recording', routes: [route] };
+    writeFileSync(`${part}.tmp`, JSON.stringify(recording));
+    renameSync(`${part}.tmp`, part);
   } catch (err) {
     log().error('[migrate-api] could not write the traffic recording', err);
   }
 }
 
-// A write a moment after the last change (not one per request: a staging app may record for hours), and one
-// on exit; the timer never keeps a process alive.
-function schedule(r: Registry): void {
+function flush(r: Registry): void {
+  if (r.timer) { clearTimeout(r.timer); r.timer = undefined; }
+  for (const key of r.dirty) writeRoute(r, key);
+  r.dirty.clear();
+}
+
+// Past WRITE_THROUGH: a write a moment after the last change, not one per request; the timer never keeps a
+// process alive.
+function changed(r: Registry, key: string, n: number): void {
+  if (n <= WRITE_THROUGH) { writeRoute(r, key); return; }
+  r.dirty.add(key);
   if (r.timer) return;
-  r.timer = setTimeout(() => writePart(r), 100);
+  r.timer = setTimeout(() => flush(r), 100);
   r.timer.unref?.();
 }
 
@@ -120,12 +153,12 @@ export function recordExchange(file: string, path: string, req: Request, res: Re
     const seen = r.routes.get(key);
     if (seen) mergeRoute(seen, one);
     else r.routes.set(key, one);
-    schedule(r);
+    changed(r, key, (seen ?? one).n);
   });
 }
 
 /** Tests: forget what this process recorded. */
 export function resetRecording(): void {
   const r = globals[REGISTRY];
-  if (r) r.routes.clear();
+  if (r) { r.routes.clear(); r.dirty.clear(); }
 }

@@ -24,8 +24,10 @@ test('MIGRATE_API_RECORD: each process writes its part; reading sums them; shape
     const file = join(dir, 'traffic.json');
     assert.equal(await run(file, 'first'), 0);
     assert.equal(await run(file, 'second'), 0);
+    // One part per route and process: 4 routes, two processes.
     const parts = readdirSync(dir).filter((n) => n.startsWith('traffic.json.part-'));
-    assert.equal(parts.length, 2);
+    assert.equal(parts.length, 8);
+    assert.equal(new Set(parts.map((p) => /\.part-(\d+-[0-9a-f]+)-\d+\.json$/.exec(p)![1])).size, 2);
     const text = parts.map((p) => readFileSync(join(dir, p), 'utf8')).join('\n');
     for (const value of ['alice@example.com', 'hunter2-secret', 'Zed', 'Amy', '1970-01-01']) assert.equal(text.includes(value), false, value);
     const rec = readRecording(file);
@@ -68,6 +70,19 @@ test('MIGRATE_API_RECORD_ENUMS=1 keeps lowercase tokens of small sets (enum cand
     assert.equal(create.body!.object!.keys.name.string!.values, undefined); // 'Amy' is no lowercase token
     assert.equal(create.body!.object!.keys.password.string!.values, undefined);
     assert.equal(show.headers!.object!.keys.host.string!.values, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('MIGRATE_API_RECORD: a route past the write-through limit still has every exchange once the process exits', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'record-'));
+  try {
+    const file = join(dir, 'traffic.json');
+    assert.equal(await run(file, 'many'), 0);
+    const show = readRecording(file).routes.find((r) => r.route === 'GET /users/:id')!;
+    assert.equal(show.n, 1005);
+    assert.equal(show.responses['200']!.n, 1005);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
