@@ -38,28 +38,61 @@ function needsParens(e: ZodExpr): boolean {
   return e.kind === 'arrow' || e.kind === 'binary' || e.kind === 'cond' || e.kind === 'unary';
 }
 
-// Every node is measured at each level of nesting; the cache keeps printing linear.
-const flatCache = new WeakMap<ZodExpr, string>();
+// Every node is measured at each level of nesting, and only against the columns left: a measure stops once the
+// text is wider than those, which keeps printing linear without keeping each node's text (a WeakMap of it cost
+// more than the printing, and its entries lived as long as the nodes).
 function flat(e: ZodExpr): string {
-  let s = flatCache.get(e);
-  if (s === undefined) flatCache.set(e, (s = flatUncached(e)));
-  return s;
+  return within(e, Infinity)!;
 }
 
-function flatUncached(e: ZodExpr): string {
+/** A child's text in a flat layout, in parentheses or not. */
+interface Slot { expr: ZodExpr; parens: boolean }
+const slot = (expr: ZodExpr, parens = false): Slot => ({ expr, parens });
+const wrapped = (e: ZodExpr): Slot => slot(e, needsParens(e));
+const operandSlot = (e: ZodExpr, min: number): Slot => slot(e, precedence(e) < min);
+
+/** `e` on one line, or undefined when that is wider than `max`. */
+function within(e: ZodExpr, max: number): string | undefined {
   switch (e.kind) {
-    case 'id': return e.name;
-    case 'lit': return literal(e.value);
-    case 'regex': return `/${e.source}/${e.flags}`;
-    case 'member': return `${wrap(e.object, flat(e.object))}.${e.property}`;
-    case 'call': return `${e.isNew ? 'new ' : ''}${wrap(e.callee, flat(e.callee))}(${e.args.map(flat).join(', ')})`;
-    case 'array': return `[${e.elements.map(flat).join(', ')}]`;
-    case 'object': return e.props.length ? `{ ${e.props.map((p) => prop(p, flat(p.value))).join(', ')} }` : '{}';
-    case 'arrow': return `(${e.params.join(', ')}) => ${e.body.kind === 'object' ? `(${flat(e.body)})` : flat(e.body)}`;
-    case 'binary': return `${operand(e.left, PREC[e.op])} ${e.op} ${operand(e.right, PREC[e.op] + 1)}`;
-    case 'unary': return `${e.op === 'typeof' ? 'typeof ' : '!'}${operand(e.arg, 10)}`;
-    case 'cond': return `${operand(e.test, 2)} ? ${operand(e.then, 1)} : ${operand(e.else, 1)}`;
+    case 'id': return fit(e.name, max);
+    case 'lit': return fit(literal(e.value), max);
+    case 'regex': return fit(`/${e.source}/${e.flags}`, max);
+    case 'member': return joined(max, [wrapped(e.object), `.${e.property}`]);
+    case 'call': return joined(max, [e.isNew ? 'new ' : '', wrapped(e.callee), '(', ...commas(e.args.map((a) => slot(a))), ')']);
+    case 'array': return joined(max, ['[', ...commas(e.elements.map((x) => slot(x))), ']']);
+    case 'object': return e.props.length ? joined(max, ['{ ', ...commas(e.props.map(propParts)), ' }']) : fit('{}', max);
+    case 'arrow': return joined(max, [`(${e.params.join(', ')}) => `, slot(e.body, e.body.kind === 'object')]);
+    case 'binary': return joined(max, [operandSlot(e.left, PREC[e.op]), ` ${e.op} `, operandSlot(e.right, PREC[e.op] + 1)]);
+    case 'unary': return joined(max, [e.op === 'typeof' ? 'typeof ' : '!', operandSlot(e.arg, 10)]);
+    case 'cond': return joined(max, [operandSlot(e.test, 2), ' ? ', operandSlot(e.then, 1), ' : ', operandSlot(e.else, 1)]);
   }
+}
+
+const fit = (s: string, max: number) => (s.length <= max ? s : undefined);
+
+type Part = string | Slot | Part[];
+// A loop, not flatMap: flatMap was the printer's top cost.
+function commas(items: Part[]): Part[] {
+  const out: Part[] = [];
+  for (const item of items) { if (out.length) out.push(', '); out.push(item); }
+  return out;
+}
+const propParts = (p: ObjectProp): Part[] =>
+  (p.getter ? [`get ${printKey(p.key)}() { return `, slot(p.value), '; }'] : [`${printKey(p.key)}: `, slot(p.value)]);
+
+function joined(max: number, parts: Part[]): string | undefined {
+  let out = '';
+  const add = (part: Part): boolean => {
+    if (Array.isArray(part)) return part.every(add);
+    if (typeof part === 'string') out += part;
+    else {
+      const text = within(part.expr, max - out.length - (part.parens ? 2 : 0));
+      if (text === undefined) return false;
+      out += part.parens ? `(${text})` : text;
+    }
+    return out.length <= max;
+  };
+  return parts.every(add) && out.length <= max ? out : undefined;
 }
 
 const lastLine = (s: string) => s.slice(s.lastIndexOf('\n') + 1);
@@ -69,12 +102,11 @@ const precedence = (e: ZodExpr): number =>
   (e.kind === 'arrow' ? 0 : e.kind === 'cond' ? 1 : e.kind === 'binary' ? PREC[e.op] : e.kind === 'unary' ? 10 : 20);
 const operand = (e: ZodExpr, min: number) => (precedence(e) < min ? `(${flat(e)})` : flat(e));
 const wrap = (e: ZodExpr, s: string) => (needsParens(e) ? `(${s})` : s);
-const prop = (p: ObjectProp, value: string) => (p.getter ? `get ${printKey(p.key)}() { return ${value}; }` : `${printKey(p.key)}: ${value}`);
 
 /** `col` is the column the expression starts at (after `key: ` or `return `). */
 function print(e: ZodExpr, indent: number, col = indent * PAD.length): string {
-  const one = flat(e);
-  if (col + one.length <= WIDTH) return one;
+  const one = within(e, WIDTH - col);
+  if (one !== undefined) return one;
   const pad = PAD.repeat(indent);
   const inner = PAD.repeat(indent + 1);
   switch (e.kind) {
@@ -96,11 +128,11 @@ function print(e: ZodExpr, indent: number, col = indent * PAD.length): string {
       const callee = `${e.isNew ? 'new ' : ''}${wrap(e.callee, print(e.callee, indent, col))}`;
       const calleeEnd = callee.includes('\n') ? lastLine(callee).length : col + callee.length;
       const last = e.args[e.args.length - 1];
-      const head = e.args.slice(0, -1).map(flat);
       const hug = last && (last.kind === 'object' || last.kind === 'array' || last.kind === 'arrow');
-      if (hug && head.every((h) => !h.includes('\n')) && calleeEnd + 1 + head.join(', ').length <= WIDTH) {
-        const lastCol = calleeEnd + 1 + head.map((h) => h.length + 2).reduce((a, b) => a + b, 0);
-        return `${callee}(${[...head, print(last, indent, lastCol)].join(', ')})`;
+      const head = hug ? joined(WIDTH - calleeEnd - 1, commas(e.args.slice(0, -1).map((a) => slot(a)))) : undefined;
+      if (head !== undefined && !head.includes('\n')) {
+        const lead = e.args.length > 1 ? `${head}, ` : '';
+        return `${callee}(${lead}${print(last, indent, calleeEnd + 1 + lead.length)})`;
       }
       return `${callee}(\n${e.args.map((a) => `${inner}${print(a, indent + 1)},`).join('\n')}\n${pad})`;
     }
@@ -111,7 +143,7 @@ function print(e: ZodExpr, indent: number, col = indent * PAD.length): string {
     case 'cond':
       return `${operand(e.test, 2)}\n${inner}? ${operand(e.then, 1)}\n${inner}: ${operand(e.else, 1)}`;
     default:
-      return one;
+      return flat(e);
   }
 }
 
@@ -133,8 +165,8 @@ function printChain(e: ZodExpr, indent: number, col: number): string | undefined
   if (firstCall < 0 || !rest.some((l) => l.args)) return undefined;
   const link = (l: { property: string; args?: ZodExpr[] }, at: number) =>
     (l.args ? print({ kind: 'call', callee: { kind: 'id', name: `.${l.property}` }, args: l.args }, at) : `.${l.property}`);
-  const head = `${flat(root)}${links.slice(0, firstCall + 1).map((l) => (l.args ? `.${l.property}(${l.args.map(flat).join(', ')})` : `.${l.property}`)).join('')}`;
-  if (col + head.length > WIDTH) return undefined;
+  const head = joined(WIDTH - col, [slot(root), ...links.slice(0, firstCall + 1).map((l) => (l.args ? [`.${l.property}(`, ...commas(l.args.map((a) => slot(a))), ')'] : `.${l.property}`))]);
+  if (head === undefined) return undefined;
   const inner = PAD.repeat(indent + 1);
   return `${head}${rest.map((l) => `\n${inner}${link(l, indent + 1)}`).join('')}`;
 }
