@@ -25,7 +25,13 @@ export class SourceEdits {
   private readonly crlf: boolean;
   private readonly tabs: boolean;
 
-  constructor(readonly source: string) {
+  /** `layoutOf`: edits of the same source whose layout is already known (a function rewritten on its own copy). */
+  constructor(readonly source: string, layoutOf?: SourceEdits) {
+    if (layoutOf) {
+      this.crlf = layoutOf.crlf;
+      this.tabs = layoutOf.tabs;
+      return;
+    }
     const lf = source.match(/\n/g)?.length ?? 0;
     const crlfCount = source.match(/\r\n/g)?.length ?? 0;
     this.crlf = crlfCount > 0 && crlfCount * 2 >= lf;

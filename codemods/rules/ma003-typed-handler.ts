@@ -296,7 +296,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   // now could turn code that compiled into errors.
   const ctxAnnotated = ts && (!found.ctxNames[0] || annotation(source, fn.params[0]) !== null) && (!found.ctxNames[1] || annotation(source, fn.params[1]) !== null);
   if ((found.ctxNames[0] || found.ctxNames[1]) && ctxAnnotated && route.contextAnnotation) found.context = route.contextAnnotation();
-  const local = new SourceEdits(source);
+  const local = new SourceEdits(source, ctx.edits);
   const helpers = spliceTypedHandler(local, fn, found);
   if (ctx.edits) spliceTypedHandler(ctx.edits, fn, found);
   for (const h of helpers) ctx.compat.add(h);
