@@ -193,8 +193,10 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
   if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
-  removeUnused(program, before, ctx.edits, quoteStyle(source));
-  for (const conflict of ensureImports(program, style, quoteStyle(source), needs, parseStatements, ctx.edits)) {
+  // Two scans of the whole file: once is enough.
+  const quote = quoteStyle(source);
+  removeUnused(program, before, ctx.edits, quote);
+  for (const conflict of ensureImports(program, style, quote, needs, parseStatements, ctx.edits)) {
     ctx.diagnostics.push({ code: 'unsupported', severity: 'warning', message: conflict, at: { file: plan.file, line: 1 } });
   }
   return ctx;
