@@ -28,8 +28,11 @@ function keptProse(c: Node, range: { startLine: number; endLine: number }, specS
   } else {
     candidates = lines.filter((_, i) => first + i < range.startLine || first + i > range.endLine);
   }
+  const prose = candidates.map(cleanLine).filter((l) => l && l !== '/');
+  // Most doc comments keep no prose: the spec is normalized only for those that do.
+  if (prose.length === 0) return prose;
   const spec = normalize(specSource);
-  return candidates.map(cleanLine).filter((l) => l && l !== '/' && !spec.includes(normalize(l)));
+  return prose.filter((l) => !spec.includes(normalize(l)));
 }
 
 export interface DocRange { startLine: number; endLine: number; specSource: string }
