@@ -13,6 +13,7 @@ import { checkMode, envValidationMode } from './modes.js';
 import { appOptionsOf } from './options.js';
 import { isRawHeader, isReply } from './reply.js';
 import { compileResponses, type ResponseLookup } from './responses.js';
+import { hotSchema } from './fast-schema.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteDescriptor, RouterOptions, ValidationMode } from './route.js';
 import { stripPrototypeKeys } from './sanitize.js';
 import { pushIssues, RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
@@ -23,7 +24,7 @@ import { keepRawShape, strippedKey } from './report-input.js';
 import { RECORDING, recordExchange, registrationSite } from './shapes-record.js';
 
 type InputKey = 'params' | 'query' | 'headers' | 'cookies' | 'body';
-type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location];
+type Check = readonly [schema: z.ZodType, key: InputKey, loc: Location, parser: () => z.ZodType];
 type AnyFn = (...args: any[]) => unknown;
 
 const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
@@ -33,11 +34,12 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   const fixedMode: ValidationMode | undefined =
     envValidationMode() ?? checkMode(spec.validation, d.id) ?? checkMode(d.router.validation, d.id);
   const checks: Check[] = [];
-  if (spec.params) checks.push([spec.params, 'params', 'path']);
-  if (spec.query) checks.push([spec.query, 'query', 'query']);
-  if (spec.headers) checks.push([spec.headers, 'headers', 'header']);
-  if (spec.cookies) checks.push([spec.cookies, 'cookies', 'cookie']);
-  if (spec.body) checks.push([spec.body, 'body', 'body']);
+  // The synchronous path parses through the schema's compiled twin once the route is hot (fast-schema.ts).
+  if (spec.params) checks.push([spec.params, 'params', 'path', hotSchema(spec.params)]);
+  if (spec.query) checks.push([spec.query, 'query', 'query', hotSchema(spec.query)]);
+  if (spec.headers) checks.push([spec.headers, 'headers', 'header', hotSchema(spec.headers)]);
+  if (spec.cookies) checks.push([spec.cookies, 'cookies', 'cookie', hotSchema(spec.cookies)]);
+  if (spec.body) checks.push([spec.body, 'body', 'body', hotSchema(spec.body)]);
   const parseCookies = spec.cookies !== undefined;
   const queryArrays = arrayKeysOf(spec.query);
   const queryEmpties = emptyAsMissingKeysOf(spec.query);
@@ -82,7 +84,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       const key = check[1];
-      const issues = runSync(check[0], input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, req, onStripped);
+      const issues = runSync(check[3](), input, key, report ? (key === 'query' ? req.query : input[key]) : NO_RAW, req, onStripped);
       if (issues) pushIssues((detail ??= []), check[2], issues);
       else if (report && key === 'query') countBlankQuery?.(req);
     }
