@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
+import { SCENARIOS as ALL_SCENARIOS, serverDef } from './data.js';
 import { median } from '../median.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -30,9 +30,9 @@ const send = (url: string, sc: (typeof SCENARIOS)[number], amount: number) =>
   autocannon({ url: url + sc.path, connections: 1, amount, timeout: 60, ...sc.opts } as autocannon.Options);
 
 function start(name: string, dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const def = SERVERS[name];
+  const def = serverDef(name);
   return new Promise((resolve, reject) => {
-    const child = spawn('valgrind', ['--tool=callgrind', '--collect-atstart=yes', `--callgrind-out-file=${dir}/${name}.%p.out`,
+    const child = spawn('valgrind', ['--tool=callgrind', '--collect-atstart=yes', `--callgrind-out-file=${dir}/${name.replace(/[^\w.-]/g, "_")}.%p.out`,
       process.execPath, ...NODE_FLAGS, '--import', 'tsx', def.file], {
       cwd: here, env: { ...process.env, ...def.env, NODE_ENV: 'production', PORT: '0' }, stdio: ['ignore', 'pipe', 'ignore'],
     });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SCENARIOS as ALL_SCENARIOS, SERVERS } from './data.js';
+import { SCENARIOS as ALL_SCENARIOS, serverDef } from './data.js';
 import { median } from '../median.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,8 +34,8 @@ function machineTicks(): { steal: number; busy: number; total: number } {
 }
 
 function start(name: string): Promise<{ name: string; child: ChildProcess; url: string }> {
-  const def = SERVERS[name];
-  const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}/${name}`] : [];
+  const def = serverDef(name);
+  const prof = process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}/${name.replace(/[^\w.-]/g, "_")}`] : [];
   return new Promise((resolve, reject) => {
     const child = spawn('taskset', ['-c', '0', process.execPath, ...prof, '--import', 'tsx', def.file], {
       cwd: here, env: { ...process.env, ...def.env, NODE_ENV: 'production', PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],

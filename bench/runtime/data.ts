@@ -38,6 +38,15 @@ export const SERVERS: Record<string, { file: string; env?: Record<string, string
   eov: { file: 'openapi-validator.ts' },
 };
 
+/** A server by name; `m5@/path/to/checkout` is that checkout's own bench/runtime file (its compat/ and the
+ *  same node_modules when linked): a before/after pair measured in one run. */
+export function serverDef(name: string): { file: string; env?: Record<string, string> } {
+  const at = name.indexOf('@');
+  if (at < 0) return SERVERS[name];
+  const def = SERVERS[name.slice(0, at)];
+  return { ...def, file: `${name.slice(at + 1)}/bench/runtime/${def.file}` };
+}
+
 const json = { 'content-type': 'application/json' };
 /** The three requests as autocannon options. */
 export const SCENARIOS = [
