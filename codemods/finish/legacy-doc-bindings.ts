@@ -71,13 +71,14 @@ export function exportedLegacyDocs(program: Node, source: string): Set<string> {
 }
 
 /**
- * Local names `program` imports from a local module that exports a legacy document under that name:
+ * Local names `program` imports from a module of the app that exports a legacy document under that name:
  * `import { swaggerSpec } from './docs/swagger.js'`, `import spec from './spec'`, `const spec = require('./spec')`,
  * `const { spec } = require('./docs')`. `exportedBy(spec)` gives a relative specifier's exported documents.
  */
 export function importedLegacyDocs(program: Node, exportedBy: (spec: string) => ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  const local = (spec: unknown): spec is string => typeof spec === 'string' && spec.startsWith('.');
+  // Any specifier: exportedBy resolves it, relative or through tsconfig paths (`@/config/swagger`), and a package has none.
+  const local = (spec: unknown): spec is string => typeof spec === 'string';
   for (const stmt of program.body as Node[]) {
     if (stmt.type === 'ImportDeclaration' && local(stmt.source.value) && stmt.importKind !== 'type') {
       const docs = exportedBy(stmt.source.value);

@@ -51,13 +51,15 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
       // referenceCounts counts the declared name itself once: used means more than that.
       if (d.id.type !== 'Identifier' || !d.init) continue;
       const mod = requireOf(d.init);
+      // A module of the app (relative, or through tsconfig paths) that only builds docs: docModule resolves it.
+      const localDocModule = mod !== null && !DOC_PACKAGES.has(mod) && !HELPER_MODULES.has(mod) && docModule(mod);
       const unusedNow = (now.get(d.id.name) ?? 0) <= 1;
       const usedBefore = (before.get(d.id.name) ?? 0) > 1 || (atStart.get(d.id.name) ?? 0) > 1;
       const goes = unusedNow && (mod !== null
-        ? DOC_PACKAGES.has(mod) || (mod.startsWith('.') && docModule(mod)) || (HELPER_MODULES.has(mod) && usedBefore)
+        ? DOC_PACKAGES.has(mod) || localDocModule || (HELPER_MODULES.has(mod) && usedBefore)
         : DOC_VALUE.test(current.slice(d.init.start, d.init.end)));
       if (!goes) continue;
-      if (mod?.startsWith('.')) localModules.push(mod);
+      if (localDocModule) localModules.push(mod);
       edits.removeLines(s.start, s.end);
       removed.push(`${file}:${s.loc.start.line}: ${d.id.name}`);
       changed = true;

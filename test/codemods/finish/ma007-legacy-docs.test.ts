@@ -81,3 +81,48 @@ test('MA007: a swagger-jsdoc options module imported through a tsconfig paths al
     assert.ok(existsSync(join(dir, 'src/api-schemas.ts')));
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+const CJS_FILES: Record<string, string> = {
+  // A JavaScript app whose aliases tsconfig-paths/register resolves at run time.
+  'tsconfig.json': JSON.stringify({ compilerOptions: { allowJs: true, baseUrl: './', paths: { '@/*': ['./src/*'] } } }, null, 2),
+  'package.json': JSON.stringify({
+    name: 'library', version: '1.0.0',
+    dependencies: { express: '^5.1.0', 'migrate-api': '^0.1.0', 'swagger-jsdoc': '^6.2.8', zod: '^4.1.5' },
+  }, null, 2) + '\n',
+  'src/config/swagger.js': `const swaggerJsdoc = require('swagger-jsdoc');
+
+module.exports = swaggerJsdoc({
+  definition: { openapi: '3.0.0', info: { title: 'Library', version: '1.0.0' } },
+  apis: ['./src/*.js'],
+});
+`,
+  'src/app.js': `const express = require('express');
+const swaggerSpec = require('@/config/swagger');
+const { typed, legacy } = require('migrate-api/compat');
+
+const app = typed(express(), { validation: 'report', title: 'Library', version: '1.0.0' });
+
+app.get('/api-docs.json', {}, legacy((req, res) => res.json(swaggerSpec)));
+
+module.exports = app;
+`,
+};
+
+test('MA006 + MA007: a document required through a paths alias is served as the generated one, and its module goes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'finish-ma007-alias-cjs-'));
+  try {
+    for (const [f, text] of Object.entries(CJS_FILES)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
+    const r = await finishProject(dir, { only: ['MA006', 'MA007'] });
+    const after = (f: string) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); };
+    assert.equal(after('src/app.js'), `const express = require('express');
+const { typed, serveOpenApi } = require('migrate-api/compat');
+
+const app = typed(express(), { validation: 'report', title: 'Library', version: '1.0.0' });
+
+app.get('/api-docs.json', serveOpenApi());
+
+module.exports = app;
+`);
+    assert.equal(after('src/config/swagger.js'), null, r.steps.map((s) => s.reasons.join('\n')).join('\n'));
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
