@@ -3,10 +3,10 @@
 // it gone, swagger-jsdoc no longer runs, so the YAML doc comments and the package go too (ts-livros-zod-sqlite).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { finishProject } from '../../../codemods/finish/index.js';
+import { finishProject, type FinishResult } from '../../../codemods/finish/index.js';
 
 const FILES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, esModuleInterop: true, baseUrl: './', paths: { '@/*': ['./src/*'] } } }, null, 2),
@@ -65,12 +65,19 @@ export default router;
 `,
 };
 
-test('MA007: a swagger-jsdoc options module imported through a tsconfig paths alias goes once nothing imports it', async () => {
+/** Writes `files` to a temp folder, runs MA006 and MA007 there, and hands `check` the result and each file's text
+ *  after it (null: deleted). */
+async function finishedTree(files: Record<string, string>, check: (r: FinishResult, after: (f: string) => string | null) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'finish-ma007-alias-'));
   try {
-    for (const [f, text] of Object.entries(FILES)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
+    for (const [f, text] of Object.entries(files)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
     const r = await finishProject(dir, { only: ['MA006', 'MA007'] });
-    const after = (f: string) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); };
+    check(r, (f) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); });
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+}
+
+test('MA007: a swagger-jsdoc options module imported through a tsconfig paths alias goes once nothing imports it', () =>
+  finishedTree(FILES, (r, after) => {
     const ma007 = r.steps.find((s) => s.id === 'MA007')!;
     assert.equal(after('src/config/swagger.ts'), null, ma007.reasons.join('\n'));
     assert.ok(ma007.did.includes('src/config/swagger.ts: deleted (it only built the legacy document, and nothing imports it any more)'), ma007.did.join('\n'));
@@ -78,9 +85,8 @@ test('MA007: a swagger-jsdoc options module imported through a tsconfig paths al
     assert.doesNotMatch(after('src/routes/books.ts')!, /@openapi/);
     assert.doesNotMatch(after('package.json')!, /swagger-jsdoc|swagger-ui-express/);
     assert.deepEqual(ma007.reasons, []);
-    assert.ok(existsSync(join(dir, 'src/api-schemas.ts')));
-  } finally { rmSync(dir, { recursive: true, force: true }); }
-});
+    assert.notEqual(after('src/api-schemas.ts'), null);
+  }));
 
 const CJS_FILES: Record<string, string> = {
   // A JavaScript app whose aliases tsconfig-paths/register resolves at run time.
@@ -108,12 +114,8 @@ module.exports = app;
 `,
 };
 
-test('MA006 + MA007: a document required through a paths alias is served as the generated one, and its module goes', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'finish-ma007-alias-cjs-'));
-  try {
-    for (const [f, text] of Object.entries(CJS_FILES)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
-    const r = await finishProject(dir, { only: ['MA006', 'MA007'] });
-    const after = (f: string) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); };
+test('MA006 + MA007: a document required through a paths alias is served as the generated one, and its module goes', () =>
+  finishedTree(CJS_FILES, (r, after) => {
     assert.equal(after('src/app.js'), `const express = require('express');
 const { typed, serveOpenApi } = require('migrate-api/compat');
 
@@ -124,5 +126,4 @@ app.get('/api-docs.json', serveOpenApi());
 module.exports = app;
 `);
     assert.equal(after('src/config/swagger.js'), null, r.steps.map((s) => s.reasons.join('\n')).join('\n'));
-  } finally { rmSync(dir, { recursive: true, force: true }); }
-});
+  }));
