@@ -73,14 +73,13 @@ export function exportedLegacyDocs(program: Node, source: string): Set<string> {
 /**
  * Local names `program` imports from a module of the app that exports a legacy document under that name:
  * `import { swaggerSpec } from './docs/swagger.js'`, `import spec from './spec'`, `const spec = require('./spec')`,
- * `const { spec } = require('./docs')`. `exportedBy(spec)` gives a relative specifier's exported documents.
+ * `const { spec } = require('./docs')`. `exportedBy(spec)` resolves any specifier (relative, or through tsconfig paths:
+ * `@/config/swagger`) to its module's exported documents; a package has none.
  */
 export function importedLegacyDocs(program: Node, exportedBy: (spec: string) => ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  // Any specifier: exportedBy resolves it, relative or through tsconfig paths (`@/config/swagger`), and a package has none.
-  const local = (spec: unknown): spec is string => typeof spec === 'string';
   for (const stmt of program.body as Node[]) {
-    if (stmt.type === 'ImportDeclaration' && local(stmt.source.value) && stmt.importKind !== 'type') {
+    if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
       const docs = exportedBy(stmt.source.value);
       for (const sp of stmt.specifiers) {
         const imported = sp.type === 'ImportDefaultSpecifier' ? 'default' : sp.type === 'ImportSpecifier' && sp.importKind !== 'type' ? nameOf(sp.imported) : null;
@@ -91,9 +90,9 @@ export function importedLegacyDocs(program: Node, exportedBy: (spec: string) => 
     for (const d of stmt.declarations as Node[]) {
       const whole = requiredModule(d.init);
       const member = d.init?.type === 'MemberExpression' && !d.init.computed ? requiredModule(d.init.object) : null;
-      if (d.id.type === 'Identifier' && local(whole) && exportedBy(whole).has('default')) out.add(d.id.name);
-      if (d.id.type === 'Identifier' && local(member) && exportedBy(member).has(d.init.property.name)) out.add(d.id.name);
-      if (d.id.type === 'ObjectPattern' && local(whole)) {
+      if (d.id.type === 'Identifier' && whole !== null && exportedBy(whole).has('default')) out.add(d.id.name);
+      if (d.id.type === 'Identifier' && member !== null && exportedBy(member).has(d.init.property.name)) out.add(d.id.name);
+      if (d.id.type === 'ObjectPattern' && whole !== null) {
         const docs = exportedBy(whole);
         for (const p of d.id.properties) {
           if (p.type === 'ObjectProperty' && !p.computed && p.value.type === 'Identifier' && docs.has(nameOf(p.key) ?? '')) out.add(p.value.name);

@@ -59,7 +59,7 @@ function onlyHandler(args: Node[]): Node | null {
 }
 
 /**
- * Rewires `file`'s docs endpoints. `exportedDocsOf(spec)` gives what a relative import's module exports bound to a
+ * Rewires `file`'s docs endpoints. `exportedDocsOf(spec)` gives what an imported module of the app exports bound to a
  * legacy document, so `res.send(swaggerSpec)` counts when swaggerSpec is built in `./docs/swagger`.
  */
 export function rewireDocsEndpoints(source: string, file: string, exportedDocsOf: (spec: string) => ReadonlySet<string> = () => new Set()): FileRewire {

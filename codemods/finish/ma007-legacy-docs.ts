@@ -52,19 +52,18 @@ export const ma007: FinishStep = {
 
     // 2. Local modules that only built docs and that no file imports any more (swagger-jsdoc options files).
     //    Local: a relative specifier, or one the app's tsconfig `paths`/`baseUrl` map to its files (`@/config/swagger`).
-    const localModule = (file: string, spec: string) => resolver.resolveModule(file, spec) ?? null;
     for (let round = 0; round < 5; round++) {
       const importedNow = new Set<string>();
       for (const file of files) {
         const text = ctx.ws.read(file);
         if (text === null) continue;
         const p = parseProgram(text, file);
-        for (const spec of p ? importedModules(p) : []) { const t = localModule(file, spec); if (t) importedNow.add(t); }
+        for (const spec of p ? importedModules(p) : []) { const t = resolver.resolveModule(file, spec); if (t) importedNow.add(t); }
       }
       let deleted = false;
       for (const [file, specs] of importsBefore) {
         for (const spec of specs) {
-          const target = localModule(file, spec);
+          const target = resolver.resolveModule(file, spec);
           if (!target || importedNow.has(target) || ctx.ws.read(target) === null || !docsOnly(target)) continue;
           if (!jsdocOptions(target) && !ctx.options.deleteSpecFiles) {
             // A document written as a JS module is a spec file in all but name: listed, deleted only on request.

@@ -32,7 +32,7 @@ export function standing(ctx: FinishContext, steps: StepResult[]): Standing {
   const left: string[] = [];
   if (refused.length) left.push(`${routesWord(refused.length)} still wrapped in legacy(): no rule proved a typed handler safe (${where(refused)})`);
   if (undocumented.length) left.push(`${routesWord(undocumented.length)} still wrapped in legacy() with an empty spec, undocumented: \`migrate-api infer --run "<test command>"\` drafts one from the code and the suite's traffic, or write it by hand (${where(undocumented)})`);
-  if (report.length) left.push(`${report.length} route${report.length > 1 ? 's' : ''} in report mode: see MA010`);
+  if (report.length) left.push(`${routesWord(report.length)} in report mode: see MA010`);
   for (const s of steps) for (const why of s.reasons) left.push(`${s.id}: ${why}`);
   return { routes: routes.length, typed, legacy: legacyRoutes.length, reportMode: report.length, left, complete: left.length === 0 };
 }
