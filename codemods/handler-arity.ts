@@ -3,9 +3,8 @@
 // (`router.post('/token', tokenHandler, mapOAuthErrors)`) has its handler before it: wrapped as the
 // handler, the error middleware would stop receiving errors (a legacy() wrapper has three parameters).
 // Hand-written: the scan resolves where `ctrl.mapErrors` is defined (file:line:col), not its parameters.
-import { readFileSync } from 'node:fs';
 import type { SourceLocation } from './diagnostics.js';
-import { parseSource } from './parse.js';
+import type { FileReader } from './parsed-files.js';
 
 type AnyNode = Record<string, any>;
 
@@ -16,24 +15,12 @@ export function isErrorMiddlewareNode(fn: AnyNode | undefined): boolean {
   return !!fn && FUNCTION.test(fn.type) && fn.params.length === 4 && !fn.params.some((p: AnyNode) => p.type === 'RestElement');
 }
 
-const files = new Map<string, AnyNode | null>();
-
-function astOf(file: string): AnyNode | null {
-  if (!files.has(file)) {
-    let ast: AnyNode | null = null;
-    try {
-      const parsed = parseSource(readFileSync(file, 'utf8'), file);
-      if ('ast' in parsed) ast = parsed.ast as unknown as AnyNode;
-    } catch { /* unreadable: the scan reports it */ }
-    files.set(file, ast);
-  }
-  return files.get(file)!;
-}
-
-/** The function defined at `at` (the scan's definedAt of a handler in another file) is error middleware. */
-export function isErrorMiddlewareAt(at: SourceLocation): boolean {
-  const ast = astOf(at.file);
-  if (!ast) return false;
+/** The function defined at `at` (the scan's definedAt of a handler in another file) is error middleware. `parsed`
+ *  is the planning phase's reader (parsed-files.ts): a tree kept for the whole process would outlive the rewrite
+ *  of its file, and a second run in the same process (the CLI's fixed-point check) would read it stale. */
+export function isErrorMiddlewareAt(at: SourceLocation, parsed: FileReader): boolean {
+  const program = parsed(at.file)?.program as AnyNode | undefined;
+  if (!program) return false;
   let found: AnyNode | undefined;
   // The scan points at the function itself (an arrow), at its name (`function mapErrors`), or at the key of
   // a method or of a property whose value is the function (`mapErrors = (err, req, res, next) => ...`).
@@ -53,6 +40,6 @@ export function isErrorMiddlewareAt(at: SourceLocation): boolean {
       else if (v && typeof v === 'object' && typeof v.type === 'string') visit(v, n);
     }
   };
-  visit(ast.program, undefined);
+  visit(program, undefined);
   return isErrorMiddlewareNode(found);
 }

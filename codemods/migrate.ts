@@ -207,7 +207,8 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
-  const base = { validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments };
+  // One reader for every planning step that follows code into other files: each file is parsed once among them.
+  const base = { validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, parsed: parsedFileReader() };
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
     ...base, diagnostics: planDiagnostics[i]!,
     validators: rules.has('MA004') ? analysis.validators : undefined,
@@ -239,8 +240,7 @@ function planAcrossFiles(root: string, analysis: Analysis, inTarget: (file: stri
   const diagnostics: Diagnostic[] = [];
   const sourceSet = new Set(analysis.scan.files);
   // A chain function defined elsewhere that replies then calls next() is the handler (before MA003 plans the last).
-  // One reader for the steps below that follow code into other files: each file is parsed once among them.
-  const followed = parsedFileReader();
+  const followed = base.parsed;
   if (base.rules.has('MA001')) planChainRepliers({ scans: analysis.scans, plans, parsed: followed });
   // MA003 for handlers defined elsewhere: decided across files, so a controller file gets a plan of its own.
   const sendHelpers = base.rules.has('MA003') ? sendHelperFinder(analysis.scans, followed) : null;

@@ -10,6 +10,7 @@ import { variantSpecs } from './zod/path-variants.js';
 import { validatedDoc } from './rules/ma004-validators-to-spec.js';
 import type { RouteValidators } from './validators/route-validators.js';
 import { importSpecifier, type ModuleFormat } from './module-paths.js';
+import type { FileReader } from './parsed-files.js';
 
 export interface PlanContext {
   validation: 'report' | 'enforce';
@@ -27,6 +28,8 @@ export interface PlanContext {
   validators?: RouteValidators;
   /** The docs' components, for validators merged into a documented `$ref`. */
   resolveRef?: (ref: string) => Record<string, unknown> | undefined;
+  /** The planning phase's reader of other files (a handler defined elsewhere). */
+  parsed: FileReader;
 }
 
 export function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext): FilePlan {
@@ -60,7 +63,7 @@ export function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext
       ...(route.migrated ? { migrated: route.migrated } : {}),
       ...(route.dynamic ? { dynamic: route.dynamic } : {}),
       ...(todo ? { todo } : {}),
-      ...(route.handler.definedAt && isErrorMiddlewareAt(route.handler.definedAt) ? { errorMiddlewareLast: true } : {}),
+      ...(route.handler.definedAt && isErrorMiddlewareAt(route.handler.definedAt, ctx.parsed) ? { errorMiddlewareLast: true } : {}),
       docComment: doc?.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)
         ? { startLine: doc.comment.startLine, endLine: doc.comment.endLine } : undefined,
       ...(doc?.comments && doc.comment && doc.at.file === file && ctx.rules.has('MA002') && !ctx.keepDocComments(file)

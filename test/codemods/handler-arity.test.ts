@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isErrorMiddlewareAt } from '../../codemods/handler-arity.js';
+import { parsedFileReader } from '../../codemods/parsed-files.js';
 
 // Each place the scan's definedAt points at for the shapes a controller file takes: the function, its name, its key.
 test('error middleware defined in another file is told by its four parameters, wherever the scan points', () => {
@@ -25,14 +26,15 @@ test('error middleware defined in another file is told by its four parameters, w
       '',
     ].join('\n'));
     const at = (line: number, col: number) => ({ file, line, col });
-    assert.equal(isErrorMiddlewareAt(at(1, 19)), true, 'an arrow bound to a const (the scan points at the arrow)');
-    assert.equal(isErrorMiddlewareAt(at(2, 10)), true, 'a function declaration (at its name)');
-    assert.equal(isErrorMiddlewareAt(at(4, 3)), false, 'a three-parameter object method');
-    assert.equal(isErrorMiddlewareAt(at(5, 3)), true, 'a four-parameter object method (at its key)');
-    assert.equal(isErrorMiddlewareAt(at(8, 3)), true, 'a class property holding an arrow (at its key)');
-    assert.equal(isErrorMiddlewareAt(at(9, 3)), false, 'a two-parameter class property');
-    assert.equal(isErrorMiddlewareAt(at(10, 3)), false, 'rest parameters are not four');
-    assert.equal(isErrorMiddlewareAt({ file: join(dir, 'missing.js'), line: 1, col: 1 }), false, 'an unreadable file is not error middleware');
+    const parsed = parsedFileReader();
+    assert.equal(isErrorMiddlewareAt(at(1, 19), parsed), true, 'an arrow bound to a const (the scan points at the arrow)');
+    assert.equal(isErrorMiddlewareAt(at(2, 10), parsed), true, 'a function declaration (at its name)');
+    assert.equal(isErrorMiddlewareAt(at(4, 3), parsed), false, 'a three-parameter object method');
+    assert.equal(isErrorMiddlewareAt(at(5, 3), parsed), true, 'a four-parameter object method (at its key)');
+    assert.equal(isErrorMiddlewareAt(at(8, 3), parsed), true, 'a class property holding an arrow (at its key)');
+    assert.equal(isErrorMiddlewareAt(at(9, 3), parsed), false, 'a two-parameter class property');
+    assert.equal(isErrorMiddlewareAt(at(10, 3), parsed), false, 'rest parameters are not four');
+    assert.equal(isErrorMiddlewareAt({ file: join(dir, 'missing.js'), line: 1, col: 1 }, parsed), false, 'an unreadable file is not error middleware');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
