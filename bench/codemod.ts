@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       run('jscodeshift, rewriting every file (wrap handlers)', jsc(wrapped, 'wrap-handlers.cjs'), {}, () => `${countChanged(corpus, wrapped)} route files changed`);
     }
     const migrated = fresh(corpus, 'migrate');
-    run('migrate-api, full migration (default: cache on)', [process.execPath, bin, migrated, '--force'], {},
+    run('migrate-api, full migration (default: cache on, with its fixed-point check)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(corpus, migrated)} route files changed, exit ${s.status}`);
     if (baselineBin) {
       const before = fresh(corpus, 'migrate-baseline');
@@ -123,12 +123,18 @@ async function main(): Promise<void> {
         (s) => `${countChanged(corpus, threaded)} route files changed, exit ${s.status}; output ${countChanged(migrated, threaded) === 0 ? 'identical to' : 'DIFFERS from'} the in-process run`);
     }
     const snapshot = fresh(migrated, 'migrate-snapshot');
-    run('migrate-api, first re-run after the migration (cache on: parses the files it wrote, records the run)', [process.execPath, bin, migrated, '--force'], {},
+    run('migrate-api, first re-run after the migration (cache on: answered from the record its fixed-point check made)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
     run('migrate-api, no-op re-run (cache on: answered from the run record)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
     run('migrate-api, no-op re-run --no-cache', [process.execPath, bin, migrated, '--force', '--no-cache'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
+    // A review's edit: one route file changes, so the record misses; every other file's analysis is a cache entry.
+    const edited = join(migrated, 'routes', readdirSync(join(migrated, 'routes')).sort()[0]!);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// edited in review (round ${round})\n`);
+    const editedSnapshot = fresh(migrated, 'migrate-edited-snapshot');
+    run('migrate-api, re-run after one route file was edited (cache on: parses that file, the others from their entries)', [process.execPath, bin, migrated, '--force'], {},
+      (s) => `${countChanged(editedSnapshot, migrated)} files changed, exit ${s.status}`);
   }
   const rows = [...samples].map(([name, ss]) => ({
     name, note: notes.get(name)!,

@@ -4,9 +4,9 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import pc from 'picocolors';
-import { migrateProject, type MigrationResult } from './migrate.js';
+import { migrateProject, type MigrateOptions, type MigrationResult } from './migrate.js';
 import { cacheFolder } from './cache/cache-dir.js';
-import { renderSummary, somethingSkipped, summarize, writeReport } from './report.js';
+import { migrateExitCode, renderSummary, summarize, writeReport } from './report.js';
 import { writeFilesAtomic, type WriteFailure } from './write.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isFile } from './scan/index.js';
@@ -132,12 +132,13 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   // What this run reads, for a re-run to be answered without running (cache/run-record.ts); not with --report,
   // whose files the replay does not write.
   const record = values.report ? null : startRunRecord(cacheFolder(cache, targetPackage(dir)), values, dir);
+  const migrateOptions: MigrateOptions = {
+    specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
+    includeTests: values['include-tests'], ...cache, cacheWrites: !values.dry,
+  };
   let result: MigrationResult;
   try {
-    result = await migrateProject(dir, {
-      specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
-      includeTests: values['include-tests'], onProgress: bar?.update, ...cache, cacheWrites: !values.dry,
-    });
+    result = await migrateProject(dir, { ...migrateOptions, onProgress: bar?.update });
   } finally {
     record?.stop();
   }
@@ -190,8 +191,17 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.err(renderSummary(report) + '\n');
 
-  const code = somethingSkipped(report) || writeFailures.length > 0 || (values.dry && writes.length > 0) ? 1 : 0;
-  record?.save(report, code, writes.length === 0 && writeFailures.length === 0 && !result.cache?.stats.corrupt);
+  const code = migrateExitCode(report, { writeFailures: writeFailures.length, dryWrites: values.dry ? writes.length : 0 });
+  const changedNothing = writes.length === 0 && writeFailures.length === 0 && !result.cache?.stats.corrupt;
+  record?.save(report, code, changedNothing);
+  // With the cache on, a run that wrote checks it reached its fixed point (cli/fixed-point.ts), and records the
+  // run after it where a record could answer it.
+  if (result.cache && !values.dry && writes.length > 0 && writeFailures.length === 0 && !result.cache.stats.corrupt) {
+    // What this run wrote is not needed any more: the check below must not hold the tree's old and new text.
+    writes.splice(0);
+    const { checkFixedPoint } = await import('./cli/fixed-point.js');
+    await checkFixedPoint(dir, migrateOptions, io, values.report ? null : { flags: values, cacheDir: cacheFolder(cache, targetPackage(dir)) });
+  }
   return code;
 }
 

@@ -86,6 +86,12 @@ export function somethingSkipped(r: MigrationReport): boolean {
   return s.skipped > 0 || s.errors > 0 || s.docsWithoutRoute > 0 || r.diagnostics.some((d) => SKIPPED_DOC.has(d.code));
 }
 
+/** The migrate command's exit code: 1 when something was skipped, a file could not be written or --dry would
+ *  change files; else 0. */
+export function migrateExitCode(r: MigrationReport, { writeFailures, dryWrites }: { writeFailures: number; dryWrites: number }): number {
+  return somethingSkipped(r) || writeFailures > 0 || dryWrites > 0 ? 1 : 0;
+}
+
 const STATUS_COLOR: Record<string, (s: string) => string> = {
   typed: pc.green, legacy: pc.cyan, undocumented: pc.yellow, skipped: pc.red, unchanged: pc.dim,
 };

@@ -75,10 +75,9 @@ export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string
 
 /**
  * A file with a route not yet migrated, or an app not yet wrapped, is one this run rewrites: its analysis is not
- * cached. Caching the analysis of the text each written file ends with (h-cache did) cost the migration a second
- * parse of everything it wrote, +38% CPU, to save that parse on one later run; that run (the first re-run)
- * parses it and caches it, and the runs after it are answered whole by the run record (./run-record.ts). A
- * wrong guess costs one entry, never a wrong answer: entries are keyed by content.
+ * cached. The text it is written with is analysed and cached by the migration's fixed-point check, a run of its
+ * own over what was written (../cli/fixed-point.ts). A wrong guess costs one entry, never a wrong answer: entries
+ * are keyed by content.
  */
 function likelyRewritten(a: AnalyzedFile): boolean {
   const s = a.scan;

@@ -2,8 +2,8 @@
 // read (./input-recorder.ts), keyed by its flags, target and working folder, and stamped with the tool that ran
 // (./tool-identity.ts). The next run of the same tool with the same key whose inputs all read the same is that
 // run again: ./run-replay.ts answers it from the record before the toolchain loads. Only no-op runs are
-// recorded: the report of a run that writes is not the report of the run after it, which is the one to replay
-// (README "The cache" says what that costs).
+// recorded: the report of a run that writes is not the report of the run after it, which is the one to replay;
+// a migration that writes records that run itself, by making it (../cli/fixed-point.ts).
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { MigrationReport } from '../report.js';
