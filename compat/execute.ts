@@ -160,6 +160,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
       let status: number;
       let body: unknown;
       if (isReply(value)) {
+        if (value.via === 'sent') return;
         status = value.status;
         body = value.body;
         if (value.headers) setReplyHeaders(res, value.headers);

@@ -29,9 +29,10 @@ export type ReplyHeaders = Record<string, string | number | readonly string[] | 
 /**
  * How the body goes on the wire: as JSON (reply), or through express's own res.send / res.sendStatus, so a
  * handler the codemod rewrote answers byte for byte what its `res.send('text')` or `res.sendStatus(404)` did
- * (text/html or text/plain, express's status text, its ETag).
+ * (text/html or text/plain, express's status text, its ETag). `sent`: the handler already answered through res
+ * itself (reply-computed.ts): nothing more goes out.
  */
-export type ReplyVia = 'json' | 'send' | 'sendStatus';
+export type ReplyVia = 'json' | 'send' | 'sendStatus' | 'sent';
 
 // The status is a type parameter so a typed handler's reply(404, body) is checked against responses[404].
 export class Reply<B = unknown, N extends number = number> {
