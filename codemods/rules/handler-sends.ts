@@ -21,6 +21,12 @@ export interface SendChain {
   value: Node | null;
   via: SendVia;
   headers: SendHeader[];
+  /** A status computed at run time (`res.status(result.status)`, `res.sendStatus(code)`): the chain before the
+   *  send stays the app's own calls, in place (`replyWith(res.status(code), body)`, compat/reply-computed.ts). */
+  computed?: true;
+  /** `res.json(x).end()`: the no-argument `.end()` chained to the send, dropped with it. The send has ended the
+   *  response, and node's end() on an ended response does nothing. */
+  outer?: Node;
 }
 
 /** `res.<name>()` that writes headers or cookies only: the same call on the typed handler's ctx.res does the same. */
@@ -109,8 +115,15 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
     if (p?.type === 'CallExpression' && memberName(p.callee) === 'pipe') return { kind: 'legacy', why: LEGACY_SENDS.pipe! };
     return { kind: 'legacy', why: `passes \`${ref.name}\` to other code` };
   }
+  let outer: Node | undefined;
+  const tail = links[links.length - 1]!;
+  if (links.length >= 2 && tail.name === 'end' && tail.call.arguments.length === 0 && ['json', 'send', 'sendStatus'].includes(links[links.length - 2]!.name)) {
+    outer = tail.call;
+    links.pop();
+  }
   let status: number | null = null;
   let statusNode: Node | undefined;
+  let computed = false;
   /** A literal status, or a name resolved to one (kept as written where the rewrite can). */
   const statusOf = (arg: Node): number | null => {
     if (arg.type === 'NumericLiteral') return arg.value as number;
@@ -119,13 +132,15 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
     return n;
   };
   const headers: SendHeader[] = [];
+  const common = (call: Node) => ({ call, status, ...(statusNode ? { statusNode } : {}), ...(computed ? { computed: true as const, status: null } : {}), ...(outer ? { outer } : {}) });
   for (let i = 0; i < links.length; i++) {
     const { name, call } = links[i]!;
     const args = call.arguments as Node[];
     const last = i === links.length - 1;
     if (name === 'status') {
-      status = args.length === 1 ? statusOf(args[0]!) : null;
-      if (status === null) return { kind: 'legacy', why: '`res.status()` with a computed status' };
+      if (args.length !== 1 || args[0]!.type === 'SpreadElement') return { kind: 'legacy', why: '`res.status()` without one status' };
+      status = statusOf(args[0]!);
+      computed ||= status === null;
       // Setting the status apart from its send: a typed reply carries its own status.
       if (last) return { kind: 'legacy', why: '`res.status()` is not followed by a send' };
       continue;
@@ -156,19 +171,20 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
     switch (name) {
       case 'json':
         if (!one) return { kind: 'legacy', why: '`res.json()` without exactly one body' };
-        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: args[0]!, via: 'json', headers } };
+        return { kind: 'send', send: { ...common(call), value: args[0]!, via: 'json', headers } };
       case 'send':
-        if (args.length === 0) return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'send', headers } };
+        if (args.length === 0) return { kind: 'send', send: { ...common(call), value: null, via: 'send', headers } };
         if (!one) return { kind: 'legacy', why: '`res.send()` with more than one argument' };
         // An object or array literal is JSON whatever express version; anything else goes through res.send itself.
-        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: args[0]!, via: objectLike(args[0]) ? 'json' : 'send', headers } };
+        return { kind: 'send', send: { ...common(call), value: args[0]!, via: objectLike(args[0]) ? 'json' : 'send', headers } };
       case 'sendStatus':
-        status = one ? statusOf(args[0]!) : null;
-        if (status === null) return { kind: 'legacy', why: '`res.sendStatus()` with a computed status' };
-        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'sendStatus', headers } };
+        if (!one) return { kind: 'legacy', why: '`res.sendStatus()` without one status' };
+        status = statusOf(args[0]!);
+        computed ||= status === null;
+        return { kind: 'send', send: { ...common(call), value: null, via: 'sendStatus', headers } };
       case 'end':
         if (args.length !== 0) return { kind: 'legacy', why: LEGACY_SENDS.end! };
-        return { kind: 'send', send: { call, status, ...(statusNode ? { statusNode } : {}), value: null, via: 'end', headers } };
+        return { kind: 'send', send: { ...common(call), value: null, via: 'end', headers } };
       default:
         return { kind: 'legacy', why: LEGACY_SENDS[name] ?? `uses \`res.${name}()\`` };
     }

@@ -184,8 +184,11 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       if (use.kind === 'keep') { keptRes.push(n); return; }
       if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
       const send = use.send;
-      const holder = parents.get(send.call);
-      if (holder === fn) { sends.push({ ...send, target: send.call, kind: 'expression', folded: [] }); return; }
+      // A computed status stays the app's own res.status(code) call (compat/reply-computed.ts), on the handler's res.
+      if (helper && send.computed) { fail('`res.status()` with a computed status'); return; }
+      const top = send.outer ?? send.call;
+      const holder = parents.get(top);
+      if (holder === fn) { sends.push({ ...send, target: top, kind: 'expression', folded: [] }); return; }
       if (holder?.type === 'ReturnStatement') { sends.push({ ...send, target: holder, kind: 'return', folded: [] }); return; }
       if (holder?.type === 'ExpressionStatement') {
         const exit = exitOf(holder);
@@ -227,8 +230,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     const read = reads.find((r) => r.loc !== 'params' && (s.value === r.member || (s.value?.type === 'MemberExpression' && s.value.object === r.member)));
     if (read) return no(`sends req.${read.loc}${s.value === read.member ? '' : '.X'} as the whole response, which is undefined when the request has none`);
   }
-  // Headers in the chain are evaluated before the body today; in reply(status, body, headers) after it.
-  for (const s of sends) if (s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');
+  // Headers in the chain are evaluated before the body today; in reply(status, body, headers) after it. A computed
+  // status keeps its chain as it is written (replyWith(res.set(...).status(code), body)): nothing moves.
+  for (const s of sends) if (!s.computed && s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');
 
   const exits = new Set<Node>([...sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]), ...throws.map((t) => t.stmt)]);
   if (body.type === 'BlockStatement') {
@@ -242,8 +246,10 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   } else if (sends[0]!.target !== body) return no('the arrow body is not a send');
 
   // `res.set('X', v);` right before a send: folded into the reply's headers.
+  // Not into a computed status's send: those statements run in place, before res.status(code) as before (an
+  // Express 5 status error then reaches the error handler with the headers already set).
   for (const s of sends) {
-    if (s.kind === 'expression') continue;
+    if (s.kind === 'expression' || s.computed) continue;
     const list: Node[] | undefined = parents.get(s.target)?.body;
     if (!Array.isArray(list)) continue;
     for (let i = list.indexOf(s.target) - 1; i >= 0; i--) {
@@ -255,17 +261,24 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   }
   const folded = new Set(sends.flatMap((s) => s.folded));
   const keptResOutside = keptRes.filter((r) => { for (let p = parents.get(r); p; p = parents.get(p)) if (folded.has(p)) return false; return true; });
+  const computed = sends.filter((s) => s.computed);
+  const resKept = keptResOutside.length > 0 || computed.length > 0;
 
   // TypeScript: the statuses the spec declares are the ones a reply may use; ctx.req/ctx.res are express's own types.
   if (ts) {
     const statuses = declaredStatuses(specValues);
     const defaultStatus = Number(specValues.get('status') ?? 200);
+    // replyWith() answers `Reply<B, number>`: it compiles only where the route takes any status (no responses,
+    // a 2XX or default entry), never against a list of literal statuses.
+    if (computed.length && statuses) return no('`res.status()` with a status computed at run time: a `number`, which no status the docs list matches (a typed reply would not compile)');
     if (route.bodyTypesUnseen) {
       const schemas = statusesWithSchema(specValues);
-      const sent = sends.find((s) => s.value && (!schemas || schemas.has(s.status ?? defaultStatus)));
+      const sent = sends.find((s) => s.value && (!schemas || (s.computed ? schemas.size > 0 : schemas.has(s.status ?? defaultStatus))));
+      if (sent?.computed) return no('sends a value with a status computed at run time, and the docs give a schema: tsc would check the value\'s own type against it, which the migration cannot');
       if (sent) return no(`sends a value to ${sent.status ?? defaultStatus}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`);
     }
     for (const s of sends) {
+      if (s.computed) continue;
       const status = s.status ?? (s.via === 'json' && !s.headers.length ? defaultStatus : 200);
       if (statuses && !statuses.has(status)) return no(`answers ${status}, which the docs do not list (a typed reply would not compile)`);
     }
@@ -273,7 +286,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     if (keptReq && route.verbGenerics) return no('reads `req` raw, typed by the route\'s express generics, which a typed handler\'s ctx.req does not have');
     const resType = annotation(source, fn.params[1]);
     if (keptReq && reqType && !/^(express\.)?Request$/.test(reqType)) return no(`\`${reqName}\` is typed \`${reqType}\`; the typed handler's ctx.req is express's Request`);
-    if (keptResOutside.length && resType && !/^(express\.)?Response$/.test(resType)) return no(`\`${resName}\` is typed \`${resType}\`; the typed handler's ctx.res is express's Response`);
+    if (resKept && resType && !/^(express\.)?Response$/.test(resType)) return no(`\`${resName}\` is typed \`${resType}\`; the typed handler's ctx.res is express's Response`);
   }
 
   // Proven: rewrite in place, as text edits. The tree gets the rewritten function parsed back in, so what reads
@@ -285,7 +298,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     // number: a reply's status is checked against the declared responses by its literal type, and status packages
     // type their members as `number` (http-status 1.x) or as enum members, which no `responses` key matches.
     statusNames: !ts,
-    ctxNames: [keptReq ? reqName : null, keptResOutside.length ? resName : null] as [string | null, string | null],
+    ctxNames: [keptReq ? reqName : null, resKept ? resName : null] as [string | null, string | null],
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
     annotation: '',
@@ -339,6 +352,32 @@ function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: C
   return parts;
 }
 
+/** The send's statement (or arrow body) becomes the return of `sent`; a bare `return;` after it and the header
+ *  statements folded into it go. */
+function replaceSend(edits: SourceEdits, s: Send, sent: Part[], semicolon: (stmt: Node) => string): void {
+  if (s.kind === 'expression') edits.replaceNode(s.target, ...sent);
+  else edits.replaceNode(s.target, 'return ', ...sent, semicolon(s.target));
+  if (s.trailingReturn) edits.removeLines(s.trailingReturn.start, s.trailingReturn.end);
+  for (const f of s.folded) edits.removeLines(f.start, f.end);
+}
+
+/**
+ * A send with a status computed at run time, the chain before it kept as the app's own calls in the order they
+ * were written: `res.status(code).json(x)` -> `replyWith(res.status(code), x)`, `.send(x)` -> `replySendWith`,
+ * `.end()` -> `replyWith(res.status(code))`, `res.sendStatus(code)` -> `replyStatusWith(res, code)`. The chain is
+ * written on one line (a chain spread over lines reads badly as an argument).
+ */
+function computedSend(edits: SourceEdits, s: Send, call: (name: CompatName, args: Part[][]) => Part[], value: (n: Node) => Part[]): Part[] {
+  const links: Node[] = [];
+  let root: Node = s.call.callee.object;
+  for (; root.type === 'CallExpression' && root.callee.type === 'MemberExpression'; root = root.callee.object) links.unshift(root);
+  const args = (c: Node): Part[] => (c.arguments as Node[]).flatMap((a, i) => [...(i ? [', '] : []), ...value(a)]);
+  const chain: Part[] = [edits.slice(root), ...links.flatMap((c) => [`.${memberName(c.callee)}(`, ...args(c), ')'])];
+  if (s.via === 'sendStatus') return call('replyStatusWith', [chain, args(s.call)]);
+  if (s.via === 'send') return call('replySendWith', [chain, ...(s.value ? [value(s.value)] : [])]);
+  return call('replyWith', [chain, ...(s.via === 'json' ? [value(s.value!)] : [])]);
+}
+
 /** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
  *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
@@ -355,6 +394,10 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const value = (n: Node): Part[] => inlinedParts.get(n) ?? (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
+    if (s.computed) {
+      replaceSend(edits, s, computedSend(edits, s, call, value), semicolon);
+      continue;
+    }
     const status = (fallback: number) => (s.statusNode && found.statusNames ? edits.slice(s.statusNode) : String(s.status ?? fallback));
     const headers = s.headers.length ? [headersObject(edits, s.headers, call)] : [];
     let sent: Part[];
@@ -364,14 +407,9 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     else if (s.via === 'end') sent = call('reply', [[status(200)], ...(headers.length ? [['undefined'], ...headers] : [])]);
     else if (s.status === null && !found.specStatus && !headers.length) { sent = value(s.value!); bare = true; }
     else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
-    if (s.kind === 'expression') {
-      const objectBody = bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
-      edits.replaceNode(s.target, ...(objectBody ? ['(', ...sent, ')'] : sent));
-    } else {
-      edits.replaceNode(s.target, 'return ', ...sent, semicolon(s.target));
-    }
-    if (s.trailingReturn) edits.removeLines(s.trailingReturn.start, s.trailingReturn.end);
-    for (const f of s.folded) edits.removeLines(f.start, f.end);
+    // An arrow body that is an object literal needs its parentheses.
+    const objectBody = s.kind === 'expression' && bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
+    replaceSend(edits, s, objectBody ? ['(', ...sent, ')'] : sent, semicolon);
   }
   for (const t of found.throws) edits.replaceNode(t.stmt, 'throw ', ...value(t.arg), semicolon(t.stmt));
   for (const r of found.reads) edits.replaceNode(r.member, r.loc);

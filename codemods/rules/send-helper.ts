@@ -81,6 +81,9 @@ export function readSendHelper(fn: Node, source: string, file: string): SendHelp
   const parents = buildParents(checked);
   const use = readResUse(parents, chainRoot(checked));
   if (use.kind !== 'send' || use.send.call !== checked) return { why: use.kind === 'legacy' ? use.why : 'its body is not a single send' };
+  // A status computed inside the helper: the typed form keeps `res.status(code)` as the app's own call
+  // (compat/reply-computed.ts), which needs the handler's res where the helper's body stands.
+  if (use.send.computed) return { why: '`res.status()` with a computed status' };
   let why: string | null = null;
   const pure = (n: Node | null) => n && check(n, parents.get(n));
   function check(n: Node, parent: Node | undefined): void {
@@ -160,6 +163,8 @@ export function inlineSendHelper(helper: SendHelper, call: Node, source: string,
   const parents = buildParents(template);
   const use = readResUse(parents, chainRoot(template));
   if (use.kind !== 'send' || use.send.call !== template) return { why: `\`${name}()\` ${use.kind === 'legacy' ? use.why : 'is not a single send'} with these arguments` };
+  // As for a computed status in the helper's own body (readSendHelper).
+  if (use.send.computed) return { why: `\`${name}()\` \`res.status()\` with a computed status with these arguments` };
 
   // 2. What stays of each parameter, in the value and the headers: the argument's own source (with the edits
   //    inside it, as a slice), parenthesized where the parameter sat inside a larger expression.
