@@ -26,6 +26,7 @@ import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
 import type { Val } from './scan/values.js';
 import { isWrapperShape } from './wrapper-shape.js';
+import type { BodyTypeCandidate } from './body-type-check.js';
 
 export interface DefinitionsInput {
   root: string;
@@ -45,6 +46,10 @@ export interface DefinitionsInput {
   sendHelpers?: (file: string) => FilePlan['sendHelpers'];
   /** The planning phase's one reader of followed files (a file parsed once for every planning step). */
   parsed?: FileReader;
+  /** TS definitions refused only because they send values to statuses whose docs give a schema (the guard in
+   *  rules/ma003-typed-handler.ts) and that type with the guard off are collected in `candidates`; with `lift` they
+   *  are typed, unless `refused` holds the app's own tsc's verdict against them (codemods/body-type-check.ts). */
+  bodyTypes?: { lift: boolean; refused: ReadonlyMap<string, string>; candidates: BodyTypeCandidate[] };
 }
 
 type Parsed = ParsedFile;
@@ -127,7 +132,22 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       continue;
     }
     const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => unboundText(r.rec.handler.text) !== r.rec.handler.text);
-    const tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
+    let tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
+    let bodyTypesChecked = false;
+    const guarded = tries.length === 1 && !tries[0]!.ok && (tries[0] as { bodyTypes?: true }).bodyTypes;
+    if (guarded && input.bodyTypes) {
+      const id = key(file, g.at);
+      const verdict = input.bodyTypes.refused.get(id);
+      if (verdict) { refuse(verdict); continue; }
+      const lifted = tryTyped(file, p.source, g.at, g.defWrappers, [...distinct.values()][0]!.values, thisBound, input.sendHelpers?.(file), true);
+      if (lifted.ok) {
+        input.bodyTypes.candidates.push({
+          key: id, file, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
+          routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text })),
+        });
+        if (input.bodyTypes.lift) { tries = [{ ...lifted, route: tries[0]!.route }]; bodyTypesChecked = true; }
+      }
+    }
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
     if (new Set(tries.map((t) => (t as { output: string }).output)).size > 1) {
@@ -157,7 +177,8 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
         defPlan.schemaImports = { names: [...new Set([...(defPlan.schemaImports?.names ?? []), ...names])].sort(), from: defPlan.schemaImports?.from ?? inputSchemasFrom(file) };
       }
     }
-    (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec), ...(thisBound ? { thisBound: true as const } : {}) } satisfies DefinitionPlan);
+    (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec), ...(thisBound ? { thisBound: true as const } : {}),
+      ...(bodyTypesChecked ? { bodyTypesChecked: true as const } : {}) } satisfies DefinitionPlan);
     g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
   }
   return diagnostics;
@@ -169,7 +190,7 @@ function key(file: string, at: SourceLocation): string {
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
 function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound: boolean,
-  sendHelpers?: FilePlan['sendHelpers']): { ok: true; output: string } | { ok: false; why: string } {
+  sendHelpers?: FilePlan['sendHelpers'], bodyTypesChecked = false): { ok: true; output: string } | { ok: false; why: string; bodyTypes?: true } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
@@ -179,7 +200,7 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   };
   const def = locateDefinition(ctx, at, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
-  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues, undefined, thisBound);
+  const done = rewriteTypedDefinition(ctx as never, def.fn, specValues, undefined, thisBound, undefined, bodyTypesChecked);
   return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
 }
 

@@ -134,6 +134,9 @@ export interface DefinitionPlan {
   route: string;
   /** A class method every route binds to its receiver: it may read `this` (rules/ma003-typed-handler.ts RouteFacts). */
   thisBound?: true;
+  /** TS: typed although it sends values to statuses whose docs give a schema, because the app's own tsc passed
+   *  the typed rewrite (codemods/body-type-check.ts). */
+  bodyTypesChecked?: true;
 }
 
 export interface FilePlan {

@@ -57,12 +57,13 @@ export function unwrap(ctx: RuleContext, def: LocatedDefinition): void {
 }
 
 /** The planned rewrite of one definition; false (with a diagnostic) if it does not go as planned. */
-export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound = false): { ok: true } | { ok: false; why: string } {
+export function rewriteDefinition(ctx: RuleContext, loc: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound = false,
+  bodyTypesChecked = false): { ok: true } | { ok: false; why: string } {
   const def = locateDefinition(ctx, loc, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${ctx.file}:${loc.line}` };
   const ts = /\.[cm]?tsx?$/.test(ctx.file);
   const typed = rewriteTypedDefinition(ctx, def.fn, specValues, ts ? (used) => annotateInput(ctx, def.fn, specValues, used) : undefined, thisBound,
-    ts ? () => annotateContext(ctx) : undefined);
+    ts ? () => annotateContext(ctx) : undefined, bodyTypesChecked);
   if (!typed.ok) return typed;
   unwrap(ctx, def);
   return typed;
@@ -159,7 +160,7 @@ export function typeRouteHandler(ctx: RuleContext, plan: RoutePlan, args: Node[]
 export function rewriteDefinitions(ctx: RuleContext): void {
   for (const d of ctx.plan.definitions ?? []) {
     const spec = readSpec(d.specSource);
-    const done = 'error' in spec ? { ok: false as const, why: spec.error } : rewriteDefinition(ctx, d.at, d.wrappers, spec.values, d.thisBound === true);
+    const done = 'error' in spec ? { ok: false as const, why: spec.error } : rewriteDefinition(ctx, d.at, d.wrappers, spec.values, d.thisBound === true, d.bodyTypesChecked === true);
     if (!done.ok) {
       // The planner tried the same rewrite on the same source: this is a bug, said loudly.
       ctx.diagnostics.push({ code: 'unsupported', severity: 'error', rule: 'MA003', message: `handler of ${d.route} was planned typed but is not: ${done.why}`, at: { file: ctx.file, line: d.at.line } });
@@ -171,16 +172,19 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  * rewriteTypedHandler on a definition. A named function expression (`exports.login = function login(req, res)`)
  * is refused inline, where its name may call it back with (req, res); here the planner has already refused any
  * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
+ * `bodyTypesChecked`: the app's own tsc judges the values this TS handler sends (codemods/body-type-check.ts),
+ * so the guard that keeps it legacy otherwise is off.
  */
 export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,
-  inputAnnotation?: (used: readonly string[]) => string, thisBound = false, contextAnnotation?: () => { input: string; ctx: string }): { ok: true } | { ok: false; why: string } {
+  inputAnnotation?: (used: readonly string[]) => string, thisBound = false, contextAnnotation?: () => { input: string; ctx: string },
+  bodyTypesChecked = false): { ok: true } | { ok: false; why: string; bodyTypes?: true } {
   const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
   if (id) fn.id = null;
   try {
     const ts = /\.[cm]?tsx?$/.test(ctx.file);
     return rewriteTypedHandler(ctx, fn, specValues, {
       ...(inputAnnotation ? { inputAnnotation } : {}), ...(thisBound ? { thisBound } : {}), ...(contextAnnotation ? { contextAnnotation } : {}),
-      ...(ts ? { bodyTypesUnseen: true } : {}),
+      ...(ts && !bodyTypesChecked ? { bodyTypesUnseen: true } : {}),
     });
   } finally {
     if (id) fn.id = id;

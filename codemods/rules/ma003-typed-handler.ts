@@ -33,7 +33,9 @@ interface Throw { stmt: Node; arg: Node }
 /** One read of `req.<loc>`: `req.body` (whole), `req.params.id` (key), `const { a } = req.body` (keys). */
 interface Read { member: Node; loc: Location; keys: string[] | null; numberOnly: boolean }
 
-type Result = { ok: true } | { ok: false; why: string };
+/** `bodyTypes`: refused only by the bodyTypesUnseen guard (RouteFacts), which the app's own tsc may lift
+ *  (codemods/body-type-check.ts). */
+type Result = { ok: true } | { ok: false; why: string; bodyTypes?: true };
 const no = (why: string): Result => ({ ok: false, why });
 
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'add', 'clear']);
@@ -93,7 +95,8 @@ export interface RouteFacts {
   /** A handler defined away from its route (TS), which keeps `ctx`: the annotations of an unread input and of
    *  the ctx pattern (no contextual type reaches them there). Called only when ctx is kept. */
   contextAnnotation?: () => { input: string; ctx: string };
-  /** TS, defined away from the route: a value sent to a status with a body schema stays legacy (./typed-bodies.ts). */
+  /** TS, defined away from the route: a value sent to a status with a body schema stays legacy (./typed-bodies.ts),
+   *  unless the app's own tsc has checked the typed rewrite (codemods/body-type-check.ts: the guard is then off). */
   bodyTypesUnseen?: boolean;
 }
 
@@ -274,8 +277,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     if (route.bodyTypesUnseen) {
       const schemas = statusesWithSchema(specValues);
       const sent = sends.find((s) => s.value && (!schemas || (s.computed ? schemas.size > 0 : schemas.has(s.status ?? defaultStatus))));
+      // A computed status is not one the body-type check lifts (a `number` status types no declared response).
       if (sent?.computed) return no('sends a value with a status computed at run time, and the docs give a schema: tsc would check the value\'s own type against it, which the migration cannot');
-      if (sent) return no(`sends a value to ${sent.status ?? defaultStatus}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`);
+      if (sent) return { ok: false, why: `sends a value to ${sent.status ?? defaultStatus}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`, bodyTypes: true };
     }
     for (const s of sends) {
       if (s.computed) continue;

@@ -1,0 +1,193 @@
+// Before: a TS handler defined away from its route that sends a value to a documented schema stays legacy
+//         ("tsc would check the value's own type against it, which the migration cannot").
+// After:  the app's own TypeScript checks the typed rewrite, in memory; a handler it rejects stays legacy with tsc's words.
+//
+// The typed verb checks a handler's returned value against the docs' schema at compile time: `IAutor[] | null`
+// against `z.array(Autor)` fails, and a failing tsc is a broken app. Only the compiler knows the app's types
+// (services, repositories, ORM models, generics), so the migration asks it: the app's own `typescript` (resolved
+// from the app's package root, the version its `tsc` runs), the app's tsconfig.json, the rewritten files served
+// from memory. What counts is what the rewrite adds: the diagnostics of the app as it is are the baseline, and a
+// diagnostic of the rewritten program that the baseline does not have (same file, code and message, as a
+// multiset: line numbers move with the rewrite) is new. Each new one is traced to the handler it is about (inside
+// its route call, its definition, the input schemas declared beside it, its interface member); that handler stays
+// legacy and the plan is made again. Anything not traced, or still failing after a few rounds, keeps every such
+// handler legacy (today's result). Apps without a tsconfig.json or without typescript installed keep today's result.
+//
+// The app has not installed `migrate-api` yet (the migration adds it to package.json), and maybe not zod: those
+// two resolve to this tool's own (`dist/compat/index.d.ts`, its zod), as they will once installed; what they in
+// turn import (zod, express: peers) resolves from the app first, as an installed copy would.
+// TypeScript is loaded from the app only, and only when such a handler exists: never a dependency of the runtime.
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as TS from 'typescript';
+
+/** A definition the guard refused that the planner could type (codemods/handler-definitions.ts). */
+export interface BodyTypeCandidate {
+  /** The planner's key of the definition (file + position). */
+  key: string;
+  /** The file defining it. */
+  file: string;
+  /** The names it goes by (declaration, method or property, what routes reach it through). */
+  names: string[];
+  /** The routes using it: their file, verb and handler argument as written. */
+  routes: Array<{ file: string; method: string; handler: string }>;
+}
+
+export interface NewError {
+  file: string;
+  /** In the rewritten text (1-based), and the offset there. */
+  line: number;
+  start: number;
+  code: number;
+  message: string;
+}
+
+export interface BodyTypeChecker {
+  /** `typescript`'s version, for messages. */
+  version: string;
+  /** The diagnostics the rewritten program has that the app's own does not. */
+  newErrors(writes: ReadonlyArray<{ file: string; after: string }>): NewError[];
+  /** Which candidates a new error is about, by where it stands in the rewritten program; empty: none found. */
+  attribute(error: NewError, candidates: readonly BodyTypeCandidate[]): BodyTypeCandidate[];
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
+
+/** This tool's own package folder (dist/ or the source tree alike). */
+function toolRoot(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try { if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'migrate-api') return dir; } catch { /* not ours */ }
+    }
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+/** The app's TypeScript and config, with its baseline diagnostics; null when the app has no tsconfig.json or no
+ *  typescript installed (nothing to ask: today's result stands). */
+export function bodyTypeChecker(root: string): BodyTypeChecker | null {
+  const tsconfig = join(root, 'tsconfig.json');
+  if (!existsSync(tsconfig)) return null;
+  let ts: typeof TS;
+  try {
+    const appRequire = createRequire(join(root, 'package.json'));
+    ts = appRequire(appRequire.resolve('typescript')) as typeof TS;
+  } catch {
+    return null;
+  }
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!parsed) return null;
+  const options = { ...parsed.options, noEmit: true };
+  const own = toolRoot();
+  const compatTypes = own ? join(own, 'dist', 'compat', 'index.d.ts') : null;
+  const probeInApp = join(root, '__migrate_api_probe__.ts');
+  const probeInTool = own ? join(own, '__migrate_api_probe__.ts') : null;
+
+  let overlay = new Map<string, string>();
+  const sources = new Map<string, { text: string; sf: TS.SourceFile }>();
+  const host = ts.createCompilerHost(options, true);
+  const baseRead = host.readFile.bind(host);
+  const baseExists = host.fileExists.bind(host);
+  host.readFile = (f) => overlay.get(resolve(f)) ?? baseRead(f);
+  host.fileExists = (f) => overlay.has(resolve(f)) || baseExists(f);
+  host.getSourceFile = (f, languageVersion) => {
+    const text = host.readFile(f);
+    if (text === undefined) return undefined;
+    const hit = sources.get(f);
+    if (hit && hit.text === text) return hit.sf;
+    const sf = ts.createSourceFile(f, text, languageVersion, true);
+    sources.set(f, { text, sf });
+    return sf;
+  };
+  const resolveOne = (name: string, containing: string, mode: TS.ResolutionMode, redirected?: TS.ResolvedProjectReference): TS.ResolvedModuleWithFailedLookupLocations => {
+    const bare = !name.startsWith('.') && !name.startsWith('/');
+    // Peers of the tool's own types (zod, express) resolve from the app first, as an installed copy's would.
+    if (bare && own && resolve(containing).startsWith(own + sep)) {
+      const fromApp = ts.resolveModuleName(name, probeInApp, options, host, undefined, redirected, mode);
+      if (fromApp.resolvedModule) return fromApp;
+    }
+    const r = ts.resolveModuleName(name, containing, options, host, undefined, redirected, mode);
+    if (r.resolvedModule || !bare) return r;
+    if ((name === 'migrate-api/compat' || name === 'migrate-api') && compatTypes && existsSync(compatTypes)) {
+      return { resolvedModule: { resolvedFileName: compatTypes, extension: ts.Extension.Dts, isExternalLibraryImport: true } };
+    }
+    if ((name === 'zod' || name.startsWith('zod/')) && probeInTool) return ts.resolveModuleName(name, probeInTool, options, host, undefined, redirected, mode);
+    return r;
+  };
+  host.resolveModuleNameLiterals = (literals, containing, redirected, _opts, containingFile) =>
+    literals.map((lit) => resolveOne(lit.text, containing, ts.getModeForUsageLocation(containingFile, lit, options), redirected));
+
+  const keyOf = (d: TS.Diagnostic) => `${d.file ? relative(root, d.file.fileName) : ''}\0${d.code}\0${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  const diagnosticsOf = (p: TS.Program) => ts.getPreEmitDiagnostics(p).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  const baseline = ts.createProgram({ rootNames: parsed.fileNames, options, host, projectReferences: parsed.projectReferences });
+  const before = new Map<string, number>();
+  for (const d of diagnosticsOf(baseline)) before.set(keyOf(d), (before.get(keyOf(d)) ?? 0) + 1);
+  let last: TS.Program = baseline;
+
+  return {
+    version: ts.version,
+    newErrors(writes) {
+      overlay = new Map(writes.map((w) => [resolve(w.file), w.after]));
+      // New TS files the rewrite adds (the schemas module) are in the program through their importers.
+      const program = ts.createProgram({ rootNames: parsed.fileNames, options, host, oldProgram: last, projectReferences: parsed.projectReferences });
+      last = program;
+      const left = new Map(before);
+      const out: NewError[] = [];
+      for (const d of diagnosticsOf(program)) {
+        const k = keyOf(d);
+        const n = left.get(k) ?? 0;
+        if (n > 0) { left.set(k, n - 1); continue; }
+        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n')[0]! });
+      }
+      return out;
+    },
+    attribute(error, candidates) {
+      const start = error.start;
+      const sf = error.file ? last.getSourceFile(error.file) : undefined;
+      if (!sf || start < 0) return [];
+      let node: TS.Node | undefined = innermost(ts, sf, start);
+      const file = resolve(error.file);
+      for (; node; node = node.parent) {
+        // Inside a route call whose handler argument is a candidate's.
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && VERBS.has(node.expression.name.text)) {
+          const last = node.arguments[node.arguments.length - 1];
+          const text = last ? last.getText(sf) : '';
+          const verb = node.expression.name.text;
+          const hits = candidates.filter((c) => c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && r.handler.includes(text)));
+          if (hits.length) return hits;
+        }
+        const name = declaredName(ts, node, sf);
+        if (name) {
+          const hits = candidates.filter((c) => (resolve(c.file) === file && (c.names.includes(name) || c.names.some((n) => name.startsWith(`${n}Input`))))
+            || (ts.isPropertySignature(node!) && c.names.includes(name)));
+          if (hits.length) return hits;
+        }
+      }
+      return [];
+    },
+  };
+}
+
+/** The deepest node of `sf` holding `pos`. */
+function innermost(ts: typeof TS, sf: TS.SourceFile, pos: number): TS.Node {
+  let cur: TS.Node = sf;
+  for (;;) {
+    const next: TS.Node | undefined = ts.forEachChild(cur, (c) => (c.getStart(sf) <= pos && pos < c.getEnd() ? c : undefined));
+    if (!next) return cur;
+    cur = next;
+  }
+}
+
+/** The name a function, method, property or variable declaration declares. */
+function declaredName(ts: typeof TS, n: TS.Node, sf: TS.SourceFile): string | null {
+  if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n) || ts.isPropertySignature(n)
+    || ts.isMethodSignature(n) || ts.isVariableDeclaration(n) || ts.isPropertyAssignment(n)) && n.name && ts.isIdentifier(n.name)) return n.name.getText(sf);
+  return null;
+}

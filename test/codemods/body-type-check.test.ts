@@ -1,0 +1,61 @@
+// MA003's body-types guard decided by the app's own TypeScript (codemods/body-type-check.ts), around the folder case
+// fixtures/MA003/ts-controllers-tsc (whose whole output test/codemods/handler-definitions.test.ts compares): a
+// handler whose sent values fit the docs is typed, one tsc rejects stays legacy with tsc's message; an error the
+// app already has changes nothing; an app without typescript or without a tsconfig keeps the guard's answer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateProject } from '../../codemods/migrate.js';
+
+const fixture = join(import.meta.dirname, '../../fixtures/MA003/ts-controllers-tsc');
+const GUARD = (status: number) => `legacy handler: sends a value to ${status}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`;
+
+async function migrated(parent: string, edit?: (dir: string) => Promise<void>) {
+  await mkdir(parent, { recursive: true });
+  const work = await mkdtemp(join(parent, 'body-types-'));
+  try {
+    await cp(join(fixture, 'input'), work, { recursive: true });
+    await edit?.(work);
+    const { report, writes } = await migrateProject(work);
+    return {
+      verdicts: report.routes.map((r) => `${r.status} ${r.method.toUpperCase()} ${r.path}${r.reason ? `: ${r.reason}` : ''}`),
+      checked: report.diagnostics.filter((d) => d.code === 'type-checked').map((d) => d.message),
+      routes: writes.find((w) => w.file.endsWith('books.routes.ts'))?.after,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// Under the repo's node_modules: the app resolves typescript, zod and express's types from there, as an installed app would.
+const withTypeScript = join(import.meta.dirname, '../../node_modules/.cache');
+
+test('the app\'s tsc types the handler whose values fit the docs and keeps the others legacy with its message', async () => {
+  const { verdicts, checked, routes } = await migrated(withTypeScript);
+  assert.deepEqual(verdicts.map((v) => v.replace(/: legacy handler: .*?(TS\d+) at ([^ ]+) .*/, ': $1 at $2')), [
+    'legacy GET /books: TS2345 at src/routes/books.routes.ts:32',
+    'typed GET /books/:id',
+    'legacy DELETE /books/:id: TS2345 at src/routes/books.routes.ts:50',
+  ]);
+  assert.match(verdicts[0]!, /rejects the typed rewrite: .*Promise<IBook\[\] \| null>/);
+  assert.match(verdicts[2]!, /Reply<\{ message: string; \}, 404>/);
+  assert.deepEqual(checked, [`3 handler(s) that send values to documented schemas were type-checked with the app's TypeScript ${(await import('typescript')).version}: 1 typed, 2 kept legacy`]);
+  assert.equal(routes, await readFile(join(fixture, 'output/src/routes/books.routes.ts'), 'utf8'));
+});
+
+test('an error the app already has is not the rewrite\'s: the same verdicts', async () => {
+  const { verdicts } = await migrated(withTypeScript, (dir) => writeFile(join(dir, 'src/broken.ts'), "export const year: number = 'MCMXC';\n"));
+  assert.deepEqual(verdicts, JSON.parse(await readFile(join(fixture, 'expect.json'), 'utf8')));
+});
+
+test('without typescript installed, or without a tsconfig.json, every such handler keeps the guard\'s answer', async () => {
+  const expected = ['legacy GET /books: ' + GUARD(200), 'legacy GET /books/:id: ' + GUARD(404), 'legacy DELETE /books/:id: ' + GUARD(404)];
+  const bare = await migrated(join(tmpdir(), 'migrate-api-no-typescript'));
+  assert.deepEqual(bare.verdicts, expected);
+  assert.deepEqual(bare.checked, []);
+  const noConfig = await migrated(withTypeScript, (dir) => rm(join(dir, 'tsconfig.json')));
+  assert.deepEqual(noConfig.verdicts, expected);
+  assert.deepEqual(noConfig.checked, []);
+});
