@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateProject } from '../../codemods/migrate.js';
@@ -12,11 +13,11 @@ import { migrateProject } from '../../codemods/migrate.js';
 const fixture = join(import.meta.dirname, '../../fixtures/MA003/ts-controllers-tsc');
 const GUARD = (status: number) => `legacy handler: sends a value to ${status}, whose docs give a schema: tsc would check the value's own type against it, which the migration cannot`;
 
-async function migrated(parent: string, edit?: (dir: string) => Promise<void>) {
+async function migrated(parent: string, edit?: (dir: string) => Promise<void>, from = fixture) {
   await mkdir(parent, { recursive: true });
   const work = await mkdtemp(join(parent, 'body-types-'));
   try {
-    await cp(join(fixture, 'input'), work, { recursive: true });
+    await cp(join(from, 'input'), work, { recursive: true });
     await edit?.(work);
     const { report, writes } = await migrateProject(work);
     return {
@@ -31,6 +32,19 @@ async function migrated(parent: string, edit?: (dir: string) => Promise<void>) {
 
 // Under the repo's node_modules: the app resolves typescript, zod and express's types from there, as an installed app would.
 const withTypeScript = join(import.meta.dirname, '../../node_modules/.cache');
+
+// First in this file (one process): nothing before it has loaded typescript.
+test('an app without such a handler never loads typescript: a JS app, a TS app whose handlers type without it', async () => {
+  const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(k));
+  const js = await migrated(withTypeScript, undefined, join(fixture, '../exports-wrappers-cjs'));
+  assert.ok(js.verdicts.some((v) => v.startsWith('typed ')));
+  const ts = await migrated(withTypeScript, undefined, join(fixture, '../ts-controllers'));
+  assert.deepEqual(ts.verdicts, ['typed GET /users', 'typed GET /users/:id', 'typed POST /users']);
+  assert.deepEqual([...js.checked, ...ts.checked], []);
+  assert.deepEqual(loaded(), []);
+  await migrated(withTypeScript);
+  assert.equal(loaded().length, 1);
+});
 
 test('the app\'s tsc types the handler whose values fit the docs and keeps the others legacy with its message', async () => {
   const { verdicts, checked, routes } = await migrated(withTypeScript);
