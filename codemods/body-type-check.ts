@@ -144,7 +144,7 @@ export function bodyTypeChecker(root: string): BodyTypeChecker | null {
         const n = left.get(k) ?? 0;
         if (n > 0) { left.set(k, n - 1); continue; }
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n')[0]! });
+        out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: oneLine(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
       }
       return out;
     },
@@ -173,6 +173,15 @@ export function bodyTypeChecker(root: string): BodyTypeChecker | null {
       return [];
     },
   };
+}
+
+/** A message chain on one line (a TODO comment, a report row): its head, shortened, and its last link, which
+ *  names the types that do not fit (`Type 'null' is not assignable to type ...`). */
+function oneLine(chain: string): string {
+  const lines = chain.split('\n').map((l) => l.trim()).filter(Boolean);
+  const head = lines[0] ?? '';
+  const short = head.length > 200 ? `${head.slice(0, 197)}...` : head;
+  return lines.length > 1 ? `${short} ... ${lines[lines.length - 1]}` : short;
 }
 
 /** The deepest node of `sf` holding `pos`. */
