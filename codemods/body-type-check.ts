@@ -17,6 +17,10 @@
 // two resolve to this tool's own (`dist/compat/index.d.ts`, its zod), as they will once installed; what they in
 // turn import (zod, express: peers) resolves from the app first, as an installed copy would.
 // TypeScript is loaded from the app only, and only when such a handler exists: never a dependency of the runtime.
+// With the cache (codemods/cache/), each check's answer is kept under the hash of every file its program holds
+// (the app's, its node_modules' declarations, TypeScript's libs) and the options: a run over the same tree (a
+// `--dry` and then the real run) builds the programs (parsing) and checks nothing.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -55,6 +59,9 @@ export interface BodyTypeChecker {
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
 
+/** The cache's whole-project memo (codemods/cache/cached-steps.ts): `inputs` is hashed into the key. */
+type Memo = <T>(kind: string, file: string, inputs: string, compute: () => T) => T;
+
 /** This tool's own package folder (dist/ or the source tree alike). */
 function toolRoot(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -71,7 +78,7 @@ function toolRoot(): string | null {
 
 /** The app's TypeScript and config, with its baseline diagnostics; null when the app has no tsconfig.json or no
  *  typescript installed (nothing to ask: today's result stands). */
-export function bodyTypeChecker(root: string): BodyTypeChecker | null {
+export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | null {
   const tsconfig = join(root, 'tsconfig.json');
   if (!existsSync(tsconfig)) return null;
   let ts: typeof TS;
@@ -125,10 +132,20 @@ export function bodyTypeChecker(root: string): BodyTypeChecker | null {
 
   const keyOf = (d: TS.Diagnostic) => `${d.file ? relative(root, d.file.fileName) : ''}\0${d.code}\0${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   const diagnosticsOf = (p: TS.Program) => ts.getPreEmitDiagnostics(p).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  // What a program's diagnostics are a function of: TypeScript's version, the options, every file it holds.
+  const inputsOf = (p: TS.Program, also = '') => {
+    const h = createHash('sha1').update(`${ts.version}\0${JSON.stringify(options)}\0${JSON.stringify(parsed.fileNames)}\0${also}`);
+    for (const sf of p.getSourceFiles()) h.update(`\0${sf.fileName}\0`).update(sf.text);
+    return h.digest('hex');
+  };
   const baseline = ts.createProgram({ rootNames: parsed.fileNames, options, host, projectReferences: parsed.projectReferences });
+  const baselineInputs = memo ? inputsOf(baseline) : '';
   const before = new Map<string, number>();
-  for (const d of diagnosticsOf(baseline)) before.set(keyOf(d), (before.get(keyOf(d)) ?? 0) + 1);
+  const baselineKeys = memo ? memo('tsc-baseline', tsconfig, baselineInputs, () => diagnosticsOf(baseline).map(keyOf)) : diagnosticsOf(baseline).map(keyOf);
+  for (const k of baselineKeys) before.set(k, (before.get(k) ?? 0) + 1);
   let last: TS.Program = baseline;
+  // One cache entry per round (an entry per kind and file): a later run asks the same rounds in the same order.
+  let round = 0;
 
   return {
     version: ts.version,
@@ -137,16 +154,20 @@ export function bodyTypeChecker(root: string): BodyTypeChecker | null {
       // New TS files the rewrite adds (the schemas module) are in the program through their importers.
       const program = ts.createProgram({ rootNames: parsed.fileNames, options, host, oldProgram: last, projectReferences: parsed.projectReferences });
       last = program;
-      const left = new Map(before);
-      const out: NewError[] = [];
-      for (const d of diagnosticsOf(program)) {
-        const k = keyOf(d);
-        const n = left.get(k) ?? 0;
-        if (n > 0) { left.set(k, n - 1); continue; }
-        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: oneLine(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
-      }
-      return out;
+      const check = () => {
+        const left = new Map(before);
+        const out: NewError[] = [];
+        for (const d of diagnosticsOf(program)) {
+          const k = keyOf(d);
+          const n = left.get(k) ?? 0;
+          if (n > 0) { left.set(k, n - 1); continue; }
+          const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+          out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: oneLine(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
+        }
+        return out;
+      };
+      // The new errors depend on the rewritten program and on the baseline (the originals of the rewritten files).
+      return memo ? memo(`tsc-rewrite-${round++}`, tsconfig, inputsOf(program, baselineInputs), check) : check();
     },
     attribute(error, candidates) {
       const start = error.start;

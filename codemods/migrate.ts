@@ -145,7 +145,7 @@ const BODY_TYPE_ROUNDS = 3;
  */
 async function withBodyTypesChecked(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number, guarded: number):
   Promise<{ result: MigrationResult } | { why: string | null }> {
-  const checker = bodyTypeChecker(scope.root);
+  const checker = bodyTypeChecker(scope.root, runner.memo);
   if (!checker) return { why: null };
   const rel = (f: string) => relative(scope.root, f).split(sep).join('/');
   const said = (e: NewError) => `TS${e.code} at ${rel(e.file)}:${e.line} (as rewritten): ${e.message}`;

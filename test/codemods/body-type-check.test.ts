@@ -73,3 +73,23 @@ test('without typescript installed, or without a tsconfig.json, every such handl
   assert.deepEqual(noConfig.verdicts, expected);
   assert.deepEqual(noConfig.checked, []);
 });
+
+test('with the cache, a second run over the same tree (a --dry, then the real run) checks nothing again and says the same', async () => {
+  await mkdir(withTypeScript, { recursive: true });
+  const work = await mkdtemp(join(withTypeScript, 'body-types-'));
+  try {
+    await cp(join(fixture, 'input'), work, { recursive: true });
+    const cacheLocation = join(work, '.migrate-api-cache');
+    const first = await migrateProject(work, { cache: true, cacheLocation });
+    await first.cache!.finish();
+    const again = await migrateProject(work, { cache: true, cacheLocation });
+    await again.cache!.finish();
+    const tscMissed = (r: typeof first) => r.cache!.stats.missed.filter((m) => m.startsWith('tsc-'));
+    assert.equal(tscMissed(first).length, 3, 'the baseline and two rounds were checked');
+    assert.deepEqual(tscMissed(again), []);
+    assert.deepEqual(again.writes, first.writes);
+    assert.deepEqual(again.report.routes, first.report.routes);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
