@@ -36,6 +36,7 @@ import { cacheFolder } from './cache/cache-dir.js';
 import { FileCache, type CacheStats } from './cache/file-cache.js';
 import { collectGarbageSettled } from './collect-garbage.js';
 import { bodyTypeChecker, type BodyTypeCandidate, type NewError } from './body-type-check.js';
+import { abandonRecording } from './cache/input-recorder.js';
 
 export interface MigrateOptions {
   /** Extra spec files (swagger.yaml, openapi.json) to read besides those found in the tree. */
@@ -145,6 +146,9 @@ const BODY_TYPE_ROUNDS = 3;
  */
 async function withBodyTypesChecked(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number, guarded: number):
   Promise<{ result: MigrationResult } | { why: string | null }> {
+  // This run rewrites (a guarded route is not migrated yet), so it is never one the run record replays: its
+  // recording stops here rather than wrap every read TypeScript makes (cache/input-recorder.ts).
+  abandonRecording();
   const checker = bodyTypeChecker(scope.root, runner.memo);
   if (!checker) return { why: null };
   const rel = (f: string) => relative(scope.root, f).split(sep).join('/');

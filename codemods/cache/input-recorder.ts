@@ -51,8 +51,22 @@ function pathOf(p: unknown): string | null {
 }
 
 /** The recording under way: two runs at once in one process (a program calling main() twice) would each miss
- *  the other's wrapper, so the second spoils both. */
-let active: { spoil: () => void } | null = null;
+ *  the other's wrapper, so the second spoils both. Kept on a global symbol: the CLI's entry and its bundle may each
+ *  hold a copy of this module (abandonRecording() is called from the bundle). */
+const ACTIVE = Symbol.for('migrate-api.input-recording');
+type Active = { spoil: () => void; abandon: () => void };
+const registry = globalThis as unknown as Record<symbol, Active | null | undefined>;
+let active: Active | null = null;
+
+/**
+ * Ends the recording under way, if any, as unusable, and gives node:fs back: for a step that reads many files
+ * which are not worth recording because the run can never be one to replay. The body-type check
+ * (codemods/body-type-check.ts) runs TypeScript only when a route is about to be rewritten, and a run that
+ * rewrites is never recorded; wrapped, its thousands of resolutions and declaration reads cost several times the check.
+ */
+export function abandonRecording(): void {
+  (registry[ACTIVE] ?? active)?.abandon();
+}
 
 /** Starts recording; `ignore` leaves out what is not an input (the cache itself, the tool's own code). */
 export function recordInputs(ignore: (path: string) => boolean): Recording {
@@ -84,19 +98,19 @@ export function recordInputs(ignore: (path: string) => boolean): Recording {
   f.readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.readFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
   (fs.promises as unknown as Record<string, unknown>).readFile = function (this: unknown, p: unknown, ...rest: unknown[]) { note(p, 'file'); return (real.promisesReadFile as (...a: unknown[]) => unknown).call(this, p, ...rest); };
   syncBuiltinESMExports();
-  const self = { spoil: () => { spoiled = true; } };
-  active = self;
   let stopped = false;
-  return {
-    spoil: self.spoil,
-    stop: () => {
-      if (stopped) return null;
-      stopped = true;
-      active = null;
-      Object.assign(fs, { readFileSync: real.readFileSync, readdirSync: real.readdirSync, existsSync: real.existsSync, statSync: real.statSync, lstatSync: real.lstatSync, openSync: real.openSync, readFile: real.readFile });
-      (fs.promises as unknown as Record<string, unknown>).readFile = real.promisesReadFile;
-      syncBuiltinESMExports();
-      return spoiled ? null : [...inputs.values()];
-    },
+  const stop = () => {
+    if (stopped) return null;
+    stopped = true;
+    active = null;
+    registry[ACTIVE] = null;
+    Object.assign(fs, { readFileSync: real.readFileSync, readdirSync: real.readdirSync, existsSync: real.existsSync, statSync: real.statSync, lstatSync: real.lstatSync, openSync: real.openSync, readFile: real.readFile });
+    (fs.promises as unknown as Record<string, unknown>).readFile = real.promisesReadFile;
+    syncBuiltinESMExports();
+    return spoiled ? null : [...inputs.values()];
   };
+  const self: Active = { spoil: () => { spoiled = true; }, abandon: () => { spoiled = true; stop(); } };
+  active = self;
+  registry[ACTIVE] = self;
+  return { spoil: self.spoil, stop };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs, { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { recordInputs } from '../../../codemods/cache/input-recorder.js';
+import { abandonRecording, recordInputs } from '../../../codemods/cache/input-recorder.js';
 import { inputsUnchanged } from '../../../codemods/cache/run-record.js';
 import { tempDir } from '../../helpers/migrate-cli.js';
 
@@ -69,6 +69,21 @@ test('a read the recorder cannot attribute to a path (a file descriptor) makes t
   const spoiled = recordInputs(() => false);
   spoiled.spoil();
   assert.equal(spoiled.stop(), null);
+});
+
+test('an abandoned recording gives node:fs back at once and is unusable; with none under way, abandoning does nothing', () => {
+  const dir = tree();
+  const original = fs.readFileSync;
+  abandonRecording();
+  const rec = recordInputs(() => false);
+  assert.notEqual(fs.readFileSync, original);
+  abandonRecording();
+  assert.equal(fs.readFileSync, original);
+  readFileSync(join(dir, 'src', 'a.js'), 'utf8');
+  assert.equal(rec.stop(), null);
+  const next = recordInputs(() => false);
+  readFileSync(join(dir, 'src', 'a.js'), 'utf8');
+  assert.equal(next.stop()?.length, 1, 'a later recording is not spoiled by it');
 });
 
 test('two recordings at once in one process spoil each other (each would miss reads through the other\'s wrapper)', () => {
