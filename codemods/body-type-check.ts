@@ -181,7 +181,7 @@ export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | nu
           const last = node.arguments[node.arguments.length - 1];
           const text = last ? last.getText(sf) : '';
           const verb = node.expression.name.text;
-          const hits = candidates.filter((c) => c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && r.handler.includes(text)));
+          const hits = candidates.filter((c) => c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && unwrapped(r.handler).includes(text)));
           if (hits.length) return hits;
         }
         const name = declaredName(ts, node, sf);
@@ -194,6 +194,14 @@ export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | nu
       return [];
     },
   };
+}
+
+/** A route's handler argument as written, and without each wrapper call around it (`asyncHandler(ctrl.list)`),
+ *  which the route drops once the handler is typed. */
+function unwrapped(handler: string): string[] {
+  const out = [handler.trim()];
+  for (let m = /^[\w$.]+\(([\s\S]*)\)$/.exec(out[0]!); m; m = /^[\w$.]+\(([\s\S]*)\)$/.exec(out[out.length - 1]!)) out.push(m[1]!.trim());
+  return out;
 }
 
 /** A message chain on one line (a TODO comment, a report row): its head, shortened, and its last link, which
