@@ -22,10 +22,10 @@
 // `--dry` and then the real run) builds the programs (parsing) and checks nothing.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type * as TS from 'typescript';
+import { ownPackage } from './own-package.js';
 
 /** A definition the guard refused that the planner could type (codemods/handler-definitions.ts). */
 export interface BodyTypeCandidate {
@@ -62,20 +62,6 @@ const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options'
 /** The cache's whole-project memo (codemods/cache/cached-steps.ts): `inputs` is hashed into the key. */
 type Memo = <T>(kind: string, file: string, inputs: string, compute: () => T) => T;
 
-/** This tool's own package folder (dist/ or the source tree alike). */
-function toolRoot(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try { if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'migrate-api') return dir; } catch { /* not ours */ }
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
-
 /** The app's TypeScript and config, with its baseline diagnostics; null when the app has no tsconfig.json or no
  *  typescript installed (nothing to ask: today's result stands). */
 export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | null {
@@ -91,7 +77,7 @@ export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | nu
   const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (!parsed) return null;
   const options = { ...parsed.options, noEmit: true };
-  const own = toolRoot();
+  const own = ownPackage()?.root ?? null;
   const compatTypes = own ? join(own, 'dist', 'compat', 'index.d.ts') : null;
   const probeInApp = join(root, '__migrate_api_probe__.ts');
   const probeInTool = own ? join(own, '__migrate_api_probe__.ts') : null;

@@ -131,7 +131,8 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const cache = { cache: !values['no-cache'], cacheLocation: values['cache-location'] };
   // What this run reads, for a re-run to be answered without running (cache/run-record.ts); not with --report,
   // whose files the replay does not write.
-  const record = values.report ? null : startRunRecord(cacheFolder(cache, targetPackage(dir)), values, dir);
+  const cacheDir = cacheFolder(cache, targetPackage(dir));
+  const record = values.report ? null : startRunRecord(cacheDir, values, dir);
   const migrateOptions: MigrateOptions = {
     specs: values.spec, schemasPath: values.schemas, validation: values.validation, only, disable, drift: !!values.report,
     includeTests: values['include-tests'], ...cache, cacheWrites: !values.dry,
@@ -200,7 +201,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     // What this run wrote is not needed any more: the check below must not hold the tree's old and new text.
     writes.splice(0);
     const { checkFixedPoint } = await import('./cli/fixed-point.js');
-    await checkFixedPoint(dir, migrateOptions, io, values.report ? null : { flags: values, cacheDir: cacheFolder(cache, targetPackage(dir)) });
+    await checkFixedPoint(dir, migrateOptions, io, values.report ? null : { flags: values, cacheDir });
   }
   return code;
 }

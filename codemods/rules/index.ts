@@ -49,7 +49,9 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const COMPAT_MODULE = 'migrate-api/compat';
-const COMPAT_NAMES: readonly string[] = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'replyWith', 'replySendWith', 'replyStatusWith', 'rawHeader', 'Typed', 'InputOf', 'RouteContext', ...ROUTE_HELPER_NAMES];
+/** The runtime values a rewritten file may import, in the order its import lists them. */
+const COMPAT_VALUES = ['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'replyWith', 'replySendWith', 'replyStatusWith', 'rawHeader'] as const;
+const COMPAT_NAMES: readonly string[] = [...COMPAT_VALUES, 'Typed', 'InputOf', 'RouteContext', ...ROUTE_HELPER_NAMES];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */
 let jscodeshiftModule: JSCodeshift | undefined;
@@ -181,7 +183,7 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   const style = moduleStyle(plan.file, program);
   const needs: ImportNeed[] = [];
   const named = (n: string) => (ctx.aliases.has(n) ? `${n} as ${ctx.aliases.get(n)}` : n);
-  const compat = (['typed', 'legacy', 'reply', 'replySend', 'replyStatus', 'replyWith', 'replySendWith', 'replyStatusWith', 'rawHeader'] as const).filter((n) => ctx.compat.has(n)).map(named);
+  const compat = COMPAT_VALUES.filter((n) => ctx.compat.has(n)).map(named);
   if (ctx.compat.has('Typed')) compat.push(`type ${named('Typed')}`);
   // MA004 in enforce: the app's options name the hook that keeps the old validator's error body.
   for (const hook of ['joiValidationError', 'celebrateValidationError']) if (ctx.compat.has('typed') && plan.app?.optionsSource.includes(`${hook}(`)) compat.push(hook);
