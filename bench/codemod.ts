@@ -4,7 +4,7 @@
 // --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses what it
 // wrote, and records the run), the no-op re-run after that (answered from the run record), the no-op re-run with
 // --no-cache, and the lower bound of any migration (read, Babel parse, YAML of the doc blocks, write:
-// bench/codemod/migration-floor.mjs) — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
+// bench/codemod/migration-floor.mjs) and of one that caches what it writes (the same + a parse of the written files) — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
 // measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs the
 // CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the "##
 // Migration" section of bench/RESULTS.md. (BENCH_WORKERS=1 adds the 2-worker-thread rows; BENCH_WRAP=1 jscodeshift
@@ -114,6 +114,11 @@ async function main(): Promise<void> {
       run('migrate-api baseline build (BENCH_BASELINE), full migration', [process.execPath, baselineBin, before, '--force'], {},
         (s) => `${countChanged(corpus, before)} route files changed, exit ${s.status}; output ${countChanged(migrated, before) === 0 ? 'identical to' : 'DIFFERS from'} this build's`);
     }
+    // The same lower bound for a migration that also leaves a cache entry for every file it writes: that entry is the
+    // analysis of the written text, so at least a parse of it (the tree the migration above wrote).
+    run('lower bound of a migration that caches what it writes: the lower bound above + Babel parse of every file it wrote',
+      [process.execPath, join(here, 'codemod', 'migration-floor.mjs'), fresh(corpus, 'migration-floor-written'), JSON.stringify(parserOptions('index.js')), migrated],
+      {}, (s) => s.stderr.split('\n').find((l) => / doc blocks, /.test(l)) ?? '');
     const uncached = fresh(corpus, 'migrate-nocache');
     run('migrate-api, full migration --no-cache', [process.execPath, bin, uncached, '--force', '--no-cache'], {},
       (s) => `${countChanged(corpus, uncached)} route files changed, exit ${s.status}; output ${countChanged(migrated, uncached) === 0 ? 'identical to' : 'DIFFERS from'} the cached run`);
