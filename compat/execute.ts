@@ -159,6 +159,10 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
     try {
       let status: number;
       let body: unknown;
+      // Whether an undefined body is answered as res.json(undefined) (a Content-Type, no bytes): a reply given a
+      // body argument, as the res.json(x) it stands for did. `reply(n)`/replyEnd and a bare `return undefined`
+      // (a 204) answer no body at all.
+      let jsonUndefined = false;
       if (isReply(value)) {
         if (value.via === 'sent') return;
         status = value.status;
@@ -173,6 +177,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
           }
           return void res.status(status).send(body as never);
         }
+        jsonUndefined = value.via === 'json';
       } else {
         status = defaultStatus ?? (value === undefined ? 204 : 200);
         body = value;
@@ -190,7 +195,8 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
         body = checkedBody(status, body, mode, req);
         if (body === INVALID) return responseInvalid(lastIssues, status, req, res);
       }
-      if (body === undefined) res.status(status).end();
+      // An undefined body is not checked against the status's schema, whichever way it goes out (as before).
+      if (body === undefined && !jsonUndefined) res.status(status).end();
       else sendJsonBody(res, status, body);
     } catch (err) {
       fail(err, res, next);

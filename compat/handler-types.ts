@@ -57,8 +57,10 @@ type StatusOf<K> = K extends number ? K : K extends `${infer N extends number}` 
 type OpenStatuses<R> = Extract<keyof R, `${number}XX` | `${number}xx` | 'default'> extends never ? false : true;
 type EntryFor<R, N extends number> = N extends keyof R ? R[N] : `${N}` extends keyof R ? R[`${N}` & keyof R] : never;
 
-/** A reply() for each declared status, with that status's body. */
-type Replies<R> = { [K in keyof R]: Reply<BodyOf<R[K]>, StatusOf<K>> }[keyof R];
+/** A reply() for each declared status, with that status's body or undefined: as a plain return may be undefined
+ *  (`return map.get(id)`), `reply(200, map.get(id))` may carry it (answered as res.json(undefined) was, unchecked),
+ *  and `reply(n)` / replyEnd(n) answer no body. */
+type Replies<R> = { [K in keyof R]: Reply<BodyOf<R[K]> | undefined, StatusOf<K>> }[keyof R];
 
 type DefaultStatus<S> = S extends { status: infer N extends number } ? N : 200;
 // A spec object written inline widens `status: 201` to number: then any declared status's body is accepted.

@@ -38,7 +38,7 @@ function answered(): Reply<never, number> {
 export function replyWith<B>(res: StatusedResponse, ...body: [] | [B]): Reply<B, number> {
   const code = res.statusCode;
   if (body.length === 0) {
-    if (plainStatus(code)) return new Reply(code, undefined as B);
+    if (plainStatus(code)) return new Reply(code, undefined as B, undefined, 'end');
     res.end();
     return answered();
   }

@@ -29,10 +29,11 @@ export type ReplyHeaders = Record<string, string | number | readonly string[] | 
 /**
  * How the body goes on the wire: as JSON (reply), or through express's own res.send / res.sendStatus, so a
  * handler the codemod rewrote answers byte for byte what its `res.send('text')` or `res.sendStatus(404)` did
- * (text/html or text/plain, express's status text, its ETag). `sent`: the handler already answered through res
- * itself (reply-computed.ts): nothing more goes out.
+ * (text/html or text/plain, express's status text, its ETag). `end`: no body at all, `res.status(n).end()`
+ * (`reply(n)`, replyEnd). `sent`: the handler already answered through res itself (reply-computed.ts): nothing
+ * more goes out.
  */
-export type ReplyVia = 'json' | 'send' | 'sendStatus' | 'sent';
+export type ReplyVia = 'json' | 'send' | 'sendStatus' | 'end' | 'sent';
 
 // The status is a type parameter so a typed handler's reply(404, body) is checked against responses[404].
 export class Reply<B = unknown, N extends number = number> {
@@ -46,9 +47,18 @@ export class Reply<B = unknown, N extends number = number> {
 }
 
 /** Headers are set as express's `res.set` sets them (a `Location` as `res.location` does): the same bytes as
- *  the `res.set(...)`/`res.location(...)` calls the codemod folds into a reply. */
+ *  the `res.set(...)`/`res.location(...)` calls the codemod folds into a reply.
+ *  `reply(n)` answers no body (`res.status(n).end()`). Given a body argument, the reply is `res.status(n).json(body)`
+ *  even when that value turns out undefined at run time (`reply(200, map.get(id))`): a Content-Type and an empty
+ *  body, as the res.json call the codemod rewrote answered, not the bare end of `reply(n)`. */
 export function reply<const N extends number, B = undefined>(status: N, body?: B, headers?: ReplyHeaders): Reply<B, N> {
-  return new Reply(status, body as B, headers);
+  // The argument count, not the value, says which: the value is only known at run time.
+  return new Reply(status, body as B, headers, arguments.length < 2 ? 'end' : 'json');
+}
+
+/** `res.set(...); res.status(n).end()`: no body, with headers (`reply(n, undefined, headers)` is a JSON reply). */
+export function replyEnd<const N extends number>(status: N, headers?: ReplyHeaders): Reply<undefined, N> {
+  return new Reply(status, undefined, headers, 'end');
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import express from 'express';
 import { z } from 'zod';
-import { createApp, createRouter, depends, fromMiddleware, legacy, reply, routeTableOf, typed, type InputOf } from '../../compat/index.js';
+import { createApp, createRouter, depends, fromMiddleware, legacy, reply, replyEnd, routeTableOf, typed, type InputOf } from '../../compat/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(value: T) => value;
@@ -75,6 +75,14 @@ describe('handler output types', () => {
     app.get('/reply', { responses: { 200: User, 404: NotFound } }, async () => (Math.random() > 0.5 ? row : reply(404, { detail: 'no' })));
     app.post('/created', { status: 201, responses: { 201: User } }, async () => reply(201, row, { Location: '/users/1' }));
     app.delete('/nothing', { responses: { 204: { description: 'gone' } } }, async () => undefined);
+    // What compiled as a plain return of a value that may be undefined compiles as the reply MA003 writes for it.
+    const maybe = new Map([[1, row]]).get(2);
+    app.get('/maybe', { responses: { 200: User, 404: NotFound } }, async () => maybe);
+    app.get('/maybe-reply', { responses: { 200: User, 404: NotFound } }, async () => reply(200, maybe));
+    app.post('/maybe-created', { status: 201, responses: { 201: User } }, async () => reply(201, maybe, { Location: '/users/1' }));
+    app.post('/ended', { responses: { 201: User } }, async () => replyEnd(201, { Location: '/users/1' }));
+    // @ts-expect-error a value of another type is still refused next to undefined
+    app.get('/maybe-wrong', { responses: { 200: User } }, async () => reply(200, Math.random() > 0.5 ? undefined : { id: 'x' }));
     // @ts-expect-error id is a number in the 200 schema
     app.get('/bad-type', { responses: { 200: User } }, async () => ({ id: 'not-a-number', name: 'a', createdAt: '2026-01-01T00:00:00Z' }));
     // @ts-expect-error name is required by the 200 schema

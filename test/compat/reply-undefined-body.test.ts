@@ -1,0 +1,97 @@
+// A body that turns out undefined at run time (`res.json(map.get(id))`, `res.status(201).json(row)` with no row)
+// answers, once migrated, what express answered: res.json(undefined) sets a JSON Content-Type and sends no bytes
+// (its status kept, 204/304 stripped, HEAD alike), on Express 5 and 4. `reply(n, x)` carries it so; `reply(n)` and
+// replyEnd(n, headers) stand for `res.status(n).end()` (no Content-Type); a bare `return x` is only what MA003
+// writes for a value that cannot be undefined. The same raw header list (order included, Date aside) and bytes.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { getViolations, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
+import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
+
+interface Answer { status: number; headers: string[]; body: string }
+
+function fetchRaw(url: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
+        const raw = res.rawHeaders.filter((_, i, all) => !(i % 2 === 0 ? all[i] === 'Date' : all[i - 1] === 'Date'));
+        resolve({ status: res.statusCode!, headers: raw, body });
+      });
+    }).on('error', reject).end();
+  });
+}
+
+const store = new Map<number, { ok: boolean }>([[1, { ok: true }]]);
+const find = (id: string) => store.get(Number(id));
+type Ctx = { req: Request; res: Response };
+
+/** Each old send of a maybe-undefined value, and what MA003 writes for it now. /:id = 1 finds a value, 2 none. */
+const CASES: Array<[name: string, old: (req: Request, res: Response) => unknown, typed: (ctx: Ctx) => unknown]> = [
+  ['res.json(x) -> reply(200, x)', (req, res) => res.json(find(String(req.params.id))), ({ req }) => reply(200, find(String(req.params.id)))],
+  ['status(201).json(x) -> reply(201, x)', (req, res) => res.status(201).json(find(String(req.params.id))), ({ req }) => reply(201, find(String(req.params.id)))],
+  ['status(204).json(x) -> reply(204, x)', (req, res) => res.status(204).json(find(String(req.params.id))), ({ req }) => reply(204, find(String(req.params.id)))],
+  ['status(304).json(x) -> reply(304, x)', (req, res) => res.status(304).json(find(String(req.params.id))), ({ req }) => reply(304, find(String(req.params.id)))],
+  ['set + status(201).json(x) -> reply(201, x, headers)', (req, res) => { res.set('X-Id', String(req.params.id)); res.status(201).json(find(String(req.params.id))); },
+    ({ req }) => reply(201, find(String(req.params.id)), { 'X-Id': String(req.params.id) })],
+  // The guarded identifier keeps its bare return: it is never undefined there.
+  ['guarded res.json(u) -> return u', (req, res) => { const u = find(String(req.params.id)); if (!u) return res.status(404).json({ detail: 'no' }); res.json(u); },
+    ({ req }) => { const u = find(String(req.params.id)); if (!u) return reply(404, { detail: 'no' }); return u; }],
+  // No body argument: no Content-Type, as res.status(n).end() answered.
+  ['status(202).end() -> reply(202)', (_req, res) => res.status(202).end(), () => reply(202)],
+  ['set + status(201).end() -> replyEnd(201, headers)', (req, res) => { res.set('X-Id', String(req.params.id)); res.status(201).end(); },
+    ({ req }) => replyEnd(201, { 'X-Id': String(req.params.id) })],
+];
+
+const REQUESTS: Array<[method: string, headers: Record<string, string>]> = [
+  ['GET', {}], ['HEAD', {}], ['GET', { 'if-none-match': '*' }], ['GET', { 'if-none-match': 'W/"nope"' }],
+];
+
+for (const [version, impl] of VERSIONS) {
+  for (const validation of ['report', 'enforce'] as const) {
+    describe(`a body undefined at run time answers as before (${version}, ${validation})`, () => {
+      let old: Listening;
+      let migrated: Listening;
+      let log: ReturnType<typeof captureLog>;
+      before(async () => {
+        log = captureLog();
+        const plain = impl() as any;
+        const app = typed(impl() as any, { validation, docs: false } as never) as any;
+        const Ok = z.object({ ok: z.boolean() });
+        const responses = { 200: Ok, 201: Ok, 202: { description: 'accepted' }, 204: { description: 'none' }, 304: { description: 'same' }, 404: z.object({ detail: z.string() }) };
+        CASES.forEach(([, send, typedSend], i) => {
+          plain.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
+          app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: Ctx) => typedSend(ctx));
+        });
+        [old, migrated] = await Promise.all([listen(plain), listen(app)]);
+      });
+      after(async () => {
+        log.restore();
+        await Promise.all([old.close(), migrated.close()]);
+      });
+
+      CASES.forEach(([name], i) => {
+        it(`${name}: the same status, headers and bytes, found or not (GET, HEAD, conditional)`, async () => {
+          for (const id of ['1', '2']) {
+            for (const [method, headers] of REQUESTS) {
+              const path = `/${i}/${id}`;
+              assert.deepEqual(await fetchRaw(migrated.url + path, method, headers), await fetchRaw(old.url + path, method, headers), `${method} ${path} ${JSON.stringify(headers)}`);
+            }
+          }
+        });
+      });
+
+      it('an undefined body is answered with a JSON Content-Type and no bytes, and is not checked against its schema', async () => {
+        resetViolations();
+        const got = await fetchRaw(`${migrated.url}/1/2`);
+        assert.equal(got.status, 201);
+        assert.equal(got.body, '');
+        assert.ok(got.headers.includes('application/json; charset=utf-8'), JSON.stringify(got.headers));
+        assert.deepEqual(getViolations().routes, []);
+      });
+    });
+  }
+}
