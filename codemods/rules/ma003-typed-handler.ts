@@ -408,7 +408,8 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     let bare = false;
     if (s.via === 'sendStatus') sent = call('replyStatus', [[status(200)], ...headers]);
     else if (s.via === 'send') sent = call('replySend', [[status(200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
-    else if (s.via === 'end') sent = call('reply', [[status(200)], ...(headers.length ? [['undefined'], ...headers] : [])]);
+    // reply(n, undefined, headers) would be a JSON reply (an undefined body answered as res.json(undefined)).
+    else if (s.via === 'end') sent = headers.length ? call('replyEnd', [[status(200)], ...headers]) : call('reply', [[status(200)]]);
     else if (s.status === null && !found.specStatus && !headers.length) { sent = value(s.value!); bare = true; }
     else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
     // An arrow body that is an object literal needs its parentheses.
