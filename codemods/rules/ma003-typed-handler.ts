@@ -14,6 +14,7 @@ import { statusesWithSchema } from './typed-bodies.js';
 import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
 import { statusResolver } from './status-constants.js';
 import { helperCallOf, inlinedParts } from './send-helper.js';
+import { neverUndefined } from './defined-value.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -298,6 +299,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   const used = LOCATIONS.filter((l) => parsedReads.some((r) => r.loc === l));
   const found = {
     sends, throws, reads: parsedReads, used, specStatus: specValues.has('status'),
+    // `res.json(x)` becomes a bare `return x` only where x is never undefined (a typed return of undefined answers
+    // 204); any other value goes out as reply(200, x), which answers res.json(undefined)'s 200 and Content-Type.
+    defined: new Set(sends.filter((s) => s.via === 'json' && s.value && neverUndefined(s.value, fn, parents)).map((s) => s.value!)),
     // JS keeps `httpStatus.CREATED` as written (the same module gives the same number at run time). TS gets the
     // number: a reply's status is checked against the declared responses by its literal type, and status packages
     // type their members as `number` (http-status 1.x) or as enum members, which no `responses` key matches.
@@ -385,7 +389,7 @@ function computedSend(edits: SourceEdits, s: Send, call: (name: CompatName, args
 /** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
  *  helpers it used. */
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
-  sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; statusNames: boolean;
+  sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; defined: ReadonlySet<Node>; statusNames: boolean;
   ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
   context: { input: string; ctx: string };
 }): Set<CompatName> {
@@ -410,7 +414,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     else if (s.via === 'send') sent = call('replySend', [[status(200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
     // reply(n, undefined, headers) would be a JSON reply (an undefined body answered as res.json(undefined)).
     else if (s.via === 'end') sent = headers.length ? call('replyEnd', [[status(200)], ...headers]) : call('reply', [[status(200)]]);
-    else if (s.status === null && !found.specStatus && !headers.length) { sent = value(s.value!); bare = true; }
+    else if (s.status === null && !found.specStatus && !headers.length && found.defined.has(s.value!)) { sent = value(s.value!); bare = true; }
     else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
     // An arrow body that is an object literal needs its parentheses.
     const objectBody = s.kind === 'expression' && bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
