@@ -1,5 +1,5 @@
 // Shared by the runtime tests: both express versions, and a real server on 127.0.0.1:0.
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import express4 from 'express4';
@@ -64,4 +64,20 @@ export function servedPerSuite(build: () => (req: any, res: any) => void): () =>
     await served?.srv.close();
   });
   return () => served!;
+}
+
+/** What went over the wire: the status, the raw header list in order (Date left out, it moves) and the bytes. */
+export interface WireAnswer { status: number; headers: string[]; body: string }
+
+/** A request whose answer is compared old vs migrated byte for byte (WireAnswer). */
+export function fetchWire(url: string, method = 'GET', headers: Record<string, string> = {}): Promise<WireAnswer> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
+        const raw = res.rawHeaders.filter((_, i, all) => !(i % 2 === 0 ? all[i] === 'Date' : all[i - 1] === 'Date'));
+        resolve({ status: res.statusCode!, headers: raw, body });
+      });
+    }).on('error', reject).end();
+  });
 }

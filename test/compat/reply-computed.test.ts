@@ -5,25 +5,10 @@
 // same catch block or the same error middleware.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { getViolations, replySendWith, replyStatusWith, replyWith, resetViolations, typed } from '../../compat/index.js';
-import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
-
-interface Answer { status: number; headers: string[]; body: string }
-
-function fetchRaw(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    httpRequest(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-        const raw = res.rawHeaders.filter((_, i, all) => !(i % 2 === 0 ? all[i] === 'Date' : all[i - 1] === 'Date'));
-        resolve({ status: res.statusCode!, headers: raw, body });
-      });
-    }).on('error', reject).end();
-  });
-}
+import { captureLog, fetchWire, listen, VERSIONS, type Listening } from './helpers.js';
 
 /** What a computed status can hold: plain codes, ones the docs would not list, and values express or node refuse. */
 const CODES: Record<string, unknown> = {
@@ -93,22 +78,22 @@ for (const [version, impl] of VERSIONS) {
         it(`${name}, ${shape}: every status answers the same bytes`, async () => {
           for (const code of Object.keys(CODES)) {
             const path = `/${i}/${shape}/${code}`;
-            assert.deepEqual(await fetchRaw(migrated.url + path), await fetchRaw(old.url + path), `${path} (${String(CODES[code])})`);
+            assert.deepEqual(await fetchWire(migrated.url + path), await fetchWire(old.url + path), `${path} (${String(CODES[code])})`);
           }
         });
       }
     });
 
     it('an invalid status fails as express decides: Express 5 in res.status, Express 4 when node writes the head', async () => {
-      const got = JSON.parse((await fetchRaw(`${migrated.url}/0/bare/undefined`)).body) as { name: string; code?: string };
+      const got = JSON.parse((await fetchWire(`${migrated.url}/0/bare/undefined`)).body) as { name: string; code?: string };
       if (version === 'express 5') assert.equal(got.name, 'TypeError');
       else assert.deepEqual([got.name, got.code], ['RangeError', 'ERR_HTTP_INVALID_STATUS_CODE']);
     });
 
     it('report mode counts a body the docs refuse and sends it unchanged; an undeclared status is not checked', async () => {
       resetViolations();
-      await fetchRaw(`${migrated.url}/0/bare/ok`);
-      await fetchRaw(`${migrated.url}/0/bare/six`);
+      await fetchWire(`${migrated.url}/0/bare/ok`);
+      await fetchWire(`${migrated.url}/0/bare/six`);
       const routes = getViolations().routes.filter((r) => r.path === '/0/bare/:code');
       assert.deepEqual(routes.map((r) => r.violations.map((v) => [v.status, v.example.type])), [[[200, 'unrecognized_keys']]]);
     });
@@ -127,8 +112,8 @@ describe('a computed status in enforce mode', () => {
   after(() => srv.close());
 
   it('shapes a declared status and sends an undeclared one as it is, as for reply(n, body)', async () => {
-    assert.deepEqual(JSON.parse((await fetchRaw(`${srv.url}/200`)).body), { ok: true });
-    const undeclared = await fetchRaw(`${srv.url}/418`);
+    assert.deepEqual(JSON.parse((await fetchWire(`${srv.url}/200`)).body), { ok: true });
+    const undeclared = await fetchWire(`${srv.url}/418`);
     assert.deepEqual([undeclared.status, JSON.parse(undeclared.body)], [418, BODY]);
   });
 });

@@ -5,25 +5,10 @@
 // writes for a value that cannot be undefined. The same raw header list (order included, Date aside) and bytes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { getViolations, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
-import { captureLog, listen, VERSIONS, type Listening } from './helpers.js';
-
-interface Answer { status: number; headers: string[]; body: string }
-
-function fetchRaw(url: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    httpRequest(url, { method, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-        const raw = res.rawHeaders.filter((_, i, all) => !(i % 2 === 0 ? all[i] === 'Date' : all[i - 1] === 'Date'));
-        resolve({ status: res.statusCode!, headers: raw, body });
-      });
-    }).on('error', reject).end();
-  });
-}
+import { captureLog, fetchWire, listen, VERSIONS, type Listening } from './helpers.js';
 
 const store = new Map<number, { ok: boolean }>([[1, { ok: true }]]);
 const find = (id: string) => store.get(Number(id));
@@ -78,7 +63,7 @@ for (const [version, impl] of VERSIONS) {
           for (const id of ['1', '2']) {
             for (const [method, headers] of REQUESTS) {
               const path = `/${i}/${id}`;
-              assert.deepEqual(await fetchRaw(migrated.url + path, method, headers), await fetchRaw(old.url + path, method, headers), `${method} ${path} ${JSON.stringify(headers)}`);
+              assert.deepEqual(await fetchWire(migrated.url + path, method, headers), await fetchWire(old.url + path, method, headers), `${method} ${path} ${JSON.stringify(headers)}`);
             }
           }
         });
@@ -86,7 +71,7 @@ for (const [version, impl] of VERSIONS) {
 
       it('an undefined body is answered with a JSON Content-Type and no bytes, and is not checked against its schema', async () => {
         resetViolations();
-        const got = await fetchRaw(`${migrated.url}/1/2`);
+        const got = await fetchWire(`${migrated.url}/1/2`);
         assert.equal(got.status, 201);
         assert.equal(got.body, '');
         assert.ok(got.headers.includes('application/json; charset=utf-8'), JSON.stringify(got.headers));

@@ -3,29 +3,9 @@
 // setting, conditional requests (304), HEAD, 204, json settings and a preset Content-Type.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { sendJsonBody } from '../../compat/send-json.js';
 import { createApp } from '../../compat/index.js';
-import { listen, VERSIONS, type Listening } from './helpers.js';
-
-interface Answer {
-  status: number;
-  headers: string[];
-  body: string;
-}
-
-function fetchRaw(url: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => {
-        const raw = res.rawHeaders.filter((_, i, all) => !(i % 2 === 0 ? all[i] === 'Date' : all[i - 1] === 'Date'));
-        resolve({ status: res.statusCode!, headers: raw, body });
-      });
-    });
-    req.on('error', reject).end();
-  });
-}
+import { fetchWire, listen, VERSIONS, type Listening } from './helpers.js';
 
 const BODY = { name: 'Zoë 🚀', tags: ['a', 'b'], n: 1.5, nested: { ok: true, none: null } };
 
@@ -75,18 +55,18 @@ for (const [version, impl] of VERSIONS) {
       ];
       for (const [what, method, path, headers] of cases) {
         it(`answers ${what} the same`, async () => {
-          const want = await fetchRaw(`${srv.url}/json/${path}`, method, headers);
-          const got = await fetchRaw(`${srv.url}/fast/${path}`, method, headers);
+          const want = await fetchWire(`${srv.url}/json/${path}`, method, headers);
+          const got = await fetchWire(`${srv.url}/fast/${path}`, method, headers);
           assert.deepEqual(got, want);
         });
       }
 
       it('answers If-None-Match with the ETag it sent the same (304 when it matches)', async () => {
-        const first = await fetchRaw(`${srv.url}/json/ok`);
+        const first = await fetchWire(`${srv.url}/json/ok`);
         const etagAt = first.headers.indexOf('ETag');
         const etag = etagAt >= 0 ? first.headers[etagAt + 1] : '"none"';
-        const want = await fetchRaw(`${srv.url}/json/ok`, 'GET', { 'if-none-match': etag });
-        const got = await fetchRaw(`${srv.url}/fast/ok`, 'GET', { 'if-none-match': etag });
+        const want = await fetchWire(`${srv.url}/json/ok`, 'GET', { 'if-none-match': etag });
+        const got = await fetchWire(`${srv.url}/fast/ok`, 'GET', { 'if-none-match': etag });
         assert.deepEqual(got, want);
         assert.equal(want.status, etagAt >= 0 ? 304 : 200);
       });
@@ -124,13 +104,13 @@ for (const [version, impl] of VERSIONS) {
     after(() => srv.close());
 
     it('answers a plain request without express\'s res.json path', async () => {
-      const got = await fetchRaw(`${srv.url}/plain`);
+      const got = await fetchWire(`${srv.url}/plain`);
       assert.equal(got.status, 200);
       assert.equal(got.body, '{"ok":true}');
     });
 
     it('goes through a wrapped res.send', async () => {
-      const got = await fetchRaw(`${srv.url}/typed`);
+      const got = await fetchWire(`${srv.url}/typed`);
       assert.equal(got.body, '{"hello":"world"}');
       assert.deepEqual(sentThrough, ['{"hello":"world"}']);
     });
