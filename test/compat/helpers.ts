@@ -66,6 +66,26 @@ export function servedPerSuite(build: () => (req: any, res: any) => void): () =>
   return () => served!;
 }
 
+/**
+ * An old app and its migrated twin, served side by side for the tests of a describe block (built before them, the
+ * runtime's log captured, both closed after them): what a wire comparison test needs.
+ */
+export function oldAndMigratedPerSuite(build: () => [old: (req: any, res: any) => void, migrated: (req: any, res: any) => void]): () => { old: Listening; migrated: Listening } {
+  let served: { old: Listening; migrated: Listening } | undefined;
+  let log: ReturnType<typeof captureLog> | undefined;
+  before(async () => {
+    log = captureLog();
+    const [old, migrated] = build();
+    const [o, m] = await Promise.all([listen(old), listen(migrated)]);
+    served = { old: o, migrated: m };
+  });
+  after(async () => {
+    log?.restore();
+    await Promise.all([served?.old.close(), served?.migrated.close()]);
+  });
+  return () => served!;
+}
+
 /** What went over the wire: the status, the raw header list in order (Date left out, it moves) and the bytes. */
 export interface WireAnswer { status: number; headers: string[]; body: string }
 

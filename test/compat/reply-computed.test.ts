@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { getViolations, replySendWith, replyStatusWith, replyWith, resetViolations, typed } from '../../compat/index.js';
-import { captureLog, fetchWire, listen, VERSIONS, type Listening } from './helpers.js';
+import { fetchWire, listen, oldAndMigratedPerSuite, VERSIONS, type Listening } from './helpers.js';
 
 /** What a computed status can hold: plain codes, ones the docs would not list, and values express or node refuse. */
 const CODES: Record<string, unknown> = {
@@ -36,11 +36,7 @@ const errorMiddleware = (err: Error & { code?: string }, _req: Request, res: Res
 
 for (const [version, impl] of VERSIONS) {
   describe(`a computed status answers as before (${version})`, () => {
-    let old: Listening;
-    let migrated: Listening;
-    let log: ReturnType<typeof captureLog>;
-    before(async () => {
-      log = captureLog();
+    const served = oldAndMigratedPerSuite(() => {
       const plain = impl() as any;
       const app = typed(impl() as any, { validation: 'report', docs: false } as never) as any;
       const responses = { 200: z.object({ ok: z.boolean() }), 404: z.object({ ok: z.boolean() }) };
@@ -66,11 +62,7 @@ for (const [version, impl] of VERSIONS) {
       });
       plain.use(errorMiddleware);
       app.use(errorMiddleware);
-      [old, migrated] = await Promise.all([listen(plain), listen(app)]);
-    });
-    after(async () => {
-      log.restore();
-      await Promise.all([old.close(), migrated.close()]);
+      return [plain, app];
     });
 
     SENDS.forEach(([name], i) => {
@@ -78,22 +70,22 @@ for (const [version, impl] of VERSIONS) {
         it(`${name}, ${shape}: every status answers the same bytes`, async () => {
           for (const code of Object.keys(CODES)) {
             const path = `/${i}/${shape}/${code}`;
-            assert.deepEqual(await fetchWire(migrated.url + path), await fetchWire(old.url + path), `${path} (${String(CODES[code])})`);
+            assert.deepEqual(await fetchWire(served().migrated.url + path), await fetchWire(served().old.url + path), `${path} (${String(CODES[code])})`);
           }
         });
       }
     });
 
     it('an invalid status fails as express decides: Express 5 in res.status, Express 4 when node writes the head', async () => {
-      const got = JSON.parse((await fetchWire(`${migrated.url}/0/bare/undefined`)).body) as { name: string; code?: string };
+      const got = JSON.parse((await fetchWire(`${served().migrated.url}/0/bare/undefined`)).body) as { name: string; code?: string };
       if (version === 'express 5') assert.equal(got.name, 'TypeError');
       else assert.deepEqual([got.name, got.code], ['RangeError', 'ERR_HTTP_INVALID_STATUS_CODE']);
     });
 
     it('report mode counts a body the docs refuse and sends it unchanged; an undeclared status is not checked', async () => {
       resetViolations();
-      await fetchWire(`${migrated.url}/0/bare/ok`);
-      await fetchWire(`${migrated.url}/0/bare/six`);
+      await fetchWire(`${served().migrated.url}/0/bare/ok`);
+      await fetchWire(`${served().migrated.url}/0/bare/six`);
       const routes = getViolations().routes.filter((r) => r.path === '/0/bare/:code');
       assert.deepEqual(routes.map((r) => r.violations.map((v) => [v.status, v.example.type])), [[[200, 'unrecognized_keys']]]);
     });

@@ -3,12 +3,12 @@
 // (its status kept, 204/304 stripped, HEAD alike), on Express 5 and 4. `reply(n, x)` carries it so; `reply(n)` and
 // replyEnd(n, headers) stand for `res.status(n).end()` (no Content-Type); a bare `return x` is only what MA003
 // writes for a value that cannot be undefined. The same raw header list (order included, Date aside) and bytes.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { getViolations, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
-import { captureLog, fetchWire, listen, VERSIONS, type Listening } from './helpers.js';
+import { fetchWire, oldAndMigratedPerSuite, VERSIONS } from './helpers.js';
 
 const store = new Map<number, { ok: boolean }>([[1, { ok: true }]]);
 const find = (id: string) => store.get(Number(id));
@@ -38,11 +38,7 @@ const REQUESTS: Array<[method: string, headers: Record<string, string>]> = [
 for (const [version, impl] of VERSIONS) {
   for (const validation of ['report', 'enforce'] as const) {
     describe(`a body undefined at run time answers as before (${version}, ${validation})`, () => {
-      let old: Listening;
-      let migrated: Listening;
-      let log: ReturnType<typeof captureLog>;
-      before(async () => {
-        log = captureLog();
+      const served = oldAndMigratedPerSuite(() => {
         const plain = impl() as any;
         const app = typed(impl() as any, { validation, docs: false } as never) as any;
         const Ok = z.object({ ok: z.boolean() });
@@ -51,11 +47,7 @@ for (const [version, impl] of VERSIONS) {
           plain.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
           app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: Ctx) => typedSend(ctx));
         });
-        [old, migrated] = await Promise.all([listen(plain), listen(app)]);
-      });
-      after(async () => {
-        log.restore();
-        await Promise.all([old.close(), migrated.close()]);
+        return [plain, app];
       });
 
       CASES.forEach(([name], i) => {
@@ -63,7 +55,7 @@ for (const [version, impl] of VERSIONS) {
           for (const id of ['1', '2']) {
             for (const [method, headers] of REQUESTS) {
               const path = `/${i}/${id}`;
-              assert.deepEqual(await fetchWire(migrated.url + path, method, headers), await fetchWire(old.url + path, method, headers), `${method} ${path} ${JSON.stringify(headers)}`);
+              assert.deepEqual(await fetchWire(served().migrated.url + path, method, headers), await fetchWire(served().old.url + path, method, headers), `${method} ${path} ${JSON.stringify(headers)}`);
             }
           }
         });
@@ -71,7 +63,7 @@ for (const [version, impl] of VERSIONS) {
 
       it('an undefined body is answered with a JSON Content-Type and no bytes, and is not checked against its schema', async () => {
         resetViolations();
-        const got = await fetchWire(`${migrated.url}/1/2`);
+        const got = await fetchWire(`${served().migrated.url}/1/2`);
         assert.equal(got.status, 201);
         assert.equal(got.body, '');
         assert.ok(got.headers.includes('application/json; charset=utf-8'), JSON.stringify(got.headers));
