@@ -32,8 +32,8 @@ function answered(): Reply<never, number> {
 
 /**
  * `res.status(code).json(body)` -> `replyWith(res.status(code), body)`; `res.status(code).end()` ->
- * `replyWith(res.status(code))`. An undefined body is answered in place by res.json (a Content-Type and no
- * body), not as the empty reply the runtime answers for `reply(n)`.
+ * `replyWith(res.status(code))`. A body undefined at run time is a JSON reply like reply(n, x)'s: the runtime answers
+ * it as res.json(undefined) did (a Content-Type and no body).
  */
 export function replyWith<B>(res: StatusedResponse, ...body: [] | [B]): Reply<B, number> {
   const code = res.statusCode;
@@ -42,7 +42,7 @@ export function replyWith<B>(res: StatusedResponse, ...body: [] | [B]): Reply<B,
     res.end();
     return answered();
   }
-  if (plainStatus(code) && body[0] !== undefined) return new Reply(code, body[0]);
+  if (plainStatus(code)) return new Reply(code, body[0]);
   res.json(body[0]);
   return answered();
 }

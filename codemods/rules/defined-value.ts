@@ -5,6 +5,7 @@
 // literals and expressions whose value is never undefined, and a name the handler binds once to such a value or
 // guards on every path before the send (`if (!x) return ...;`, `if (!x) throw ...;`, `if (x) { ...send... }`).
 import { isFunction, patternNames, walk, type Node, type Parents } from './ast.js';
+import { endsAfter } from './handler-flow.js';
 
 /** Whether `value` (a node inside the handler `fn`, whose parents are `parents`) is never undefined when sent. */
 export function neverUndefined(value: Node, fn: Node, parents: Parents, depth = 0): boolean {
@@ -67,7 +68,7 @@ function guarded(name: string, after: number, ref: Node, fn: Node, parents: Pare
     if (p.type === 'BlockStatement') {
       const list = p.body as Node[];
       for (const s of list.slice(0, list.indexOf(cur))) {
-        if (s.start > after && s.type === 'IfStatement' && !s.alternate && falsy(s.test, name) && exits(s.consequent)) return true;
+        if (s.start > after && s.type === 'IfStatement' && !s.alternate && falsy(s.test, name) && endsAfter(s.consequent, isReturn)) return true;
       }
     }
   }
@@ -101,13 +102,4 @@ function comparesToUndefined(test: Node, name: string, loose: boolean): boolean 
   return (isName(l) && isUndefined(r)) || (isName(r) && isUndefined(l)) || (isTypeofName(l) && isUndefinedText(r)) || (isTypeofName(r) && isUndefinedText(l));
 }
 
-/** Whether control never leaves the statement normally: it returns or throws on every path. */
-function exits(s: Node | null | undefined): boolean {
-  if (!s) return false;
-  switch (s.type) {
-    case 'ReturnStatement': case 'ThrowStatement': return true;
-    case 'BlockStatement': return s.body.length > 0 && exits(s.body[s.body.length - 1]);
-    case 'IfStatement': return exits(s.consequent) && exits(s.alternate);
-    default: return false;
-  }
-}
+const isReturn = (s: Node): boolean => s.type === 'ReturnStatement';

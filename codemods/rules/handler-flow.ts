@@ -18,10 +18,11 @@ export function tailStatements(body: Node[], out = new Set<Node>()): Set<Node> {
   return out;
 }
 
-/** Whether every path through the statement ends by sending, throwing or returning a send. */
-export function endsAfter(s: Node | null | undefined, exits: Set<Node>): boolean {
+/** Whether every path through the statement ends by throwing or at one of `exits` (a send, a return of one, or
+ *  any statement the caller counts as leaving: a Set, or a test). */
+export function endsAfter(s: Node | null | undefined, exits: ReadonlySet<Node> | ((s: Node) => boolean)): boolean {
   if (!s) return false;
-  if (exits.has(s)) return true;
+  if (typeof exits === 'function' ? exits(s) : exits.has(s)) return true;
   switch (s.type) {
     case 'ThrowStatement': return true;
     case 'BlockStatement': return s.body.length > 0 && endsAfter(s.body[s.body.length - 1], exits);
