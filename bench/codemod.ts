@@ -3,7 +3,8 @@
 // migrate-api's full migration with the cache (the default: node_modules/.cache/migrate-api of the corpus) and with
 // --no-cache, the first re-run after the migration (per-file entries for what it did not write; it parses what it
 // wrote, and records the run), the no-op re-run after that (answered from the run record), the no-op re-run with
-// --no-cache, and the lower bound of any migration (read, Babel parse, YAML of the doc blocks, write:
+// --no-cache, re-runs after a review's edit to one route file (a comment: the record's early cutoff; a line at
+// the top: the full run), and the lower bound of any migration (read, Babel parse, YAML of the doc blocks, write:
 // bench/codemod/migration-floor.mjs) and of one that caches what it writes (the same + a parse of the written files) — then peak RSS by corpus size (BENCH_RSS_SIZES, default none). Every
 // measurement is its own child process, timed by /usr/bin/time (wall, user+sys CPU, max RSS). migrate-api runs the
 // CLI as `npm run build` bundles it (dist/codemods). Run: npx tsx bench/codemod.ts [files=1000]. Writes the "##
@@ -134,12 +135,20 @@ async function main(): Promise<void> {
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
     run('migrate-api, no-op re-run --no-cache', [process.execPath, bin, migrated, '--force', '--no-cache'], {},
       (s) => `${countChanged(snapshot, migrated)} files changed, exit ${s.status}`);
-    // A review's edit: one route file changes, so the record misses; every other file's analysis is a cache entry.
-    const edited = join(migrated, 'routes', readdirSync(join(migrated, 'routes')).sort()[0]!);
-    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// edited in review (round ${round})\n`);
+    // A review's edits to route files. A comment leaves the file's analysis as it was: the record's early cutoff
+    // parses that file and answers (cache/early-cutoff.ts). A line added at the top moves every route of the file:
+    // the cutoff's parse finds another analysis, and the full run follows (every other file from its cache entry).
+    const routeFiles = readdirSync(join(migrated, 'routes')).sort();
+    const commented = join(migrated, 'routes', routeFiles[0]!);
+    writeFileSync(commented, `${readFileSync(commented, 'utf8')}\n// edited in review (round ${round})\n`);
     const editedSnapshot = fresh(migrated, 'migrate-edited-snapshot');
-    run('migrate-api, re-run after one route file was edited (cache on: parses that file, the others from their entries)', [process.execPath, bin, migrated, '--force'], {},
+    run('migrate-api, re-run after a comment was added to one route file (cache on: the early cutoff parses that file, the record answers)', [process.execPath, bin, migrated, '--force'], {},
       (s) => `${countChanged(editedSnapshot, migrated)} files changed, exit ${s.status}`);
+    const moved = join(migrated, 'routes', routeFiles[1]!);
+    writeFileSync(moved, `// edited in review (round ${round})\n${readFileSync(moved, 'utf8')}`);
+    const movedSnapshot = fresh(migrated, 'migrate-moved-snapshot');
+    run('migrate-api, re-run after a line was added at the top of one route file (cache on: that file parsed, the others from their entries, the tree planned)', [process.execPath, bin, migrated, '--force'], {},
+      (s) => `${countChanged(movedSnapshot, migrated)} files changed, exit ${s.status}`);
   }
   const rows = [...samples].map(([name, ss]) => ({
     name, note: notes.get(name)!,

@@ -13,6 +13,7 @@ import { readDocSources, type DocSource } from './docs/doc-sources.js';
 import { Resolver } from './scan/resolve.js';
 import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
 import type { PreviousDocs } from './zod/previous-module.js';
+import type { TextFacts } from './scan/text-facts.js';
 import { routeValidators, usesValidatorPackage, type RouteValidators } from './validators/route-validators.js';
 
 export interface Analysis {
@@ -29,6 +30,8 @@ export interface Analysis {
   validators?: RouteValidators;
   /** The per-file scans the scan was linked from (handler definitions are followed through them). */
   scans: Map<string, FileScan>;
+  /** What planning needs of each readable file's text (scan/text-facts.ts). */
+  textFacts: Map<string, TextFacts>;
 }
 
 export interface AnalyzeOptions {
@@ -48,12 +51,14 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const perFileStep = opts.analyzeFile ?? (async (file: string) => analyzeFile(file));
   const analyzed = await Promise.all(files.map((f) => perFileStep(f)));
   const scans = new Map<string, FileScan>();
+  const textFacts = new Map<string, TextFacts>();
   const perFile: Diagnostic[] = [];
   const sourceDocs: DocsModel[] = [];
   const previous: Array<{ file: string; docs: PreviousDocs }> = [];
   for (const a of analyzed) {
     perFile.push(...a.diagnostics);
     if (a.previousDocs) previous.push({ file: a.file, docs: a.previousDocs });
+    if (a.text) textFacts.set(a.file, a.text);
     if (!a.scan) continue;
     scans.set(a.file, a.scan);
     perFile.push(...a.scan.diagnostics);
@@ -73,7 +78,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const match = matchRoutes(scan, docs.operations);
   const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;
   return {
-    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, scans, ...(validators ? { validators } : {}),
+    root: given, scan, docs, match, specFiles: read.specFiles, docSources: read.sources, scans, textFacts, ...(validators ? { validators } : {}),
     diagnostics: [...scan.diagnostics, ...docs.diagnostics, ...match.diagnostics],
   };
 }

@@ -14,6 +14,7 @@ import { scanFile, type FileScan } from './scan/index.js';
 import { sha1, type FileReads } from './cache/sha1.js';
 import type { Node } from './rules/ast.js';
 import { helperCalls } from './send-helpers.js';
+import { textFacts, type TextFacts } from './scan/text-facts.js';
 import { detachStrings } from './detach-strings.js';
 import { isGeneratedSchemasModule, previousDocs, type PreviousDocs } from './zod/previous-module.js';
 
@@ -35,6 +36,8 @@ export interface AnalyzedFile {
   /** Other files the analysis read (`$ref`'d YAML), with their text's hash (null: unreadable): what a cached
    *  analysis depends on besides the file itself. */
   reads?: FileReads;
+  /** What planning needs of the text besides the tree; absent when the file could not be read. */
+  text?: TextFacts;
 }
 
 /** The per-file half of analyzeProject; the AST dies here, so memory stays flat. */
@@ -50,9 +53,10 @@ export function analyzeFile(file: string): AnalyzedFile {
 
 /** analyzeFile for a text already read: a pure function of (file, code) and the files listed in `reads`. */
 export function analyzeSource(file: string, code: string): AnalyzedFile {
-  if (isGeneratedSchemasModule(code)) return analyzeSchemasModule(file, code);
+  const text = textFacts(code);
+  if (isGeneratedSchemasModule(code)) return { ...analyzeSchemasModule(file, code), text };
   const parsed = parseSource(code, file);
-  if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic] };
+  if ('diagnostic' in parsed) return { file, diagnostics: [parsed.diagnostic], text };
   const scan = scanFile(code, file, parsed.ast);
   // What the send-helper finder reads, taken now: the finder would otherwise parse every route file once more.
   scan.helperCalls = helperCalls(parsed.ast.program as unknown as Node);
@@ -65,7 +69,7 @@ export function analyzeSource(file: string, code: string): AnalyzedFile {
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
   const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0 || loaded.inlineDocs.length > 0;
-  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [], ...(reads.length ? { reads } : {}) };
+  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics: [], ...(reads.length ? { reads } : {}), text };
 }
 
 /** Our own schemas module declares schemas and no route, mount or doc block: its scan is that of an empty file.

@@ -223,7 +223,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
     : undefined;
 
   // 4. Zod: one module of named schemas, inline specs per route.
-  const format = projectFormat(scan.routes.map((r) => r.file));
+  const format = projectFormat(scan.routes.map((r) => r.file), (f) => analysis.textFacts.get(f)?.esm ?? false);
   const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : schemasModulePath(scan, format, { root, target, inTarget });
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
   const module = rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)
@@ -235,7 +235,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   const apiDocs = module?.apiDocs ?? null;
   const docsPaths = docsPathsFor(scan);
   // Comments a swagger-jsdoc call of the app still reads at run time stay (scan/swagger-jsdoc.ts).
-  const readers = docCommentReaders(root, sourceFiles);
+  const readers = docCommentReaders(root, sourceFiles, (f) => analysis.textFacts.get(f)?.docReader ?? false);
   const keepDocComments = (file: string) => readers.covers(file);
   const kept = docs.operations.find((o) => o.comment && inTarget(o.at.file) && keepDocComments(o.at.file));
   if (kept) {
@@ -257,7 +257,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
-  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])]) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])], (f) => analysis.textFacts.get(f)?.imports ?? { none: 0, js: 0, ts: 0 }) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);

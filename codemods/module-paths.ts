@@ -47,20 +47,18 @@ export function importSpecifier(fromFile: string, toFile: string, format: Module
   return spec;
 }
 
-/** The project's module style, from its route files: TS if any is TS, else CommonJS or ESM by majority. */
-export function projectFormat(files: string[]): ModuleFormat {
+/** The project's module style, from its route files: TS if any is TS, else CommonJS or ESM by majority
+ *  (`esm`: the syntax each file's analysis saw, scan/text-facts.ts). */
+export function projectFormat(files: string[], esm: (file: string) => boolean): ModuleFormat {
   if (files.some((f) => /\.[cm]?tsx?$/.test(f))) return 'ts';
   let cjs = 0;
-  let esm = 0;
+  let esmFiles = 0;
   for (const f of new Set(files)) {
     const ext = extname(f);
     if (ext === '.cjs') cjs++;
-    else if (ext === '.mjs') esm++;
-    else {
-      const code = readFileSync(f, 'utf8');
-      if (/^\s*import\s[^(]/m.test(code) || /^\s*export\s/m.test(code)) esm++;
-      else cjs++;
-    }
+    else if (ext === '.mjs') esmFiles++;
+    else if (esm(f)) esmFiles++;
+    else cjs++;
   }
-  return esm > cjs ? 'js' : 'cjs';
+  return esmFiles > cjs ? 'js' : 'cjs';
 }

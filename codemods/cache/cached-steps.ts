@@ -13,6 +13,7 @@ import { analyzeSource, rewriteSource, type AnalyzedFile, type RewrittenFile } f
 import { FileCache } from './file-cache.js';
 import { contentHash, sha1, type FileReads } from './sha1.js';
 import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
+import { readingOwnFile } from './input-recorder.js';
 
 export interface CachedSteps {
   analyze: (file: string) => Promise<AnalyzedFile>;
@@ -42,7 +43,7 @@ export function cachedSteps(cache: FileCache, fallback: { analyze: (file: string
     },
     async analyze(file) {
       let code: string;
-      try { code = readFileSync(file, 'utf8'); } catch { return fallback.analyze(file); }
+      try { code = readingOwnFile(file, () => readFileSync(file, 'utf8')); } catch { return fallback.analyze(file); }
       const key = sha1(code);
       const hit = cache.get('analysis', file, key, decodeAnalysis);
       if (hit && readsUnchanged(hit)) return hit;

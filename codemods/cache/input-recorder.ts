@@ -10,8 +10,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha1 } from './sha1.js';
 
-/** One input: a file's bytes, a folder's listing, or what a stat/exists saw (never a time: only content counts). */
-export interface Input { path: string; kind: 'file' | 'dir' | 'stat'; value: string }
+/** One input: a file's bytes, a folder's listing, or what a stat/exists saw (never a time: only content counts).
+ *  `shared`: a file read by more than its own analysis (readingOwnFile): by planning, a rewrite, another file's
+ *  analysis. A file that is not shared reaches the run only through its analysis (./early-cutoff.ts). */
+export interface Input { path: string; kind: 'file' | 'dir' | 'stat'; value: string; shared?: true }
 
 export interface Recording {
   /** Restores node:fs; the inputs, or null when some read could not be recorded. */
@@ -68,6 +70,21 @@ export function abandonRecording(): void {
   (registry[ACTIVE] ?? active)?.abandon();
 }
 
+/** The file whose own analysis is running, on the same global as the recording (the bundle may hold two copies). */
+const OWNER = Symbol.for('migrate-api.input-recording.owner');
+const owner = globalThis as unknown as Record<symbol, string | undefined>;
+
+/** Runs `read`, a file's own analysis: its reads of `file` are not shared ones (Input.shared). */
+export function readingOwnFile<T>(file: string, read: () => T): T {
+  const outer = owner[OWNER];
+  owner[OWNER] = resolve(file);
+  try {
+    return read();
+  } finally {
+    owner[OWNER] = outer;
+  }
+}
+
 /** Starts recording; `ignore` leaves out what is not an input (the cache itself, the tool's own code). */
 export function recordInputs(ignore: (path: string) => boolean): Recording {
   if (active) {
@@ -81,7 +98,10 @@ export function recordInputs(ignore: (path: string) => boolean): Recording {
     if (path === null) { if (typeof raw !== 'number' || raw > 2) spoiled = true; return; }
     if (ignore(path)) return;
     const key = `${kind}\0${path}`;
-    if (!inputs.has(key)) inputs.set(key, { path, kind, value: value ? value() : VALUE_OF[kind](path) });
+    const shared = kind === 'file' && owner[OWNER] !== path;
+    const known = inputs.get(key);
+    if (!known) inputs.set(key, { path, kind, value: value ? value() : VALUE_OF[kind](path), ...(shared ? { shared } : {}) });
+    else if (shared) known.shared = true;
   };
   const f = fs as unknown as Record<string, unknown>;
   f.readFileSync = function (this: unknown, p: unknown, ...rest: unknown[]) {

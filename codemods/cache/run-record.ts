@@ -58,17 +58,21 @@ export function startRunRecord(cacheDir: string | null, flags: Record<string, un
         try { unlinkSync(file); } catch { /* none */ }
         return;
       }
-      const key = runKey(flags, target);
-      const record: RunRecord = { format: CACHE_FORMAT, tool: toolIdentity(), key, inputs, report, exitCode };
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        writeFileSync(tmp, JSON.stringify(record));
-        renameSync(tmp, file);
-      } catch {
-        try { unlinkSync(tmp); } catch { /* never written */ }
-      }
+      writeRecord(cacheDir, { format: CACHE_FORMAT, tool: toolIdentity(), key: runKey(flags, target), inputs, report, exitCode });
     },
   };
+}
+
+/** Stores `record` in place of the one under its key, whole or not at all (a temp file renamed into place). */
+export function writeRecord(cacheDir: string, record: RunRecord): void {
+  const file = recordFile(cacheDir, record.key);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(record));
+    renameSync(tmp, file);
+  } catch {
+    try { unlinkSync(tmp); } catch { /* never written */ }
+  }
 }
 
 export type LoadedRecord = { record: RunRecord } | { corrupt: string } | null;
@@ -88,11 +92,14 @@ export function loadRecord(cacheDir: string, key: string): LoadedRecord {
   }
 }
 
-/** Every input reads as it did when recorded (stops at the first that does not). */
-export function inputsUnchanged(inputs: Input[]): boolean {
+/** The inputs that no longer read as recorded (empty: the run would read the same tree); null at the first one
+ *  `allowed` refuses (the caller cannot use the record then, and the rest need not be read). */
+export function changedInputs(inputs: Input[], allowed: (changed: Input) => boolean = () => false): Input[] | null {
+  const changed: Input[] = [];
   for (const i of inputs) {
-    const value = VALUE_OF[i.kind]?.(i.path);
-    if (value !== i.value) return false;
+    if (VALUE_OF[i.kind]?.(i.path) === i.value) continue;
+    if (!allowed(i)) return null;
+    changed.push(i);
   }
-  return true;
+  return changed;
 }

@@ -2,8 +2,10 @@
 // loads: bin.ts calls this first, with nothing but node builtins, the report renderer and git loaded. It answers
 // only when the uncached run would certainly print the same and exit the same: the same flags, target, working
 // folder and tool, every recorded input reading the same, the same checks passing before the run (the peer
-// versions and the dirty-tree guard, run here as the CLI runs them). Anything else (a flag it cannot replay such
-// as --report, a record that does not read, a changed input) returns null: the CLI then runs in full.
+// versions and the dirty-tree guard, run here as the CLI runs them). Where the only inputs that changed are files
+// that nothing but their own analysis read, it analyses those (./early-cutoff.ts, which loads the parser) and
+// answers when their analyses come out the same. Anything else (a flag it cannot replay such as --report, a
+// record that does not read, another changed input) returns null: the CLI then runs in full.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,7 @@ import { packageRoot } from '../package-root.js';
 import { expressTooOld, typeScriptTooOld, zodTooOld } from '../peer-versions.js';
 import { renderSummary } from '../report.js';
 import { cacheFolder } from './cache-dir.js';
-import { inputsUnchanged, loadRecord, runKey } from './run-record.js';
+import { changedInputs, loadRecord, runKey, writeRecord } from './run-record.js';
 
 export interface ReplayIo { out: (s: string) => void; err: (s: string) => void }
 
@@ -27,7 +29,7 @@ export function cacheFolderFor(target: string, location: string | undefined): st
   return cacheFolder({ cache: true, cacheLocation: location }, packageRoot(targetDir) ?? targetDir);
 }
 
-export function tryReplay(argv: string[], io: ReplayIo, started: number): number | null {
+export async function tryReplay(argv: string[], io: ReplayIo, started: number): Promise<number | null> {
   if (COMMANDS.has(argv[0] ?? '')) return null;
   let parsed;
   try {
@@ -49,7 +51,8 @@ export function tryReplay(argv: string[], io: ReplayIo, started: number): number
     return null;
   }
   const { record } = loaded;
-  if (!inputsUnchanged(record.inputs)) return null;
+  const changed = changedInputs(record.inputs, (i) => i.kind === 'file' && !i.shared);
+  if (!changed) return null;
   // The checks the CLI makes before it reads anything: when one would refuse, the full run says so.
   if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir) || expressTooOld(dir))) return null;
   if (!values.dry && !values.force) {
@@ -59,6 +62,14 @@ export function tryReplay(argv: string[], io: ReplayIo, started: number): number
     } catch {
       return null;
     }
+  }
+  if (changed.length) {
+    const { changedAnalysesSame } = await import('./early-cutoff.js');
+    const now = changedAnalysesSame(cacheDir, changed);
+    if (!now) return null;
+    // The edited tree is the recorded run's: the record now stands for it, so the next re-run is a plain replay.
+    const reading = new Map(now.map((i) => [i.path, i]));
+    writeRecord(cacheDir, { ...record, inputs: record.inputs.map((i) => (i.kind === 'file' && reading.get(i.path)) || i) });
   }
   const report = { ...record.report, date: new Date().toISOString(), durationMs: Date.now() - started };
   if (values.json) io.out(JSON.stringify(report, null, 2) + '\n');

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ownPackage } from '../own-package.js';
 
 /** Bump when the shape of what is cached changes (entries of another format are ignored). */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 let identity: string | undefined;
 

@@ -11,23 +11,34 @@ export type ImportStyle = 'none' | 'js' | 'ts';
 // `from './x'`, `require('./x')`, `import('./x')`, `import x = require('./x')`.
 const RELATIVE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])(\.\.?\/[^'"\n]+)\1/g;
 const DATA_EXT = /^(json|node|wasm|css|scss|sass|less|html?|svg|png|jpe?g|gif|webp|ico|txt|md|ya?ml|graphql|gql|proto|sql)$/i;
-/** Read at most this many files: the convention shows in the first few; a huge tree is not read twice. */
+/** Count at most this many files: the convention shows in the first few. */
 const MAX_FILES = 200;
 
-/** The majority style of the relative imports in `files` (null: none found, or a tie). Non-code files
- *  (`./data.json`, `./style.css`) do not count. */
-export function relativeImportStyle(files: readonly string[]): ImportStyle | null {
-  const counts: Record<ImportStyle, number> = { none: 0, js: 0, ts: 0 };
+export type ImportStyleCounts = Record<ImportStyle, number>;
+
+/** One file's relative imports by style. Non-code files (`./data.json`, `./style.css`) do not count. */
+export function relativeImportCounts(code: string): ImportStyleCounts {
+  const counts: ImportStyleCounts = { none: 0, js: 0, ts: 0 };
+  for (const m of code.matchAll(RELATIVE)) {
+    const ext = /\.([a-z]+)$/i.exec(m[2]!.split('/').pop()!)?.[1];
+    if (ext && /^[cm]?jsx?$/.test(ext)) counts.js++;
+    else if (ext && /^[cm]?tsx?$/.test(ext)) counts.ts++;
+    // `./user.service` has no extension; `./data.json` is not code.
+    else if (!ext || !DATA_EXT.test(ext)) counts.none++;
+  }
+  return counts;
+}
+
+/** The majority style of the relative imports in `files`, from each file's counts (its analysis took them;
+ *  undefined: unreadable or none); null when none is found, or a tie. */
+export function relativeImportStyle(files: readonly string[], countsOf: (file: string) => ImportStyleCounts | undefined): ImportStyle | null {
+  const counts: ImportStyleCounts = { none: 0, js: 0, ts: 0 };
   for (const file of files.slice(0, MAX_FILES)) {
-    let code: string;
-    try { code = readFileSync(file, 'utf8'); } catch { continue; }
-    for (const m of code.matchAll(RELATIVE)) {
-      const ext = /\.([a-z]+)$/i.exec(m[2]!.split('/').pop()!)?.[1];
-      if (ext && /^[cm]?jsx?$/.test(ext)) counts.js++;
-      else if (ext && /^[cm]?tsx?$/.test(ext)) counts.ts++;
-      // `./user.service` has no extension; `./data.json` is not code.
-      else if (!ext || !DATA_EXT.test(ext)) counts.none++;
-    }
+    const c = countsOf(file);
+    if (!c) continue;
+    counts.none += c.none;
+    counts.js += c.js;
+    counts.ts += c.ts;
   }
   const ranked = (Object.entries(counts) as Array<[ImportStyle, number]>).sort((a, b) => b[1] - a[1]);
   return ranked[0]![1] > 0 && ranked[0]![1] > ranked[1]![1] ? ranked[0]![0] : null;

@@ -26,14 +26,21 @@ export interface DocCommentReaders {
 
 const PACKAGE = 'swagger-jsdoc';
 
-/** The swagger-jsdoc calls in `files`; `root` is the package folder (an app's working directory). */
-export function docCommentReaders(root: string, files: string[]): DocCommentReaders {
+/** Whether a file's text may hold a swagger-jsdoc call: it names the package or an options object. Most files do
+ *  neither, and are never parsed for one (their analysis records this, scan/text-facts.ts). */
+export function mayCallDocReader(code: string): boolean {
+  return code.includes(PACKAGE) || (/\bapis\b/.test(code) && /\b(swaggerDefinition|definition)\b/.test(code));
+}
+
+/** The swagger-jsdoc calls in `files`, of which only those `mayCall` says may hold one are read; `root` is the
+ *  package folder (an app's working directory). */
+export function docCommentReaders(root: string, files: string[], mayCall: (file: string) => boolean): DocCommentReaders {
   const calls: SwaggerJsdocCall[] = [];
   for (const file of files) {
+    if (!mayCall(file)) continue;
     let code: string;
     try { code = readFileSync(file, 'utf8'); } catch { continue; }
-    // Most files name neither the package nor an options object: they are never parsed here.
-    if (!code.includes(PACKAGE) && !(/\bapis\b/.test(code) && /\b(swaggerDefinition|definition)\b/.test(code))) continue;
+    if (!mayCallDocReader(code)) continue;
     const parsed = parseSource(code, file);
     if ('ast' in parsed) calls.push(...callsIn(parsed.ast.program as unknown as Node, file, root));
   }

@@ -2,10 +2,14 @@
 // and the project's import style, and the format follows the route files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSpecifier, projectFormat } from '../../codemods/module-paths.js';
+import { textFacts } from '../../codemods/scan/text-facts.js';
+
+/** The syntax each file's analysis records (scan/text-facts.ts). */
+const esmOf = (f: string) => textFacts(readFileSync(f, 'utf8')).esm;
 
 test('importSpecifier: TS imports the emitted .js unless the project writes none or .ts; a .cjs keeps its extension', () => {
   assert.equal(importSpecifier('/app/src/routes/users.ts', '/app/src/api-schemas.ts', 'ts', null), '../api-schemas.js');
@@ -23,9 +27,9 @@ test('projectFormat: TS when any route file is TS, else ESM or CommonJS by major
   const esm = file('a.js', "import express from 'express';\nexport default express.Router();\n");
   const cjs1 = file('b.js', "const express = require('express');\nmodule.exports = express.Router();\n");
   const cjs2 = file('c.cjs', "module.exports = {};\n");
-  assert.equal(projectFormat([esm, cjs1, join(dir, 'd.ts')]), 'ts');
-  assert.equal(projectFormat([esm, cjs1, cjs2]), 'cjs');
-  assert.equal(projectFormat([esm, file('e.mjs', ''), cjs1]), 'js');
+  assert.equal(projectFormat([esm, cjs1, join(dir, 'd.ts')], esmOf), 'ts');
+  assert.equal(projectFormat([esm, cjs1, cjs2], esmOf), 'cjs');
+  assert.equal(projectFormat([esm, file('e.mjs', ''), cjs1], esmOf), 'js');
   // One file with several routes counts once.
-  assert.equal(projectFormat([esm, esm, cjs1, cjs2]), 'cjs');
+  assert.equal(projectFormat([esm, esm, cjs1, cjs2], esmOf), 'cjs');
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { main } from '../../codemods/cli.js';
+import { tryReplay } from '../../codemods/cache/run-replay.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
@@ -48,6 +49,14 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   let err = '';
   const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
   // picocolors colours its output under CI=true (as CI runs the suite): the tests read the text.
+  return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
+}
+
+/** What bin.ts does before the CLI loads: the answer from the run record (code null: none, the CLI runs in full). */
+export async function replayCli(argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await tryReplay(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } }, Date.now());
   return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
 

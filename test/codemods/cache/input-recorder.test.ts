@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import fs, { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { abandonRecording, recordInputs } from '../../../codemods/cache/input-recorder.js';
-import { inputsUnchanged } from '../../../codemods/cache/run-record.js';
+import { abandonRecording, readingOwnFile, recordInputs } from '../../../codemods/cache/input-recorder.js';
+import { changedInputs } from '../../../codemods/cache/run-record.js';
 import { tempDir } from '../../helpers/migrate-cli.js';
+
+const inputsUnchanged = (inputs: Parameters<typeof changedInputs>[0]) => changedInputs(inputs)?.length === 0;
 
 function tree(): string {
   const dir = tempDir('recorder');
@@ -57,6 +59,26 @@ test('reads, listings, existence checks, stats and required packages are recorde
   after(() => mkdirSync(join(dir, 'src', 'b.js')), () => rmSync(join(dir, 'src', 'b.js'), { recursive: true }), 'something where nothing was');
   after(() => writeFileSync(join(dir, 'node_modules', 'http-status', 'index.js'), 'module.exports = { CREATED: 202 };'),
     () => writeFileSync(join(dir, 'node_modules', 'http-status', 'index.js'), 'module.exports = { CREATED: 201 };'), 'an installed package');
+});
+
+test('a file read only inside its own analysis is not shared; any other read of it, before or after, shares it', () => {
+  const dir = tree();
+  writeFileSync(join(dir, 'src', 'b.js'), 'b');
+  writeFileSync(join(dir, 'src', 'c.js'), 'c');
+  const [a, b, c] = ['a.js', 'b.js', 'c.js'].map((f) => join(dir, 'src', f)) as [string, string, string];
+  const rec = recordInputs(() => false);
+  readingOwnFile(a, () => readFileSync(a, 'utf8'));
+  readingOwnFile(b, () => { readFileSync(b, 'utf8'); readFileSync(c, 'utf8'); });  // c: read by b's analysis ($ref)
+  readingOwnFile(c, () => readFileSync(c, 'utf8'));
+  readFileSync(b);                                                                     // b: read again by planning
+  const inputs = rec.stop()!;
+  const shared = (f: string) => inputs.find((i) => i.kind === 'file' && i.path === f)?.shared ?? false;
+  assert.deepEqual([a, b, c].map(shared), [false, true, true]);
+  // A changed input the caller can use (an unshared file) is listed; one it cannot use ends the look at once.
+  writeFileSync(a, 'A');
+  assert.deepEqual(changedInputs(inputs, (i) => !i.shared)?.map((i) => i.path), [a]);
+  writeFileSync(b, 'B');
+  assert.equal(changedInputs(inputs, (i) => !i.shared), null);
 });
 
 test('a read the recorder cannot attribute to a path (a file descriptor) makes the recording unusable', () => {

@@ -8,16 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { tryReplay } from '../../../codemods/cache/run-replay.js';
-import { copyFixture, runCli, timeless } from '../../helpers/migrate-cli.js';
-
-function replay(argv: string[]): { code: number | null; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = tryReplay(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } }, Date.now());
-  return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
-}
+import { copyFixture, replayCli as replay, runCli, timeless } from '../../helpers/migrate-cli.js';
 
 const jsonless = (s: string) => { const { date: _d, durationMs: _t, ...rest } = JSON.parse(s) as Record<string, unknown>; return rest; };
 const cacheDir = (dir: string) => join(dir, 'node_modules', '.cache', 'migrate-api');
@@ -29,10 +20,10 @@ for (const app of ['users-cjs', 'orders-esm', 'inventory-ts', 'clinic-cjs', 'boo
     const migration = await runCli([dir, '--force']);
     // The migration ran itself once more over what it wrote (cli/fixed-point.ts) and recorded that run: the first
     // re-run is answered at once, with the no-op run's summary, not the migration's.
-    const afterMigration = replay([dir, '--force']);
+    const afterMigration = await replay([dir, '--force']);
     assert.notEqual(afterMigration.code, null, 'the first re-run after the migration is answered from the record');
     const first = await runCli([dir, '--force']);
-    const replayed = replay([dir, '--force']);
+    const replayed = await replay([dir, '--force']);
     assert.notEqual(replayed.code, null, 'the re-run of the unchanged tree is answered from the record');
     const uncached = await runCli([dir, '--force', '--no-cache']);
     for (const answer of [afterMigration, replayed]) {
@@ -44,7 +35,7 @@ for (const app of ['users-cjs', 'orders-esm', 'inventory-ts', 'clinic-cjs', 'boo
     assert.notEqual(timeless(uncached.err), timeless(migration.err), 'the no-op summary is not the migration\'s');
 
     const json = await runCli([dir, '--force', '--json']);
-    const jsonReplay = replay([dir, '--force', '--json']);
+    const jsonReplay = await replay([dir, '--force', '--json']);
     const jsonUncached = await runCli([dir, '--force', '--json', '--no-cache']);
     assert.equal(jsonReplay.code, jsonUncached.code);
     assert.equal(jsonReplay.code, json.code);
@@ -52,7 +43,7 @@ for (const app of ['users-cjs', 'orders-esm', 'inventory-ts', 'clinic-cjs', 'boo
     assert.equal(jsonReplay.err, jsonUncached.err);
 
     await runCli([dir, '--dry']);
-    const dry = replay([dir, '--dry']);
+    const dry = await replay([dir, '--dry']);
     const dryUncached = await runCli([dir, '--dry', '--no-cache']);
     assert.equal(dry.code, dryUncached.code);
     assert.equal(dry.out, dryUncached.out);
@@ -65,46 +56,46 @@ test('each kind of input the run read, other flags and another tool make the rec
   await runCli([dir, '--force']);
   const settle = async () => {
     const full = await runCli([dir, '--force']);
-    const again = replay([dir, '--force']);
+    const again = await replay([dir, '--force']);
     assert.notEqual(again.code, null, 'the full run after a change records the tree as it is now');
     assert.equal(timeless(again.err), timeless(full.err));
     return full;
   };
   const before = await settle();
-  const misses = (what: string) => assert.equal(replay([dir, '--force']).code, null, `${what} makes the record miss`);
+  const misses = async (what: string) => assert.equal((await replay([dir, '--force'])).code, null, `${what} makes the record miss`);
 
   // A source file the user edits: the full run sees it (here: a new route the migration then wraps).
   appendFileSync(join(dir, 'src', 'routes', 'items.ts'), '\n// edited by hand\n');
-  misses('a source file');
+  await misses('a source file');
   await settle();
   writeFileSync(join(dir, 'openapi.yaml'), readFileSync(join(dir, 'openapi.yaml'), 'utf8') + '\n# a comment\n');
-  misses('the spec file the code loads');
+  await misses('the spec file the code loads');
   await settle();
   appendFileSync(join(dir, 'schemas', 'common.yaml'), '\n# a comment\n');
-  misses('a $ref\'d schema file');
+  await misses('a $ref\'d schema file');
   await settle();
   writeFileSync(join(dir, 'tsconfig.json'), readFileSync(join(dir, 'tsconfig.json'), 'utf8') + '\n');
-  misses('tsconfig.json');
+  await misses('tsconfig.json');
   await settle();
   writeFileSync(join(dir, 'src', 'routes', 'extra.ts'), 'export const extra = 1;\n');
-  misses('a new file in the tree');
+  await misses('a new file in the tree');
   const added = await settle();
   assert.match(added.err, new RegExp(`files scanned\\s+${Number(/files scanned\s+(\d+)/.exec(before.err)![1]) + 1}`));
   rmSync(join(dir, 'src', 'routes', 'extra.ts'));
-  misses('a deleted file');
+  await misses('a deleted file');
   await settle();
 
   // Flags: a record answers only the flags it was made with.
-  assert.equal(replay([dir, '--force', '--validation', 'enforce']).code, null);
-  assert.equal(replay([dir, '--force', '--no-cache']).code, null);
-  assert.equal(replay([dir, '--force', '--report', join(dir, 'report')]).code, null, '--report writes files the replay does not');
+  assert.equal((await replay([dir, '--force', '--validation', 'enforce'])).code, null);
+  assert.equal((await replay([dir, '--force', '--no-cache'])).code, null);
+  assert.equal((await replay([dir, '--force', '--report', join(dir, 'report')])).code, null, '--report writes files the replay does not');
 
   // Another tool (version or code): its record is not this tool's, and not an error either.
   for (const file of records(dir)) {
     const record = JSON.parse(readFileSync(file, 'utf8')) as { tool: string };
     writeFileSync(file, JSON.stringify({ ...record, tool: 'another-build' }));
   }
-  const other = replay([dir, '--force']);
+  const other = await replay([dir, '--force']);
   assert.equal(other.code, null);
   assert.equal(other.err, '');
   await settle();
@@ -115,7 +106,7 @@ test('an unreadable record or cache entry is ignored with a warning: the answer 
   await runCli([dir, '--force']);
   const full = await runCli([dir, '--force']);
   for (const file of records(dir)) writeFileSync(file, '{"format":1,"tool":');
-  const broken = replay([dir, '--force']);
+  const broken = await replay([dir, '--force']);
   assert.equal(broken.code, null);
   assert.match(broken.err, /warning: ignored an unreadable cache file .*run-.*\.json; running in full/);
 
@@ -130,9 +121,9 @@ test('an unreadable record or cache entry is ignored with a warning: the answer 
   assert.equal(timeless(warned.err.replace(/^warning: ignored .*\n/m, '')), timeless(uncached.err));
   assert.equal(timeless(warned.err.replace(/^warning: ignored .*\n/m, '')), timeless(full.err));
   // That run recorded nothing (it met a broken cache); the next one does, and is answered after.
-  assert.equal(replay([dir, '--force']).code, null);
+  assert.equal((await replay([dir, '--force'])).code, null);
   await runCli([dir, '--force']);
-  assert.equal(replay([dir, '--force']).code, full.code);
+  assert.equal((await replay([dir, '--force'])).code, full.code);
 });
 
 test('without --force the replay makes the dirty-tree check the CLI makes: a dirty index is not answered', async () => {
@@ -145,10 +136,10 @@ test('without --force the replay makes the dirty-tree check the CLI makes: a dir
   git('add', '-A');
   git('commit', '-qm', 'migrated');
   const clean = await runCli([dir]);
-  assert.equal(replay([dir]).code, clean.code);
+  assert.equal((await replay([dir])).code, clean.code);
   // Same bytes on disk, but the index now differs: the uncached run refuses, so the replay must not answer.
   git('rm', '-q', '--cached', 'package.json');
-  assert.equal(replay([dir]).code, null);
+  assert.equal((await replay([dir])).code, null);
   const refused = await runCli([dir]);
   assert.equal(refused.code, 1);
   assert.match(refused.err, /refusing to migrate/);
@@ -160,12 +151,12 @@ test('--cache-location keeps the record there and the replay finds it there; --n
   await runCli([dir, '--force', '--cache-location', elsewhere]);
   const full = await runCli([dir, '--force', '--cache-location', elsewhere]);
   assert.ok(readdirSync(elsewhere).some((f) => f.startsWith('run-')));
-  const replayed = replay([dir, '--force', '--cache-location', elsewhere]);
+  const replayed = await replay([dir, '--force', '--cache-location', elsewhere]);
   assert.equal(replayed.code, full.code);
   assert.equal(timeless(replayed.err), timeless(full.err));
-  assert.equal(replay([dir, '--force']).code, null, 'the default location holds no record of that run');
+  assert.equal((await replay([dir, '--force'])).code, null, 'the default location holds no record of that run');
   rmSync(elsewhere, { recursive: true, force: true });
   await runCli([dir, '--force', '--no-cache']);
   await runCli([dir, '--force', '--no-cache']);
-  assert.equal(replay([dir, '--force', '--no-cache']).code, null);
+  assert.equal((await replay([dir, '--force', '--no-cache'])).code, null);
 });

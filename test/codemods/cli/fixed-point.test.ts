@@ -8,12 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkFixedPoint } from '../../../codemods/cli/fixed-point.js';
-import { tryReplay } from '../../../codemods/cache/run-replay.js';
-import { copyFixture, runCli } from '../../helpers/migrate-cli.js';
+import { copyFixture, replayCli, runCli } from '../../helpers/migrate-cli.js';
 
 const cacheDir = (dir: string) => join(dir, 'node_modules', '.cache', 'migrate-api');
 const entries = (dir: string, kind: string) => readdirSync(cacheDir(dir)).filter((f) => f.startsWith(`${kind}-`));
-const replay = (argv: string[]) => tryReplay(argv, { out: () => {}, err: () => {} }, Date.now());
 
 test('a tree short of the fixed point is named file by file, and no run is recorded for it', async () => {
   const dir = copyFixture('apps/users-cjs');
@@ -33,7 +31,7 @@ test('a migration that writes leaves the run after it recorded and every file it
   const migration = await runCli([dir, '--force']);
   assert.doesNotMatch(migration.err, /second run would still change/);
   assert.equal(entries(dir, 'run').length, 1);
-  assert.notEqual(replay([dir, '--force']), null);
+  assert.notEqual((await replayCli([dir, '--force'])).code, null);
   // Another flag misses the record, but reads every analysis from the cache: none is computed again.
   const { migrateProject } = await import('../../../codemods/migrate.js');
   const enforce = await migrateProject(dir, { cache: true, validation: 'enforce' });

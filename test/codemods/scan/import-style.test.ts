@@ -4,15 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { relativeImportStyle, tsconfigImportStyle } from '../../../codemods/scan/import-style.js';
+import { textFacts } from '../../../codemods/scan/text-facts.js';
 
+/** The style of files with these texts, from the counts each file's analysis takes (scan/text-facts.ts). */
 function styleOf(sources: string[]): ReturnType<typeof relativeImportStyle> {
-  const dir = mkdtempSync(join(tmpdir(), 'import-style-'));
-  try {
-    const files = sources.map((s, i) => { const f = join(dir, `f${i}.ts`); writeFileSync(f, s); return f; });
-    return relativeImportStyle(files);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const files = sources.map((_, i) => `/app/f${i}.ts`);
+  return relativeImportStyle(files, (f) => textFacts(sources[files.indexOf(f)]!).imports);
 }
 
 test('relative imports: the majority convention, packages and data files not counted', () => {

@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { docCommentReaders } from '../../../codemods/scan/swagger-jsdoc.js';
+import { textFacts } from '../../../codemods/scan/text-facts.js';
+
+/** Which files the migration reads for a call: those whose analysis saw one may be there (scan/text-facts.ts). */
+const mayCall = (f: string) => !!textFacts(readFileSync(f, 'utf8')).docReader;
 
 /** A package folder from { path: text }; returns its root and the absolute paths of its files. */
 function tree(files: Record<string, string>): { root: string; abs: (f: string) => string; all: string[] } {
@@ -20,7 +24,7 @@ const ROUTES = { 'routes/a.js': '/** @openapi */', 'routes/nested/b.js': '/** @o
 function covered(files: Record<string, string>): string[] {
   const t = tree({ ...ROUTES, ...files });
   try {
-    const readers = docCommentReaders(t.root, t.all);
+    const readers = docCommentReaders(t.root, t.all, mayCall);
     return Object.keys(ROUTES).filter((f) => readers.covers(t.abs(f)));
   } finally {
     rmSync(t.root, { recursive: true, force: true });
