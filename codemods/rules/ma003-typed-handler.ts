@@ -228,12 +228,6 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   });
   if (parsedReads.length < reads.length) keptReq = true;
 
-  // `res.json(req.body)` with no body sent answers 200 (an empty JSON body); a typed return of undefined answers 204.
-  for (const s of sends) {
-    if (s.via !== 'json') continue;
-    const read = reads.find((r) => r.loc !== 'params' && (s.value === r.member || (s.value?.type === 'MemberExpression' && s.value.object === r.member)));
-    if (read) return no(`sends req.${read.loc}${s.value === read.member ? '' : '.X'} as the whole response, which is undefined when the request has none`);
-  }
   // Headers in the chain are evaluated before the body today; in reply(status, body, headers) after it. A computed
   // status keeps its chain as it is written (replyWith(res.set(...).status(code), body)): nothing moves.
   for (const s of sends) if (!s.computed && s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');

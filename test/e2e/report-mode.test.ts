@@ -141,12 +141,13 @@ for (const major of ['4', '5']) {
     const routes = writes.find((w) => w.file.endsWith('routes.js'))!.after;
     // The rewrite this test is about happened: body and query handlers are typed, the coerced param is read raw.
     assert.match(routes, /\n\}, async \(\{ body \}\) => \(\{ received: body \}\)\);/);
-    // Sending a location whole would turn "no body" (200, empty) into a 204: that handler stays legacy.
-    assert.match(routes, /legacy\(\(req, res\) => res\.json\(req\.body\)\)/);
+    // A location sent whole is a reply of the value as it is: "no body" answers 200, a JSON Content-Type and no bytes,
+    // as res.json(undefined) did (a bare return of undefined would be a 204).
+    assert.match(routes, /\n\}, async \(\{ body \}\) => reply\(200, body\)\);/);
     assert.match(routes, /async \(\{ params, query \}\) => \{\n\s+return \{ id: params\.id, next: Number\(query\.page\) \+ 1 \};/);
     // The coerced param is sent as the raw string it was: typed, read raw from ctx.req.
     assert.match(routes, /async \(_input, \{ req \}\) => \(\{ n: req\.params\.n/);
-    assert.deepEqual(report.routes.map((r) => r.status), ['typed', 'legacy', 'typed', 'typed']);
+    assert.deepEqual(report.routes.map((r) => r.status), ['typed', 'typed', 'typed', 'typed']);
 
     const load = createRequire(join(dir, 'app.js'));
     // The original app is in require's cache: load the migrated files afresh.
