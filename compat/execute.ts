@@ -191,11 +191,12 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
           }
         }
       }
-      if (body !== undefined) {
+      // An undefined body given to reply() is checked as legacy()'s res.json(undefined) is (counted in report,
+      // a 500 in enforce where the status's schema wants a value); one with no body argument has nothing to check.
+      if (body !== undefined || jsonUndefined) {
         body = checkedBody(status, body, mode, req);
         if (body === INVALID) return responseInvalid(lastIssues, status, req, res);
       }
-      // An undefined body is not checked against the status's schema, whichever way it goes out (as before).
       if (body === undefined && !jsonUndefined) res.status(status).end();
       else sendJsonBody(res, status, body);
     } catch (err) {

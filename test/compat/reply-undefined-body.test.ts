@@ -2,12 +2,13 @@
 // answers, once migrated, what express answered: res.json(undefined) sets a JSON Content-Type and sends no bytes
 // (its status kept, 204/304 stripped, HEAD alike), on Express 5 and 4. `reply(n, x)` carries it so; `reply(n)` and
 // replyEnd(n, headers) stand for `res.status(n).end()` (no Content-Type); a bare `return x` is only what MA003
-// writes for a value that cannot be undefined. The same raw header list (order included, Date aside) and bytes.
+// writes for a value that cannot be undefined. The same raw header list (order included, Date aside) and bytes as
+// the old route in report mode, and as the old route kept legacy() in enforce (which checks res.json(undefined)).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { getViolations, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
+import { getViolations, legacy, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
 import { fetchWire, oldAndMigratedPerSuite, VERSIONS } from './helpers.js';
 
 const store = new Map<number, { ok: boolean }>([[1, { ok: true }]]);
@@ -39,15 +40,18 @@ for (const [version, impl] of VERSIONS) {
   for (const validation of ['report', 'enforce'] as const) {
     describe(`a body undefined at run time answers as before (${version}, ${validation})`, () => {
       const served = oldAndMigratedPerSuite(() => {
-        const plain = impl() as any;
+        // The old route as the mode serves it: report is plain express on the wire; enforce checks what legacy()
+        // sends (res.json(undefined) included) against the status's schema.
+        const old = (validation === 'report' ? impl() : typed(impl() as any, { validation, docs: false } as never)) as any;
         const app = typed(impl() as any, { validation, docs: false } as never) as any;
         const Ok = z.object({ ok: z.boolean() });
         const responses = { 200: Ok, 201: Ok, 202: { description: 'accepted' }, 204: { description: 'none' }, 304: { description: 'same' }, 404: z.object({ detail: z.string() }) };
         CASES.forEach(([, send, typedSend], i) => {
-          plain.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
+          if (validation === 'report') old.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
+          else old.get(`/${i}/:id`, { responses }, legacy((req: Request, res: Response) => { send(req, res); }));
           app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: Ctx) => typedSend(ctx));
         });
-        return [plain, app];
+        return [old, app];
       });
 
       CASES.forEach(([name], i) => {
@@ -61,12 +65,23 @@ for (const [version, impl] of VERSIONS) {
         });
       });
 
-      it('an undefined body is answered with a JSON Content-Type and no bytes, and is not checked against its schema', async () => {
+      it('an undefined body is checked against its status\'s schema as legacy() checks res.json(undefined): counted in report, a 500 in enforce', async () => {
         resetViolations();
         const got = await fetchWire(`${served().migrated.url}/1/2`);
-        assert.equal(got.status, 201);
-        assert.equal(got.body, '');
-        assert.ok(got.headers.includes('application/json; charset=utf-8'), JSON.stringify(got.headers));
+        if (validation === 'report') {
+          assert.equal(got.status, 201);
+          assert.equal(got.body, '');
+          assert.ok(got.headers.includes('application/json; charset=utf-8'), JSON.stringify(got.headers));
+          const [route, ...more] = getViolations().routes;
+          assert.equal(more.length, 0);
+          assert.deepEqual(route!.violations.map((v) => [v.kind, v.status, v.count]), [['response', 201, 1]]);
+        } else {
+          assert.equal(got.status, 500);
+          assert.equal(got.body, '{"detail":"Internal Server Error"}');
+        }
+        // reply(202) gives no body: nothing to check (202 has no schema here either way).
+        resetViolations();
+        assert.equal((await fetchWire(`${served().migrated.url}/6/2`)).status, 202);
         assert.deepEqual(getViolations().routes, []);
       });
     });
