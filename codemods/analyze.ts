@@ -11,7 +11,7 @@ import { matchRoutes } from './match.js';
 import { mergeDocs } from './docs/index.js';
 import { readDocSources, type DocSource } from './docs/doc-sources.js';
 import { Resolver } from './scan/resolve.js';
-import { analyzeFile, type AnalyzedFile } from './migrate-tasks.js';
+import { analyzeFile, type AnalyzedFile } from './analyze-file.js';
 import type { PreviousDocs } from './zod/previous-module.js';
 import type { TextFacts } from './scan/text-facts.js';
 import { routeValidators, usesValidatorPackage, type RouteValidators } from './validators/route-validators.js';

@@ -3,7 +3,8 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FilePlan } from './plan.js';
-import { analyzeFile, rewriteFile, type AnalyzedFile, type RewrittenFile } from './migrate-tasks.js';
+import { analyzeFile, type AnalyzedFile } from './analyze-file.js';
+import { rewriteFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
 import type { CachedSteps } from './cache/cached-steps.js';

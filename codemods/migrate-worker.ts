@@ -2,7 +2,8 @@
 // Started by ./worker-pool.ts next to the module that spawns it (.ts under tsx, .js from dist).
 import { parentPort } from 'node:worker_threads';
 import type { FilePlan } from './plan.js';
-import { analyzeFile, rewriteFile } from './migrate-tasks.js';
+import { analyzeFile } from './analyze-file.js';
+import { rewriteFile } from './migrate-tasks.js';
 
 export type MigrateTask = { kind: 'analyze'; file: string } | { kind: 'rewrite'; plan: FilePlan };
 

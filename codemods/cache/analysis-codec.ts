@@ -1,7 +1,7 @@
 // An AnalyzedFile as cache text and back. JSON, because JSON.parse is the fastest decoder Node has (a re-run
 // decodes every file's analysis); the scan's three Maps travel as entry lists. Any other Map or Set in the value
 // refuses to encode (the entry is then not cached) rather than coming back as `{}`.
-import type { AnalyzedFile } from '../migrate-tasks.js';
+import type { AnalyzedFile } from '../analyze-file.js';
 import type { FileScan } from '../scan/index.js';
 
 type Encoded = Omit<AnalyzedFile, 'scan'> & { scan?: Omit<FileScan, 'bindings' | 'exports' | 'classes'> & Record<'bindings' | 'exports' | 'classes', Array<[string, unknown]>> };

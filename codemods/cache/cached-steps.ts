@@ -9,7 +9,8 @@
 // The tool's version and code are in every entry's header (./tool-identity.ts).
 import { readFileSync } from 'node:fs';
 import type { FilePlan } from '../plan.js';
-import { analyzeSource, rewriteSource, type AnalyzedFile, type RewrittenFile } from '../migrate-tasks.js';
+import { analyzeSource, type AnalyzedFile } from '../analyze-file.js';
+import { rewriteSource, type RewrittenFile } from '../migrate-tasks.js';
 import { FileCache } from './file-cache.js';
 import { contentHash, sha1, type FileReads } from './sha1.js';
 import { decodeAnalysis, encodeAnalysis } from './analysis-codec.js';

@@ -5,7 +5,7 @@
 //         file alone is analysed again, one parse; an analysis equal to the recorded run's changes nothing the run
 //         computed from it, so the record answers for the edited tree (./run-replay.ts).
 import { readFileSync } from 'node:fs';
-import { analyzeSource } from '../migrate-tasks.js';
+import { analyzeSource } from '../analyze-file.js';
 import { encodeAnalysis } from './analysis-codec.js';
 import { FileCache } from './file-cache.js';
 import type { Input } from './input-recorder.js';

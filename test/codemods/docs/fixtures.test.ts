@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mergeDocs, readSourceDocs, readSpecFile } from '../../../codemods/docs/index.js';
 import type { DocsModel } from '../../../codemods/model.js';
 import { readDocSources } from '../../../codemods/docs/doc-sources.js';
-import { analyzeFile } from '../../../codemods/migrate-tasks.js';
+import { analyzeFile } from '../../../codemods/analyze-file.js';
 import { Resolver } from '../../../codemods/scan/resolve.js';
 
 const root = resolve('fixtures/docs');
