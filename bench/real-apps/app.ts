@@ -4,6 +4,7 @@ import type { OriginalDocs, Serve } from './docs.js';
 import type { EnforceRecord } from './enforce.js';
 import type { FinishRecord } from './finish.js';
 import type { InferRecord } from './infer.js';
+import type { ReviewEditRecord } from './review-edit.js';
 import type { ValidatorShare } from './validator-share.js';
 import type { ResultsFormat, SuiteDiff } from './suite.js';
 
@@ -74,6 +75,8 @@ export interface AppRecord {
   tscBefore?: TscSummary | null;
   tscAfter?: TscSummary | null;
   secondRun?: { exit: number | null; clean: boolean; changed: string[] };
+  /** a comment added to the written files only their own analysis read, committed: the re-run against the uncached run */
+  reviewEdit?: ReviewEditRecord;
   docFacts?: { compared: number | null; lost: string[]; na?: string };
   /** the suite again under MIGRATE_API_VALIDATION=enforce, compared with the report-mode run */
   enforce?: EnforceRecord;

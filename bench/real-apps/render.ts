@@ -81,12 +81,20 @@ function seconds(ms: number | undefined): string {
   return ms === undefined ? '-' : `${Math.round(ms / 1000)}s`;
 }
 
+/** "; review comment: same (3 of 4 files)": the re-run after a comment in the written files, against the uncached run. */
+function reviewCell(r: AppRecord): string {
+  const e = r.reviewEdit;
+  if (!e) return '';
+  if (e.edited === 0) return `; review comment: none to make (${e.note})`;
+  return `; review comment: ${e.same && e.clean ? 'same' : `**differs**${e.clean ? '' : ', files changed'}`} (${e.edited} of ${e.written} files)`;
+}
+
 function row(r: AppRecord): string {
   const s = r.migrate?.summary;
   const same = r.diff ? (r.diff.same ? 'yes' : `**no** (${changeSummary(r.diff.changed)})`) : r.stoppedAt ? '-' : 'n/a';
   const routes = s ? `${s.typed}/${s.legacy}/${s.undocumented}/${s.skipped}` : '-';
   const docs = r.docFacts ? (r.docFacts.compared === null ? `n/a: ${r.docFacts.na}` : `${r.docFacts.compared} / ${r.docFacts.lost.length}`) : '-';
-  const second = r.secondRun ? (r.secondRun.clean ? 'yes' : `**no** (${r.secondRun.changed.length} files)`) : '-';
+  const second = (r.secondRun ? (r.secondRun.clean ? 'yes' : `**no** (${r.secondRun.changed.length} files)`) : '-') + reviewCell(r);
   return `| ${[
     `${r.name}${r.stoppedAt ? ` (stopped at ${r.stoppedAt})` : ''}`,
     `${r.lang}/${r.module}/express ${r.express}`,
@@ -227,7 +235,7 @@ function summaryLine(apps: AppRecord[]): string {
   const ts = migrated.filter((r) => r.lang === 'ts');
   const withDocs = migrated.filter((r) => r.docFacts && r.docFacts.compared !== null);
   return `**Refused before writing anything (exit 2, the app untouched): ${refused.map((r) => r.name).join(', ') || 'none'}. `
-    + `Of the ${migrated.length} apps migrated: same per-test results ${of((r) => r.diff?.same === true, migrated)}; TS apps type-checking as before: ${ts.length ? of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts) : 'none migrated'}; second run clean: ${of((r) => r.secondRun?.clean === true, migrated)}; served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`
+    + `Of the ${migrated.length} apps migrated: same per-test results ${of((r) => r.diff?.same === true, migrated)}; TS apps type-checking as before: ${ts.length ? of((r) => (r.tscAfter?.exit ?? 1) === (r.tscBefore?.exit ?? 0), ts) : 'none migrated'}; second run clean: ${of((r) => r.secondRun?.clean === true, migrated)}; re-run after a review comment answering as the uncached run: ${of((r) => !!r.reviewEdit && r.reviewEdit.same && r.reviewEdit.clean, migrated.filter((r) => r.reviewEdit))} (${migrated.reduce((n, r) => n + (r.reviewEdit?.edited ?? 0), 0)} files commented, of ${migrated.reduce((n, r) => n + (r.reviewEdit?.written ?? 0), 0)} written); served document keeping every doc fact: ${of((r) => r.docFacts?.lost.length === 0, withDocs)} apps where it could be compared.**`
     + ` ${laterSteps(migrated)}`;
 }
 
@@ -237,13 +245,13 @@ export function renderMarkdown(record: { generated: string; apps: Record<string,
     '# Real-app benchmark',
     '',
     `Generated ${record.generated} by \`npx tsx bench/real-apps/run.ts\` (see bench/real-apps/README.md) on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other jobs.`,
-    'Each app: its pinned commit, its own install and test commands, `migrate-api <src>` with default options (this checkout, packed as npm would install it), the suite again, `tsc` for TS apps, the served document against the original docs, a second run.',
+    'Each app: its pinned commit, its own install and test commands, `migrate-api <src>` with default options (this checkout, packed as npm would install it), the suite again, `tsc` for TS apps, the served document against the original docs, a second run, then a comment added to the written files only their own analysis read (the run record\'s early cutoff) and the re-run against the uncached run.',
     '',
     'Columns: suite = passed / failed per test from the runner\'s JSON reporter; same = every test has the result it had before ("passed -> absent": the test no longer ran, e.g. its file failed to load, which shows as one "absent -> failed" test named after the file); tsc = before -> after; migrate = exit code; routes = typed/legacy/undocumented/skipped from report.json; doc facts = facts of the original docs compared / lost in the served document (test/helpers/openapi-compare.ts); enforce vs report = the suite once more with MIGRATE_API_VALIDATION=enforce, each test whose result moved linked to the drift finding (`migrate-api check --runtime` on the report-mode run\'s violations) that explains it, or counted unexplained (a false positive of ours); validators w/o TODO = location schemas (body, query, params of one middleware) of the original code that MA004\'s translators read without an untranslated rule / all they read (bench/real-apps/validator-share.ts); infer = on docs-less apps, `migrate-api infer --run "<test command>"` after the migration: undocumented routes given an inferred spec (MA005) / all, how many had traffic in the recording, then the suite in report mode against the suite before the migration and in enforce against that report run (moves linked to findings as in the enforce column); finish = `migrate-api finish --run "<test command>"` on the migrated checkout (after infer): steps done / skipped (reasons in the per-app section), the suite as finish left it (routers MA010 flipped run in enforce) against the suite before the migration, tsc, what the app\'s old docs URL serves now (the generated document, the legacy one, none), the generated document\'s doc facts compared / lost after finish, and a second finish changing nothing; time = the app\'s whole run.',
     '',
     summaryLine(apps),
     '',
-    '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean | routes t/l/u/s | doc facts compared / lost | enforce vs report | validators w/o TODO | infer (docs-less) | finish | time |',
+    '| app | kind | docs | suite before | suite after | same | tsc | migrate | 2nd run clean; review comment | routes t/l/u/s | doc facts compared / lost | enforce vs report | validators w/o TODO | infer (docs-less) | finish | time |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...apps.map(row),
     '',

@@ -1,5 +1,5 @@
 // The real-app benchmark: every bench/real-apps/apps/*.json, one after another, through
-// checkout -> install -> suite -> migrate -> suite -> tsc -> served docs -> second run,
+// checkout -> install -> suite -> migrate -> suite -> tsc -> served docs -> second run -> a review comment re-run,
 // then infer (docs-less apps) -> finish, recorded in bench/real-apps/results.json and bench/REAL-APPS.md.
 // A benchmark, not CI: each step's failure is a result in the table.
 // Usage: npx tsx bench/real-apps/run.ts [--only name[,name]] [--render] [--reuse-install]
@@ -12,6 +12,7 @@ import type { AppEntry, AppRecord, SuiteSummary, TscSummary } from './app.js';
 import { compareDocs, originalDocument, servedDocument } from './docs.js';
 import { runFinish } from './finish.js';
 import { runInfer } from './infer.js';
+import { reviewEdit } from './review-edit.js';
 import { validatorShare } from './validator-share.js';
 import { linkChanges, runCheck, runtimeOnly, writeDump } from './enforce.js';
 import { renderMarkdown } from './render.js';
@@ -299,6 +300,18 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
     if (changed.length) await runStep('second run diff', 'git add -A -N . && git --no-pager diff --stat && git --no-pager diff | head -300', step(MIN));
   } catch (err) {
     rec.errors.push(`second run: ${(err as Error).message}`);
+  }
+
+  // 10b. a review's comment on the files the migration wrote: the re-run answers as the uncached run
+  if (rec.secondRun?.clean) {
+    try {
+      rec.reviewEdit = await reviewEdit({
+        appDir, src: app.src, bin, git: (args) => git(appDir, args), commitAll,
+        run: (label, command) => runStep(label, command, step(10 * MIN)),
+      });
+    } catch (err) {
+      rec.errors.push(`review edit: ${(err as Error).message}`);
+    }
   }
 
   // 11. infer (docs-less apps): specs for the undocumented routes from the code and the suite's traffic, then
