@@ -228,6 +228,15 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   });
   if (parsedReads.length < reads.length) keptReq = true;
 
+  // `res.json(req.body)` is `reply(200, body)` (reply answers undefined as res.json(undefined) did), but in TypeScript
+  // the request's type would meet the response's: the typed reply may not compile (`{ name }` sent to a 201 `{ id, name }`).
+  if (ts) {
+    for (const s of sends) {
+      if (s.via !== 'json') continue;
+      const read = reads.find((r) => r.loc !== 'params' && (s.value === r.member || (s.value?.type === 'MemberExpression' && s.value.object === r.member)));
+      if (read) return no(`sends req.${read.loc}${s.value === read.member ? '' : '.X'} as the whole response: in TypeScript its request type would be checked against the response's, and the typed reply may not compile`);
+    }
+  }
   // Headers in the chain are evaluated before the body today; in reply(status, body, headers) after it. A computed
   // status keeps its chain as it is written (replyWith(res.set(...).status(code), body)): nothing moves.
   for (const s of sends) if (!s.computed && s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');
