@@ -257,7 +257,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   for (const m of match.matched) byFile.set(m.route.file, [...(byFile.get(m.route.file) ?? []), m]);
   const mounting = rules.has('MA001') ? mountingRouters(scan) : new Map<string, SourceLocation[]>();
   const files = [...new Set([...byFile.keys(), ...apps, ...mounting.keys()])].filter(inTarget).sort();
-  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])], (f) => analysis.textFacts.get(f)?.imports ?? { none: 0, js: 0, ts: 0 }) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
+  const importStyle = relativeImportStyle([...new Set([...files, ...scan.files])], (f) => analysis.textFacts.get(f)?.imports) ?? (format === 'ts' ? tsconfigImportStyle(root) : null);
   // Planning is cheap, so it all happens here first; each file's spec diagnostics wait for its rewrite's, to
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);

@@ -32,15 +32,14 @@ export function mayCallDocReader(code: string): boolean {
   return code.includes(PACKAGE) || (/\bapis\b/.test(code) && /\b(swaggerDefinition|definition)\b/.test(code));
 }
 
-/** The swagger-jsdoc calls in `files`, of which only those `mayCall` says may hold one are read; `root` is the
- *  package folder (an app's working directory). */
+/** The swagger-jsdoc calls in `files`, of which only those `mayCall` says may hold one (their analysis tested the
+ *  text with mayCallDocReader) are read and parsed; `root` is the package folder (an app's working directory). */
 export function docCommentReaders(root: string, files: string[], mayCall: (file: string) => boolean): DocCommentReaders {
   const calls: SwaggerJsdocCall[] = [];
   for (const file of files) {
     if (!mayCall(file)) continue;
     let code: string;
     try { code = readFileSync(file, 'utf8'); } catch { continue; }
-    if (!mayCallDocReader(code)) continue;
     const parsed = parseSource(code, file);
     if ('ast' in parsed) calls.push(...callsIn(parsed.ast.program as unknown as Node, file, root));
   }
