@@ -69,7 +69,11 @@ export interface AppRecord {
   stoppedAt?: string;
   install?: { exit: number | null; timedOut: boolean; ms: number };
   suiteBefore?: SuiteSummary;
-  migrate?: { exit: number | null; timedOut: boolean; ms: number; summary?: Record<string, number>; docsPaths?: Record<string, string>; message?: string };
+  migrate?: {
+    exit: number | null; timedOut: boolean; ms: number; summary?: Record<string, number>; docsPaths?: Record<string, string>; message?: string;
+    /** `doc-source-unread` warnings of the migration's report: a doc source it says it could not read */
+    unreadDocSources?: string[];
+  };
   suiteAfter?: SuiteSummary;
   diff?: SuiteDiff;
   tscBefore?: TscSummary | null;

@@ -241,9 +241,14 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
   const m = await timed('migrate', runStep('migrate', `node ${JSON.stringify(bin)} ${JSON.stringify(app.src)} --report ${JSON.stringify(reportDir)}`, step(10 * MIN)));
   rec.migrate = { exit: m.code, timedOut: m.timedOut, ms: m.ms };
   try {
-    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { summary: Record<string, number>; docsPaths?: Record<string, string> };
+    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
+      summary: Record<string, number>; docsPaths?: Record<string, string>;
+      diagnostics?: Array<{ code: string; message: string; at?: { file: string; line: number } }>;
+    };
     rec.migrate.summary = report.summary;
     rec.migrate.docsPaths = report.docsPaths;
+    rec.migrate.unreadDocSources = (report.diagnostics ?? []).filter((d) => d.code === 'doc-source-unread')
+      .map((d) => `${d.at ? `${d.at.file}:${d.at.line}: ` : ''}${d.message}`);
   } catch {
     rec.migrate.message = `no report.json: ${tail(m.output)}`;
   }

@@ -5,7 +5,7 @@
 // what was read — and what was not.
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import type { DocsModel } from '../model.js';
 import { applyBasePath } from './base-path.js';
 import { apisDocFiles, inApis, readInlineDocument, readJsdocOptions, type JsdocOptions } from './jsdoc-options.js';
@@ -37,6 +37,10 @@ export interface DocSourcesResult {
   specFiles: string[];
   sources: DocSource[];
   diagnostics: Diagnostic[];
+}
+
+function sameCall(a: SourceLocation, b: SourceLocation): boolean {
+  return a.file === b.file && a.line === b.line && a.col === b.col;
 }
 
 /** A document the code reads is only docs when it says which version of the format it is. */
@@ -95,7 +99,9 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
   for (const f of input.files) {
     for (const site of f.loaded?.inlineDocs ?? []) {
       const model = readInlineDocument(f.file, site, inlineEvaluator);
-      if (!model) {
+      // swaggerJsdoc(options) in another module (`setup(require('./swagger'))`): read there, through its options
+      if (model && 'swaggerJsdocCall' in model && options.some((o) => sameCall(o.at, model.swaggerJsdocCall))) continue;
+      if (!model || 'swaggerJsdocCall' in model) {
         diagnostics.push({ code: 'doc-source-unread', severity: 'warning', at: site.at, message: `the API document of ${site.via} is not a literal OpenAPI/Swagger document; pass it with --spec` });
         continue;
       }

@@ -62,11 +62,14 @@ export function readJsdocOptions(file: string, site: JsdocOptionsSite, evaluator
 }
 
 /** A whole document written in code (an object literal or a module's export) handed to swaggerUi.setup() or
- *  apiSpec: evaluated statically and read like a spec file, base path included. */
-export function readInlineDocument(file: string, site: JsdocOptionsSite, evaluator: StaticEvaluator): DocsModel | undefined {
+ *  apiSpec: evaluated statically and read like a spec file, base path included. A document that is what a
+ *  `swaggerJsdoc(options)` call returns, in this module or another, comes back as that call's place: its
+ *  docs are read from the options there. */
+export function readInlineDocument(file: string, site: JsdocOptionsSite, evaluator: StaticEvaluator): DocsModel | { swaggerJsdocCall: SourceLocation } | undefined {
   const node = evaluator.nodeAt(file, site.offset);
   if (!node) return undefined;
   const doc = evaluator.evaluate(file, node);
+  if (doc.swaggerJsdocCall) return { swaggerJsdocCall: doc.swaggerJsdocCall };
   if (!isObject(doc.value) || (doc.value.openapi === undefined && doc.value.swagger === undefined)) return undefined;
   const locate = (pointer: string): SourceLocation => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {

@@ -48,12 +48,17 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
   const dir = dirname(file);
   const consts = new Map<string, Node>();
   const jsdocNames = new Set<string>();
+  /** Names an import declaration binds, with the module they come from. */
+  const importedFrom = new Map<string, string>();
   walk(ast.program as unknown as Node, (n) => {
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
       if (!consts.has(n.id.name)) consts.set(n.id.name, n.init);
       if (isRequire(n.init, 'swagger-jsdoc')) jsdocNames.add(n.id.name);
     }
-    if (n.type === 'ImportDeclaration' && n.source.value === 'swagger-jsdoc') for (const s of n.specifiers) jsdocNames.add(s.local.name);
+    if (n.type === 'ImportDeclaration') {
+      for (const s of n.specifiers) importedFrom.set(s.local.name, n.source.value);
+      if (n.source.value === 'swagger-jsdoc') for (const s of n.specifiers) jsdocNames.add(s.local.name);
+    }
   });
   const at = (n: Node): SourceLocation => ({ file, line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 });
 
@@ -143,10 +148,18 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     const direct = evalPath(n);
     if (direct !== undefined) return { via: 'fs read', p: direct, relativeToFile: false };
     if (n.type === 'AwaitExpression' || n.type === 'TSAsExpression' || n.type === 'ParenthesizedExpression') return documentPath(n.argument ?? n.expression, depth + 1);
-    if (n.type === 'Identifier') return documentPath(consts.get(n.name), depth + 1);
+    if (n.type === 'Identifier') {
+      // import spec from './openapi.json'
+      const source = importedFrom.get(n.name);
+      if (source !== undefined && !consts.has(n.name)) return SPEC_EXT.test(source) ? { via: 'import', p: source, relativeToFile: true } : undefined;
+      return documentPath(consts.get(n.name), depth + 1);
+    }
+    // (await import('./openapi.json', { with: { type: 'json' } })).default, or `mod.default` of it
+    if (n.type === 'MemberExpression' && !n.computed && n.property.name === 'default') return documentPath(n.object, depth + 1);
     if (n.type !== 'CallExpression') return undefined;
     const name = calleeName(n.callee);
     if (n.callee.type === 'Identifier' && n.callee.name === 'require') return { via: 'require', p: evalPath(n.arguments[0]), relativeToFile: true };
+    if (n.callee.type === 'Import') return { via: 'import', p: evalPath(n.arguments[0]), relativeToFile: true };
     if (n.callee.type === 'Identifier' && jsdocNames.has(n.callee.name)) return 'jsdoc';
     if (name === 'readFileSync' || name === 'readFile') return { via: 'fs read', p: evalPath(n.arguments[0]), relativeToFile: false };
     // JSON.parse(...), YAML.parse(...), yaml.load(...), jsyaml.load(...): the document is what they read
@@ -159,11 +172,15 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     return undefined;
   };
 
-  /** An object literal, or a require of a source module: a document written in code. */
+  /** An object literal, or a require or import of a source module: a document written in code. */
   const inCode = (arg: Node | undefined, depth = 0): boolean => {
     if (!arg || depth > 6) return false;
     if (arg.type === 'ObjectExpression') return true;
-    if (arg.type === 'Identifier') return inCode(consts.get(arg.name), depth + 1);
+    if (arg.type === 'Identifier') {
+      const source = importedFrom.get(arg.name);
+      if (source !== undefined && !consts.has(arg.name)) return !SPEC_EXT.test(source) && source !== 'swagger-jsdoc';
+      return inCode(consts.get(arg.name), depth + 1);
+    }
     if (arg.type === 'MemberExpression') return inCode(arg.object, depth + 1);
     return arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name === 'require'
       && arg.arguments[0]?.type === 'StringLiteral' && arg.arguments[0].value.startsWith('.') && !SPEC_EXT.test(arg.arguments[0].value);

@@ -21,6 +21,9 @@ export interface StaticValue {
   /** Where each JSON pointer of the value was written. */
   locs: Map<string, SourceLocation>;
   diagnostics: Diagnostic[];
+  /** Set when the value itself is what a `swaggerJsdoc(options)` call returns: a document built at run time
+   *  from options the docs reader reads where they are written (jsdoc-options.ts), so not evaluated here. */
+  swaggerJsdocCall?: SourceLocation;
 }
 
 export interface StaticEnv {
@@ -31,6 +34,12 @@ export interface StaticEnv {
 }
 
 const SKIP = Symbol('not literal');
+
+/** What `swaggerJsdoc(options)` returns: passed along by names, imports and members like any value, and
+ *  unwrapped by evaluate(); never part of a value it returns. */
+class SwaggerJsdocDocument {
+  constructor(readonly at: SourceLocation) {}
+}
 const MAX_DEPTH = 30;
 const REASSIGNED: AnyNode = { type: 'Reassigned' };
 
@@ -92,6 +101,11 @@ function fileInfo(ast: AnyNode): FileInfo {
   return { ast, bindings, exports, imports };
 }
 
+function isRequireOf(n: AnyNode, module: string): boolean {
+  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
+    && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value === module;
+}
+
 function memberPath(n: AnyNode): string | undefined {
   if (n.type === 'Identifier') return n.name;
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
@@ -142,8 +156,32 @@ export class StaticEvaluator {
   evaluate(file: string, node: AnyNode): StaticValue {
     const out: StaticValue = { value: undefined, locs: new Map(), diagnostics: [] };
     const v = this.eval(file, node, '', out, 0);
-    out.value = v === SKIP ? undefined : v;
+    if (v instanceof SwaggerJsdocDocument) out.swaggerJsdocCall = v.at;
+    else out.value = v === SKIP ? undefined : this.withoutBuiltDocuments(v, '', out);
     return out;
+  }
+
+  /** A swaggerJsdoc(...) result inside a value (a property of a document) is not literal: left out, said. */
+  private withoutBuiltDocuments(v: unknown, ptr: string, out: StaticValue): unknown {
+    if (!v || typeof v !== 'object') return v;
+    if (Array.isArray(v)) {
+      const kept = v.filter((e, i) => !(e instanceof SwaggerJsdocDocument) || this.leftOutBuilt(e, joinPointer(ptr, i), out));
+      return kept.map((e, i) => this.withoutBuiltDocuments(e, joinPointer(ptr, i), out));
+    }
+    const obj = v as Record<string, unknown>;
+    for (const [k, e] of Object.entries(obj)) {
+      if (e instanceof SwaggerJsdocDocument) { this.leftOutBuilt(e, joinPointer(ptr, k), out); delete obj[k]; }
+      else obj[k] = this.withoutBuiltDocuments(e, joinPointer(ptr, k), out);
+    }
+    return obj;
+  }
+
+  private leftOutBuilt(built: SwaggerJsdocDocument, pointer: string, out: StaticValue): false {
+    out.diagnostics.push({
+      code: 'doc-not-literal', severity: 'warning', at: built.at, pointer,
+      message: `${this.env.what} ${pointer.replace(/^\//, '').replace(/\//g, '.')}: the document swaggerJsdoc(...) builds at run time; left out (not read statically)`,
+    });
+    return false;
   }
 
   private skip(file: string, node: AnyNode, pointer: string, out: StaticValue, why: string): typeof SKIP {
@@ -171,7 +209,7 @@ export class StaticEvaluator {
           if (inUrlAuthority(s)) {
             const probe: StaticValue = { value: undefined, locs: out.locs, diagnostics: [] };
             const v = this.eval(file, e, ptr, probe, d);
-            if (v === SKIP) {
+            if (v === SKIP || v instanceof SwaggerJsdocDocument) {
               const name = variableName(e);
               out.diagnostics.push({
                 code: 'doc-not-literal', severity: 'info',
@@ -187,6 +225,7 @@ export class StaticEvaluator {
           }
           const v = this.eval(file, e, ptr, out, d);
           if (v === SKIP) return SKIP;
+          if (v instanceof SwaggerJsdocDocument) return this.skip(file, e, ptr, out, 'the document swaggerJsdoc(...) builds is no string');
           s += String(v) + n.quasis[i + 1].value.cooked;
         }
         return s;
@@ -201,7 +240,8 @@ export class StaticEvaluator {
         for (const p of n.properties as AnyNode[]) {
           if (p.type === 'SpreadElement') {
             const v = this.eval(file, p.argument, ptr, out, d);
-            if (v !== SKIP && v && typeof v === 'object' && !Array.isArray(v)) Object.assign(obj, v);
+            if (v instanceof SwaggerJsdocDocument) this.skip(file, p, ptr, out, 'a spread of the document swaggerJsdoc(...) builds at run time');
+            else if (v !== SKIP && v && typeof v === 'object' && !Array.isArray(v)) Object.assign(obj, v);
             else if (v !== SKIP) this.skip(file, p, ptr, out, 'a spread of something not an object');
             continue;
           }
@@ -254,10 +294,12 @@ export class StaticEvaluator {
         // require('./x').y without evaluating the whole module's other members
         const obj = this.eval(file, n.object, ptr, out, d);
         if (obj === SKIP) return SKIP;
+        if (obj instanceof SwaggerJsdocDocument) return this.skip(file, n, ptr, out, `\`${key}\` of the document swaggerJsdoc(...) builds at run time`);
         if (obj && typeof obj === 'object' && key in (obj as object)) return (obj as Record<string, unknown>)[key];
         return this.skip(file, n, ptr, out, `no \`${key}\` in the object it reads`);
       }
       case 'CallExpression':
+        if (this.isSwaggerJsdoc(file, n.callee)) return new SwaggerJsdocDocument(loc(file, n));
         if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1 && n.arguments[0].type === 'StringLiteral') {
           return this.importValue(file, n, n.arguments[0].value, '*', ptr, out, d);
         }
@@ -270,6 +312,17 @@ export class StaticEvaluator {
         break;
     }
     return this.skip(file, n, ptr, out, `\`${sourceText(n)}\` is computed at run time`);
+  }
+
+  /** `swaggerJsdoc` bound at the top of `file` to the swagger-jsdoc package (import or require), or
+   *  `require('swagger-jsdoc')` itself. */
+  private isSwaggerJsdoc(file: string, callee: AnyNode): boolean {
+    if (isRequireOf(callee, 'swagger-jsdoc')) return true;
+    if (callee.type !== 'Identifier') return false;
+    const info = this.info(file);
+    if (info?.imports.get(callee.name)?.source === 'swagger-jsdoc') return true;
+    const bound = info?.bindings.get(callee.name);
+    return !!bound && bound !== REASSIGNED && isRequireOf(bound, 'swagger-jsdoc');
   }
 
   /** An import's value: a .json file's content, or an export of a file of the tree. */
