@@ -46,8 +46,10 @@ describe('npm run demo', () => {
     assert.match(out, /skipped\s+0\b/);
     const report = /Report: (\S+report\.html)/.exec(out)?.[1];
     assert.ok(report && existsSync(report), `no report file announced or written:\n${out}`);
-    const json = JSON.parse(readFileSync(join(dir, 'migrate-api-report', 'report.json'), 'utf8')) as { summary: { routes: number } };
+    const json = JSON.parse(readFileSync(join(dir, 'migrate-api-report', 'report.json'), 'utf8')) as { summary: { routes: number }; diagnostics: Array<{ severity: string; message: string }> };
     assert.equal(json.summary.routes, 10);
+    // A first run on a plain swagger-jsdoc app: every doc source read, so nothing to warn about.
+    assert.deepEqual(json.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message), []);
     // The copy really was migrated; the bundled fixture was not touched.
     assert.match(readFileSync(join(dir, 'routes', 'users.js'), 'utf8'), /typed\(express\.Router\(\)/);
     assert.doesNotMatch(readFileSync(join(repoRoot, 'fixtures', 'apps', 'users-cjs', 'routes', 'users.js'), 'utf8'), /typed\(/);
