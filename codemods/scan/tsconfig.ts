@@ -1,5 +1,5 @@
-// The app's own module aliases: tsconfig `paths` (`@server/*` -> `src/server/*`) and `baseUrl`, `extends`
-// followed, so `import routes from '@server/routes/settings'` is a file of the tree, not a package.
+// The app's own module aliases: tsconfig (or jsconfig) `paths` (`@server/*` -> `src/server/*`) and `baseUrl`,
+// `extends` followed, so `import routes from '@server/routes/settings'` is a file of the tree, not a package.
 // Hand-written: typescript is a devDependency here (an app's migration must not load it), and the one library
 // that does this (get-tsconfig) is not installed; what the scan needs is the lookup below, not the compiler's
 // whole option model.
@@ -77,15 +77,19 @@ function extendsFile(from: string, spec: string): string | undefined {
   return undefined;
 }
 
-/** The aliases in force for a file: those of the nearest tsconfig.json above it (up to its package root), null
- *  when there are none. `cache` is by folder; one per scan, so an edited tsconfig is read again next run. */
+const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
+
+/** The aliases in force for a file: those of the nearest tsconfig.json or jsconfig.json above it (up to its
+ *  package root), null when there are none. `cache` is by folder; one per scan, so an edited tsconfig is read again next run. */
 export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): TsPaths | null {
   const dir = dirname(file);
   const hit = cache.get(dir);
   if (hit !== undefined) return hit;
   let found: TsPaths | null = null;
-  const config = join(dir, 'tsconfig.json');
-  if (existsSync(config)) {
+  // A JavaScript app declares the same aliases in jsconfig.json (VS Code's, mirrored by its babel or bundler
+  // alias config); TypeScript reads tsconfig.json first, so a folder holding both is read as TypeScript reads it.
+  const config = CONFIG_FILES.map((name) => join(dir, name)).find((f) => existsSync(f));
+  if (config) {
     const raw = readConfig(config);
     if (raw.paths || raw.baseDir) {
       const pathsBase = raw.baseDir ?? raw.pathsDir ?? dir;

@@ -40,3 +40,16 @@ test('no tsconfig up to the package root: no aliases', () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a JavaScript app\'s jsconfig.json declares aliases too; a folder with both is read as TypeScript reads it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'jsconfig-'));
+  try {
+    writeFileSync(join(root, 'package.json'), '{}');
+    writeFileSync(join(root, 'jsconfig.json'), '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }');
+    assert.deepEqual(aliasCandidates(tsPathsFor(join(root, 'src', 'app.js'), new Map())!, '@/routes/users'), [join(root, 'src', 'routes', 'users')]);
+    writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["lib/*"] } } }');
+    assert.deepEqual(aliasCandidates(tsPathsFor(join(root, 'src', 'app.js'), new Map())!, '@/routes/users'), [join(root, 'lib', 'routes', 'users')]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
