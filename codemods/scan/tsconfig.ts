@@ -1,5 +1,6 @@
 // The app's own module aliases: tsconfig (or jsconfig) `paths` (`@server/*` -> `src/server/*`) and `baseUrl`,
-// `extends` followed, so `import routes from '@server/routes/settings'` is a file of the tree, not a package.
+// `extends` followed, or module-alias's `_moduleAliases` in package.json, so
+// `import routes from '@server/routes/settings'` is a file of the tree, not a package.
 // Hand-written: typescript is a devDependency here (an app's migration must not load it), and the one library
 // that does this (get-tsconfig) is not installed; what the scan needs is the lookup below, not the compiler's
 // whole option model.
@@ -80,7 +81,7 @@ function extendsFile(from: string, spec: string): string | undefined {
 const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
 
 /** The aliases in force for a file: those of the nearest tsconfig.json or jsconfig.json above it (up to its
- *  package root), null when there are none. `cache` is by folder; one per scan, so an edited tsconfig is read again next run. */
+ *  package root), else the package's module-alias `_moduleAliases`; null when there are none. `cache` is by folder; one per scan, so an edited tsconfig is read again next run. */
 export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): TsPaths | null {
   const dir = dirname(file);
   const hit = cache.get(dir);
@@ -104,11 +105,36 @@ export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): Ts
       paths.sort((a, b) => b.prefix.length - a.prefix.length);
       found = { pathsBase, paths, ...(raw.baseDir ? { baseUrl: raw.baseDir } : {}) };
     }
-  } else if (dirname(dir) !== dir && !existsSync(join(dir, 'package.json'))) {
+  } else if (existsSync(join(dir, 'package.json'))) {
+    found = moduleAliases(join(dir, 'package.json'));
+  } else if (dirname(dir) !== dir) {
     found = tsPathsFor(dir, cache);
   }
   cache.set(dir, found);
   return found;
+}
+
+/**
+ * module-alias's `_moduleAliases` of a package.json (`"@routes": "src/routes"`, set up at run time by
+ * `require('module-alias/register')`): an alias names its target and, followed by `/`, the files under it.
+ * Read only where no tsconfig/jsconfig declares aliases, the way an app without either resolves them.
+ */
+function moduleAliases(packageJson: string): TsPaths | null {
+  let aliases: unknown;
+  try {
+    aliases = (JSON.parse(readFileSync(packageJson, 'utf8')) as { _moduleAliases?: unknown })._moduleAliases;
+  } catch {
+    return null;
+  }
+  if (!aliases || typeof aliases !== 'object') return null;
+  const paths: TsPaths['paths'] = [];
+  for (const [alias, target] of Object.entries(aliases as Record<string, unknown>)) {
+    if (typeof target !== 'string' || !alias) continue;
+    paths.push({ prefix: `${alias}/`, suffix: '', wildcard: true, targets: [`${target}/*`] });
+    paths.push({ prefix: alias, suffix: '', wildcard: false, targets: [target] });
+  }
+  paths.sort((a, b) => b.prefix.length - a.prefix.length);
+  return paths.length ? { pathsBase: dirname(packageJson), paths } : null;
 }
 
 /** The absolute paths (without extension) a bare specifier may name under the aliases, in TypeScript's order. */

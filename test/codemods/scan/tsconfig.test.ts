@@ -53,3 +53,19 @@ test('a JavaScript app\'s jsconfig.json declares aliases too; a folder with both
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('module-alias: package.json `_moduleAliases` name a target and the files under it, longest alias first; a config with paths wins', () => {
+  const root = mkdtempSync(join(tmpdir(), 'module-alias-'));
+  try {
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ _moduleAliases: { '@app': 'src', '@app/admin': 'admin/src', '@db': 'lib/db.js' } }));
+    const paths = tsPathsFor(join(root, 'src', 'app.js'), new Map())!;
+    assert.deepEqual(aliasCandidates(paths, '@app/routes/users'), [join(root, 'src', 'routes', 'users')]);
+    assert.deepEqual(aliasCandidates(paths, '@app/admin/panel'), [join(root, 'admin', 'src', 'panel')]);
+    assert.deepEqual(aliasCandidates(paths, '@db'), [join(root, 'lib', 'db.js')]);
+    assert.deepEqual(aliasCandidates(paths, '@dbx'), [], 'an alias is a whole path segment');
+    writeFileSync(join(root, 'jsconfig.json'), '{ "compilerOptions": { "paths": { "@app/*": ["other/*"] } } }');
+    assert.deepEqual(aliasCandidates(tsPathsFor(join(root, 'src', 'app.js'), new Map())!, '@app/routes/users'), [join(root, 'other', 'routes', 'users')]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
