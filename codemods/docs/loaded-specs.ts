@@ -255,7 +255,8 @@ function isYamlObject(callee: Node): boolean {
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && /yaml/i.test(callee.object.name);
 }
 
-function isRequire(n: Node | undefined, module: string): boolean {
+/** `require('<module>')`. */
+export function isRequire(n: Node | undefined, module: string): boolean {
   return !!n && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
     && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value === module;
 }

@@ -12,6 +12,8 @@ import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
 import { assignedNames, localBinding } from './local-binding.js';
 import { joinPointer } from './yaml-source.js';
+import { isRequire } from './loaded-specs.js';
+import type { Node } from '../rules/ast.js';
 
 // Babel nodes walked generically: narrowing by `type` on the union costs more casts than it checks.
 type AnyNode = Record<string, any>;
@@ -101,11 +103,6 @@ function fileInfo(ast: AnyNode): FileInfo {
   return { ast, bindings, exports, imports };
 }
 
-function isRequireOf(n: AnyNode, module: string): boolean {
-  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
-    && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value === module;
-}
-
 function memberPath(n: AnyNode): string | undefined {
   if (n.type === 'Identifier') return n.name;
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
@@ -119,6 +116,8 @@ function memberPath(n: AnyNode): string | undefined {
 export class StaticEvaluator {
   private files = new Map<string, FileInfo | null>();
   private json = new Map<string, unknown>();
+  /** Whether the evaluation under way met a swaggerJsdoc(...) call: only then can its value hold one. */
+  private builtSwaggerJsdoc = false;
 
   constructor(private env: StaticEnv) {}
 
@@ -155,9 +154,10 @@ export class StaticEvaluator {
 
   evaluate(file: string, node: AnyNode): StaticValue {
     const out: StaticValue = { value: undefined, locs: new Map(), diagnostics: [] };
+    this.builtSwaggerJsdoc = false;
     const v = this.eval(file, node, '', out, 0);
     if (v instanceof SwaggerJsdocDocument) out.swaggerJsdocCall = v.at;
-    else out.value = v === SKIP ? undefined : this.withoutBuiltDocuments(v, '', out);
+    else if (v !== SKIP) out.value = this.builtSwaggerJsdoc ? this.withoutBuiltDocuments(v, '', out) : v;
     return out;
   }
 
@@ -299,7 +299,10 @@ export class StaticEvaluator {
         return this.skip(file, n, ptr, out, `no \`${key}\` in the object it reads`);
       }
       case 'CallExpression':
-        if (this.isSwaggerJsdoc(file, n.callee)) return new SwaggerJsdocDocument(loc(file, n));
+        if (this.isSwaggerJsdoc(file, n.callee)) {
+          this.builtSwaggerJsdoc = true;
+          return new SwaggerJsdocDocument(loc(file, n));
+        }
         if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1 && n.arguments[0].type === 'StringLiteral') {
           return this.importValue(file, n, n.arguments[0].value, '*', ptr, out, d);
         }
@@ -317,12 +320,12 @@ export class StaticEvaluator {
   /** `swaggerJsdoc` bound at the top of `file` to the swagger-jsdoc package (import or require), or
    *  `require('swagger-jsdoc')` itself. */
   private isSwaggerJsdoc(file: string, callee: AnyNode): boolean {
-    if (isRequireOf(callee, 'swagger-jsdoc')) return true;
+    if (isRequire(callee as Node, 'swagger-jsdoc')) return true;
     if (callee.type !== 'Identifier') return false;
     const info = this.info(file);
     if (info?.imports.get(callee.name)?.source === 'swagger-jsdoc') return true;
     const bound = info?.bindings.get(callee.name);
-    return !!bound && bound !== REASSIGNED && isRequireOf(bound, 'swagger-jsdoc');
+    return !!bound && bound !== REASSIGNED && isRequire(bound as Node, 'swagger-jsdoc');
   }
 
   /** An import's value: a .json file's content, or an export of a file of the tree. */

@@ -81,7 +81,8 @@ function extendsFile(from: string, spec: string): string | undefined {
 const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
 
 /** The aliases in force for a file: those of the nearest tsconfig.json or jsconfig.json above it (up to its
- *  package root), else the package's module-alias `_moduleAliases`; null when there are none. `cache` is by folder; one per scan, so an edited tsconfig is read again next run. */
+ *  package root), else the package's module-alias `_moduleAliases`; null when there are none. `cache` is by
+ *  folder; one per scan, so an edited tsconfig is read again next run. */
 export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): TsPaths | null {
   const dir = dirname(file);
   const hit = cache.get(dir);
@@ -94,15 +95,7 @@ export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): Ts
     const raw = readConfig(config);
     if (raw.paths || raw.baseDir) {
       const pathsBase = raw.baseDir ?? raw.pathsDir ?? dir;
-      const paths = Object.entries(raw.paths ?? {}).map(([pattern, targets]) => {
-        const star = pattern.indexOf('*');
-        return {
-          prefix: star < 0 ? pattern : pattern.slice(0, star), suffix: star < 0 ? '' : pattern.slice(star + 1), wildcard: star >= 0,
-          targets: Array.isArray(targets) ? targets.map(String) : [],
-        };
-      });
-      // TypeScript tries the pattern with the longest prefix first
-      paths.sort((a, b) => b.prefix.length - a.prefix.length);
+      const paths = compilePaths(raw.paths ?? {});
       found = { pathsBase, paths, ...(raw.baseDir ? { baseUrl: raw.baseDir } : {}) };
     }
   } else if (existsSync(join(dir, 'package.json'))) {
@@ -127,14 +120,27 @@ function moduleAliases(packageJson: string): TsPaths | null {
     return null;
   }
   if (!aliases || typeof aliases !== 'object') return null;
-  const paths: TsPaths['paths'] = [];
+  const patterns: Record<string, string[]> = {};
   for (const [alias, target] of Object.entries(aliases as Record<string, unknown>)) {
     if (typeof target !== 'string' || !alias) continue;
-    paths.push({ prefix: `${alias}/`, suffix: '', wildcard: true, targets: [`${target}/*`] });
-    paths.push({ prefix: alias, suffix: '', wildcard: false, targets: [target] });
+    patterns[`${alias}/*`] = [`${target}/*`];
+    patterns[alias] = [target];
   }
-  paths.sort((a, b) => b.prefix.length - a.prefix.length);
+  const paths = compilePaths(patterns);
   return paths.length ? { pathsBase: dirname(packageJson), paths } : null;
+}
+
+/** `paths` patterns (`@server/*`: ["src/server/*"]) as prefix/suffix matchers, longest prefix first, the order
+ *  TypeScript tries them in (and module-alias, which sorts its aliases by length). */
+function compilePaths(patterns: Record<string, unknown>): TsPaths['paths'] {
+  const paths = Object.entries(patterns).map(([pattern, targets]) => {
+    const star = pattern.indexOf('*');
+    return {
+      prefix: star < 0 ? pattern : pattern.slice(0, star), suffix: star < 0 ? '' : pattern.slice(star + 1), wildcard: star >= 0,
+      targets: Array.isArray(targets) ? targets.map(String) : [],
+    };
+  });
+  return paths.sort((a, b) => b.prefix.length - a.prefix.length);
 }
 
 /** The absolute paths (without extension) a bare specifier may name under the aliases, in TypeScript's order. */
