@@ -97,6 +97,9 @@ export function tsPathsFor(file: string, cache: Map<string, TsPaths | null>): Ts
       const pathsBase = raw.baseDir ?? raw.pathsDir ?? dir;
       const paths = compilePaths(raw.paths ?? {});
       found = { pathsBase, paths, ...(raw.baseDir ? { baseUrl: raw.baseDir } : {}) };
+    } else if (existsSync(join(dir, 'package.json'))) {
+      // a tsconfig that only type-checks (no paths) beside module-alias: the aliases are the package's
+      found = moduleAliases(join(dir, 'package.json'));
     }
   } else if (existsSync(join(dir, 'package.json'))) {
     found = moduleAliases(join(dir, 'package.json'));

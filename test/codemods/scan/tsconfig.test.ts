@@ -63,6 +63,9 @@ test('module-alias: package.json `_moduleAliases` name a target and the files un
     assert.deepEqual(aliasCandidates(paths, '@app/admin/panel'), [join(root, 'admin', 'src', 'panel')]);
     assert.deepEqual(aliasCandidates(paths, '@db'), [join(root, 'lib', 'db.js')]);
     assert.deepEqual(aliasCandidates(paths, '@dbx'), [], 'an alias is a whole path segment');
+    writeFileSync(join(root, 'tsconfig.json'), '{ "compilerOptions": { "strict": true, "checkJs": true } }');
+    assert.deepEqual(aliasCandidates(tsPathsFor(join(root, 'src', 'app.js'), new Map())!, '@db'), [join(root, 'lib', 'db.js')], 'a tsconfig without paths leaves the package\'s aliases');
+    rmSync(join(root, 'tsconfig.json'));
     writeFileSync(join(root, 'jsconfig.json'), '{ "compilerOptions": { "paths": { "@app/*": ["other/*"] } } }');
     assert.deepEqual(aliasCandidates(tsPathsFor(join(root, 'src', 'app.js'), new Map())!, '@app/routes/users'), [join(root, 'other', 'routes', 'users')]);
   } finally {
