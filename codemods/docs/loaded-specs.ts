@@ -9,6 +9,7 @@ import type { File } from '@babel/types';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceLocation } from '../diagnostics.js';
 import { walk, type Node } from '../rules/ast.js';
+import { returnedExpression } from './local-binding.js';
 
 export interface SpecLoad {
   at: SourceLocation;
@@ -42,6 +43,11 @@ const SPEC_EXT = /\.(json|ya?ml)$/i;
 
 type PathVal = { abs: string } | { cwd: string } | string;
 
+function isRelativeRequire(n: Node | null | undefined): n is Node {
+  return !!n && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
+    && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value.startsWith('.');
+}
+
 export function findLoadedDocs(ast: File, code: string, file: string): LoadedDocs {
   const out: LoadedDocs = { loads: [], jsdocOptions: [], inlineDocs: [] };
   if (!MARKERS.test(code)) return out;
@@ -50,11 +56,18 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
   const jsdocNames = new Set<string>();
   /** Names an import declaration binds, with the module they come from. */
   const importedFrom = new Map<string, string>();
+  /** Function declarations, and names destructured from a require of a relative module (`const { spec } = require('./swagger')`). */
+  const declaredFunctions = new Map<string, Node>();
+  const requiredFromTree = new Set<string>();
   walk(ast.program as unknown as Node, (n) => {
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
       if (!consts.has(n.id.name)) consts.set(n.id.name, n.init);
       if (isRequire(n.init, 'swagger-jsdoc')) jsdocNames.add(n.id.name);
     }
+    if (n.type === 'VariableDeclarator' && n.id.type === 'ObjectPattern' && isRelativeRequire(n.init)) {
+      for (const p of n.id.properties) if (p.type === 'ObjectProperty' && p.value.type === 'Identifier') requiredFromTree.add(p.value.name);
+    }
+    if (n.type === 'FunctionDeclaration' && n.id && !declaredFunctions.has(n.id.name)) declaredFunctions.set(n.id.name, n);
     if (n.type === 'ImportDeclaration') {
       for (const s of n.specifiers) importedFrom.set(s.local.name, n.source.value);
       if (n.source.value === 'swagger-jsdoc') for (const s of n.specifiers) jsdocNames.add(s.local.name);
@@ -161,6 +174,12 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     if (n.callee.type === 'Identifier' && n.callee.name === 'require') return { via: 'require', p: evalPath(n.arguments[0]), relativeToFile: true };
     if (n.callee.type === 'Import') return { via: 'import', p: evalPath(n.arguments[0]), relativeToFile: true };
     if (n.callee.type === 'Identifier' && jsdocNames.has(n.callee.name)) return 'jsdoc';
+    // a function of this file that returns a load: `const loadSpec = () => YAML.load('./openapi.yaml')`
+    const fn = n.callee.type === 'Identifier' ? declaredFunctions.get(n.callee.name) ?? consts.get(n.callee.name) : undefined;
+    if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration')) {
+      const returned = returnedExpression(fn) as Node | undefined;
+      if (returned) return documentPath(returned, depth + 1);
+    }
     if (name === 'readFileSync' || name === 'readFile') return { via: 'fs read', p: evalPath(n.arguments[0]), relativeToFile: false };
     // JSON.parse(...), YAML.parse(...), yaml.load(...), jsyaml.load(...): the document is what they read
     if ((name === 'parse' || name === 'load' || name === 'safeLoad') && n.arguments.length >= 1) {
@@ -182,8 +201,14 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
       return inCode(consts.get(arg.name), depth + 1);
     }
     if (arg.type === 'MemberExpression') return inCode(arg.object, depth + 1);
-    return arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name === 'require'
-      && arg.arguments[0]?.type === 'StringLiteral' && arg.arguments[0].value.startsWith('.') && !SPEC_EXT.test(arg.arguments[0].value);
+    // a function written in the tree: the evaluator reads what it returns (`swaggerUi.setup(swaggerSpec())`)
+    if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') return true;
+    if (arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name !== 'require' && !jsdocNames.has(arg.callee.name)) {
+      const name = arg.callee.name;
+      if (documentPath(arg) !== undefined) return false; // it returns a load of a spec file: recorded as one
+      return declaredFunctions.has(name) || requiredFromTree.has(name) || inCode(arg.callee, depth + 1);
+    }
+    return isRelativeRequire(arg) && !SPEC_EXT.test(arg.arguments[0].value);
   };
 
   const explicitSite = (n: Node, arg: Node | undefined, via: SpecLoad['via']): void => {

@@ -84,3 +84,14 @@ export function assignedNames(scope: AnyNode): Set<string> {
   visit(scope);
   return names;
 }
+
+/** What a call of `fn` returns when its body says so without running anything else: an arrow's expression, or a
+ *  body of const declarations and one `return`. Async functions and generators return something else. */
+export function returnedExpression(fn: AnyNode): AnyNode | undefined {
+  if (fn.async || fn.generator) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const body = fn.body.body as AnyNode[];
+  const last = body[body.length - 1];
+  if (last?.type !== 'ReturnStatement' || !last.argument) return undefined;
+  return body.slice(0, -1).every((s) => s.type === 'VariableDeclaration' && s.kind === 'const') ? last.argument : undefined;
+}

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
-import { assignedNames, localBinding } from './local-binding.js';
+import { assignedNames, localBinding, returnedExpression } from './local-binding.js';
 import { joinPointer } from './yaml-source.js';
 import { isRequire } from './loaded-specs.js';
 import type { Node } from '../rules/ast.js';
@@ -45,13 +45,19 @@ class SwaggerJsdocDocument {
 const MAX_DEPTH = 30;
 const REASSIGNED: AnyNode = { type: 'Reassigned' };
 
-interface FileInfo { ast: AnyNode; bindings: Map<string, AnyNode>; exports: Map<string, AnyNode>; imports: Map<string, { source: string; name: string }> }
+interface FileInfo {
+  ast: AnyNode; bindings: Map<string, AnyNode>; exports: Map<string, AnyNode>; imports: Map<string, { source: string; name: string }>;
+  /** Top-level function declarations, by name and by the name they are exported under: only followed when called. */
+  functions: Map<string, AnyNode>; exportedFunctions: Map<string, AnyNode>;
+}
 
 /** One file's top-level names: consts, imports, and what it exports (ES and CommonJS). */
 function fileInfo(ast: AnyNode): FileInfo {
   const bindings = new Map<string, AnyNode>();
   const exports = new Map<string, AnyNode>();
   const imports = new Map<string, { source: string; name: string }>();
+  const functions = new Map<string, AnyNode>();
+  const exportedFunctions = new Map<string, AnyNode>();
   let assigned: Set<string> | undefined;
   const declare = (decl: AnyNode, exported: boolean): void => {
     if (decl.type !== 'VariableDeclaration') return;
@@ -81,16 +87,22 @@ function fileInfo(ast: AnyNode): FileInfo {
     }
     if (stmt.type === 'ExportDefaultDeclaration') {
       exports.set('default', stmt.declaration);
+      if (stmt.declaration.type === 'FunctionDeclaration') exportedFunctions.set('default', stmt.declaration);
       continue;
     }
     if (stmt.type === 'ExportNamedDeclaration') {
       if (stmt.declaration) declare(stmt.declaration, true);
+      if (stmt.declaration?.type === 'FunctionDeclaration' && stmt.declaration.id) {
+        functions.set(stmt.declaration.id.name, stmt.declaration);
+        exportedFunctions.set(stmt.declaration.id.name, stmt.declaration);
+      }
       for (const s of (stmt.specifiers ?? []) as AnyNode[]) {
         if (s.type === 'ExportSpecifier' && !stmt.source) exports.set((s.exported as AnyNode).name ?? (s.exported as AnyNode).value, { type: 'Identifier', name: s.local.name, loc: s.loc } as unknown as AnyNode);
       }
       continue;
     }
     if (stmt.type === 'TSExportAssignment') exports.set('default', stmt.expression);
+    if (stmt.type === 'FunctionDeclaration' && stmt.id) functions.set(stmt.id.name, stmt);
     declare(stmt, false);
     // module.exports = {...}; module.exports.x = ...; exports.x = ...
     if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' && stmt.expression.operator === '=') {
@@ -100,7 +112,7 @@ function fileInfo(ast: AnyNode): FileInfo {
       else if (text && /^(module\.)?exports\.\w+$/.test(text)) exports.set(text.split('.').pop()!, stmt.expression.right);
     }
   }
-  return { ast, bindings, exports, imports };
+  return { ast, bindings, exports, imports, functions, exportedFunctions };
 }
 
 function memberPath(n: AnyNode): string | undefined {
@@ -306,6 +318,16 @@ export class StaticEvaluator {
         if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1 && n.arguments[0].type === 'StringLiteral') {
           return this.importValue(file, n, n.arguments[0].value, '*', ptr, out, d);
         }
+        {
+          // `swaggerUi.setup(swaggerSpec())` with `const swaggerSpec = () => swaggerJsdoc(options)`: a function of
+          // the tree that only returns a value is that value.
+          const called = this.calledFunction(file, n.callee, d);
+          if (called) {
+            const returned = returnedExpression(called.node);
+            if (returned) return this.eval(called.file, returned, ptr, out, d);
+            return this.skip(file, n, ptr, out, `\`${sourceText(n)}\` does more than return a value`);
+          }
+        }
         // path.join(__dirname, './routes/*.js'): swagger-jsdoc's `apis` are often written so
         if (memberPath(n.callee) === 'path.join' || memberPath(n.callee) === 'path.resolve' || memberPath(n.callee) === 'join') {
           const parts = (n.arguments as AnyNode[]).map((a) => this.eval(file, a, ptr, out, d));
@@ -315,6 +337,47 @@ export class StaticEvaluator {
         break;
     }
     return this.skip(file, n, ptr, out, `\`${sourceText(n)}\` is computed at run time`);
+  }
+
+  /** The function a callee names in the tree (a const, a function declaration, an import or require of one), or
+   *  undefined when it names none: a package's, a parameter, a method. */
+  private calledFunction(file: string, callee: AnyNode, depth: number): { file: string; node: AnyNode } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (isFunctionNode(callee)) return { file, node: callee };
+    const info = this.info(file);
+    if (!info) return undefined;
+    if (callee.type === 'Identifier') {
+      const local = typeof callee.start === 'number' ? localBinding(info.ast.program, callee.name, callee.start) : undefined;
+      if (local) return this.calledFunction(file, local, depth + 1);
+      if (local === null) return undefined;
+      const bound = info.bindings.get(callee.name);
+      if (bound && bound !== REASSIGNED) return this.calledFunction(file, bound, depth + 1);
+      const declared = info.functions.get(callee.name);
+      if (declared) return { file, node: declared };
+      const imp = info.imports.get(callee.name);
+      return imp ? this.exportedFunction(file, imp.source, imp.name, depth + 1) : undefined;
+    }
+    // const { swaggerSpec } = require('./swagger'): the member of a required module
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.object.type === 'CallExpression'
+      && callee.object.callee.type === 'Identifier' && callee.object.callee.name === 'require' && callee.object.arguments[0]?.type === 'StringLiteral') {
+      return this.exportedFunction(file, callee.object.arguments[0].value, callee.property.name, depth + 1);
+    }
+    return undefined;
+  }
+
+  private exportedFunction(file: string, source: string, name: string, depth: number): { file: string; node: AnyNode } | undefined {
+    const target = this.env.resolveModule(file, source);
+    const info = target ? this.info(target) : null;
+    if (!target || !info) return undefined;
+    const declared = info.exportedFunctions.get(name);
+    if (declared) return { file: target, node: declared };
+    const e = info.exports.get(name);
+    if (e) return this.calledFunction(target, e, depth + 1);
+    // module.exports = { swaggerSpec }
+    const def = info.exports.get('default');
+    const prop = def?.type === 'ObjectExpression'
+      ? (def.properties as AnyNode[]).find((p) => p.type === 'ObjectProperty' && !p.computed && (p.key.name ?? p.key.value) === name) : undefined;
+    return prop ? this.calledFunction(target, prop.value, depth + 1) : undefined;
   }
 
   /** `swaggerJsdoc` bound at the top of `file` to the swagger-jsdoc package (import or require), or
@@ -359,6 +422,10 @@ export class StaticEvaluator {
     }
     return this.skip(file, n, ptr, out, `\`${name}\` is not exported by ${source}`);
   }
+}
+
+function isFunctionNode(n: AnyNode): boolean {
+  return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration';
 }
 
 /** Whether text written so far is `scheme://` plus a host part not yet ended by a `/`: what comes next is
