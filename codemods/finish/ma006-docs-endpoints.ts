@@ -11,6 +11,7 @@ import { SourceEdits } from '../rules/edits.js';
 import { exportedLegacyDocs, importedLegacyDocs, legacyDocBindings } from './legacy-doc-bindings.js';
 import { Resolver } from '../scan/resolve.js';
 import { addCompatImport, namesImportedFrom, parseProgram } from './source.js';
+import { outsideFiles } from './outside-files.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
 export interface FileRewire { output?: string; did: string[]; reasons: string[]; lines?: number[] }
@@ -161,6 +162,16 @@ export const ma006: FinishStep = {
       reasons.push(...r.reasons);
       for (const l of r.lines ?? []) paths.push(`${file}:${l}`);
       if (r.output !== undefined && r.output !== text) { ctx.ws.write(file, r.output); rewired.push(file); }
+    }
+    // An endpoint in a file beside the folder finish was given (`config/swagger.ts` next to `src/`) is said, not
+    // rewired: finish changes only that folder, as the migration did.
+    for (const file of outsideFiles(ctx)) {
+      const text = ctx.ws.read(file);
+      if (text === null || !/swagger|openapi/i.test(text)) continue;
+      const r = rewireDocsEndpoints(text, relative(ctx.root, file) || file, exportedDocsOf(file));
+      for (const d of r.did) {
+        reasons.push(`${d.replace(/ (shows|serves) the generated document.*$/, '')} serves the legacy document from outside ${relative(ctx.packageRoot, ctx.root) || '.'}, the folder finish changes: left (run finish on a folder that holds it, or use serveSwaggerUi()/serveOpenApi() from migrate-api/compat there)`);
+      }
     }
     ctx.notes.set('MA006.rewired', rewired);
     ctx.notes.set('MA006.rewiredPaths', paths);

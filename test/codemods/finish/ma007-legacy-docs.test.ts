@@ -67,11 +67,11 @@ export default router;
 
 /** Writes `files` to a temp folder, runs MA006 and MA007 there, and hands `check` the result and each file's text
  *  after it (null: deleted). */
-async function finishedTree(files: Record<string, string>, check: (r: FinishResult, after: (f: string) => string | null) => void) {
+async function finishedTree(files: Record<string, string>, check: (r: FinishResult, after: (f: string) => string | null) => void, target = '.') {
   const dir = mkdtempSync(join(tmpdir(), 'finish-ma007-alias-'));
   try {
     for (const [f, text] of Object.entries(files)) { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), text); }
-    const r = await finishProject(dir, { only: ['MA006', 'MA007'] });
+    const r = await finishProject(join(dir, target), { only: ['MA006', 'MA007'] });
     check(r, (f) => { const c = r.changes.find((x) => x.file === join(dir, f)); return c ? c.after : readFileSync(join(dir, f), 'utf8'); });
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
@@ -127,3 +127,70 @@ module.exports = app;
 `);
     assert.equal(after('src/config/swagger.js'), null, r.steps.map((s) => s.reasons.join('\n')).join('\n'));
   }));
+
+// The swagger-jsdoc setup beside src/, not in it (`config/swagger.ts`, heuone/BED_demo): finish on src/ rewrites
+// src/ only, and what config/swagger.ts imports and runs is still the app's. Removing the packages it imports broke
+// a fresh install; removing the doc block it reads emptied the legacy docs page.
+const OUTSIDE_FILES: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, esModuleInterop: true } }, null, 2),
+  'package.json': JSON.stringify({
+    name: 'tasks', version: '1.0.0',
+    dependencies: { express: '^4.21.2', 'migrate-api': '^0.1.0', 'swagger-jsdoc': '^6.2.8', 'swagger-ui-express': '^5.0.1', zod: '^4.1.5' },
+  }, null, 2) + '\n',
+  'config/swagger.ts': `import swaggerUi from "swagger-ui-express";
+import swaggerJSDoc from "swagger-jsdoc";
+import { Express } from "express";
+
+const swaggerDocs = swaggerJSDoc({
+  definition: { openapi: "3.0.0", info: { title: "Tasks", version: "1.0.0" } },
+  apis: ["./src/app.ts"],
+});
+
+const setupSwagger = (app: Express): void => {
+  app.use("/api-docs", swaggerUi.serve, swaggerUi.setup(swaggerDocs));
+};
+
+export default setupSwagger;
+`,
+  'src/app.ts': `import express from "express";
+import setupSwagger from "../config/swagger";
+import { typed, replySend } from "migrate-api/compat";
+
+const app = typed(express(), { validation: "report", title: "Tasks", version: "1.0.0" });
+
+setupSwagger(app);
+
+/**
+ * @openapi
+ * /tasks:
+ *  get:
+ *   summary: Retrieve a list of tasks
+ *   responses:
+ *    200:
+ *     description: A list of tasks
+ */
+app.get("/tasks", {
+  summary: "Retrieve a list of tasks",
+  responses: { 200: { description: "A list of tasks" } },
+}, async () => replySend(200, "Retrieved Tasks"));
+
+export default app;
+`,
+};
+
+test('MA006 + MA007 on src/: the packages, doc blocks and docs endpoint of a module beside src/ stay, with the reasons', () =>
+  finishedTree(OUTSIDE_FILES, (r, after) => {
+    const ma007 = r.steps.find((s) => s.id === 'MA007')!;
+    assert.equal(after('package.json'), OUTSIDE_FILES['package.json']);
+    assert.equal(after('src/app.ts'), OUTSIDE_FILES['src/app.ts']);
+    assert.equal(after('config/swagger.ts'), OUTSIDE_FILES['config/swagger.ts']);
+    assert.deepEqual(ma007.did, []);
+    assert.deepEqual(ma007.reasons, [
+      'app.ts: its YAML doc comments stay: swagger-jsdoc still runs in ../config/swagger.ts',
+      'package.json: swagger-jsdoc stays (still imported)',
+      'package.json: swagger-ui-express stays (still imported)',
+    ]);
+    assert.deepEqual(r.steps.find((s) => s.id === 'MA006')!.reasons, [
+      '../config/swagger.ts:11: Swagger UI at /api-docs serves the legacy document from outside src, the folder finish changes: left (run finish on a folder that holds it, or use serveSwaggerUi()/serveOpenApi() from migrate-api/compat there)',
+    ]);
+  }, 'src'));
