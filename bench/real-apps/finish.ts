@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { SuiteSummary } from './app.js';
 import { compareDocs, withServer, type DocsResult, type Serve } from './docs.js';
-import { runStep, tail, type StepOptions } from './step.js';
+import { runStep, shellArg, tail, type StepOptions } from './step.js';
 import { compareSuites, type RunSuite, type SuiteDiff, type TestResult } from './suite.js';
 
 type Json = Record<string, any>;
@@ -128,7 +128,7 @@ export interface FinishOptions {
 export async function runFinish(o: FinishOptions): Promise<FinishRecord> {
   o.commit('before finish');
   const out = join(o.reportDir, 'finish');
-  const r = await runStep('finish', `node ${JSON.stringify(o.bin)} finish ${JSON.stringify(o.src)} --run ${JSON.stringify(o.testCommand)} --report ${JSON.stringify(out)}`, o.step);
+  const r = await runStep('finish', `node ${JSON.stringify(o.bin)} finish ${JSON.stringify(o.src)} --run ${shellArg(o.testCommand)} --report ${JSON.stringify(out)}`, o.step);
   const rec: FinishRecord = { exit: r.code, ms: r.ms, steps: [], changedFiles: [] };
   const data = readFinishJson(join(out, 'finish.json'));
   if (!data) {

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuiteSummary } from './app.js';
 import { linkChanges, runCheck, runtimeOnly, writeDump, type EnforceChange } from './enforce.js';
-import { runStep, tail, type StepOptions } from './step.js';
+import { runStep, shellArg, tail, type StepOptions } from './step.js';
 import { compareSuites, type RunSuite, type SuiteDiff, type TestResult } from './suite.js';
 
 export interface InferRecord {
@@ -48,7 +48,7 @@ export async function runInfer(opts: {
   step: StepOptions; checkStep: StepOptions; suite: RunSuite; before: TestResult[] | null;
 }): Promise<InferRecord> {
   const out = join(opts.reportDir, 'infer');
-  const r = await runStep('infer', `node ${JSON.stringify(opts.bin)} infer ${JSON.stringify(opts.src)} --run ${JSON.stringify(opts.testCommand)} --report ${JSON.stringify(out)}`, opts.step);
+  const r = await runStep('infer', `node ${JSON.stringify(opts.bin)} infer ${JSON.stringify(opts.src)} --run ${shellArg(opts.testCommand)} --report ${JSON.stringify(out)}`, opts.step);
   const rec: InferRecord = { exit: r.code, ms: r.ms, routes: 0, inferred: 0, fromTraffic: 0, unknown: 0, skipped: 0, recorded: null, left: [] };
   let data: InferJson;
   try {

@@ -67,6 +67,12 @@ export function runStep(label: string, command: string, opts: StepOptions): Prom
 }
 
 /** The last lines of a step's output, for the table when the step failed. */
+/** One argument for the bash line runStep runs, quoted so the shell passes it as written (`$?` and `$p` in a test
+ *  command included): JSON.stringify's double quotes let bash expand them before migrate-api saw the command. */
+export function shellArg(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 export function tail(text: string, lines = 3): string {
   return text.split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(-lines).join(' / ');
 }
