@@ -6,8 +6,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { readSpecFile } from './docs/index.js';
-import { componentName } from './zod/graph.js';
-import { emitSchemasModule, type ModuleFormat } from './zod/module.js';
+import { emitSchemasModule, locateComponentDiagnostics, type ModuleFormat } from './zod/module.js';
 import { writeFileAtomic } from './write.js';
 
 export const SCHEMAS_USAGE = 'Usage: migrate-api schemas <spec> [--out file] [--format ts|js|cjs]\n';
@@ -16,13 +15,7 @@ const FORMATS: ModuleFormat[] = ['ts', 'js', 'cjs'];
 export async function convertSpecToZodModule(specPath: string, opts: { format: ModuleFormat }): Promise<{ code: string; diagnostics: Diagnostic[] }> {
   const model = await readSpecFile(specPath);
   const { code, diagnostics } = emitSchemasModule(model.schemas, { format: opts.format, sourceFile: specPath });
-  // The emitter knows JSON pointers; the reader knows where each component is written.
-  const located = diagnostics.map((d) => {
-    const name = d.pointer?.match(/^#\/components\/schemas\/([^/]+)/)?.[1];
-    const component = name !== undefined ? componentName(`#/components/schemas/${name}`) : undefined;
-    const at = component !== undefined ? model.schemaSources[component] : undefined;
-    return d.at || !at ? d : { ...d, at };
-  });
+  const located = locateComponentDiagnostics(diagnostics, model.schemaSources);
   return { code, diagnostics: [...model.diagnostics, ...located] };
 }
 

@@ -7,7 +7,7 @@ import type { DocsModel } from './model.js';
 import type { ModuleFormat } from './module-paths.js';
 import type { Runner } from './migrate-runner.js';
 import { apiDocsExport, apiDocsValue } from './app-plan.js';
-import { emitSchemasModule, inApiDocsOrder, inModuleOrder } from './zod/module.js';
+import { emitSchemasModule, inApiDocsOrder, inModuleOrder, locateComponentDiagnostics } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 
 export interface SchemasModulePlan {
@@ -36,7 +36,7 @@ export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, 
   const emit = () => emitSchemasModule(docsInOrder.schemas, { format });
   // A re-run emits the module again to compare it with the one on disk: cached by its whole input.
   const emitted = memo ? memo('schemas-module', schemasFile, JSON.stringify([format, docsInOrder.schemas]), emit) : emit();
-  const diagnostics = emitted.diagnostics.map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) }));
+  const diagnostics = locateComponentDiagnostics(emitted.diagnostics, docs.schemaSources).map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) }));
   const exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
   const apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;
   const usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;

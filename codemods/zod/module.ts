@@ -2,7 +2,7 @@
 // in dependency order, with getters (or z.lazy) only where a cycle makes a ref point forward, and a
 // `UserInput` request variant next to `User` wherever readOnly/writeOnly make them differ.
 import { arrow, id, lit, mapExpr, zc, type ZodExpr } from './ast.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import type { JsonSchema } from '../model.js';
 import type { ZodContext } from './context.js';
 import { dateTimeDeclaration } from './convert/date-time.js';
@@ -157,4 +157,15 @@ function orderedLike(schemas: Record<string, JsonSchema>, order: string[]): Reco
   const at = new Map(names.map((n, i) => [n, i]));
   const key = (n: string) => rank.get(n) ?? rank.size + at.get(n)!;
   return Object.fromEntries(names.sort((a, b) => key(a) - key(b)).map((n) => [n, schemas[n]!]));
+}
+
+/** The emitter knows JSON pointers (`#/components/schemas/Ride/properties/created`); the docs reader knows where each
+ *  component is written: a diagnostic about a component gets that place, so it reads file:line like the others. */
+export function locateComponentDiagnostics(diagnostics: Diagnostic[], schemaSources: Record<string, SourceLocation>): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const name = d.pointer?.match(/^#\/components\/schemas\/([^/]+)/)?.[1];
+    const component = name !== undefined ? componentName(`#/components/schemas/${name}`) : undefined;
+    const at = component !== undefined ? schemaSources[component] : undefined;
+    return d.at || !at ? d : { ...d, at };
+  });
 }
