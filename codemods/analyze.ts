@@ -53,7 +53,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const scans = new Map<string, FileScan>();
   const textFacts = new Map<string, TextFacts>();
   const perFile: Diagnostic[] = [];
-  const sourceDocs: DocsModel[] = [];
+  const sourceDocs: Array<{ file: string; docs: DocsModel }> = [];
   const previous: Array<{ file: string; docs: PreviousDocs }> = [];
   for (const a of analyzed) {
     perFile.push(...a.diagnostics);
@@ -62,7 +62,7 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
     if (!a.scan) continue;
     scans.set(a.file, a.scan);
     perFile.push(...a.scan.diagnostics);
-    if (a.docs) sourceDocs.push(a.docs);
+    if (a.docs) sourceDocs.push({ file: a.file, docs: a.docs });
   }
   const scan = linkProject(root, files, scans, perFile);
   const resolver = new Resolver(scans);
@@ -73,7 +73,11 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
     resolveModule: (from, spec) => resolver.resolveModule(from, spec),
   });
   const specDocs = read.models;
-  const docs = mergeDocs([...sourceDocs, ...specDocs, ...recoveredDocs(previous, [...sourceDocs, ...specDocs])]);
+  // Doc blocks no swagger-jsdoc call reads (a dead server2.js documenting the paths the served api.yaml documents)
+  // come after the sources a served document holds: the first of two documents of an operation is the one kept.
+  const served = sourceDocs.filter((s) => !read.unservedBlocks.has(s.file)).map((s) => s.docs);
+  const unserved = sourceDocs.filter((s) => read.unservedBlocks.has(s.file)).map((s) => s.docs);
+  const docs = mergeDocs([...served, ...specDocs, ...unserved, ...recoveredDocs(previous, [...served, ...specDocs, ...unserved])]);
   docs.diagnostics.unshift(...read.diagnostics);
   const match = matchRoutes(scan, docs.operations);
   const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;

@@ -37,6 +37,9 @@ export interface DocSourcesResult {
   specFiles: string[];
   sources: DocSource[];
   diagnostics: Diagnostic[];
+  /** Files whose doc blocks no swagger-jsdoc `apis` glob of the tree reads, where every options object's `apis`
+   *  is known: no served document holds them, so another source documenting the same operation comes first. */
+  unservedBlocks: Set<string>;
 }
 
 function sameCall(a: SourceLocation, b: SourceLocation): boolean {
@@ -144,5 +147,11 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
     const base = m.operations.find((op) => op.basePath)?.basePath;
     sources.push({ file, style: 'spec-file', via: via.get(file)!, operations: m.operations.length, ...(base ? { basePath: base } : {}) });
   });
-  return { models: [...options.map((o) => o.model), ...inline, ...specModels], specFiles, sources, diagnostics };
+  const unservedBlocks = new Set<string>();
+  if (options.length && options.every((o) => o.apis)) {
+    for (const f of input.files) {
+      if (f.docs?.operations.some((op) => op.style === 'jsdoc') && !options.some((o) => inApis(f.file, o.apis))) unservedBlocks.add(f.file);
+    }
+  }
+  return { models: [...options.map((o) => o.model), ...inline, ...specModels], specFiles, sources, diagnostics, unservedBlocks };
 }
