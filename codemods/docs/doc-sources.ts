@@ -147,11 +147,15 @@ export async function readDocSources(input: DocSourcesInput): Promise<DocSources
     const base = m.operations.find((op) => op.basePath)?.basePath;
     sources.push({ file, style: 'spec-file', via: via.get(file)!, operations: m.operations.length, ...(base ? { basePath: base } : {}) });
   });
+  const withBlocks = input.files.filter((f) => f.docs?.operations.some((op) => op.style === 'jsdoc'));
   const unservedBlocks = new Set<string>();
   if (options.length && options.every((o) => o.apis)) {
-    for (const f of input.files) {
-      if (f.docs?.operations.some((op) => op.style === 'jsdoc') && !options.some((o) => inApis(f.file, o.apis))) unservedBlocks.add(f.file);
-    }
+    for (const f of withBlocks) if (!options.some((o) => inApis(f.file, o.apis))) unservedBlocks.add(f.file);
   }
-  return { models: [...options.map((o) => o.model), ...inline, ...specModels], specFiles, sources, diagnostics, unservedBlocks };
+  // Options whose `apis` read no doc block and no doc file build a document without operations: its info and
+  // servers are not the API's where another source documents it (the dead server2.js's title over api.yaml's).
+  const othersDocument = [...inline, ...specModels].some((m) => m.operations.length > 0);
+  const documents = (o: JsdocOptions) => !othersDocument || !o.apis || withBlocks.some((f) => inApis(f.file, o.apis)) || [...apisFiles.values()].includes(o);
+  const [reading, idle] = [options.filter(documents), options.filter((o) => !documents(o))];
+  return { models: [...reading.map((o) => o.model), ...inline, ...specModels, ...idle.map((o) => o.model)], specFiles, sources, diagnostics, unservedBlocks };
 }

@@ -1,6 +1,7 @@
 // Two documents of one operation: the served api.yaml (server.js loads it and hands it to swaggerUi.setup) and the
 // doc blocks of a server2.js that no swagger-jsdoc `apis` glob reads (its own options read server.js only). The
-// served one is kept; the blocks were, being read first (ddthilindra/Node-Unit-Test-And-Swagger lost 21 facts so).
+// served one is kept, and its info; the blocks and the idle options were, being read first (ddthilindra/Node-Unit-Test-And-Swagger
+// lost 24 facts so).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,12 +67,13 @@ async function usersDoc(apis: string) {
     const a = await analyzeProject(dir);
     const ops = a.docs.operations.filter((o) => o.method === 'get' && o.path === '/users');
     const dup = a.docs.diagnostics.filter((d) => d.code === 'duplicate-operation').map((d) => `${d.at?.file.slice(dir.length + 1)}:${d.at?.line} ${d.message.replace(dir + '/', '')}`);
-    return { summaries: ops.map((o) => o.operation.summary), dup };
+    return { title: a.docs.info?.title, summaries: ops.map((o) => o.operation.summary), dup };
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
 
-test('doc blocks no apis glob reads come after the served spec file documenting the same operation', async () => {
+test('doc blocks no apis glob reads, and options whose apis read none, come after the served spec file', async () => {
   assert.deepEqual(await usersDoc("'server.js'"), {
+    title: 'User API',
     summaries: ['List the users'],
     dup: ['server2.js:12 GET /users is documented twice (first at api.yaml:5); this one is ignored'],
   });
@@ -79,6 +81,7 @@ test('doc blocks no apis glob reads come after the served spec file documenting 
 
 test('doc blocks an apis glob reads keep their place (first read, first kept)', async () => {
   assert.deepEqual(await usersDoc("'server*.js'"), {
+    title: 'Old',
     summaries: ['Old list of users'],
     dup: ['api.yaml:5 GET /users is documented twice (first at server2.js:12); this one is ignored'],
   });
