@@ -60,8 +60,11 @@ export function typed<T extends object>(existing: T, opts: RouterOptions | AppOp
   for (const verb of [...HTTP_METHODS, 'all'] as const) {
     const original = target[verb];
     if (typeof original !== 'function') continue;
-    const typedVerb = function (this: unknown, path: unknown, ...rest: unknown[]) {
-      if (rest.length >= 2 && isPlainObject(rest[0])) {
+    // Express itself calls app.get(setting) per request (req.query, res.json, res.send read settings through
+    // it): that call is passed on with no rest array built, so a typed app costs express nothing there.
+    const typedVerb = function (this: unknown, path: unknown) {
+      if (arguments.length >= 3 && isPlainObject(arguments[1])) {
+        const rest = Array.prototype.slice.call(arguments, 1) as unknown[];
         const at = handlerIndex(rest);
         const descriptors = describe(table, verb, path, rest[0] as Record<string, unknown>, rest[at]);
         // Compiled before anything is recorded: a route that fails to compile leaves no trace.
