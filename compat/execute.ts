@@ -19,6 +19,7 @@ import { stripPrototypeKeys } from './sanitize.js';
 import { pushIssues, RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';
 import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
+import { read } from './fresh-read.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
 import { keepRawShape, strippedKey } from './report-input.js';
 import { RECORDING, recordExchange, registrationSite } from './shapes-record.js';
@@ -155,7 +156,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
 
   function finish(value: unknown, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {
     // The handler answered through `res` itself: its response stands as sent.
-    if (res.headersSent) return;
+    if (read(res, 'headersSent')) return;
     try {
       let status: number;
       let body: unknown;
@@ -264,19 +265,23 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
 
   return function migrateApiRoute(req: Request, res: Response, next: NextFunction): void {
     if (RECORDING) recordExchange(RECORDING, routeOf(req), req, res, registeredAt);
-    const mode = fixedMode ?? appOptionsOf(req.app)?.validation ?? 'enforce';
-    let body = req.body;
+    // req's properties are read through read() (fresh-read.ts), in the order they always were.
+    const mode = fixedMode ?? appOptionsOf(read(req, 'app'))?.validation ?? 'enforce';
+    let body = read(req, 'body');
     if (typeof body === 'object' && body !== null) {
       // Express 4's body-parser leaves `{}` on a request that sent no body; Express 5 leaves undefined.
       if (isEmptyObject(body) && !sentBody(req)) body = undefined;
       else stripPrototypeKeys(body);
     }
-    const reqCookies = (req as { cookies?: Record<string, string> }).cookies;
+    const reqCookies: Record<string, string> | undefined = read(req, 'cookies');
+    const params = read(req, 'params');
+    const query = read(req, 'query');
+    const headers: Request['headers'] = read(req, 'headers');
     const input: ParsedInputBase = {
-      params: req.params,
-      query: mode === 'off' ? req.query : fitQuery(req.query as Record<string, unknown>),
-      headers: headerAliases ? aliasHeaders(req.headers, headerAliases) : req.headers,
-      cookies: parseCookies || (!reqCookies && req.headers.cookie) ? readCookies(req) : (reqCookies ?? EMPTY),
+      params,
+      query: mode === 'off' ? query : fitQuery(query as Record<string, unknown>),
+      headers: headerAliases ? aliasHeaders(headers, headerAliases) : headers,
+      cookies: parseCookies || (!reqCookies && headers.cookie) ? readCookies(req) : (reqCookies ?? EMPTY),
       body,
       deps: EMPTY,
     };
@@ -351,12 +356,13 @@ function isEmptyObject(o: object): boolean {
 }
 
 function sentBody(req: Request): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const headers: Request['headers'] = read(req, 'headers');
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 function sampled(req: Request): boolean {
-  const rate = appOptionsOf(req.app)?.responseSampling;
+  const rate = appOptionsOf(read(req, 'app'))?.responseSampling;
   return rate === undefined || rate >= 1 || Math.random() < rate;
 }
 
@@ -369,7 +375,7 @@ function fail(err: unknown, res: Response, next: NextFunction): void {
 
 /** The router's hook wins over the app's: routers whose old validators answered differently keep each their own. */
 function rejectInvalid(detail: ErrorDetail[], routerHook: RouterOptions['onValidationError'], req: Request, res: Response, next: NextFunction): void {
-  const hook = routerHook ?? appOptionsOf(req.app)?.onValidationError;
+  const hook = routerHook ?? appOptionsOf(read(req, 'app'))?.onValidationError;
   if (hook) {
     const error = new RequestValidationError(detail);
     let out;

@@ -7,7 +7,8 @@
 // res.json unchanged, so rare cases keep express's own code. Hand-written because express exposes
 // no lower-level sender; test/compat/send-json.test.ts compares both on the wire.
 import { createHash, hash as oneShotHash } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { read } from './fresh-read.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -67,20 +68,25 @@ function isStock(res: Response): boolean {
     stock = [json, send];
     stockMethods.set(proto, stock);
   }
-  return res.json === stock[0] && res.send === stock[1];
+  return read(res, 'json') === stock[0] && read(res, 'send') === stock[1];
 }
 
-/** res.status(status).json(body), answered directly when nothing about the request needs express's general path. */
+/** res.status(status).json(body), answered directly when nothing about the request needs express's general path.
+ *  res's methods are looked up once each through read() (fresh-read.ts) and called on res, as `res.x(...)` is. */
 export function sendJsonBody(res: Response, status: number, body: unknown): void {
-  res.status(status);
-  const req = res.req;
-  const settings = (res.app as { settings?: Record<string, unknown> } | undefined)?.settings;
+  read(res, 'status').call(res, status);
+  const req: Request | undefined = read(res, 'req');
+  const settings = (read(res, 'app') as { settings?: Record<string, unknown> } | undefined)?.settings;
+  if (!settings || !req || read(req, 'method') === 'HEAD' || !isStock(res) || status === 204 || status === 205 || status === 304 ||
+    settings['json replacer'] !== undefined || settings['json spaces'] !== undefined || settings['json escape']) {
+    res.json(body);
+    return;
+  }
+  const getHeader: Response['getHeader'] = read(res, 'getHeader');
+  const headers: Request['headers'] = read(req, 'headers');
   if (
-    !settings || !req || req.method === 'HEAD' || !isStock(res) ||
-    status === 204 || status === 205 || status === 304 ||
-    settings['json replacer'] !== undefined || settings['json spaces'] !== undefined || settings['json escape'] ||
-    res.getHeader('Content-Type') !== undefined || res.getHeader('Transfer-Encoding') !== undefined ||
-    req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined
+    getHeader.call(res, 'Content-Type') !== undefined || getHeader.call(res, 'Transfer-Encoding') !== undefined ||
+    headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined
   ) {
     res.json(body);
     return;
@@ -92,13 +98,14 @@ export function sendJsonBody(res: Response, status: number, body: unknown): void
     return;
   }
   const length = Buffer.byteLength(text, 'utf8');
-  res.setHeader('Content-Type', JSON_TYPE);
-  res.setHeader('Content-Length', String(length));
+  const setHeader: Response['setHeader'] = read(res, 'setHeader');
+  setHeader.call(res, 'Content-Type', JSON_TYPE);
+  setHeader.call(res, 'Content-Length', String(length));
   const etagFn = settings['etag fn'];
-  if (typeof etagFn === 'function' && !res.getHeader('ETag')) {
+  if (typeof etagFn === 'function' && !getHeader.call(res, 'ETag')) {
     const kind = etagKindOf(etagFn as (body: Buffer) => string | undefined, settings.etag);
     const etag = kind === 'other' ? (etagFn as (b: Buffer, e?: string) => string | undefined)(Buffer.from(text, 'utf8'), undefined) : entityTag(text, length, kind === 'weak');
-    if (etag) res.setHeader('ETag', etag);
+    if (etag) setHeader.call(res, 'ETag', etag);
   }
-  res.end(text, 'utf8');
+  read(res, 'end').call(res, text, 'utf8');
 }
