@@ -74,6 +74,8 @@ export function replyStatus<const N extends number>(status: N, headers?: ReplyHe
   return new Reply(status, undefined as never, headers, 'sendStatus');
 }
 
+/** Reflect.get reads the brand as `value[REPLY]` does, without V8's property cache: a handler's plain-object
+ *  answer (`{ ...row, id }`) has a hidden class of its own on every request, and that cache misses on each. */
 export function isReply(value: unknown): value is Reply {
-  return typeof value === 'object' && value !== null && (value as { [REPLY]?: boolean })[REPLY] === true;
+  return typeof value === 'object' && value !== null && Reflect.get(value, REPLY) === true;
 }

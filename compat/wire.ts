@@ -1,6 +1,7 @@
 // What a JSON response really carries, and what enforce would change in it. Responses are checked as they go
 // on the wire: JSON.stringify's view of the value (toJSON() of ORM instances, Dates as ISO strings, undefined
 // dropped), not the object in memory, whose Date or model instance would fail a schema the JSON satisfies.
+import { read } from './fresh-read.js';
 
 /** The JSON view of `value`; a value that is already plain JSON (the common case) is returned as it is. */
 export function wireView(value: unknown): unknown {
@@ -29,7 +30,9 @@ function isPlainJson(v: unknown, depth: number): boolean {
         return true;
       }
       const proto = Object.getPrototypeOf(v);
-      if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+      // Reflect.get: the same lookup, without V8's property cache, which misses on every reply built as
+      // `{ ...row, id }` (each such object gets a hidden class of its own: fresh-read.ts).
+      if ((proto !== Object.prototype && proto !== null) || typeof read(v, 'toJSON') === 'function') return false;
       for (const k in v) {
         const x = (v as Record<string, unknown>)[k];
         if (x === undefined || !isPlainJson(x, depth + 1)) return false;
