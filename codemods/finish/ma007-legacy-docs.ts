@@ -22,8 +22,8 @@ export const ma007: FinishStep = {
     const reasons: string[] = [];
     const rel = (f: string) => relative(ctx.root, f) || f;
     const files = ctx.analysis.scan.files;
-    // What they import, run and name counts too: only `files` are rewritten.
-    const outside = outsideFiles(ctx);
+    // What the package's other files import, run and name counts too: only `files` are rewritten.
+    const everyFile = [...files, ...outsideFiles(ctx)];
     const resolver = new Resolver(ctx.analysis.scans);
     const routeFiles = new Set(ctx.analysis.scan.routes.map((r) => r.file));
     const routerFiles = new Set(ctx.analysis.scan.routers.map((r) => r.file));
@@ -57,7 +57,7 @@ export const ma007: FinishStep = {
     //    Local: a relative specifier, or one the app's tsconfig `paths`/`baseUrl` map to its files (`@/config/swagger`).
     for (let round = 0; round < 5; round++) {
       const importedNow = new Set<string>();
-      for (const file of [...files, ...outside]) {
+      for (const file of everyFile) {
         const text = ctx.ws.read(file);
         if (text === null) continue;
         const p = parseProgram(text, file);
@@ -85,7 +85,7 @@ export const ma007: FinishStep = {
     }
 
     // 3. YAML doc comments that duplicate code, once no swagger-jsdoc call can read them at run time.
-    const stillJsdoc = [...files, ...outside].filter((f) => { const t = ctx.ws.read(f); return t !== null && /['"]swagger-jsdoc['"]/.test(t); });
+    const stillJsdoc = everyFile.filter((f) => { const t = ctx.ws.read(f); return t !== null && /['"]swagger-jsdoc['"]/.test(t); });
     const schemasText = ctx.analysis.scan.files.map((f) => ctx.ws.read(f) ?? '').filter((t) => /apiDocs|\.meta\(\{ id:/.test(t)).join('\n');
     const defined = (name: string) => new RegExp(`(export const |exports\\.)${name}\\b|id: ['"]${name}['"]|"${name}":`).test(schemasText);
     for (const file of files) {
@@ -100,7 +100,7 @@ export const ma007: FinishStep = {
     }
 
     // 4. Spec files nothing reads any more: listed, or deleted with --delete-spec-files.
-    const texts = [...files, ...outside].map((f) => ctx.ws.read(f) ?? '');
+    const texts = everyFile.map((f) => ctx.ws.read(f) ?? '');
     const specFiles = [...new Set([...ctx.analysis.specFiles, ...(ctx.analysis.docSources ?? []).filter((s) => s.style === 'spec-file').map((s) => s.file)])]
       .map((f) => (f.startsWith('/') ? f : `${ctx.root}/${f}`)).filter((f) => existsSync(f));
     const specTexts = new Map(specFiles.map((f) => [f, ctx.ws.read(f) ?? '']));
@@ -119,7 +119,7 @@ export const ma007: FinishStep = {
 
     // 5. Packages that only served the legacy docs leave package.json once nothing imports them.
     const imported = new Set<string>();
-    for (const file of [...files, ...outside]) {
+    for (const file of everyFile) {
       const t = ctx.ws.read(file);
       const p = t === null ? null : parseProgram(t, file);
       for (const m of p ? importedModules(p) : []) imported.add(m);
