@@ -5,4 +5,4 @@
 // A handler's answer built as `{ ...row, id }` is the same: V8 gives each such object a hidden class of its own.
 // Reflect.get is the same read (own property first, then the prototype chain, getters called on the object
 // itself, a Proxy's get trap) done by a builtin that never consults those caches.
-export const read = Reflect.get as (target: object, key: string) => any;
+export const read = Reflect.get as (target: object, key: PropertyKey) => any;

@@ -1,6 +1,8 @@
 // reply(status, body, headers?): what a typed handler returns when 200/spec.status is not the answer.
 // Branded with a registry symbol, not checked with instanceof: an app that loads both the ESM and the
 // CommonJS build (dual package) has two Reply classes, and both must be understood.
+import { read } from './fresh-read.js';
+
 const REPLY = Symbol.for('migrate-api.reply');
 
 const RAW = Symbol.for('migrate-api.raw-header');
@@ -74,8 +76,8 @@ export function replyStatus<const N extends number>(status: N, headers?: ReplyHe
   return new Reply(status, undefined as never, headers, 'sendStatus');
 }
 
-/** Reflect.get reads the brand as `value[REPLY]` does, without V8's property cache: a handler's plain-object
- *  answer (`{ ...row, id }`) has a hidden class of its own on every request, and that cache misses on each. */
+/** The brand read through read() (fresh-read.ts): a handler's plain-object answer (`{ ...row, id }`) has a hidden
+ *  class of its own on every request, and V8's property cache misses on each. */
 export function isReply(value: unknown): value is Reply {
-  return typeof value === 'object' && value !== null && Reflect.get(value, REPLY) === true;
+  return typeof value === 'object' && value !== null && read(value, REPLY) === true;
 }

@@ -9,7 +9,7 @@ import type { File } from '@babel/types';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceLocation } from '../diagnostics.js';
 import { walk, type Node } from '../rules/ast.js';
-import { returnedExpression } from './local-binding.js';
+import { isFunctionNode, returnedExpression } from './local-binding.js';
 
 export interface SpecLoad {
   at: SourceLocation;
@@ -44,8 +44,7 @@ const SPEC_EXT = /\.(json|ya?ml)$/i;
 type PathVal = { abs: string } | { cwd: string } | string;
 
 function isRelativeRequire(n: Node | null | undefined): n is Node {
-  return !!n && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
-    && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value.startsWith('.');
+  return requiredModule(n)?.startsWith('.') === true;
 }
 
 export function findLoadedDocs(ast: File, code: string, file: string): LoadedDocs {
@@ -176,7 +175,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     if (n.callee.type === 'Identifier' && jsdocNames.has(n.callee.name)) return 'jsdoc';
     // a function of this file that returns a load: `const loadSpec = () => YAML.load('./openapi.yaml')`
     const fn = n.callee.type === 'Identifier' ? declaredFunctions.get(n.callee.name) ?? consts.get(n.callee.name) : undefined;
-    if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration')) {
+    if (fn && isFunctionNode(fn)) {
       const returned = returnedExpression(fn) as Node | undefined;
       if (returned) return documentPath(returned, depth + 1);
     }
@@ -202,7 +201,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     }
     if (arg.type === 'MemberExpression') return inCode(arg.object, depth + 1);
     // a function written in the tree: the evaluator reads what it returns (`swaggerUi.setup(swaggerSpec())`)
-    if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') return true;
+    if (isFunctionNode(arg)) return true;
     if (arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name !== 'require' && !jsdocNames.has(arg.callee.name)) {
       const name = arg.callee.name;
       if (documentPath(arg) !== undefined) return false; // it returns a load of a spec file: recorded as one
@@ -280,8 +279,13 @@ function isYamlObject(callee: Node): boolean {
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && /yaml/i.test(callee.object.name);
 }
 
+/** The module of `require('<module>')`, undefined for anything else. */
+export function requiredModule(n: Node | null | undefined): string | undefined {
+  return n && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
+    && n.arguments[0]?.type === 'StringLiteral' ? n.arguments[0].value as string : undefined;
+}
+
 /** `require('<module>')`. */
 export function isRequire(n: Node | undefined, module: string): boolean {
-  return !!n && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require'
-    && n.arguments[0]?.type === 'StringLiteral' && n.arguments[0].value === module;
+  return requiredModule(n) === module;
 }

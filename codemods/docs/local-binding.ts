@@ -85,6 +85,11 @@ export function assignedNames(scope: AnyNode): Set<string> {
   return names;
 }
 
+/** A function a call can name: an arrow, a function expression or declaration (not a method). */
+export function isFunctionNode(n: AnyNode): boolean {
+  return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration';
+}
+
 /** What a call of `fn` returns when its body says so without running anything else: an arrow's expression, or a
  *  body of const declarations and one `return`. Async functions and generators return something else. */
 export function returnedExpression(fn: AnyNode): AnyNode | undefined {

@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
-import { assignedNames, localBinding, returnedExpression } from './local-binding.js';
+import { assignedNames, isFunctionNode, localBinding, returnedExpression } from './local-binding.js';
 import { joinPointer } from './yaml-source.js';
-import { isRequire } from './loaded-specs.js';
+import { isRequire, requiredModule } from './loaded-specs.js';
 import type { Node } from '../rules/ast.js';
 
 // Babel nodes walked generically: narrowing by `type` on the union costs more casts than it checks.
@@ -358,11 +358,8 @@ export class StaticEvaluator {
       return imp ? this.exportedFunction(file, imp.source, imp.name, depth + 1) : undefined;
     }
     // const { swaggerSpec } = require('./swagger'): the member of a required module
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.object.type === 'CallExpression'
-      && callee.object.callee.type === 'Identifier' && callee.object.callee.name === 'require' && callee.object.arguments[0]?.type === 'StringLiteral') {
-      return this.exportedFunction(file, callee.object.arguments[0].value, callee.property.name, depth + 1);
-    }
-    return undefined;
+    const source = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? requiredModule(callee.object as Node) : undefined;
+    return source !== undefined ? this.exportedFunction(file, source, callee.property.name, depth + 1) : undefined;
   }
 
   private exportedFunction(file: string, source: string, name: string, depth: number): { file: string; node: AnyNode } | undefined {
@@ -422,10 +419,6 @@ export class StaticEvaluator {
     }
     return this.skip(file, n, ptr, out, `\`${name}\` is not exported by ${source}`);
   }
-}
-
-function isFunctionNode(n: AnyNode): boolean {
-  return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration';
 }
 
 /** Whether text written so far is `scheme://` plus a host part not yet ended by a `/`: what comes next is

@@ -24,6 +24,16 @@ export const ma007: FinishStep = {
     const files = ctx.analysis.scan.files;
     // What the package's other files import, run and name counts too: only `files` are rewritten.
     const everyFile = [...files, ...outsideFiles(ctx)];
+    // Steps 2 and 5 ask every file for its imports, up to six times: a file is parsed again only once a step changed it.
+    const parsedImports = new Map<string, { text: string; modules: string[] }>();
+    const importsOf = (file: string, text: string): string[] => {
+      const known = parsedImports.get(file);
+      if (known?.text === text) return known.modules;
+      const p = parseProgram(text, file);
+      const modules = p ? importedModules(p) : [];
+      parsedImports.set(file, { text, modules });
+      return modules;
+    };
     const resolver = new Resolver(ctx.analysis.scans);
     const routeFiles = new Set(ctx.analysis.scan.routes.map((r) => r.file));
     const routerFiles = new Set(ctx.analysis.scan.routers.map((r) => r.file));
@@ -43,8 +53,7 @@ export const ma007: FinishStep = {
     for (const file of files) {
       const text = ctx.ws.read(file);
       if (text === null) continue;
-      const p = parseProgram(text, file);
-      importsBefore.set(file, p ? importedModules(p) : []);
+      importsBefore.set(file, importsOf(file, text));
       const original = ctx.ws.original(file) ?? text;
       const r = removeUnusedDocCode(text, original, rel(file), (spec) => {
         const target = resolver.resolveModule(file, spec);
@@ -60,8 +69,7 @@ export const ma007: FinishStep = {
       for (const file of everyFile) {
         const text = ctx.ws.read(file);
         if (text === null) continue;
-        const p = parseProgram(text, file);
-        for (const spec of p ? importedModules(p) : []) { const t = resolver.resolveModule(file, spec); if (t) importedNow.add(t); }
+        for (const spec of importsOf(file, text)) { const t = resolver.resolveModule(file, spec); if (t) importedNow.add(t); }
       }
       let deleted = false;
       for (const [file, specs] of importsBefore) {
@@ -74,8 +82,7 @@ export const ma007: FinishStep = {
             if (!reasons.includes(why)) reasons.push(why);
             continue;
           }
-          const tp = parseProgram(ctx.ws.read(target)!, target);
-          importsBefore.set(target, tp ? importedModules(tp) : []);
+          importsBefore.set(target, importsOf(target, ctx.ws.read(target)!));
           ctx.ws.remove(target);
           did.push(`${rel(target)}: deleted (it only built the legacy document, and nothing imports it any more)`);
           deleted = true;
@@ -121,8 +128,7 @@ export const ma007: FinishStep = {
     const imported = new Set<string>();
     for (const file of everyFile) {
       const t = ctx.ws.read(file);
-      const p = t === null ? null : parseProgram(t, file);
-      for (const m of p ? importedModules(p) : []) imported.add(m);
+      for (const m of t === null ? [] : importsOf(file, t)) imported.add(m);
     }
     const pkg = `${ctx.packageRoot}/package.json`;
     const pkgText = ctx.ws.read(pkg);
