@@ -8,6 +8,7 @@ import { rewriteFile, type RewrittenFile } from './migrate-tasks.js';
 import type { MigrateTask } from './migrate-worker.js';
 import { WorkerPool } from './worker-pool.js';
 import type { CachedSteps } from './cache/cached-steps.js';
+import { decodeAnalysis } from './cache/analysis-codec.js';
 
 /** Runs a per-file step in-process or on the pool. */
 export type Runner = {
@@ -28,10 +29,14 @@ export function makeRunner(size: number): { runner: Runner; close: () => Promise
       close: async () => {},
     };
   }
-  const pool = new WorkerPool<MigrateTask, AnalyzedFile | RewrittenFile>(workerEntry(), size);
+  const pool = new WorkerPool<MigrateTask, string | AnalyzedFile | RewrittenFile>(workerEntry(), size);
   return {
     runner: {
-      analyze: (file) => pool.run({ kind: 'analyze', file }) as Promise<AnalyzedFile>,
+      // An analysis comes back as cache text (migrate-worker.ts), or as a clone where the codec refused it.
+      analyze: async (file) => {
+        const value = await pool.run({ kind: 'analyze', file });
+        return typeof value === 'string' ? decodeAnalysis(value) : (value as AnalyzedFile);
+      },
       rewrite: (plan) => pool.run({ kind: 'rewrite', plan }) as Promise<RewrittenFile>,
     },
     close: () => pool.close(),

@@ -165,6 +165,39 @@ function statusPackageApp(dir: string, table: Record<string, number>): void {
   }
 }
 
+test('a dangling $ref in a file whose analysis comes from the cache or a worker is reported where it is written, as in-process', async (t) => {
+  const base = tempDir(t, 'ma-cache-ref-');
+  const dir = join(base, 'app');
+  docsElsewhereApp(dir);
+  // A schema ref and a response ref that no file defines, in the doc file (not rewritten: its analysis is cached).
+  edit(join(dir, 'docs', 'users.js'), " *             schema: { $ref: './user.yaml' }", [
+    " *             schema: { $ref: './user.yaml' }",
+    ' *       404:',
+    " *         $ref: '#/components/responses/NotFound'",
+    ' *       410:',
+    ' *         description: Gone',
+    ' *         content:',
+    ' *           application/json:',
+    " *             schema: { $ref: '#/components/schemas/Tombstone' }",
+  ].join('\n'));
+  const cache = join(base, 'cache');
+  const refDiagnostics = (r: MigrationResult) => r.report.diagnostics.filter((d) => d.code === 'ref-missing');
+
+  const cold = await both(dir, cache);
+  const reported = refDiagnostics(cold.result);
+  assert.deepEqual(reported.map((d) => [d.message, d.at?.line, d.pointer]), [
+    ["$ref '#/components/responses/NotFound' points to nothing", 18, '/paths/~1api~1users~1{id}/get/responses/404/$ref'],
+    ["$ref '#/components/schemas/Tombstone' names no schema; treated as any value", 23, '/paths/~1api~1users~1{id}/get/responses/410/content/application~1json/schema/$ref'],
+  ]);
+  // Warm: docs/users.js is read back from its entry; `both` asserts the whole result equals the uncached run's.
+  const warm = await both(dir, cache);
+  assert.ok(!warm.stats.missed.includes(`analysis:${join(dir, 'docs', 'users.js')}`));
+  assert.deepEqual(refDiagnostics(warm.result), reported);
+  // Worker threads hand analyses back the same way.
+  const pooled = await migrateProject(dir, { cache: false, workers: 2 });
+  assert.deepEqual(refDiagnostics(pooled), reported);
+});
+
 test('a rewrite that read statuses from an installed package misses when that package changes or another shadows it', async (t) => {
   const base = tempDir(t, 'ma-cache-status-');
   const dir = join(base, 'app');
