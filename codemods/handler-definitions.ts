@@ -14,7 +14,7 @@ import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import { parsedFileReader, type FileReader, type ParsedFile } from './parsed-files.js';
 import { parserPlugins, parseSource } from './parse.js';
 import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
-import { buildParents, isIdent, walk, type Node, type Parents } from './rules/ast.js';
+import { buildParents, isFunction, isIdent, walk, type Node, type Parents } from './rules/ast.js';
 import { locateDefinition, rewriteTypedDefinition } from './rules/definition-site.js';
 import { SourceEdits } from './rules/edits.js';
 import { readSpec } from './rules/spec-source.js';
@@ -117,7 +117,17 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     const p = parsed(file);
     const def = p && locateDefinition(p, g.at, g.defWrappers);
     if (!p || !def) { refuse(`the wrapper around the handler is applied away from its definition (${rel(file)}:${g.at.line})`); continue; }
-    const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec));
+    // A static member (`UsersController.login`) is kept legacy when it reads `this` (a method's is whatever the
+    // caller makes it; the route hands it over unbound) or `super` (a class hierarchy is not followed), and when
+    // its class can be reached another way (otherReference: subclassed, reassigned, its member read elsewhere).
+    const stat = staticHolder(def.fn, p.parents);
+    const classSide = stat && classSideReference(def.fn);
+    if (stat && classSide) {
+      const why = classSide === 'super' ? ': a class hierarchy is not followed' : def.fn.type === 'ArrowFunctionExpression' ? '' : ', which the route leaves unbound';
+      refuse(`static member \`${stat.member}\` of class ${stat.names[0] ?? '(anonymous)'} uses \`${classSide}\`${why}`);
+      continue;
+    }
+    const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec), stat?.names);
     if (other) { refuse(`also ${other.how} (${rel(other.file)}:${other.line})`); continue; }
     // Routes whose specs differ in what the body reads can share it only if the rewrite comes out the same for
     // each: tried once per distinct set of needs, the outputs compared.
@@ -249,8 +259,8 @@ function importsOfFile(resolver: Resolver, parsed: (f: string) => Parsed | null,
  * `this`, a name bound to the import, the routes' own receiver text), so `User.create(...)` inside `create`'s
  * controller is not one.
  */
-function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed | null, resolver: Resolver, defFile: string, fn: Node, routes: RouteRecord[]):
-  { file: string; line: number; how: string } | null {
+function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed | null, resolver: Resolver, defFile: string, fn: Node, routes: RouteRecord[],
+  classNames?: readonly string[]): { file: string; line: number; how: string } | null {
   const defParsed = parsed(defFile)!;
   const names = definitionNames(fn, defParsed.parents, routes);
   // Every file that imports the definition's file, directly or through others (an index re-export, a route
@@ -270,7 +280,8 @@ function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed |
     const ranges = routeHandlerRanges(p, routes.filter((r) => r.file === file));
     routeArgs.set(file, ranges);
     const importsRelated = (name: string) => boundToImport(p, name, (src) => { const m = resolver.resolveModule(file, src); return !!m && related.has(m); });
-    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => unboundText(r.handler.text).replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')));
+    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => unboundText(r.handler.text).replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')),
+      classNames && (file === defFile ? classNames : []));
     if (found) return { file, line: found.line, how: found.how };
   }
   return null;
@@ -291,21 +302,34 @@ function routeHandlerRanges(p: Parsed, routes: RouteRecord[]): Array<[number, nu
 }
 
 function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node, allowed: Array<[number, number]>,
-  importsRelated: (name: string) => boolean, receivers: string[]):
+  importsRelated: (name: string) => boolean, receivers: string[], classNames?: readonly string[]):
   { line: number; how: string } | null {
   let found: { line: number; how: string } | null = null;
   const inside = (n: Node) => allowed.some(([s, e]) => n.start >= s && n.end <= e);
   const ownKeys = new Set<Node>([fn.id, fn.key].filter(Boolean));
+  /** For a static member: an expression that can be its class (its own name here, a receiver, an import). */
+  const isClass = (x: Node) => !!classNames && (receivers.includes(p.source.slice(x.start, x.end))
+    || (x.type === 'Identifier' && (classNames.includes(x.name) || importsRelated(x.name))));
   walk(p.program, (n, parent) => {
     if (found) return false;
     if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' && !n.declaration || n.type === 'ExportAllDeclaration') return false;
     if (n === fn) { walkInside(n); return false; }
+    // The class of a static member, subclassed (its statics are inherited: `Sub.login(req, res)`) or reassigned.
+    if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.superClass && isClass(n.superClass)) {
+      found = { line: n.loc.start.line, how: `extended by class ${n.id?.name ?? '(anonymous)'}` };
+      return false;
+    }
+    if (n.type === 'AssignmentExpression' && isClass(n.left)) { found = { line: n.loc.start.line, how: 'reassigned' }; return false; }
     if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && names.has(n.property.name)) {
-      if (inside(n) || isExportTarget(n, parent, p.parents)) return false;
+      if (inside(n)) return false;
+      // `exports.list = ...` is an export; `UsersController.login = ...` replaces a static member.
+      const target = isExportTarget(n, parent, p.parents);
+      if (target && !classNames) return false;
       const obj = p.source.slice(n.object.start, n.object.end);
       const controllerLike = isIdent(n.object, 'exports') || obj === 'module.exports' || n.object.type === 'ThisExpression' || receivers.includes(obj)
-        || (n.object.type === 'Identifier' && importsRelated(n.object.name));
-      if (controllerLike) { found = { line: n.loc.start.line, how: 'called' }; return false; }
+        || (n.object.type === 'Identifier' && importsRelated(n.object.name)) || isClass(n.object);
+      if (controllerLike) { found = { line: n.loc.start.line, how: target ? 'reassigned' : 'called' }; return false; }
+      if (target) return false;
       return;
     }
     if (n.type === 'Identifier' && names.has(n.name) && !ownKeys.has(n)) {
@@ -384,6 +408,37 @@ function patternIds(id: Node): string[] {
   if (id.type === 'Identifier') return [id.name];
   if (id.type === 'ObjectPattern') return id.properties.flatMap((p: Node) => patternIds(p.type === 'RestElement' ? p.argument : p.value));
   return [];
+}
+
+/** The static member holding fn (`static login(req, res) {}`, `static login = wrap(async (req, res) => ...)`):
+ *  its name and the names its class goes by in its file (`class X`, `const X = class`). */
+function staticHolder(fn: Node, parents: Parents): { member: string; names: string[] } | null {
+  let holder: Node | undefined = fn.type === 'ClassMethod' ? fn : undefined;
+  if (!holder) {
+    let cur: Node = fn;
+    for (let q = parents.get(cur); q && q.type === 'CallExpression'; q = parents.get(cur)) cur = q;
+    const h = parents.get(cur);
+    if (h?.type === 'ClassProperty' && h.value === cur) holder = h;
+  }
+  if (!holder?.static || holder.computed || holder.key?.type !== 'Identifier') return null;
+  const cls = parents.get(parents.get(holder)!);
+  const bound = cls && parents.get(cls);
+  const names = [cls?.id?.name, bound?.type === 'VariableDeclarator' && bound.id.type === 'Identifier' ? bound.id.name : undefined].filter((x): x is string => !!x);
+  return { member: holder.key.name, names };
+}
+
+/** `this` or `super` in the function itself (not in a nested function with its own). */
+function classSideReference(fn: Node): 'this' | 'super' | null {
+  let found: 'this' | 'super' | null = null;
+  for (const part of [...fn.params, fn.body] as Node[]) {
+    walk(part, (n) => {
+      if (found || (n.type !== 'ArrowFunctionExpression' && isFunction(n))) return false;
+      if (n.type === 'ThisExpression') found = 'this';
+      else if (n.type === 'Super') found = 'super';
+      return undefined;
+    });
+  }
+  return found;
 }
 
 /** The key of a class method or property holding the function. */

@@ -106,9 +106,10 @@ export interface RouteFacts {
  * specValues: the spec's top-level properties, as source text.
  */
 export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<string, string>, route: RouteFacts = {}): Result {
-  // Declarations and methods come from a controller (rules/definition-site.ts); `static`/getters are not handlers.
+  // Declarations and methods come from a controller (rules/definition-site.ts); getters are not handlers. A static
+  // method is one only once the planner has checked it (codemods/handler-definitions.ts: no `this`/`super`).
   if (!/^(ArrowFunctionExpression|FunctionExpression|FunctionDeclaration|ObjectMethod|ClassMethod)$/.test(fn.type)) return no('the handler is not an inline function');
-  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.static || fn.computed)) return no('the handler is a getter, setter or static method');
+  if ((fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && (fn.kind !== 'method' || fn.computed)) return no('the handler is a getter, setter or computed method');
   if (fn.generator) return no('generator handler');
   if (fn.id && fn.type === 'FunctionExpression') return no('named function expression');
   if (fn.typeParameters) return no('generic handler');
@@ -431,6 +432,7 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? `${found.inputName}${found.context.input}` : '';
   edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }${found.context.ctx}` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
-  if (!fn.async) edits.insert(fn.start, 'async ');
+  // A class method's modifiers (`static`, `public`) come before `async`.
+  if (!fn.async) edits.insert(fn.type === 'ClassMethod' ? fn.key.start : fn.start, 'async ');
   return helpers;
 }

@@ -1,11 +1,13 @@
 // Where a route's handler is defined when it is not written inline: `ctrl.list` with `module.exports = { list }`,
 // `exports.list = ...`, a named or default export, a class method or arrow property (`this.users.getUsers` with
-// `users = new UsersController()`), through require/import. Resolver (./resolve.ts) answers what a value IS;
+// `users = new UsersController()`), a static one read through the class (`UsersController.login`), through
+// require/import. Resolver (./resolve.ts) answers what a value IS;
 // this follows the same bindings but stops at the function itself, and sees through the wrappers that only
 // catch a rejected promise (`asyncHandler(fn)`, `catchAsync(fn)`, express-async-handler), which the typed
 // runtime does itself. A wrapper is never guessed from its name alone: a local one must have the wrapper's
 // shape (checked on its source by ./wrapper-shape.ts), a package one must be a package known to do only that.
 import type { SourceLocation } from '../diagnostics.js';
+import { staticMember } from './file-scan.js';
 import type { Resolver } from './resolve.js';
 import type { Val } from './values.js';
 
@@ -146,6 +148,14 @@ function memberVal(resolver: Resolver, owner: ReturnType<Resolver['resolve']>, p
       if (field) return { file: owner.file, v: field };
       if (Object.hasOwn(info.members, prop)) return { at: { ...info.members[prop]!, file: owner.file } };
       return { why: `class ${owner.cls} has no member \`${prop}\`` };
+    }
+    case 'class': {
+      // `UsersController.login`: a static member, which the route hands over unbound (the planner refuses one
+      // that reads `this`/`super`, codemods/handler-definitions.ts).
+      const info = resolver.scan(owner.file)?.classes.get(owner.name);
+      if (!info) return { why: `class ${owner.name} not found` };
+      const s = staticMember(info, prop);
+      return 'why' in s ? s : { file: owner.file, v: s };
     }
     case 'external': return { why: `defined in the package ${owner.source}` };
     case 'unknown': return { why: owner.why };

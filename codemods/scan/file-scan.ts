@@ -55,8 +55,23 @@ export interface ClassInfo {
   name: string;
   at: SourceLocation;
   fields: Record<string, Val>;
-  /** Methods and function-valued properties, for handler definedAt. */
+  /** Instance methods and function-valued properties, for handler definedAt. */
   members: Record<string, SourceLocation>;
+  /** Static members read through the class itself (`UsersController.login`): a method's or property's value
+   *  (`static login(req, res) {}`, `static login = async (req, res) => {}`), or why one is not followed. Only plain
+   *  names: a computed key or a private `#name` is never recorded, so reading it is "no such member". */
+  statics: Record<string, Val | { why: string }>;
+}
+
+/** A class's static member `prop` (ClassInfo.statics), or why `cls.prop` is not followed: the one lookup the
+ *  resolver (./resolve.ts) and the definition finder (./definition.ts) share. */
+export function staticMember(info: ClassInfo, prop: string): Val | { why: string } {
+  const s = Object.hasOwn(info.statics, prop) ? info.statics[prop] : undefined;
+  if (s) return s;
+  if (Object.hasOwn(info.members, prop) || Object.hasOwn(info.fields, prop)) {
+    return { why: `\`${prop}\` is an instance member of class ${info.name}, read through the class (it is not a static member)` };
+  }
+  return { why: `class ${info.name} has no static member \`${prop}\`` };
 }
 
 export interface FileRouter extends RouterRecord {
@@ -392,11 +407,17 @@ class FileWalker {
   // ---- classes ------------------------------------------------------------------------------------
 
   private classNode(node: t.ClassDeclaration | t.ClassExpression, name: string, ctx: Ctx): void {
-    const info: ClassInfo = { name, at: this.loc(node.id ?? node), fields: {}, members: {} };
+    const info: ClassInfo = { name, at: this.loc(node.id ?? node), fields: {}, members: {}, statics: {} };
     this.scan.classes.set(name, info);
     if (node.type === 'ClassDeclaration' && node.id) this.bind(node.id.name, { k: 'class', name }, node.id, ctx);
     const inner: Ctx = { cls: name, depth: ctx.depth + 1 };
+    // In a static member `this` is the class, not an instance: no `this.<field>` values there.
+    const classSide: Ctx = { depth: ctx.depth + 1 };
     for (const m of node.body.body) {
+      if ((m.type === 'ClassProperty' || m.type === 'ClassMethod') && m.static && !m.computed && m.key.type === 'Identifier') {
+        info.statics[m.key.name] = m.type === 'ClassProperty' ? (m.value ? this.val(m.value, classSide) : { why: `static property \`${m.key.name}\` of class ${name} has no value` })
+          : m.kind === 'method' ? this.fnVal(m, classSide) : { why: `\`${m.key.name}\` is a static ${m.kind === 'get' ? 'getter' : 'setter'} of class ${name}` };
+      }
       if (m.type === 'ClassProperty' && !m.static && m.key.type === 'Identifier') {
         if (m.value) {
           if (m.value.type === 'ArrowFunctionExpression' || m.value.type === 'FunctionExpression') info.members[m.key.name] = this.loc(m.key);
@@ -404,7 +425,7 @@ class FileWalker {
         }
         this.walk(m.value, inner);
       } else if (m.type === 'ClassMethod' && m.key.type === 'Identifier') {
-        if (m.kind === 'method') info.members[m.key.name] = this.loc(m.key);
+        if (m.kind === 'method' && !m.static) info.members[m.key.name] = this.loc(m.key);
         if (m.kind === 'constructor') this.parameterProperties(m, info);
         this.walk(m.body, this.enterFunction(m, inner));
       }

@@ -1,11 +1,11 @@
 // Evaluates the symbolic values of the file scans (./values.ts) across files: follows bindings, imports and
 // requires (Node and TypeScript resolution of relative specifiers, `./x.js` naming `./x.ts`, tsconfig `paths` and
 // `baseUrl` aliases), module.exports and
-// ES exports, re-exports through index files, object members, class fields and instances, and factory
+// ES exports, re-exports through index files, object members, class fields, instances and static members, and factory
 // functions' return values — as far as that is static. Everything else comes back `unknown` with the reason.
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { SourceLocation } from '../diagnostics.js';
-import type { FileScan } from './file-scan.js';
+import { staticMember, type FileScan } from './file-scan.js';
 import { aliasCandidates, tsPathsFor, type TsPaths } from './tsconfig.js';
 import type { Val } from './values.js';
 
@@ -180,6 +180,12 @@ export class Resolver {
         if (Object.hasOwn(info.members, prop) && !(Object.hasOwn(info.fields, prop) && info.fields[prop].k !== 'fn')) return { k: 'fn', file: o.file, at: info.members[prop] };
         const f = Object.hasOwn(info.fields, prop) ? info.fields[prop] : undefined;
         return f ? this.resolve(o.file, f, depth + 1) : { k: 'unknown', why: `class ${o.cls} has no member \`${prop}\`` };
+      }
+      case 'class': {
+        const info = this.scans.get(o.file)?.classes.get(o.name);
+        if (!info) return { k: 'unknown', why: `class ${o.name} not found` };
+        const s = staticMember(info, prop);
+        return 'why' in s ? { k: 'unknown', why: s.why } : this.resolve(o.file, s, depth + 1);
       }
       case 'external': return o;
       case 'unknown': return o;

@@ -1,0 +1,71 @@
+// A class's static member handed to a route (`router.get('/users/:id', UsersController.show)`) is typed in place
+// only when nothing else can reach it (codemods/scan/definition.ts, codemods/handler-definitions.ts): each variation
+// of the static-class-esm fixture below breaks one condition, and that route must then stay legacy with the reason.
+// The refusals that still run as an app (`this`, `super`, a test calling it, a getter, a subclass) are the
+// noop-static-class-refused folder case; these are the shapes that do not (express refuses an undefined handler)
+// or that need the fixture changed around one route.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateProject } from '../../codemods/migrate.js';
+
+const base = join(import.meta.dirname, '../../fixtures/MA003/static-class-esm/input');
+const CONTROLLER = 'controllers/usersController.js';
+const ROUTES = 'routes/usersRoutes.js';
+
+async function migrateVariant(edits: Array<[file: string, from: string, to: string]>): Promise<Map<string, string>> {
+  const work = await mkdtemp(join(tmpdir(), 'static-members-'));
+  try {
+    await cp(base, work, { recursive: true });
+    for (const [file, from, to] of edits) {
+      const text = await readFile(join(work, file), 'utf8');
+      assert.ok(text.includes(from), `${file} has ${from}`);
+      await writeFile(join(work, file), text.split(from).join(to));
+    }
+    const { report } = await migrateProject(work);
+    return new Map(report.routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, `${r.status}: ${r.reason ?? ''}`]));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+test('the unchanged fixture: every static member typed', async () => {
+  const verdicts = await migrateVariant([]);
+  assert.deepEqual([...verdicts.values()], ['typed: ', 'typed: ', 'typed: ']);
+});
+
+test('an instance method read through the class (`UsersController.show` with `show` not static): legacy', async () => {
+  const verdicts = await migrateVariant([[CONTROLLER, '  static show(req, res) {', '  show(req, res) {']]);
+  assert.equal(verdicts.get('GET /users/:id'), "legacy: legacy handler: the handler's definition is not followed: `show` is an instance member of class UsersController, read through the class (it is not a static member)");
+  assert.equal(verdicts.get('POST /users'), 'typed: ');
+});
+
+test('a static member reassigned (`UsersController.show = ...` beside the routes): legacy', async () => {
+  const verdicts = await migrateVariant([[ROUTES, "import UsersController from '../controllers/usersController.js';",
+    "import UsersController from '../controllers/usersController.js';\n\nUsersController.show = UsersController.show;"]]);
+  assert.equal(verdicts.get('GET /users/:id'), 'legacy: legacy handler: also reassigned (routes/usersRoutes.js:4)');
+  assert.equal(verdicts.get('GET /users'), 'typed: ');
+});
+
+test('a static member called by another one through the class name (the routes import it under another): legacy', async () => {
+  const verdicts = await migrateVariant([
+    [ROUTES, 'UsersController', 'Users'],
+    [CONTROLLER, '  static list = async', '  static again(req, res) {\n    return UsersController.create(req, res);\n  }\n\n  static list = async'],
+  ]);
+  assert.equal(verdicts.get('POST /users'), `legacy: legacy handler: also called (${CONTROLLER}:19)`);
+  assert.equal(verdicts.get('GET /users/:id'), 'typed: ');
+});
+
+test('a computed or private key: no static member by that name, legacy', async () => {
+  const computed = await migrateVariant([[CONTROLLER, '  static show(req, res) {', "  static ['show'](req, res) {"]]);
+  assert.equal(computed.get('GET /users/:id'), "legacy: legacy handler: the handler's definition is not followed: class UsersController has no static member `show`");
+  const priv = await migrateVariant([[CONTROLLER, '  static show(req, res) {', '  static #show(req, res) {']]);
+  assert.equal(priv.get('GET /users/:id'), "legacy: legacy handler: the handler's definition is not followed: class UsersController has no static member `show`");
+});
+
+test('a static arrow property that reads `this` (the class): legacy all the same', async () => {
+  const verdicts = await migrateVariant([[CONTROLLER, '    res.json(users);', '    res.json(this.name ? users : []);']]);
+  assert.equal(verdicts.get('GET /users'), 'legacy: legacy handler: static member `list` of class UsersController uses `this`');
+});
