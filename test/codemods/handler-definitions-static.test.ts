@@ -6,9 +6,9 @@
 // or that need the fixture changed around one route.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { migrateProject } from '../../codemods/migrate.js';
 
 const base = join(import.meta.dirname, '../../fixtures/MA003/static-class-esm/input');
@@ -68,4 +68,56 @@ test('a computed or private key: no static member by that name, legacy', async (
 test('a static arrow property that reads `this` (the class): legacy all the same', async () => {
   const verdicts = await migrateVariant([[CONTROLLER, '    res.json(users);', '    res.json(this.name ? users : []);']]);
   assert.equal(verdicts.get('GET /users'), 'legacy: legacy handler: static member `list` of class UsersController uses `this`');
+});
+
+test('CommonJS `module.exports = Class`, a static property inside a local catchAsync: typed, the wrapper dropped', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'static-members-cjs-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "s", "private": true, "dependencies": { "express": "^4.21.0" } }',
+      'lib/catchAsync.js': 'module.exports = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);\n',
+      'controllers/health.js': [
+        "const catchAsync = require('../lib/catchAsync');",
+        '',
+        'class HealthController {',
+        '  static ping(req, res) {',
+        '    res.json({ ok: true });',
+        '  }',
+        '',
+        '  static list = catchAsync(async (req, res) => {',
+        '    res.json([req.query.q]);',
+        '  });',
+        '}',
+        '',
+        'module.exports = HealthController;',
+        '',
+      ].join('\n'),
+      'routes/health.js': [
+        "const express = require('express');",
+        "const HealthController = require('../controllers/health');",
+        '',
+        'const router = express.Router();',
+        '',
+        '/**\n * @openapi\n * /ping:\n *   get:\n *     responses:\n *       200: { description: ok }\n */',
+        "router.get('/ping', HealthController.ping);",
+        '',
+        '/**\n * @openapi\n * /list:\n *   get:\n *     parameters:\n *       - { in: query, name: q, schema: { type: string } }\n *     responses:\n *       200: { description: ok }\n */',
+        "router.get('/list', HealthController.list);",
+        '',
+        'module.exports = router;',
+        '',
+      ].join('\n'),
+    };
+    for (const [f, text] of Object.entries(files)) {
+      await mkdir(join(work, dirname(f)), { recursive: true });
+      await writeFile(join(work, f), text);
+    }
+    const { report, writes } = await migrateProject(work);
+    assert.deepEqual(report.routes.map((r) => `${r.status} ${r.path}`), ['typed /ping', 'typed /list']);
+    const controller = writes.find((w) => w.file.endsWith('controllers/health.js'))!.after;
+    assert.match(controller, /\n {2}static async ping\(\) \{\n {4}return \{ ok: true \};\n {2}\}/);
+    assert.match(controller, /\n {2}static list = async \(\{ query \}\) => \{\n {4}return \[query\.q\];\n {2}\};/);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 });
