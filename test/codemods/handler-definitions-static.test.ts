@@ -121,3 +121,19 @@ test('CommonJS `module.exports = Class`, a static property inside a local catchA
     await rm(work, { recursive: true, force: true });
   }
 });
+
+test('`async` goes after a class method\'s modifiers: a non-async `public getUser(req, res)` instance method too', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'static-members-public-'));
+  try {
+    await cp(join(import.meta.dirname, '../../fixtures/MA003/ts-controllers/input'), work, { recursive: true });
+    const file = join(work, 'src/controllers/users.controller.ts');
+    const text = await readFile(file, 'utf8');
+    assert.ok(text.includes('\n  getUser(req: Request, res: Response) {'));
+    await writeFile(file, text.replace('\n  getUser(req: Request, res: Response) {', '\n  public getUser(req: Request, res: Response) {'));
+    const { report, writes } = await migrateProject(work);
+    assert.equal(report.routes.find((r) => r.path === '/users/:id')?.status, 'typed');
+    assert.match(writes.find((w) => w.file === file)!.after, /\n {2}public async getUser\(\{ params \}: InputOf<typeof getUserInput>\) \{/);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
