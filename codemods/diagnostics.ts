@@ -7,7 +7,7 @@ export type RuleId = `MA${number}${number}${number}`;
 export type DiagnosticCode =
   | 'yaml-parse'        // YAML (or JSON) that does not parse
   | 'ref-missing'       // $ref to nowhere
-  | 'ref-cycle'         // informational: a cycle handled with z.lazy
+  | 'ref-cycle'         // refs round a cycle: handled with z.lazy, or cut where it describes no value
   | 'unknown-keyword'   // a keyword the reader or emitter does not understand
   | 'orphan-doc'        // a flasgger block with no route under it
   | 'lossy-schema'      // zod cannot express the schema exactly; closest safe form emitted

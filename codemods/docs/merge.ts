@@ -8,10 +8,12 @@ import { isObject, refSites } from './context.js';
 import { SCHEMA_REF_PREFIX } from './normalize-schema.js';
 import { bodyFromParameters, isPending, type BodyParameter, type LooseParameter, type PendingRef } from './operation.js';
 import { splitPointer } from './yaml-source.js';
+import { cutRefCycles } from './ref-cycles.js';
 
 export function mergeDocs(models: DocsModel[]): DocsModel {
   const model = combine(models);
   resolvePending(model);
+  cutRefCycles(model);
   checkSchemaRefs(model);
   return model;
 }

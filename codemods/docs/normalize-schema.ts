@@ -127,9 +127,8 @@ export function withNull(s: Record<string, unknown>): JsonSchema {
 function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext): Record<string, unknown> {
   const { filePart, fragment } = splitRef(ref);
   if (!filePart && file === ctx.root.file) {
-    const m = /^\/(?:definitions|components\/schemas)\/([^/]+)$/.exec(fragment);
-    if (m) {
-      const name = splitPointer(`/${safeDecode(m[1])}`)[0];
+    const name = componentSchemaName(fragment);
+    if (name !== undefined) {
       const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
       refSites.set(out, refSite(ctx, file, ptr, out.$ref));
       return out;
@@ -166,6 +165,13 @@ function schemaRef(ref: string, file: string, ptr: string, ctx: NormalizeContext
   const out = { $ref: SCHEMA_REF_PREFIX + encodeName(name) };
   refSites.set(out, refSite(ctx, file, ptr, out.$ref));
   return out;
+}
+
+/** The component a document-local pointer names (`/definitions/User` and `/components/schemas/User` both name
+ *  `User`), or undefined for any other pointer. */
+export function componentSchemaName(fragment: string): string | undefined {
+  const m = /^\/(?:definitions|components\/schemas)\/([^/]+)$/.exec(fragment);
+  return m ? splitPointer(`/${safeDecode(m[1])}`)[0] : undefined;
 }
 
 function safeDecode(s: string): string {

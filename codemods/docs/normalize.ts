@@ -8,7 +8,7 @@ import { emptyDocsModel, type DocOperation, type DocsModel, type DocStyle } from
 import { isObject, locate, missingRef, report, resolveRef, settleSites, splitRef, type NormalizeContext, type SourceDoc } from './context.js';
 import { applyBasePath, readBasePath } from './base-path.js';
 import { mergeDocs } from './merge.js';
-import { normalizeSchema } from './normalize-schema.js';
+import { componentSchemaName, normalizeSchema } from './normalize-schema.js';
 import { isPending, normalizeHeader, normalizeOperation, normalizeParameter, normalizeRequestBody, normalizeResponse, resolveComponent, type ComponentKind } from './operation.js';
 import { joinPointer } from './yaml-source.js';
 
@@ -136,12 +136,16 @@ function readSchemas(ctx: NormalizeContext, raw: unknown, base: string): void {
   for (const [name, schema] of Object.entries(raw)) {
     const ptr = joinPointer(base, name);
     if (name in ctx.model.schemas) {
+      if (ctx.hoisted.get(`${file}#${ptr}`) === name) continue; // the entry an alias of the same name stands for
       report(ctx, { code: 'duplicate-schema', severity: 'warning', message: `schema '${name}' is defined twice (definitions and components); the first is kept`, file, pointer: ptr });
       continue;
     }
-    // `User: { $ref: './user.yaml' }` names the external schema: hoist it under this name, not as an alias
-    if (isObject(schema) && Object.keys(schema).length === 1 && typeof schema.$ref === 'string' && splitRef(schema.$ref).filePart) {
-      const target = resolveRef(ctx, schema.$ref, file);
+    // `User: { $ref: './user.yaml' }` names the external schema: hoist it under this name, not as an alias. So does
+    // `Product: { $ref: '#/definitions/Product' }` (2.0 leftovers in a 3.0 document): both pointers name the one
+    // component `Product`, so kept as an alias it would point to itself.
+    const alias = isObject(schema) && Object.keys(schema).length === 1 && typeof schema.$ref === 'string' ? splitRef(schema.$ref) : undefined;
+    if (alias && (alias.filePart || (componentSchemaName(alias.fragment) === name && alias.fragment !== ptr))) {
+      const target = resolveRef(ctx, (schema as { $ref: string }).$ref, file);
       if (target) {
         ctx.hoisted.set(`${target.file}#${target.pointer}`, name);
         ctx.model.schemas[name] = {};

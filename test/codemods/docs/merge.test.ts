@@ -58,3 +58,18 @@ test('mergeDocs is idempotent: a merged model merges to itself without new diagn
   const twice = mergeDocs([once]);
   assert.deepEqual(twice, once);
 });
+
+test('mergeDocs: schemas that only point to each other round a cycle are any value, reported where written', () => {
+  const a = readSourceDocs('/**\n * @openapi\n * components:\n *   schemas:\n *     A: { $ref: "#/components/schemas/B" }\n *     Self: { $ref: "#/components/schemas/Self" }\n *     C: { $ref: "#/components/schemas/A" }\n */', 'a.js');
+  const b = readSourceDocs('/**\n * @openapi\n * components:\n *   schemas:\n *     B: { $ref: "#/components/schemas/A" }\n *     Tree: { type: object, properties: { kids: { type: array, items: { $ref: "#/components/schemas/Tree" } } } }\n */', 'b.js');
+  const merged = mergeDocs([a, b]);
+  assert.deepEqual(merged.schemas.A, {});
+  assert.deepEqual(merged.schemas.B, {});
+  assert.deepEqual(merged.schemas.Self, {});
+  assert.deepEqual(merged.schemas.C, { $ref: '#/components/schemas/A' }, 'leads into the cycle without being on it');
+  assert.deepEqual((merged.schemas.Tree as { properties?: Record<string, unknown> }).properties?.kids, { type: 'array', items: { $ref: '#/components/schemas/Tree' } }, 'a recursive schema with structure is no alias cycle');
+  assert.deepEqual(merged.diagnostics.map((d) => [d.code, d.severity, d.at?.file, d.at?.line, d.message]), [
+    ['ref-cycle', 'error', 'a.js', 5, "schema 'A' only points to schemas that point back to it (A -> B -> A); treated as any value"],
+    ['ref-cycle', 'error', 'a.js', 6, "schema 'Self' only points to schemas that point back to it (Self -> Self); treated as any value"],
+  ]);
+});

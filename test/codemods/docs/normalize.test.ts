@@ -110,3 +110,18 @@ test("normalizeDocument: the document's servers (Swagger 2.0 host/basePath/schem
   assert.deepEqual(v3.servers, [{ url: 'https://h/api', description: 'prod' }]);
   assert.equal(v3.security, undefined);
 });
+
+test('normalizeDocument: a components schema that only points to the definitions entry of its own name is that entry', () => {
+  // A 3.0 document with 2.0 leftovers: `Product: { $ref: '#/definitions/Product' }` under components. Both refs
+  // name the one component `Product`, so read as written it pointed to itself (a schema the runtime recursed on).
+  const model = normalizeDocument({
+    openapi: '3.0.0',
+    paths: { '/products/{id}': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/definitions/Product' } } } } } } } },
+    components: { schemas: { Product: { $ref: '#/definitions/Product' }, Sale: { $ref: '#/components/schemas/Product' } } },
+    definitions: { Product: { type: 'object', properties: { id: { type: 'number' } } } },
+  }, { file: 'swagger.json', lineOf: (p) => ({ '/components/schemas/Product': 5, '/definitions/Product': 9 })[p] });
+  assert.deepEqual(model.schemas.Product, { type: 'object', properties: { id: { type: 'number' } } });
+  assert.deepEqual(model.schemaSources.Product, { file: 'swagger.json', line: 9 });
+  assert.deepEqual(model.schemas.Sale, { $ref: '#/components/schemas/Product' }, 'an alias of another name stays an alias');
+  assert.deepEqual(model.diagnostics, []);
+});
