@@ -2,7 +2,7 @@
 // After:  none of them where the code now carries what they said (spec files listed; --delete-spec-files removes them)
 //
 // MA007: what built the legacy document goes once nothing reads it (after MA006 rewired the endpoints that did).
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, resolve as resolvePath } from 'node:path';
 import { existsSync } from 'node:fs';
 import { removeDuplicateDocComments } from './doc-comments.js';
 import { removePackageDeps } from './package-deps.js';
@@ -13,6 +13,8 @@ import { outsideFiles } from './outside-files.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
 
 const DOC_PACKAGES = ['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator'];
+/** A spec file's name, as a relative require/import names it. */
+const SPEC_DATA = /\.(json|ya?ml)$/i;
 
 export const ma007: FinishStep = {
   id: 'MA007',
@@ -56,7 +58,8 @@ export const ma007: FinishStep = {
       importsBefore.set(file, importsOf(file, text));
       const original = ctx.ws.original(file) ?? text;
       const r = removeUnusedDocCode(text, original, rel(file), (spec) => {
-        const target = resolver.resolveModule(file, spec);
+        // A spec file required as a module (`require('./swagger.json')`) is no source file the resolver knows.
+        const target = resolver.resolveModule(file, spec) ?? (SPEC_DATA.test(spec) && spec.startsWith('.') ? resolvePath(dirname(file), spec) : null);
         return !!target && docsOnly(target);
       });
       if (r.output !== undefined) { ctx.ws.write(file, r.output); did.push(...r.removed.map((x) => `${x} (nothing uses it any more)`)); }

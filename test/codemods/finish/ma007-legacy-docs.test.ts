@@ -194,3 +194,51 @@ test('MA006 + MA007 on src/: the packages, doc blocks and docs endpoint of a mod
       '../config/swagger.ts:11: Swagger UI at /api-docs serves the legacy document from outside src, the folder finish changes: left (run finish on a folder that holds it, or use serveSwaggerUi()/serveOpenApi() from migrate-api/compat there)',
     ]);
   }, 'src'));
+
+// A spec file required as a module (`require('./swagger.json')`, davidrogger/trybe-project-store-manager): once
+// MA006 serves the generated document, the require is code that built the legacy one, like an import of it.
+const JSON_SPEC_FILES: Record<string, string> = {
+  'package.json': JSON.stringify({
+    name: 'store', version: '1.0.0',
+    dependencies: { express: '^4.21.2', 'migrate-api': '^0.1.0', 'swagger-ui-express': '^5.0.1', zod: '^4.1.5' },
+  }, null, 2) + '\n',
+  'swagger.json': JSON.stringify({
+    openapi: '3.0.0', info: { title: 'Store', version: '1.0.0' },
+    paths: { '/products': { get: { summary: 'List products', responses: { 200: { description: 'The products' } } } } },
+  }, null, 2) + '\n',
+  'app.js': `const express = require('express');
+const swaggerUi = require('swagger-ui-express');
+const swaggerFile = require('./swagger.json');
+const { typed } = require('migrate-api/compat');
+
+const app = typed(express(), { validation: 'report', title: 'Store', version: '1.0.0' });
+
+app.get('/products', {
+  summary: 'List products',
+  responses: { 200: { description: 'The products' } },
+}, async () => []);
+app.use('/api-docs', swaggerUi.serve, swaggerUi.setup(swaggerFile));
+
+module.exports = app;
+`,
+};
+
+test('MA007: a spec file required as a module goes with the legacy docs endpoint, and the file is listed', () =>
+  finishedTree(JSON_SPEC_FILES, (r, after) => {
+    const ma007 = r.steps.find((s) => s.id === 'MA007')!;
+    assert.equal(after('app.js'), `const express = require('express');
+const { typed, serveSwaggerUi } = require('migrate-api/compat');
+
+const app = typed(express(), { validation: 'report', title: 'Store', version: '1.0.0' });
+
+app.get('/products', {
+  summary: 'List products',
+  responses: { 200: { description: 'The products' } },
+}, async () => []);
+app.use('/api-docs', serveSwaggerUi());
+
+module.exports = app;
+`, [...ma007.did, ...ma007.reasons].join('\n'));
+    assert.ok(ma007.did.includes('app.js:3: swaggerFile (nothing uses it any more)'), ma007.did.join('\n'));
+    assert.ok(ma007.reasons.some((x) => x.startsWith('swagger.json: nothing reads it any more')), ma007.reasons.join('\n'));
+  }));
