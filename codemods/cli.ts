@@ -17,7 +17,7 @@ import { progressBar } from './cli/progress.js';
 import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
 import { unifiedDiff } from './cli/unified-diff.js';
-import { expressMessage, expressTooOld, typeScriptMessage, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
+import { expressMessage, expressTooOld, typeScriptMessage, typeScriptPeerBlockers, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
 import { MIGRATE_FLAGS } from './cli/migrate-options.js';
 import { startRunRecord } from './cache/run-record.js';
 import { packageRoot } from './package-root.js';
@@ -105,7 +105,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   // express the runtime's peer range allows (peer-versions.ts).
   if (!values.force) {
     const oldTypeScript = typeScriptTooOld(dir);
-    if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript)}\n`); return 2; }
+    if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript, typeScriptPeerBlockers(dir))}\n`); return 2; }
     const oldZod = zodTooOld(dir);
     if (oldZod) { io.err(`${pc.red('error:')} ${zodMessage(oldZod)}\n`); return 2; }
     const oldExpress = expressTooOld(dir);

@@ -69,24 +69,63 @@ function packageTooOld(root: string, name: string, min: readonly [number, number
 }
 
 /** The message and fix the CLI prints. */
-export function typeScriptMessage(found: TypeScriptFinding): string {
+export function typeScriptMessage(found: TypeScriptFinding, blockers: TypeScriptPeer[] = []): string {
   const min = ZOD_MIN_TYPESCRIPT.join('.');
   return `TypeScript ${found.version} (${found.from}) is older than ${min}: the migrated code imports zod 4, whose types `
     + `need TypeScript >= ${min}, so the app would stop compiling.\n`
-    + `Fix: upgrade it first (npm install --save-dev typescript@^${min}), or pass --force to migrate anyway.`;
+    + `Fix: upgrade it first (npm install --save-dev typescript@^${min}), or pass --force to migrate anyway.`
+    + blockers.map((b) => `\nAlso upgrade ${b.name} ${b.version}: its peer range asks for typescript ${b.range}, so with TypeScript ${min} `
+      + `the app's next npm install would fail (ERESOLVE).`).join('');
+}
+
+/** A package the app depends on whose installed version only accepts a TypeScript older than zod 4 needs. */
+export interface TypeScriptPeer { name: string; version: string; range: string }
+
+/** The app's direct dependencies (installed) whose peer range for typescript stops below 5.5: upgrading TypeScript
+ *  alone makes npm refuse the next install (ts-jest 26 asks for `>=3.8 <5.0`, 404jv/desafio-introducao-ao-SOLID). */
+export function typeScriptPeerBlockers(target: string): TypeScriptPeer[] {
+  const root = packageRoot(target);
+  if (!root) return [];
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  try { pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')); } catch { return []; }
+  const out: TypeScriptPeer[] = [];
+  for (const name of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
+    if (name === 'typescript') continue;
+    const installed = installedManifest(root, name);
+    const range = installed?.peerDependencies?.typescript;
+    if (typeof range === 'string' && typeof installed?.version === 'string' && capsBelow(range, ZOD_MIN_TYPESCRIPT)) out.push({ name, version: installed.version, range });
+  }
+  return out;
 }
 
 function installedPackage(root: string, name: string): TypeScriptFinding | null {
+  const found = installedManifest(root, name);
+  return typeof found?.version === 'string' ? { version: found.version, from: found.file } : null;
+}
+
+/** The package.json of `name` as Node would find it from `root`. */
+function installedManifest(root: string, name: string): { file: string; version?: unknown; peerDependencies?: Record<string, unknown> } | null {
   for (let dir = root; ; dir = dirname(dir)) {
     const file = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(file)) {
       try {
-        const version = JSON.parse(readFileSync(file, 'utf8')).version;
-        if (typeof version === 'string') return { version, from: file };
+        return { file, ...JSON.parse(readFileSync(file, 'utf8')) };
       } catch { /* unreadable: keep looking up, as Node would not load it either */ }
     }
     if (dirname(dir) === dir) return null;
   }
+}
+
+/** Whether every version the range allows is older than `min`, reading upper bounds as well (`>=3.8 <5.0`,
+ *  `<=4.9`): each `||` alternative must have a comparator that stops it below `min`. */
+function capsBelow(range: string, min: readonly [number, number]): boolean {
+  return range.split('||').every((alternative) => alternative.trim().split(/\s+/).some((part) => {
+    const m = /^<(=)?\s*v?(\d+)(?:\.(\d+))?/.exec(part);
+    if (!m) return olderThan(part, min);
+    const [major, minor] = [Number(m[2]), Number(m[3] ?? 0)];
+    if (major !== min[0]) return major < min[0];
+    return m[1] ? minor < min[1] : minor <= min[1];
+  }));
 }
 
 /**

@@ -62,6 +62,23 @@ test('installed TypeScript 4.9.5: exit 2 with the version, where it was found an
   assert.doesNotMatch(readFileSync(join(dir, 'package.json'), 'utf8'), /zod/);
 });
 
+test('a test tool whose peer range stops below TypeScript 5.5 is named in the fix: upgrading TypeScript alone fails the next install', async (t) => {
+  const dir = app(t, '^4.2.4', '4.2.4');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  pkg.devDependencies = { ...pkg.devDependencies, 'ts-jest': '^26.5.3', 'ts-node': '^10.9.2', jest: '^26.6.3' };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+  const installed = { 'ts-jest': { version: '26.5.3', peerDependencies: { jest: '>=26 <27', typescript: '>=3.8 <5.0' } },
+    'ts-node': { version: '10.9.2', peerDependencies: { typescript: '>=2.7' } }, jest: { version: '26.6.3' } };
+  for (const [name, manifest] of Object.entries(installed)) {
+    mkdirSync(join(dir, 'node_modules', name), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', name, 'package.json'), JSON.stringify({ name, ...manifest }));
+  }
+  const r = await run([dir, '--dry']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /\nAlso upgrade ts-jest 26\.5\.3: its peer range asks for typescript >=3\.8 <5\.0, so with TypeScript 5\.5 the app's next npm install would fail \(ERESOLVE\)\.\n$/);
+  assert.doesNotMatch(r.err, /ts-node|Also upgrade jest/);
+});
+
 test('--force migrates anyway', async (t) => {
   const dir = app(t, '^4.9.5', '4.9.5');
   const r = await run([dir, '--force']);
