@@ -4,7 +4,7 @@
 // really required (the library marks `z.coerce.number()` optional and nullable because
 // `Number(null)` parses), the FastAPI-style 422, and the legacy docs of routes not migrated yet.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { ResponseConfig, RouteConfig, ZodMediaTypeObject } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { routeTableOf } from './route.js';
 import { appOptionsOf } from './options.js';
@@ -132,7 +132,10 @@ function responsesOf(spec: RouteSpec, validated: boolean, legacyHandler: boolean
   for (const [status, entry] of Object.entries(spec.responses ?? {})) {
     const r = isZod(entry) ? { schema: entry } : entry;
     const config: ResponseConfig = { description: r.description ?? defaultDescription(status) };
-    if (r.schema) config.content = { 'application/json': { schema: r.schema } };
+    // The media type and its examples as the docs wrote them; a body documented by an example alone keeps its media type.
+    if (r.schema || r.contentType !== undefined || r.example !== undefined || r.examples !== undefined) {
+      config.content = { [r.contentType ?? 'application/json']: mediaType(r.schema, r.example, r.examples) };
+    }
     // A z.object(...) of headers is taken as its shape: apps migrated before the codemod emitted plain shapes
     // carry one, and wrapping it again in z.object made the library throw ("reading 'parent'").
     const headers = isZod(r.headers) ? shapeOf(r.headers) : r.headers;
@@ -153,6 +156,14 @@ function responsesOf(spec: RouteSpec, validated: boolean, legacyHandler: boolean
     };
   }
   return out;
+}
+
+function mediaType(schema: z.ZodType | undefined, example: unknown, examples: Record<string, unknown> | undefined): ZodMediaTypeObject {
+  return {
+    ...(schema ? { schema } : {}),
+    ...(example !== undefined ? { example } : {}),
+    ...(examples !== undefined ? { examples: examples as ZodMediaTypeObject['examples'] } : {}),
+  };
 }
 
 // FastAPI's names and shape for the 422 body, so clients generated for FastAPI APIs read it alike.
@@ -229,7 +240,10 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
       if (spec.cookies && shapeOf(spec.cookies)) request.cookies = spec.cookies as z.ZodObject;
       if (spec.body) {
         const types = [spec.bodyContentType ?? 'application/json'].flat();
-        request.body = { required: !isOptionalInput(spec.body), content: Object.fromEntries(types.map((t) => [t, { schema: spec.body! }])) };
+        request.body = {
+          required: !isOptionalInput(spec.body),
+          content: Object.fromEntries(types.map((t, i) => [t, i === 0 ? mediaType(spec.body, spec.bodyExample, spec.bodyExamples) : { schema: spec.body! }])),
+        };
       }
       const config: RouteConfig = {
         method: route.method,
@@ -337,7 +351,7 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
   if (request.body && bodySchema) {
     const msg = renders({ ...base, request: { body: request.body } }, info);
     if (msg) {
-      request.body = { ...request.body, content: Object.fromEntries(Object.keys(request.body.content).map((t) => [t, { schema: {} }])) };
+      request.body = { ...request.body, content: Object.fromEntries(Object.entries(request.body.content).map(([t, m]) => [t, { ...m, schema: {} }])) };
       problems.push(`${where} body: ${msg}`);
     }
   }
@@ -352,7 +366,9 @@ function degrade(p: Planned, info: DocumentInfo, problems: string[]): Planned {
       problems.push(`${where} responses.${status}.headers: ${msg}`);
       continue;
     }
-    config.responses[status] = { ...rest, content: { 'application/json': { schema: {} } } };
+    // The media type and its examples stay; only the schema the library cannot render goes.
+    const kept = content && Object.keys(content).length ? content : { 'application/json': {} };
+    config.responses[status] = { ...rest, content: Object.fromEntries(Object.entries(kept).map(([t, m]) => [t, { ...m, schema: {} }])) };
     problems.push(`${where} responses.${status}: ${msg}`);
   }
   return { ...p, config };

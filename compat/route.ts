@@ -11,10 +11,19 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type ValidationMode = 'enforce' | 'report' | 'off';
 
-/** A response entry: a bare schema, or a schema with its description and headers. */
+/** A response entry: a bare schema, or a schema with its description and headers. `contentType` (default
+ *  `application/json`), `example` and `examples` are the document's only: the media type and its examples as the
+ *  docs wrote them. A contentType or an example without a schema documents a body no schema checks. */
 export type ResponseSpec =
   | z.ZodType
-  | { schema?: z.ZodType; description?: string; headers?: Record<string, z.ZodType> | z.ZodObject };
+  | {
+    schema?: z.ZodType;
+    description?: string;
+    headers?: Record<string, z.ZodType> | z.ZodObject;
+    contentType?: string;
+    example?: unknown;
+    examples?: Record<string, unknown>;
+  };
 
 /** Route context handed to handlers and dependencies: the raw express objects. */
 export interface RouteContext {
@@ -48,6 +57,10 @@ export interface RouteSpec {
   /** How the body travels, for the document: `application/x-www-form-urlencoded`, `multipart/form-data`, ...
    *  (default `application/json`). Parsing stays the app's own middleware's job. */
   bodyContentType?: string | string[];
+  /** The body's media-type `example` / `examples` as the docs wrote them, for the document (under the first
+   *  bodyContentType). */
+  bodyExample?: unknown;
+  bodyExamples?: Record<string, unknown>;
   responses?: Record<number | string, ResponseSpec>;
   /** A route with optional params answers on several paths; each may have its own words in the document,
    *  keyed by the route's path with the optional params left out (`'/:id/loans'` for `/:id/loans/:status?`). */

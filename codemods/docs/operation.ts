@@ -162,8 +162,24 @@ function normalizeContent(raw: unknown, file: string, ptr: string, ctx: Normaliz
     const m: MediaTypeObject = {};
     if (media.schema !== undefined) m.schema = normalizeSchema(media.schema, file, joinPointer(ptr, mediaType, 'schema'), ctx);
     if (media.example !== undefined) m.example = media.example;
-    if (isObject(media.examples)) m.examples = media.examples;
+    if (isObject(media.examples)) m.examples = mediaExamples(media.examples, file, joinPointer(ptr, mediaType, 'examples'), ctx);
     out[mediaType] = m;
+  }
+  return out;
+}
+
+/** Named examples, a `$ref` (to `components/examples`) inlined: the served document carries no examples section.
+ *  One that does not resolve here is left out, with a warning. */
+function mediaExamples(raw: Record<string, unknown>, file: string, ptr: string, ctx: NormalizeContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, example] of Object.entries(raw)) {
+    if (!isObject(example) || typeof example.$ref !== 'string') {
+      out[name] = example;
+      continue;
+    }
+    const target = resolveRef(ctx, example.$ref, file);
+    if (target && isObject(target.value) && typeof target.value.$ref !== 'string') out[name] = target.value;
+    else report(ctx, { code: 'ref-missing', severity: 'warning', message: `example "${name}": ${missingRef(example.$ref)}; left out of the served document`, file, pointer: joinPointer(ptr, name, '$ref') });
   }
   return out;
 }

@@ -77,24 +77,38 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
 
   if (op.requestBody) {
     const picked = pickContent(op.requestBody.content, diagnostics, '#/requestBody');
-    if (picked) {
+    if (picked?.media.schema !== undefined) {
       const location: ZodLocation = FORM_TYPES.includes(picked.type) ? 'query' : 'body';
       let body = schemaToZod(picked.media.schema as JsonSchema, ctxFor('request', location, `#/requestBody/content/${esc(picked.type)}/schema`));
       if (!op.requestBody.required) body = chain(body, 'optional');
       props.push({ key: 'body', value: body });
       // Form bodies say so, or the served document would call them JSON; the app's own parser still reads them.
+      // So does any other JSON media type (`application/vnd.api+json`, `*/*`): the document keeps the name as written.
       const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));
-      if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json(forms) : lit(picked.type) });
+      if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json([picked.type, ...forms.filter((t) => t !== picked.type)]) : lit(picked.type) });
+      else if (picked.type !== 'application/json') props.push({ key: 'bodyContentType', value: lit(picked.type) });
+      if (picked.media.example !== undefined) props.push({ key: 'bodyExample', value: json(picked.media.example) });
+      if (picked.media.examples !== undefined) props.push({ key: 'bodyExamples', value: json(picked.media.examples) });
+    } else if (picked) {
+      diagnostics.push({
+        code: 'unsupported', severity: 'warning', pointer: `#/requestBody/content/${esc(picked.type)}`,
+        message: `the request body (${Object.keys(op.requestBody.content).join(', ')}) has no schema: nothing validates it and the served document leaves it out`,
+      });
     }
   }
 
   const responses: ObjectProp[] = [];
   for (const [status, res] of Object.entries(op.responses ?? {})) {
     const picked = res.content ? pickContent(res.content, diagnostics, `#/responses/${status}`) : undefined;
-    const schema = picked ? schemaToZod(picked.media.schema as JsonSchema, ctxFor('response', 'response', `#/responses/${status}/content/${esc(picked.type)}/schema`)) : undefined;
+    const schema = picked?.media.schema !== undefined ? schemaToZod(picked.media.schema as JsonSchema, ctxFor('response', 'response', `#/responses/${status}/content/${esc(picked.type)}/schema`)) : undefined;
     const entry: ObjectProp[] = [];
     if (res.description !== undefined && (!schema || !isStock(status, res.description))) entry.push({ key: 'description', value: lit(res.description) });
     if (schema) entry.push({ key: 'schema', value: schema });
+    // The media type as written (a body documented by an example alone keeps it too) and its examples: the document's only.
+    const exampled = picked?.media.example !== undefined || picked?.media.examples !== undefined;
+    if (picked && (picked.type !== 'application/json' || (!schema && !exampled))) entry.push({ key: 'contentType', value: lit(picked.type) });
+    if (picked?.media.example !== undefined) entry.push({ key: 'example', value: json(picked.media.example) });
+    if (picked?.media.examples !== undefined) entry.push({ key: 'examples', value: json(picked.media.examples) });
     if (res.headers && Object.keys(res.headers).length) {
       const headers = Object.entries(res.headers).map(([name, h]): ObjectProp => {
         let v = withMeta(schemaToZod(h.schema ?? {}, ctxFor('response', 'response', `#/responses/${status}/headers/${esc(name)}/schema`)),
@@ -129,14 +143,32 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 /** A stock description ("OK" for 200) says nothing the status does not. */
 const isStock = (status: string, description: string) => description.trim().toLowerCase() === (STATUS_CODES[status] ?? '').toLowerCase();
 
-/** JSON first (application/json, then any +json or * / *), else a form type; other media types carry no schema we check. */
+const JSON_TYPE = /^(?:application|text)\/(?:[\w.-]+\+)?json$|^application\/json$/i;
+
+/**
+ * JSON first (application/json, then any +json or * / *), else a form type; other media types carry no schema we
+ * check. Content without any schema (a body documented by an example alone) picks its media type the same way,
+ * falling back to the first one: the document keeps it.
+ */
 function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diagnostic[], pointer: string): { type: string; media: MediaTypeObject } | undefined {
-  const types = Object.keys(content).filter((t) => content[t]?.schema !== undefined);
+  const all = Object.keys(content);
+  const withSchema = all.filter((t) => content[t]?.schema !== undefined);
+  const types = withSchema.length ? withSchema : all;
   const type = types.find((t) => t.split(';')[0].trim() === 'application/json')
     ?? types.find((t) => /[/+]json\b/.test(t) || t === '*/*')
-    ?? types.find((t) => FORM_TYPES.includes(t));
-  if (types.length > 1 || (!type && types.length)) {
-    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is validated (also documented: ${types.filter((t) => t !== type).join(', ')})` });
+    ?? types.find((t) => FORM_TYPES.includes(t))
+    ?? (withSchema.length ? undefined : types[0]);
+  if (all.length > 1 || (!type && all.length)) {
+    const what = withSchema.length ? 'validated' : 'in the served document';
+    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is ${what} (also documented: ${all.filter((t) => t !== type).join(', ')})` });
+  }
+  // Read as JSON by the pattern above, yet no JSON media type: most likely a misspelling (`apllication/json`).
+  const bare = type?.split(';')[0].trim();
+  if (type && bare !== '*/*' && /[/+]json\b/.test(type) && !JSON_TYPE.test(bare!)) {
+    diagnostics.push({
+      code: 'media-type', severity: 'warning', pointer: `${pointer}/content/${esc(type)}`,
+      message: `media type "${type}" is not application/json or a +json type, yet it is read as JSON (its schema validates a JSON body); the document keeps the name as written: a misspelling?`,
+    });
   }
   return type ? { type, media: content[type] } : undefined;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import express4 from 'express4';
 import { z } from 'zod';
-import { createApp, createRouter, buildOpenApiDocument, typed } from '../../compat/index.js';
+import { createApp, createRouter, buildOpenApiDocument, reply, typed } from '../../compat/index.js';
 import { buildOpenApiDocumentUncached } from '../../compat/openapi.js';
 import type { ExpressModule } from '../../compat/index.js';
 import { buildApp, legacyDocs } from './openapi-fixture.js';
@@ -293,6 +293,35 @@ test('a form body is documented with its own media types, not as JSON', () => {
   const schema = { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] };
   assert.deepEqual(d.paths['/login'].post.requestBody, { required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
   assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
+});
+
+test('media-type examples and media types are served as the docs wrote them; an example alone keeps its media type', async () => {
+  const app = createApp({ docs: false });
+  app.post('/users', {
+    body: z.object({ name: z.string() }), bodyContentType: 'apllication/json', bodyExample: { name: 'Jane' },
+    status: 201,
+    responses: {
+      201: { description: 'Created', example: { id: 1 } },
+      200: { schema: z.object({ id: z.number() }), examples: { one: { value: { id: 1 } } } },
+      400: { description: 'Taken', contentType: 'application/problem+json', schema: z.object({ title: z.string() }), example: { title: 'taken' } },
+      406: { description: 'Not acceptable', contentType: 'text/html' },
+    },
+  }, async () => reply(201, {}));
+  app.post('/forms', {
+    body: z.object({ a: z.string() }), bodyContentType: ['multipart/form-data', 'application/x-www-form-urlencoded'], bodyExamples: { x: { value: { a: '1' } } },
+  }, async () => ({}));
+  const d = buildOpenApiDocumentUncached(app) as Json;
+  const op = d.paths['/users'].post;
+  assert.deepEqual(op.requestBody.content, { 'apllication/json': { schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }, example: { name: 'Jane' } } });
+  assert.deepEqual(op.responses['201'], { description: 'Created', content: { 'application/json': { example: { id: 1 } } } });
+  assert.deepEqual(op.responses['200'].content['application/json'].examples, { one: { value: { id: 1 } } });
+  assert.deepEqual(Object.keys(op.responses['400'].content), ['application/problem+json']);
+  assert.deepEqual(op.responses['400'].content['application/problem+json'].example, { title: 'taken' });
+  assert.deepEqual(op.responses['406'], { description: 'Not acceptable', content: { 'text/html': {} } });
+  const forms = d.paths['/forms'].post.requestBody.content;
+  assert.deepEqual(forms['multipart/form-data'].examples, { x: { value: { a: '1' } } });
+  assert.equal(forms['application/x-www-form-urlencoded'].examples, undefined);
+  await SwaggerParser.validate(structuredClone(d) as never);
 });
 
 test('a route with an optional param keeps the words of each path it answers on (spec.variants)', () => {
