@@ -54,6 +54,28 @@ export function documentIdentity(root: string, docs: DocsModel): { title: string
   return { title: docs.info?.title ?? pkg.name ?? 'API', version: docs.info?.version ?? pkg.version ?? '1.0.0', ...(description ? { description } : {}) };
 }
 
+type InfoObject = Record<string, unknown>;
+
+/** The docs' `termsOfService`, `contact` and `license` as app options: only what AppOptions types (string fields
+ *  OpenAPI names; a license with its name), so a TypeScript app still compiles. Anything else stays in apiDocs alone. */
+export function infoOptions(docs: DocsModel): { termsOfService?: string; contact?: InfoObject; license?: InfoObject } {
+  const { termsOfService, contact, license } = docs.info ?? {};
+  const plain = (o: InfoObject | undefined, keys: string[]) => o !== undefined && Object.keys(o).length > 0
+    && Object.entries(o).every(([k, v]) => keys.includes(k) && typeof v === 'string');
+  return {
+    ...(typeof termsOfService === 'string' ? { termsOfService } : {}),
+    ...(plain(contact, ['name', 'url', 'email']) ? { contact } : {}),
+    ...(plain(license, ['name', 'identifier', 'url']) && typeof license?.name === 'string' ? { license } : {}),
+  };
+}
+
+/** A string or a flat object of strings as source: `'MIT'`, `{ name: 'Jane', email: 'jane@example.com' }`. */
+export function optionLiteral(v: string | InfoObject): string {
+  const quote = (x: string) => `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, '\\n')}'`;
+  if (typeof v === 'string') return quote(v);
+  return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${quote(String(x))}`).join(', ')} }`;
+}
+
 /**
  * The document parts the routes' specs do not carry. Every named schema goes in as JSON too: the runtime
  * merges only the ones no route registers (unreferenced, or only reached through a request variant such as
@@ -70,10 +92,14 @@ export function apiDocsValue(root: string, docs: DocsModel): Record<string, unkn
   }
   if (Object.keys(docs.schemas).length) components.schemas = docs.schemas;
   const { description: _description, ...identityInfo } = documentIdentity(root, docs);
-  const info = { ...identityInfo, ...(docs.info?.description ? { description: docs.info.description } : {}) };
+  const { termsOfService, contact, license } = docs.info ?? {};
+  const info = {
+    ...identityInfo, ...(docs.info?.description ? { description: docs.info.description } : {}),
+    ...(termsOfService !== undefined ? { termsOfService } : {}), ...(contact ? { contact } : {}), ...(license ? { license } : {}),
+  };
   const servers = servedServers(docs.servers);
   const identity = { ...(servers.length ? { servers } : {}), ...(docs.security ? { security: docs.security } : {}) };
-  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !Object.keys(identity).length) return null;
+  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !termsOfService && !contact && !license && !Object.keys(identity).length) return null;
   return { openapi: '3.1.0', info, ...identity, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
 }
 
@@ -104,12 +130,19 @@ export function apiDocsExport(value: Record<string, unknown>, format: ModuleForm
 }
 
 /** The options object of the app's typed(...) wrapper. */
-export function appOptionsSource(opts: { validation: 'report' | 'enforce'; title: string; version: string; description?: string; docsPaths: DocsPaths; apiDocs: boolean; onValidationError?: string }): string {
+export function appOptionsSource(opts: {
+  validation: 'report' | 'enforce'; title: string; version: string; description?: string; docsPaths: DocsPaths; apiDocs: boolean; onValidationError?: string;
+  termsOfService?: string; contact?: InfoObject; license?: InfoObject;
+}): string {
   const parts: string[] = [];
   if (opts.validation === 'report') parts.push(`validation: 'report'`);
   const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   parts.push(`title: ${quote(opts.title)}`, `version: ${quote(opts.version)}`);
   if (opts.description) parts.push(`description: ${quote(opts.description.replace(/\r?\n/g, ' '))}`);
+  for (const key of ['termsOfService', 'contact', 'license'] as const) {
+    const v = opts[key];
+    if (v !== undefined) parts.push(`${key}: ${optionLiteral(v)}`);
+  }
   const moved = (Object.keys(DEFAULT_DOCS) as Array<keyof DocsPaths>).filter((k) => opts.docsPaths[k] !== DEFAULT_DOCS[k]);
   if (moved.length) parts.push(`docs: { ${moved.map((k) => `${k}: '${opts.docsPaths[k]}'`).join(', ')} }`);
   if (opts.apiDocs) parts.push(`legacyDocs: ${API_DOCS_EXPORT}`);

@@ -18,7 +18,7 @@ import { componentResolver, coveredValidators, enforcedErrorShape } from './rule
 import { hookSource } from './validators/error-shape.js';
 import { removeCoveredValidators } from './validators/remove-covered.js';
 import type { RouteValidators } from './validators/route-validators.js';
-import { API_DOCS_EXPORT, appFiles, appOptionsSource, docsPathsFor, documentIdentity } from './app-plan.js';
+import { API_DOCS_EXPORT, appFiles, appOptionsSource, docsPathsFor, documentIdentity, infoOptions } from './app-plan.js';
 import { docCommentReaders } from './scan/swagger-jsdoc.js';
 import { summarize, type MigrationReport, type ReportFile } from './report.js';
 import { alreadyMigrated } from './migrate-tasks.js';
@@ -248,6 +248,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
       validation, docsPaths, apiDocs: apiDocs !== null,
       ...(enforcedShape ? { onValidationError: hookSource(enforcedShape) } : {}),
       ...documentIdentity(root, docs),
+      ...infoOptions(docs),
     }),
     uses: apiDocs ? [API_DOCS_EXPORT] : [],
   };

@@ -91,7 +91,7 @@ export interface DocsModel {
   schemaSources: Record<string, SourceLocation>;
   securitySchemes: Record<string, unknown>;
   tags: Array<{ name: string; description?: string }>;
-  info?: { title?: string; version?: string; description?: string };
+  info?: { title?: string; version?: string; description?: string; termsOfService?: string; contact?: Record<string, unknown>; license?: Record<string, unknown> };
   /** The document's `servers` (Swagger 2.0 `host`/`basePath`/`schemes` become one), as written. */
   servers?: Array<{ url: string; description?: string }>;
   /** The document-wide security requirement (operations also carry it, for routes matched to them). */

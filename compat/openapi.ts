@@ -21,6 +21,9 @@ export interface DocumentInfo {
   title?: string;
   version?: string;
   description?: string;
+  termsOfService?: string;
+  contact?: { name?: string; url?: string; email?: string };
+  license?: { name: string; identifier?: string; url?: string };
   servers?: Array<{ url: string; description?: string }>;
   /** An OpenAPI 3.x document (e.g. swagger-jsdoc output) documenting routes not typed yet. */
   legacyDocs?: object;
@@ -315,6 +318,9 @@ function generate(planned: Planned[], info: DocumentInfo): OpenAPIDocument {
       title: info.title ?? 'API',
       version: info.version ?? '1.0.0',
       ...(info.description ? { description: info.description } : {}),
+      ...(info.termsOfService ? { termsOfService: info.termsOfService } : {}),
+      ...(info.contact ? { contact: info.contact } : {}),
+      ...(info.license ? { license: info.license } : {}),
     },
     ...(info.servers ? { servers: info.servers } : {}),
   });

@@ -23,6 +23,10 @@ export interface AppOptions {
   title?: string;
   version?: string;
   description?: string;
+  /** The document's `info.termsOfService`, `info.contact` and `info.license`, as OpenAPI writes them. */
+  termsOfService?: string;
+  contact?: { name?: string; url?: string; email?: string };
+  license?: { name: string; identifier?: string; url?: string };
   servers?: Array<{ url: string; description?: string }>;
   /** Where the docs are served; `false` serves none of them. */
   docs?: DocsPaths | false;

@@ -44,11 +44,15 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
   if (Array.isArray(doc.produces)) ctx.produces = doc.produces.map(String);
   if (Array.isArray(doc.consumes)) ctx.consumes = doc.consumes.map(String);
   if (isObject(doc.info)) {
-    const { title, version, description } = doc.info;
+    const { title, version, description, termsOfService, contact, license } = doc.info;
     model.info = {
       ...(typeof title === 'string' ? { title } : {}),
       ...(version !== undefined ? { version: String(version) } : {}),
       ...(typeof description === 'string' ? { description } : {}),
+      // Carried as written into apiDocs; the runtime merges them into the served document (openapi-legacy.ts).
+      ...(typeof termsOfService === 'string' ? { termsOfService } : {}),
+      ...(isObject(contact) ? { contact } : {}),
+      ...(isObject(license) ? { license } : {}),
     };
   }
   readServers(doc, model);

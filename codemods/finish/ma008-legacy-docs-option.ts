@@ -2,13 +2,14 @@
 // After:  typed(express(), { ... })                         and   no apiDocs
 //
 // MA008: the legacy document merged into the generated one goes when every part of it lives in code. What apiDocs
-// holds is compared with what the code gives the generated document: the app's title/version/description, and the
+// holds is compared with what the code gives the generated document: the app's title/version/description (and termsOfService/contact/license), and the
 // named schemas the routes use (a schema with `.meta({ id })` that some route file names). Anything else
 // (security schemes, shared parameters and responses, tags, servers, a schema no route uses) keeps it, listed.
 import { relative } from 'node:path';
 import type { Node } from '../rules/ast.js';
 import { walk } from '../rules/ast.js';
 import { SourceEdits } from '../rules/edits.js';
+import { optionLiteral } from '../app-plan.js';
 import { referenceCounts, removeUnused } from '../rules/imports.js';
 import { parseProgram, quoteStyle } from './source.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
@@ -38,6 +39,9 @@ export function residualParts(apiDocs: Json, appOptions: string, schemaUsed: (na
     if (key === 'info') {
       for (const [k, v] of Object.entries(value as Json)) {
         if (['title', 'version', 'description'].includes(k) && appOptions.includes(JSON.stringify(v).slice(1, -1))) continue;
+        // termsOfService, contact, license: the migration writes them into the options as optionLiteral prints them.
+        if (['termsOfService', 'contact', 'license'].includes(k) && (typeof v === 'string' || (v && typeof v === 'object'))
+          && appOptions.includes(`${k}: ${optionLiteral(v as string | Json)}`)) continue;
         left.push(`info.${k}`);
       }
       continue;

@@ -76,7 +76,7 @@ function textOf(code: string, node: Node): string {
 
 /** What a generated module's `apiDocs` keeps (normalized 3.1, as apiDocsValue wrote it); null when it has none. */
 export interface PreviousDocs {
-  info?: { title?: string; version?: string; description?: string };
+  info?: { title?: string; version?: string; description?: string; termsOfService?: string; contact?: Record<string, unknown>; license?: Record<string, unknown> };
   servers?: Array<{ url: string; description?: string }>;
   security?: Array<Record<string, string[]>>;
   tags?: Array<{ name: string; description?: string }>;

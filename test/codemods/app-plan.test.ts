@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiDocsValue, servedServers } from '../../codemods/app-plan.js';
+import { apiDocsValue, appOptionsSource, infoOptions, servedServers } from '../../codemods/app-plan.js';
 import { emptyDocsModel } from '../../codemods/model.js';
 
 test('servedServers: origins only (the generated paths carry the base path), relative servers dropped, no duplicates', () => {
@@ -37,6 +37,25 @@ test("apiDocsValue: the docs' identity wins over package.json; form parameters s
     assert.equal(apiDocsValue(dir, bare), null, 'nothing the docs say: no apiDocs');
     bare.security = [{ apiKey: [] }];
     assert.deepEqual(apiDocsValue(dir, bare)?.info, { title: 'pkg-name', version: '0.0.1' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the docs' termsOfService, contact and license go to apiDocs as written, and to the app options where AppOptions types them", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'app-plan-'));
+  try {
+    const docs = emptyDocsModel();
+    docs.info = { title: 'Users', version: '1.0.0', termsOfService: 'https://x/terms', contact: { name: "Jane O'Hara", email: 'jane@example.com' }, license: { name: 'MIT' } };
+    assert.deepEqual(apiDocsValue(dir, docs)?.info, docs.info);
+    const options = appOptionsSource({ validation: 'report', title: 'Users', version: '1.0.0', docsPaths: { openapi: '/openapi.json', swagger: '/docs', redoc: '/redoc' }, apiDocs: true, ...infoOptions(docs) });
+    assert.equal(options, "{ validation: 'report', title: 'Users', version: '1.0.0', termsOfService: 'https://x/terms', contact: { name: 'Jane O\\'Hara', email: 'jane@example.com' }, license: { name: 'MIT' }, legacyDocs: apiDocs }");
+    // An extension or a license without its name would not type-check in a TypeScript app: apiDocs alone carries those.
+    docs.info = { contact: { name: 'Jane', 'x-team': 'a' }, license: { url: 'https://x/license' } };
+    assert.deepEqual(infoOptions(docs), {});
+    const bare = emptyDocsModel();
+    bare.info = { license: { name: 'MIT' } };
+    assert.deepEqual(apiDocsValue(dir, bare)?.info, { title: 'API', version: '1.0.0', license: { name: 'MIT' } }, 'a license alone is worth an apiDocs');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import express4 from 'express4';
 import { z } from 'zod';
 import { createApp, createRouter, buildOpenApiDocument, reply, typed } from '../../compat/index.js';
 import { buildOpenApiDocumentUncached } from '../../compat/openapi.js';
+import { appOptionsOf } from '../../compat/options.js';
 import type { ExpressModule } from '../../compat/index.js';
 import { buildApp, legacyDocs } from './openapi-fixture.js';
 
@@ -293,6 +294,13 @@ test('a form body is documented with its own media types, not as JSON', () => {
   const schema = { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } }, required: ['username', 'password'] };
   assert.deepEqual(d.paths['/login'].post.requestBody, { required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
   assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
+});
+
+test('info carries termsOfService, contact and license from the app options; legacyDocs fills in what they leave out', () => {
+  const app = createApp({ docs: false, title: 'T', version: '1', termsOfService: 'https://x/terms', contact: { name: 'Jane' } });
+  app.get('/ping', {}, async () => ({}));
+  const info = buildOpenApiDocumentUncached(app, { ...appOptionsOf(app), legacyDocs: { openapi: '3.0.0', info: { title: 'L', version: '0', contact: { name: 'Other' }, license: { name: 'MIT' } }, paths: {} } }).info;
+  assert.deepEqual(info, { title: 'T', version: '1', termsOfService: 'https://x/terms', contact: { name: 'Jane' }, license: { name: 'MIT' } });
 });
 
 test('media-type examples and media types are served as the docs wrote them; an example alone keeps its media type', async () => {
