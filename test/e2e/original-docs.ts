@@ -18,7 +18,7 @@ function documentFromModel(model: DocsModel, pathOf: (i: number) => string): Jso
   return {
     openapi: '3.1.0',
     // Only what the docs say: an empty title/version is no fact for openapi-compare.
-    info: { title: model.info?.title ?? '', version: model.info?.version ?? '', ...(model.info?.description ? { description: model.info.description } : {}) },
+    info: { ...model.info, title: model.info?.title ?? '', version: model.info?.version ?? '' },
     paths,
     components: { schemas: model.schemas, securitySchemes: model.securitySchemes, ...model.components },
   };

@@ -64,6 +64,7 @@ describe('openapi-compare', () => {
       'parameter PATCH /orders/{id} path id required',
       'requestBody PATCH /orders/{id} json',
       'requestBody PATCH /orders/{id} required',
+      'requestBody PATCH /orders/{id} schema',
       'response GET /orders/{id} 200',
       'response GET /orders/{id} 200 body schema',
       'response GET /orders/{id} 200 header etag',
@@ -76,7 +77,7 @@ describe('openapi-compare', () => {
 
   it('finds nothing lost between equivalent Swagger 2.0 and OpenAPI 3.1 documents', () => {
     const r = compareDocuments(swagger2, openapi31);
-    assert.equal(r.compared.length, 20);
+    assert.equal(r.compared.length, 21);
     assert.deepEqual(r.lost, []);
   });
 
@@ -91,6 +92,7 @@ describe('openapi-compare', () => {
       'parameter GET /orders/{id} header x-api-key required',
       'requestBody PATCH /orders/{id} json',
       'requestBody PATCH /orders/{id} required',
+      'requestBody PATCH /orders/{id} schema',
       'response GET /orders/{id} 404',
     ]);
   });
@@ -98,7 +100,8 @@ describe('openapi-compare', () => {
   it('lists lost summaries, tags, response headers and body schemas, and a form body documented as JSON', () => {
     const form = { swagger: '2.0', paths: { '/login': { post: { parameters: [{ name: 'username', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' } } } } } };
     const asJson = { openapi: '3.1.0', paths: { '/login': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, responses: { 200: { description: 'ok' } } } } } };
-    assert.deepEqual(compareDocuments(form, asJson).lost, ['requestBody POST /login form']);
+    // ...and its fields served as `schema: {}`: the schema is lost too.
+    assert.deepEqual(compareDocuments(form, asJson).lost, ['requestBody POST /login form', 'requestBody POST /login schema']);
     const worse = structuredClone(openapi31) as any;
     const get = worse.paths['/orders/{id}'].get;
     delete get.summary;
@@ -110,6 +113,87 @@ describe('openapi-compare', () => {
       'summary GET /orders/{id} "One order"',
       'tag GET /orders/{id} orders',
     ]);
+  });
+
+  it('counts media-type examples, schema-less response media types, contact/license/termsOfService; `schema: {}` states nothing', () => {
+    const original = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1', termsOfService: 'https://t', contact: { name: 'Jane', email: 'j@x' }, license: { name: 'MIT' } },
+      paths: {
+        '/users': {
+          post: {
+            requestBody: { content: { 'apllication/json': { schema: { type: 'object' }, example: { name: 'Jane' } } } },
+            responses: {
+              201: { description: 'Created', content: { 'application/json': { example: { id: 1 } } } },
+              200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, examples: { one: { value: {} } } } } },
+            },
+          },
+        },
+      },
+    };
+    assert.deepEqual(documentFacts(original).filter((f) => !f.startsWith('info title') && !f.startsWith('info version')), [
+      'info contact email "j@x"',
+      'info contact name "Jane"',
+      'info license name "MIT"',
+      'info termsOfService "https://t"',
+      'operation POST /users',
+      'requestBody POST /users apllication/json example',
+      'requestBody POST /users json',
+      'requestBody POST /users optional',
+      'requestBody POST /users schema',
+      'response POST /users 200',
+      'response POST /users 200 application/json examples one',
+      'response POST /users 200 body schema',
+      'response POST /users 201',
+      'response POST /users 201 application/json example',
+      'response POST /users 201 application/json without schema',
+    ]);
+    // What the served document was before the fix: examples, example-only media types and info parts gone, and a
+    // body schema the generator could not render served as `{}`.
+    const served = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/users': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: {} } } },
+            responses: { 201: { description: 'Created' }, 200: { description: 'ok', content: { 'application/json': { schema: {} } } } },
+          },
+        },
+      },
+    };
+    assert.deepEqual(compareDocuments(original, served).lost, [
+      'info contact email "j@x"',
+      'info contact name "Jane"',
+      'info license name "MIT"',
+      'info termsOfService "https://t"',
+      'requestBody POST /users apllication/json example',
+      'requestBody POST /users schema',
+      'response POST /users 200 application/json examples one',
+      'response POST /users 200 body schema',
+      'response POST /users 201 application/json example',
+      'response POST /users 201 application/json without schema',
+    ]);
+    // Swagger 2.0 keys a response's examples by media type.
+    const swagger = { swagger: '2.0', paths: { '/a': { get: { responses: { 200: { description: 'ok', examples: { 'application/json': { a: 1 } } } } } } } };
+    assert.deepEqual(documentFacts(swagger).filter((f) => f.startsWith('response')), [
+      'response GET /a 200', 'response GET /a 200 application/json example', 'response GET /a 200 application/json without schema',
+    ]);
+  });
+
+  it('a component alias served as a $ref to itself states no schema: its body schema is lost', () => {
+    const original = {
+      openapi: '3.0.0',
+      paths: { '/p': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/definitions/Product' } } } } } } } },
+      components: { schemas: { Product: { $ref: '#/definitions/Product' } } },
+      definitions: { Product: { type: 'object', properties: { id: { type: 'number' } } } },
+    };
+    const served = {
+      openapi: '3.1.0',
+      paths: { '/p': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } } } } } },
+      components: { schemas: { Product: { $ref: '#/components/schemas/Product' } } },
+    };
+    assert.deepEqual(compareDocuments(original, served).lost, ['response GET /p 200 body schema']);
   });
 
   it('says which $ref leads nowhere instead of guessing', () => {

@@ -1,8 +1,10 @@
 // Semantic comparison of two API documents (Swagger 2.0, OpenAPI 3.0 or 3.1): each is reduced to a set of
 // facts a client relies on — operations with their summaries, descriptions and tags, parameters (name + in +
-// required), request bodies and how they are encoded, response statuses, headers and whether they have a body
-// schema, named components, the document's title/version/description — and every fact of the original
-// missing from the other is listed.
+// required), request bodies and how they are encoded and whether they have a schema, response statuses, headers
+// and whether they have a body schema, media-type `example`/`examples` (request and response), response media
+// types documented without a schema, named components, the document's title/version/description/termsOfService,
+// contact and license — and every fact of the original missing from the other is listed. An empty schema (`{}`,
+// what a generator writes for one it could not render) states nothing: a schema served as `{}` is a lost fact.
 // Hand-written because the libraries at hand diff documents textually (a $ref vs an inlined schema, a
 // path-level vs an operation-level parameter, `in: body` vs requestBody are the same fact, not a change).
 
@@ -72,6 +74,15 @@ export function documentFacts(doc: Json): string[] {
       }
       if (op.requestBody) body = { required: resolveRef(doc, op.requestBody).required === true };
       if (body) facts.add(`requestBody ${where} ${body.required ? 'required' : 'optional'}`);
+      if (swagger2 ? [...params.values()].some((p) => p.in === 'formData' || (p.in === 'body' && hasSchema(doc, p.schema)))
+        : Object.values<Json>(resolveRef(doc, op.requestBody)?.content ?? {}).some((m) => hasSchema(doc, m?.schema))) {
+        facts.add(`requestBody ${where} schema`);
+      }
+      if (!swagger2) {
+        for (const [type, media] of Object.entries<Json>(resolveRef(doc, op.requestBody)?.content ?? {})) {
+          for (const fact of exampleFacts(media)) facts.add(`requestBody ${where} ${type} ${fact}`);
+        }
+      }
       for (const kind of bodyKinds(doc, op, [...params.values()], swagger2)) facts.add(`requestBody ${where} ${kind}`);
       if (typeof op.summary === 'string' && op.summary) facts.add(`summary ${where} ${JSON.stringify(op.summary)}`);
       if (typeof op.description === 'string' && op.description) facts.add(`description ${where} ${JSON.stringify(op.description)}`);
@@ -80,13 +91,24 @@ export function documentFacts(doc: Json): string[] {
         facts.add(`response ${where} ${status}`);
         const res = resolveRef(doc, raw);
         for (const name of Object.keys(res?.headers ?? {})) facts.add(`response ${where} ${status} header ${name.toLowerCase()}`);
-        const hasSchema = swagger2 ? res?.schema !== undefined : Object.values<Json>(res?.content ?? {}).some((m) => m?.schema !== undefined);
-        if (hasSchema) facts.add(`response ${where} ${status} body schema`);
+        const schema = swagger2 ? hasSchema(doc, res?.schema) : Object.values<Json>(res?.content ?? {}).some((m) => hasSchema(doc, m?.schema));
+        if (schema) facts.add(`response ${where} ${status} body schema`);
+        // Media types with their examples: Swagger 2.0 keys a response's examples by media type.
+        const media: Record<string, Json> = swagger2
+          ? Object.fromEntries(Object.entries<unknown>(res?.examples ?? {}).map(([type, example]) => [type, { example, ...(res?.schema ? { schema: res.schema } : {}) }]))
+          : res?.content ?? {};
+        for (const [type, m] of Object.entries<Json>(media)) {
+          if (!hasSchema(doc, m?.schema)) facts.add(`response ${where} ${status} ${type} without schema`);
+          for (const fact of exampleFacts(m)) facts.add(`response ${where} ${status} ${type} ${fact}`);
+        }
       }
     }
   }
-  for (const key of ['title', 'version', 'description'] as const) {
+  for (const key of ['title', 'version', 'description', 'termsOfService'] as const) {
     if (typeof doc.info?.[key] === 'string' && doc.info[key]) facts.add(`info ${key} ${JSON.stringify(doc.info[key])}`);
+  }
+  for (const part of ['contact', 'license'] as const) {
+    for (const [key, value] of Object.entries<unknown>(doc.info?.[part] ?? {})) facts.add(`info ${part} ${key} ${JSON.stringify(value)}`);
   }
   const components: Record<string, Json | undefined> = swagger2
     ? { schemas: doc.definitions, parameters: doc.parameters, responses: doc.responses, securitySchemes: doc.securityDefinitions }
@@ -95,6 +117,30 @@ export function documentFacts(doc: Json): string[] {
     for (const name of Object.keys(entries ?? {})) facts.add(`component ${kind} ${name}`);
   }
   return [...facts].sort();
+}
+
+/** A schema that states something: `{}` (and `true`) accepts anything, as if there were none. */
+function hasSchema(doc: Json, schema: unknown): boolean {
+  if (schema === undefined || schema === null || schema === true) return false;
+  let s: Json;
+  try {
+    s = resolveRef(doc, schema);
+  } catch (err) {
+    // A component that is only a `$ref` to itself (an alias turned into a cycle) states no schema either.
+    if (/\$ref cycle/.test((err as Error).message)) return false;
+    // A reference into another file (a spec split over files) names a schema this comparison does not open.
+    if (/only local \$refs/.test((err as Error).message)) return true;
+    throw err;
+  }
+  return !(s && typeof s === 'object' && Object.keys(s).length === 0);
+}
+
+/** `example` / `examples` of a media type, by presence (named examples by name). */
+function exampleFacts(media: Json | undefined): string[] {
+  const out: string[] = [];
+  if (media?.example !== undefined) out.push('example');
+  for (const name of Object.keys(media?.examples ?? {})) out.push(`examples ${name}`);
+  return out;
 }
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);

@@ -1,0 +1,71 @@
+// fixtures/migrate/docs-examples-cjs, migrated with default options and run: the served /openapi.json keeps what
+// its swagger.json says beyond schemas — info.contact/license/termsOfService, media-type examples (request and
+// response), the media type of a response documented by an example alone, a misspelled media type's own name —
+// fact by fact (test/helpers/openapi-compare.ts), and the migration warns about the misspelling with file:line.
+// The dist build must be current (`npm run build`): migrated apps import migrate-api/compat from dist/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../codemods/cli.js';
+import type { MigrationReport } from '../../codemods/report.js';
+import { linkDependencies, repoRoot } from '../helpers/legacy-app.js';
+import { compareDocuments } from '../helpers/openapi-compare.js';
+import { startApp } from './app-process.js';
+
+type Json = Record<string, any>;
+const FIXTURE = join(repoRoot, 'fixtures', 'migrate', 'docs-examples-cjs', 'input');
+
+describe('migrate docs-examples-cjs: the served document keeps examples, media types and info', () => {
+  let dir: string;
+  let reportDir: string;
+  let code: number;
+  let err = '';
+  let report: MigrationReport;
+
+  before(async () => {
+    assert.ok(existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs')), 'dist/compat is missing: run `npm run build` first');
+    dir = mkdtempSync(join(tmpdir(), 'docs-facts-'));
+    reportDir = mkdtempSync(join(tmpdir(), 'docs-facts-report-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    code = await main([dir, '--report', reportDir], { out: () => {}, err: (s) => (err += s), isTTY: false });
+    report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as MigrationReport;
+    await linkDependencies(dir);
+  });
+  after(() => {
+    for (const d of [dir, reportDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('migrates, and warns that a media type only looks like JSON, with file:line', () => {
+    assert.equal(code, 0, err);
+    const warning = report.diagnostics.find((d) => d.code === 'media-type');
+    assert.ok(warning, `no media-type diagnostic in ${JSON.stringify(report.diagnostics.map((d) => d.code))}`);
+    assert.equal(warning.severity, 'warning');
+    assert.match(warning.message, /"apllication\/json" .*read as JSON/);
+    assert.equal(warning.at?.file, 'swagger.json');
+    assert.ok((warning.at?.line ?? 0) > 1, `the warning points at the operation, not the file: ${JSON.stringify(warning.at)}`);
+  });
+
+  it('the served /openapi.json keeps every fact of swagger.json', async () => {
+    const original = JSON.parse(readFileSync(join(FIXTURE, 'swagger.json'), 'utf8')) as Json;
+    const server = await startApp(dir, 'app.js');
+    try {
+      const res = await fetch(`${server.url}${report.docsPaths!.openapi}`);
+      assert.equal(res.status, 200);
+      const served = (await res.json()) as Json;
+      const { compared, lost } = compareDocuments(original, served);
+      for (const fact of [
+        'info contact email "jane@example.com"', 'info license name "MIT"', 'info termsOfService "https://example.com/terms"',
+        'requestBody POST /users apllication/json example', 'response POST /users 201 application/json example',
+        'response POST /users 201 application/json without schema', 'response GET /users/{id} 200 application/json examples jane',
+        'response GET /users/{id} 404 text/plain without schema',
+      ]) assert.ok(compared.includes(fact), `${fact} is not among the compared facts:\n${compared.join('\n')}`);
+      assert.deepEqual(lost, [], `facts of swagger.json missing from the served document:\n${lost.join('\n')}`);
+      // The misspelled media type is served under its own name (validation reads it as JSON either way).
+      assert.deepEqual(Object.keys(served.paths['/users'].post.requestBody.content), ['apllication/json']);
+    } finally {
+      await server.close();
+    }
+  });
+});
