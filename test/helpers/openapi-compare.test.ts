@@ -200,4 +200,11 @@ describe('openapi-compare', () => {
     const broken = { openapi: '3.0.3', paths: { '/a': { get: { parameters: [{ $ref: '#/components/parameters/Nope' }], responses: {} } } } };
     assert.throws(() => documentFacts(broken), /\$ref to nowhere: #\/components\/parameters\/Nope/);
   });
+
+  it('a body schema named by a $ref to a component the document lacks is stated (swagger-jsdoc whose apis miss the models)', () => {
+    const original = { openapi: '3.0.0', paths: { '/p': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Player' } } } } } } } } };
+    assert.ok(documentFacts(original).includes('response GET /p 200 body schema'));
+    const served = { ...original, openapi: '3.1.0', components: { schemas: { Player: { type: 'object', properties: { id: { type: 'string' } } } } } };
+    assert.deepEqual(compareDocuments(original, served).lost, []);
+  });
 });
