@@ -22,7 +22,7 @@ function requireOf(init: Node | null | undefined): string | null {
     ? n.arguments[0].value : null;
 }
 
-export interface UnusedRemoval { output?: string; removed: string[]; localModules: string[] }
+export interface UnusedRemoval { output?: string; removed: string[] }
 
 /**
  * Removes top-level declarations of legacy-doc values that `originalText` used and `text` no longer does, to a
@@ -33,15 +33,14 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
   const original = parseProgram(originalText, file);
   let current = text;
   const removed: string[] = [];
-  const localModules: string[] = [];
-  if (!original) return { removed, localModules };
+  if (!original) return { removed };
   const before = referenceCounts(original);
   const startProgram = parseProgram(text, file);
   const atStart = startProgram ? referenceCounts(startProgram) : new Map<string, number>();
   for (const [k, v] of atStart) if ((before.get(k) ?? 0) < v) before.set(k, v);
   for (let round = 0; round < 10; round++) {
     const program = parseProgram(current, file);
-    if (!program) return { removed, localModules };
+    if (!program) return { removed };
     const now = referenceCounts(program);
     const edits = new SourceEdits(current);
     let changed = false;
@@ -59,7 +58,6 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
         ? DOC_PACKAGES.has(mod) || localDocModule || (HELPER_MODULES.has(mod) && usedBefore)
         : DOC_VALUE.test(current.slice(d.init.start, d.init.end)));
       if (!goes) continue;
-      if (localDocModule) localModules.push(mod);
       edits.removeLines(s.start, s.end);
       removed.push(`${file}:${s.loc.start.line}: ${d.id.name}`);
       changed = true;
@@ -74,5 +72,5 @@ export function removeUnusedDocCode(text: string, originalText: string, file: st
     for (const { name, line } of removeUnused(program, before, edits, quoteStyle(current))) removed.push(`${file}:${line}: ${name}`);
     current = edits.apply();
   }
-  return { output: current === text ? undefined : current, removed, localModules };
+  return { output: current === text ? undefined : current, removed };
 }
