@@ -37,7 +37,8 @@ function git(cwd: string, args: string[]): string {
 /** migrate-api packed as npm would install it from the registry: the checkout's own package + dist/. */
 function packMigrateApi(): string {
   if (!existsSync(join(repoRoot, 'dist', 'codemods', 'bin.js'))) throw new Error(`no ${repoRoot}/dist: run npm run build first`);
-  const dest = join(scratch, '.pack');
+  // One folder per runner: two runs with disjoint --only lists can share a scratch folder (a busy machine's table in half the wall time).
+  const dest = join(scratch, `.pack-${process.pid}`);
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   const out = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dest], { cwd: repoRoot, encoding: 'utf8' });
@@ -370,7 +371,7 @@ async function main(): Promise<void> {
   if (only && apps.length !== only.length) throw new Error(`--only ${values.only}: no app entry for ${only.filter((n) => !apps.some((a) => a.name === n)).join(', ')}`);
   mkdirSync(scratch, { recursive: true });
   const pack = packMigrateApi();
-  const previous: Record<string, AppRecord> = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')).apps : {};
+  const recorded = (): Record<string, AppRecord> => (existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')).apps : {});
   const migrateApiCommit = git(repoRoot, ['rev-parse', 'HEAD']).trim();
   for (const app of apps) {
     process.stdout.write(`${app.name}: running (log: ${scratch}/${app.name}.log)\n`);
@@ -382,13 +383,14 @@ async function main(): Promise<void> {
         ranAt: new Date().toISOString(), stoppedAt: 'harness', errors: [`harness: ${(err as Error).stack ?? err}`] };
     }
     rec.migrateApiCommit = migrateApiCommit;
-    previous[app.name] = rec;
-    const record = { generated: new Date().toISOString(), apps: previous };
+    // Read again right before writing: another run with a disjoint --only list may have recorded its apps since.
+    const record = { generated: new Date().toISOString(), apps: { ...recorded(), [app.name]: rec } };
     writeFileSync(resultsPath, JSON.stringify(record, null, 2) + '\n');
     writeFileSync(markdownPath, renderMarkdown(record));
     const same = rec.diff ? (rec.diff.same ? 'same per-test results' : `${rec.diff.changed.length} tests changed`) : 'no per-test comparison';
     process.stdout.write(`${app.name}: ${rec.stoppedAt ? `stopped at ${rec.stoppedAt}` : same}\n`);
   }
+  rmSync(dirname(pack), { recursive: true, force: true });
 }
 
 main().catch((err) => {
