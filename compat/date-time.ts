@@ -3,7 +3,7 @@
 // compat/date-time-pattern.ts in `z.stringFormat` (zod-to-openapi prints a string format's regex as
 // nothing, so the served document gains no `pattern`), and `.meta({ format })` gives the document its
 // `format: date-time`; zod-to-openapi reads that meta through later `.min()`/`.optional()`/`.meta()` too.
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DATE_TIME_FLAGS, DATE_TIME_SOURCE } from './date-time-pattern.js';
 
 const DATE_TIME = new RegExp(DATE_TIME_SOURCE, DATE_TIME_FLAGS);

@@ -2,7 +2,7 @@
 // the fixed part of the validation mode, the response lookup and the deps list all live in this
 // closure, so a request only does the parsing it needs.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { readCookies } from './cookies.js';
 import { RESPONSE_SENT, solveDeps } from './deps.js';
 import { sendHttpException, sendJson } from './errors.js';

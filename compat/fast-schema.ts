@@ -9,7 +9,7 @@
 //   fallback); a schema with a refine, transform, coercion or anything else zod does not compile keeps its
 //   runtime parser, so no user code ever runs twice.
 // The clone is used for parsing only; the route's spec (and so the OpenAPI document) keeps the schema as written.
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** How many requests a route's schema serves on zod's runtime parser before it is compiled: a cold route
  *  (a test suite's, a route hit once) never pays the ~1 ms compile. */

@@ -2,7 +2,7 @@
 // `params.id` is a number after `z.coerce.number()` and a typo in a body field is a compile error.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { Reply } from './reply.js';
 import type { Dependency, ParsedInputBase, RouteContext, RouteSpec } from './route.js';
 

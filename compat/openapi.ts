@@ -3,9 +3,9 @@
 // What this module adds on top of the library: Express path syntax, path parameters that are
 // really required (the library marks `z.coerce.number()` optional and nullable because
 // `Number(null)` parses), the FastAPI-style 422, and the legacy docs of routes not migrated yet.
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { ResponseConfig, RouteConfig, ZodMediaTypeObject } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from './zod-to-openapi.js';
+import type { ResponseConfig, RouteConfig, ZodMediaTypeObject } from './zod-to-openapi.js';
+import { z } from 'zod/v4';
 import { routeTableOf } from './route.js';
 import { appOptionsOf } from './options.js';
 import type { RouteDescriptor, RouteSpec, RouterOptions, ValidationMode } from './route.js';
@@ -13,7 +13,9 @@ import { joinPaths, toOpenApiPaths, withoutOptionalParams } from './express-path
 import type { PathParam } from './express-path.js';
 import { mergeLegacyDocs } from './openapi-legacy.js';
 
-export type OpenAPIDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+import type { OpenAPIDocument } from './openapi-document.js';
+
+export type { OpenAPIDocument };
 type JsonObject = Record<string, any>;
 
 /** What the document says about the API itself; AppOptions is assignable to it. */

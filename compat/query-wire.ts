@@ -1,7 +1,7 @@
 // Query values as they arrive on the wire, fitted to the schema before it runs: a lone `?tag=a` where an array
 // is declared, and an empty `?n=` where a number or boolean is: missing, as FastAPI reads it (optional ->
 // absent, required -> 422), never coerced to 0 or false. Keys are found once per route, at registration.
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 
 type Def = { type?: string; innerType?: unknown; in?: unknown; out?: unknown; shape?: Record<string, z.ZodType> };
 const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;

@@ -5,7 +5,7 @@
 // the check sees the raw input, the object gives the value, and zod-to-openapi prints a preprocess as
 // its inner schema, so the served document is the object's. (A generated schemas module declares the
 // same helper itself, codemods/zod/convert/read-only.ts: `migrate-api schemas` output needs no runtime.)
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 
 /** A `z.preprocess` function that reports `check`'s issues on the raw value and hands the value on unchanged. */
 export function readOnlyChecked(check: z.ZodType): (value: unknown, ctx: z.RefinementCtx) => unknown {

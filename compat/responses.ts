@@ -1,7 +1,7 @@
 // Response schemas by status, resolved once per route: an exact code, then its range (`2XX`), then
 // `default`. An entry without a schema (a description only) checks nothing. A schema answers through its
 // compiled twin once the route is hot (fast-schema.ts): the same result, cheaper.
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { ResponseSpec } from './route.js';
 import { hotSchema } from './fast-schema.js';
 

@@ -2,7 +2,7 @@
 // execution and OpenAPI generation alike (FastAPI's APIRoute). This module only records; it never
 // serves a request and never builds a document.
 import type { Request, Response, RequestHandler } from 'express';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { ErrorResponse } from './options.js';
 import type { RequestValidationError } from './validation-error.js';
 

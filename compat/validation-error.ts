@@ -1,6 +1,6 @@
 // The 422 error: FastAPI's `{ detail: [{ loc, msg, type }] }`, built straight from zod's issues
 // (no flatten/format pass: invalid requests are a benchmarked path).
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 
 /** Where a request value lives, in FastAPI's words. */
 export type Location = 'path' | 'query' | 'header' | 'cookie' | 'body';

@@ -22,8 +22,10 @@ const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warn
 // migration: `require('node:http')` -> `require('http')` (jest resolves modules itself and knows no `node:`).
 // Packages stay external (the app's own zod and express), except signal-exit: its CommonJS build declares a
 // top-level `const global`, which jest before 27 rejects (its module wrapper has a `global` parameter);
-// bundled, it sits inside a function of its own.
-const BUNDLED = new Set(['signal-exit']);
+// bundled, it sits inside a function of its own. And @asteasolutions/zod-to-openapi, which the runtime carries
+// instead of depending on (compat/zod-to-openapi.ts says why).
+const ZOD_TO_OPENAPI = '@asteasolutions/zod-to-openapi';
+const BUNDLED = new Set(['signal-exit', ZOD_TO_OPENAPI]);
 const bareBuiltins = {
   name: 'bare-builtins',
   setup(b) {
@@ -40,6 +42,26 @@ await build({
   // compat/docs.ts finds its assets through import.meta.url in ESM and through __dirname in CommonJS.
   logOverride: { 'empty-import-meta': 'silent' },
 });
+
+// The ESM runtime is tsc's output file by file; its one module that re-exports zod-to-openapi becomes the
+// library itself (ESM build, self-contained: it requires nothing, zod included), so no installed copy is needed.
+// Its declaration goes: the public ones never name the library's types, and it would name a package not there.
+await build({
+  ...node,
+  entryPoints: ['compat/zod-to-openapi.ts'],
+  outfile: 'dist/compat/zod-to-openapi.js',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  allowOverwrite: true,
+  plugins: [{
+    name: 'self-contained',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === ZOD_TO_OPENAPI ? undefined : { errors: [{ text: `zod-to-openapi's bundle would import ${args.path}` }] }));
+    },
+  }],
+});
+rmSync('dist/compat/zod-to-openapi.d.ts');
+cpSync(join(packageDir(ZOD_TO_OPENAPI), 'LICENSE'), 'dist/compat/zod-to-openapi.LICENSE');
 
 // The names compat/docs.ts serves (SWAGGER_FILES, redoc.standalone.js), with the packages' licences.
 const assets = {
