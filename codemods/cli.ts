@@ -21,6 +21,7 @@ import { expressMessage, expressTooOld, typeScriptMessage, typeScriptPeerBlocker
 import { MIGRATE_FLAGS } from './cli/migrate-options.js';
 import { startRunRecord } from './cache/run-record.js';
 import { packageRoot } from './package-root.js';
+import { addedDependencies } from './package-json-change.js';
 
 export { UsageError };
 
@@ -29,7 +30,7 @@ export const USAGE = `Usage:
                          [--report dir] [--only MA001,..] [--disable MA003,..] [--include-tests]
                          [--force] [--json] [--no-cache | --cache-location dir]
   migrate-api check <dir> [--json] [--ignore kind,..] [--runtime violations.json | --run "<test command>"] [--spec file ...]
-  migrate-api schemas <spec> [--out file] [--format ts|js|cjs]
+  migrate-api schemas <spec> [--out file] [--format ts|js|cjs] [--zod zod|zod/v4]
   migrate-api infer <dir> [--from recording.json | --run "<test command>"] [--dry] [--json] [--report dir]
   migrate-api finish <dir> [--dry] [--run "<test command>"] [--delete-spec-files] [--report dir] [--force] [--json]
 
@@ -101,7 +102,7 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const disable = parseRuleList(values.disable, '--disable');
   await checkSpecArgs(values.spec);
 
-  // Before anything is read or written: the app must be on zod 4, on TypeScript >= 5.5, which zod 4 needs, and on an
+  // Before anything is read or written: the app must be on zod >= 3.25 (zod 4 at `zod/v4`), on TypeScript >= 5.5, which zod 4 needs, and on an
   // express the runtime's peer range allows (peer-versions.ts).
   if (!values.force) {
     const oldTypeScript = typeScriptTooOld(dir);
@@ -178,7 +179,8 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     if (writeFailures.length) report.summary = summarize(report);
     await result.cache?.finish();
     if (interrupted) { io.err('interrupted: files written so far are complete; run again to finish (add --force: the tree now has uncommitted changes, which the dirty-tree guard refuses).\n'); return 130; }
-    if (writes.some((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file))) io.err(`${pc.yellow('note:')} added migrate-api and zod to package.json — run your package manager's install.\n`);
+    const pkg = writes.find((w) => w.file.endsWith('package.json') && !writeFailures.some((f) => f.file === w.file));
+    if (pkg) io.err(`${pc.yellow('note:')} added ${addedDependencies(pkg).join(' and ')} to package.json — run your package manager's install.\n`);
   }
 
   if (values.report) {

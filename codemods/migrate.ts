@@ -27,6 +27,7 @@ import { importSpecifier, projectFormat, schemasModulePath } from './module-path
 import { mountingRouters, planFile, type PlanContext } from './plan-file.js';
 import { planSchemasModule } from './schemas-module-plan.js';
 import { packageJsonChange } from './package-json-change.js';
+import { zodModuleFor } from './zod-import.js';
 import { planChainRepliers } from './chain-repliers.js';
 import { planHandlerDefinitions } from './handler-definitions.js';
 import { sendHelperFinder } from './send-helpers.js';
@@ -225,9 +226,11 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   // 4. Zod: one module of named schemas, inline specs per route.
   const format = projectFormat(scan.routes.map((r) => r.file), (f) => analysis.textFacts.get(f)?.esm ?? false);
   const schemasFile = opts.schemasPath ? resolve(opts.schemasPath) : schemasModulePath(scan, format, { root, target, inTarget });
+  // zod 4 in the migrated code, whichever zod the app has: `zod`, or `zod/v4` in an app on zod 3.25.
+  const zodModule = zodModuleFor(root);
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
   const module = rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)
-    ? planSchemasModule(root, docs, { schemasFile, format, hasApp: rules.has('MA001') && scan.routers.some((r) => r.kind === 'app'), memo: runner.memo })
+    ? planSchemasModule(root, docs, { schemasFile, format, zodModule, hasApp: rules.has('MA001') && scan.routers.some((r) => r.kind === 'app'), memo: runner.memo })
     : null;
   diagnostics.push(...module?.diagnostics ?? []);
   const writes: PlannedWrite[] = module?.write ? [{ file: schemasFile, ...module.write }] : [];
@@ -263,7 +266,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   // keep the in-process order (plan 1, rewrite 1, plan 2, ...).
   const planDiagnostics = files.map((): Diagnostic[] => []);
   // One reader for every planning step that follows code into other files: each file is parsed once among them.
-  const base = { validation, rules, schemasFile, format, importStyle, exportsByRef, keepDocComments, parsed: parsedFileReader() };
+  const base = { validation, rules, schemasFile, format, zodModule, importStyle, exportsByRef, keepDocComments, parsed: parsedFileReader() };
   const plans = files.map((file, i) => planFile(file, byFile.get(file) ?? [], {
     ...base, diagnostics: planDiagnostics[i]!,
     validators: rules.has('MA004') ? analysis.validators : undefined,

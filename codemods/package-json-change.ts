@@ -5,7 +5,9 @@ import type { PlannedWrite } from './migrate.js';
 import { packageRoot } from './package-root.js';
 import { ownPackage } from './own-package.js';
 
-/** Adds migrate-api and zod to the app's package.json dependencies when missing; never installs. */
+/** Adds migrate-api and zod to the app's package.json dependencies when missing; never installs. An app's own
+ *  zod stays as it is: a zod 3.25 app keeps zod 3 for its own code, the migrated code imports `zod/v4`
+ *  (./zod-import.ts). */
 export function packageJsonChange(root: string): PlannedWrite | null {
   const dir = packageRoot(root);
   if (!dir) return null;
@@ -22,4 +24,11 @@ export function packageJsonChange(root: string): PlannedWrite | null {
   for (const n of missing) pkg.dependencies[n] = versions[n];
   const indent = /^\{\n(\s+)"/.exec(before)?.[1] ?? '  ';
   return { file, before, after: JSON.stringify(pkg, null, indent) + (before.endsWith('\n') ? '\n' : '') };
+}
+
+/** The dependencies a packageJsonChange write added (`migrate-api`, `zod`), for the CLI's note. */
+export function addedDependencies(write: Pick<PlannedWrite, 'before' | 'after'>): string[] {
+  const deps = (text: string | null) => { try { return JSON.parse(text ?? '{}').dependencies ?? {}; } catch { return {}; } };
+  const before = deps(write.before);
+  return Object.keys(deps(write.after)).filter((name) => !(name in before));
 }

@@ -1,6 +1,7 @@
-// The migrated code imports zod 4 (the runtime builds and documents its schemas with zod 4's API: `.meta`,
-// `z.iso`, `z.stringbool`), and zod 4's type declarations need TypeScript >= 5.5: an app on zod 3 would crash at
-// load, a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts); and the
+// The migrated code and the runtime use zod 4's API (`.meta`, `z.iso`, `z.stringbool`), which zod ships at
+// `zod/v4` from 3.25.0 on (and zod 4 at its root too): an app on an older zod 3 would crash at load (see
+// ./zod-import.ts for which of the two the migrated code imports). zod 4's type declarations need TypeScript
+// >= 5.5: a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts); and the
 // runtime's peer range asks for express >= 4.16, so an older one fails the app's next install. So before anything
 // is written the app's zod, TypeScript and express are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
 // the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
@@ -11,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from './package-root.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
-const ZOD_MIN = [4, 0] as const;
+/** The first zod that ships zod 4 at `zod/v4` (the runtime's peer range, `^3.25.0 || ^4.0.0`). */
+export const ZOD_MIN = [3, 25] as const;
 /** The oldest Express 4 the runtime is tested on (test/compat/helpers.ts) and its peer range allows (package.json). */
 export const EXPRESS_MIN = [4, 16] as const;
 
@@ -29,16 +31,23 @@ export function typeScriptTooOld(target: string): TypeScriptFinding | null {
   return packageTooOld(root, 'typescript', ZOD_MIN_TYPESCRIPT);
 }
 
-/** The app's zod when it is older than 4 (installed, else the package.json range); null when fine or absent. */
+/** The app's zod when it is older than 3.25 (installed, else the package.json range); null when fine or absent. */
 export function zodTooOld(target: string): TypeScriptFinding | null {
   const root = packageRoot(target);
   return root ? packageTooOld(root, 'zod', ZOD_MIN) : null;
 }
 
 export function zodMessage(found: TypeScriptFinding): string {
-  return `zod ${found.version} (${found.from}) is older than 4: the migrated code and migrate-api/compat use zod 4's API `
-    + `(.meta, z.iso, z.stringbool), so the app would fail at load.\n`
-    + `Fix: upgrade it first (npm install zod@^4; code written for zod 3 may need changes), or pass --force to migrate anyway.`;
+  return `zod ${found.version} (${found.from}) is older than 3.25: the migrated code and migrate-api/compat use zod 4's API `
+    + `(.meta, z.iso, z.stringbool), which zod ships at \`zod/v4\` from 3.25.0 on, so the app would fail at load.\n`
+    + `Fix: upgrade it first: npm install zod@^3.25 keeps zod 3 for the app's own code (the migrated code imports \`zod/v4\`), `
+    + `or npm install zod@^4 (code written for zod 3 may need changes); or pass --force to migrate anyway.`;
+}
+
+/** The app's zod as found (installed, else the package.json range), or null when it has none. */
+export function appZod(target: string): TypeScriptFinding | null {
+  const root = packageRoot(target);
+  return root ? installedPackage(root, 'zod') ?? declaredRange(root, 'zod') : null;
 }
 
 /** The app's express when it is older than the runtime's peer range allows: the app's next `npm install` of
@@ -56,16 +65,19 @@ export function expressMessage(found: TypeScriptFinding): string {
 }
 
 function packageTooOld(root: string, name: string, min: readonly [number, number]): TypeScriptFinding | null {
-  const installed = installedPackage(root, name);
-  if (installed) return olderThan(installed.version, min) ? installed : null;
+  const found = installedPackage(root, name) ?? declaredRange(root, name);
+  return found && olderThan(found.version, min) ? found : null;
+}
+
+/** The range the app's package.json asks for `name`. */
+function declaredRange(root: string, name: string): TypeScriptFinding | null {
   const pkgFile = join(root, 'package.json');
   let range: unknown;
   try {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
     range = pkg.devDependencies?.[name] ?? pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name];
   } catch { return null; }
-  if (typeof range !== 'string') return null;
-  return olderThan(range, min) ? { version: range, from: pkgFile } : null;
+  return typeof range === 'string' ? { version: range, from: pkgFile } : null;
 }
 
 /** The message and fix the CLI prints. */

@@ -11,12 +11,15 @@ import { validatedDoc } from './rules/ma004-validators-to-spec.js';
 import type { RouteValidators } from './validators/route-validators.js';
 import { importSpecifier, type ModuleFormat } from './module-paths.js';
 import type { FileReader } from './parsed-files.js';
+import type { ZodModule } from './zod-import.js';
 
 export interface PlanContext {
   validation: 'report' | 'enforce';
   rules: Set<RuleId>;
   schemasFile: string;
   format: ModuleFormat;
+  /** Where the migrated code imports `z` from (codemods/zod-import.ts). */
+  zodModule: ZodModule;
   importStyle: ImportStyle | null;
   exportsByRef: Map<string, { request: string; response: string }>;
   /** Whether the file's doc comments must stay: a swagger-jsdoc call of the app reads them. */
@@ -79,6 +82,8 @@ export function planFile(file: string, matched: MatchedRoute[], ctx: PlanContext
     schemaImports: used.size ? { names: [...used].sort(), from: importSpecifier(file, ctx.schemasFile, ctx.format, ctx.importStyle) } : null,
     validation: ctx.validation,
     rules: ctx.rules,
+    // Only where it is not the default: a zod-4 app's plans (and the cache keys made of them) stay as they were.
+    ...(ctx.zodModule !== 'zod' ? { zodModule: ctx.zodModule } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { SendHelperEntry } from './rules/send-helper.js';
 import type { Diagnostic, RuleId, SourceLocation } from './diagnostics.js';
 import type { DocOperation } from './model.js';
+import type { ZodModule } from './zod-import.js';
 
 export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'all';
 
@@ -146,6 +147,8 @@ export interface FilePlan {
   schemaImports: { names: string[]; from: string } | null;
   validation: 'report' | 'enforce';
   rules: ReadonlySet<RuleId>;
+  /** Where inserted specs import `z` from when not `zod`: `zod/v4` in an app on zod 3.25 (codemods/zod-import.ts). */
+  zodModule?: ZodModule;
   /** Doc comments not attached to a route (components-only `@openapi` blocks) that moved to the schemas module; MA002 removes them. */
   removeComments?: Array<{ startLine: number; endLine: number }>;
   /** For files that create the express app (`express()`): the options object its typed(...) wrapper gets

@@ -9,6 +9,7 @@ import type { Runner } from './migrate-runner.js';
 import { apiDocsExport, apiDocsValue } from './app-plan.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder, locateComponentDiagnostics } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
+import type { ZodModule } from './zod-import.js';
 
 export interface SchemasModulePlan {
   /** The module's text on disk (null: none yet) and the text to write; absent when nothing changes. */
@@ -22,9 +23,10 @@ export interface SchemasModulePlan {
   diagnostics: Diagnostic[];
 }
 
-export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, format, hasApp, memo }: {
+export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, format, zodModule, hasApp, memo }: {
   schemasFile: string;
   format: ModuleFormat;
+  zodModule: ZodModule;
   /** An app is wrapped, now or by an earlier run: a re-run must emit the same module. */
   hasApp: boolean;
   memo?: Runner['memo'];
@@ -33,9 +35,9 @@ export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, 
   // A re-run reads some schemas back from the module (their doc blocks became code), after those still in
   // the docs: the order the module already has is kept, so the second run writes the same bytes.
   const docsInOrder = before === null ? docs : { ...docs, schemas: inModuleOrder(docs.schemas, before) };
-  const emit = () => emitSchemasModule(docsInOrder.schemas, { format });
+  const emit = () => emitSchemasModule(docsInOrder.schemas, { format, zodModule });
   // A re-run emits the module again to compare it with the one on disk: cached by its whole input.
-  const emitted = memo ? memo('schemas-module', schemasFile, JSON.stringify([format, docsInOrder.schemas]), emit) : emit();
+  const emitted = memo ? memo('schemas-module', schemasFile, JSON.stringify([format, zodModule, docsInOrder.schemas]), emit) : emit();
   const diagnostics = locateComponentDiagnostics(emitted.diagnostics, docs.schemaSources).map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) }));
   const exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
   const apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;

@@ -21,6 +21,7 @@ import { SourceEdits } from '../rules/edits.js';
 import { ensureImports, moduleStyle } from '../rules/imports.js';
 import { enclosingStatement, locateRouteCall, statementAt } from '../rules/locate.js';
 import { inferRouteSpec, type InferredSpec } from './route-spec.js';
+import { zodModuleFor } from '../zod-import.js';
 
 export interface InferredRoute {
   file: string;
@@ -160,7 +161,7 @@ function rewriteFile(file: string, source: string, planned: Array<{ route: Route
   }
   if (!changed) return { skipped };
   const plainStmt = (src: string) => babelParse(src, { sourceType: 'module', plugins: parserPlugins(file) }).program.body as unknown as Node[];
-  const conflicts = ensureImports(program, moduleStyle(file, program), quoteOf(source), [{ module: 'zod', names: ['z'] }], plainStmt, edits);
+  const conflicts = ensureImports(program, moduleStyle(file, program), quoteOf(source), [{ module: zodModuleFor(file), names: ['z'] }], plainStmt, edits);
   if (conflicts.length) return { skipped: planned.map((p) => ({ route: p.route, why: `\`z\` is taken in this file (${conflicts[0]})` })) };
   return { after: edits.apply(), skipped };
 }

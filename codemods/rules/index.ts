@@ -88,7 +88,7 @@ function introducedAliases(program: Node, plan: FilePlan): Map<string, string> {
   const aliases = new Map<string, string>();
   const { imports } = topLevelBindings(program);
   const wanted: Array<[string, string]> = [
-    ...COMPAT_NAMES.map((n): [string, string] => [n, COMPAT_MODULE]), ['z', 'zod'],
+    ...COMPAT_NAMES.map((n): [string, string] => [n, COMPAT_MODULE]), ['z', plan.zodModule ?? 'zod'],
     ...(plan.schemaImports?.names ?? []).map((n): [string, string] => [n, plan.schemaImports!.from]),
   ];
   let used: Set<string> | undefined;
@@ -192,7 +192,9 @@ function runRules(program: Node, source: string, plan: FilePlan, parseExpression
   // The schema helpers an inserted spec calls (`dateTime()`, `readOnlyChecked(...)`).
   for (const helper of ROUTE_HELPER_NAMES) if (ctx.specIdentifiers.has(helper)) compat.push(named(helper));
   if (compat.length) needs.push({ module: COMPAT_MODULE, names: compat });
-  if (ctx.specIdentifiers.has('z')) needs.push({ module: 'zod', names: [named('z')] });
+  // An app on zod 3.25 gets `zod/v4`: its `import { z } from 'zod'` is zod 3, which the runtime cannot read, so
+  // an inserted spec never uses it (the z above is then a clash, aliased: `import { z as zod } from 'zod/v4'`).
+  if (ctx.specIdentifiers.has('z')) needs.push({ module: plan.zodModule ?? 'zod', names: [named('z')] });
   const schemas = plan.schemaImports?.names.filter((n) => ctx.specIdentifiers.has(n)).map(named) ?? [];
   if (schemas.length && plan.schemaImports && ctx.enabled('MA002')) needs.push({ module: plan.schemaImports.from, names: schemas });
   // Two scans of the whole file: once is enough.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageJsonChange } from '../../codemods/package-json-change.js';
+import { addedDependencies, packageJsonChange } from '../../codemods/package-json-change.js';
 import { ownPackage } from '../../codemods/own-package.js';
 
 function app(t: { after: (fn: () => void) => void }, pkg: string): string {
@@ -37,4 +37,11 @@ test('only zod is added when migrate-api is already a devDependency', (t) => {
   const change = packageJsonChange(app(t, JSON.stringify({ devDependencies: { 'migrate-api': '^0.1.0' } })));
   assert.deepEqual(JSON.parse(change!.after), { devDependencies: { 'migrate-api': '^0.1.0' }, dependencies: { zod: '^4.1.0' } });
   assert.ok(!change!.after.endsWith('\n'), 'no final newline where there was none');
+});
+
+test('an app on zod 3.25 keeps its zod range (the migrated code imports zod/v4); only migrate-api is added', (t) => {
+  const change = packageJsonChange(app(t, JSON.stringify({ dependencies: { express: '^5.1.0', zod: '3.25.76' } })));
+  assert.deepEqual(JSON.parse(change!.after), { dependencies: { express: '^5.1.0', zod: '3.25.76', 'migrate-api': `^${ownPackage()!.version}` } });
+  // The CLI's note names what was added, not zod.
+  assert.deepEqual(addedDependencies(change!), ['migrate-api']);
 });

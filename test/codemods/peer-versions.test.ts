@@ -1,4 +1,4 @@
-// The migrated code needs zod 4, and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else its package.json
+// The migrated code needs zod 4 (at `zod/v4` from zod 3.25 on), and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else its package.json
 // range) before anything is written, and stops with exit 2 and the fix unless --force.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,27 +97,37 @@ test('an app without tsconfig.json is not a TypeScript app to check', async (t) 
   assert.equal((await run([app(t, '^4.9.5', '4.9.5', false), '--dry'])).code, 1);
 });
 
-test('an app on zod 3 (installed, else its range) stops with exit 2 and the fix; nothing is written', async (t) => {
+test('an app on zod older than 3.25 (installed, else its range) stops with exit 2 and the fix; nothing is written', async (t) => {
   const dir = app(t, '^5.6.0', '5.6.3');
   mkdirSync(join(dir, 'node_modules/zod'), { recursive: true });
-  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '3.25.76' }));
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '3.24.2' }));
   const before = readFileSync(join(dir, 'src/items.ts'), 'utf8');
   const r = await run([dir]);
   assert.equal(r.code, 2, r.err);
-  assert.match(r.err, /zod 3\.25\.76 \(.*node_modules\/zod\/package\.json\) is older than 4/);
+  assert.match(r.err, /zod 3\.24\.2 \(.*node_modules\/zod\/package\.json\) is older than 3\.25/);
+  // Both fixes: zod 3.25 (its zod/v4) keeps the app's own zod 3 code, or zod 4.
+  assert.match(r.err, /npm install zod@\^3\.25 keeps zod 3 for the app's own code \(the migrated code imports `zod\/v4`\)/);
   assert.match(r.err, /npm install zod@\^4/);
   assert.equal(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
-  // zod 4 installed: the migration goes ahead.
-  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.1.5' }));
+  // zod 3.25 installed: the migration goes ahead.
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '3.25.76' }));
   assert.notEqual((await run([dir, '--force'])).code, 2);
-  assert.notEqual(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
+  assert.match(readFileSync(join(dir, 'src/items.ts'), 'utf8'), /typed\(express\.Router\(\)/);
 });
 
-test('a zod range that can only give zod 3 stops too; --force migrates anyway', async (t) => {
+test('a zod range that can only give zod older than 3.25 stops too; --force migrates anyway', async (t) => {
   const dir = app(t, '^5.6.0', '5.6.3');
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: '^3.23.8' } }));
-  assert.equal((await run([dir])).code, 2);
+  for (const range of ['~3.23.8', '3.24.x', '^2.0.0']) {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: range } }));
+    assert.equal((await run([dir, '--dry'])).code, 2, range);
+  }
+  // A range that can give 3.25 (`^3.23.8`) is let through, as `^5.0.0` is for TypeScript.
+  for (const range of ['^3.23.8', '^3.25.0', '~3.25.0', '>=3.25 <4']) {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: range } }));
+    assert.equal((await run([dir, '--dry'])).code, 1, range);
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: '~3.23.8' } }));
   assert.notEqual((await run([dir, '--force'])).code, 2);
 });
 

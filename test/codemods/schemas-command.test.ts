@@ -2,7 +2,7 @@
 // prints or writes the zod module; diagnostics carry file:line; exit 0/1/2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertSpecToZodModule, runSchemasCommand } from '../../codemods/schemas-command.js';
@@ -120,4 +120,21 @@ test('a spec file that does not exist: exit 2', async () => {
   const r = await run([join(dir, 'missing.yaml')]);
   assert.equal(r.code, 2);
   assert.match(r.err, /missing\.yaml/);
+});
+
+test('written into a package on zod 3.25 the module imports zod/v4, as a migration there would; --zod says otherwise', async () => {
+  const spec = file('pets-z3.yaml', openapi31);
+  const pkg = join(dir, 'z3-app');
+  mkdirSync(join(pkg, 'src'), { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'z3-app', dependencies: { zod: '^3.25.76' } }));
+  const out = join(pkg, 'src/schemas.ts');
+  assert.equal((await run([spec, '--out', out])).code, 0);
+  assert.match(readFileSync(out, 'utf8'), /^import \{ z \} from 'zod\/v4';$/m);
+  assert.equal((await run([spec, '--out', out, '--zod', 'zod'])).code, 0);
+  assert.match(readFileSync(out, 'utf8'), /^import \{ z \} from 'zod';$/m);
+  const cjs = await run([spec, '--format', 'cjs', '--zod', 'zod/v4']);
+  assert.match(cjs.out, /^const \{ z \} = require\('zod\/v4'\);$/m);
+  const bad = await run([spec, '--zod', 'zod@3']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--zod must be zod or zod\/v4, not "zod@3"/);
 });
