@@ -1,7 +1,8 @@
 // A bundled legacy app copied somewhere the user can look at and run: its files, plus a node_modules of
 // symlinks into this repo's installed packages (the demo works offline; nothing is installed), with
 // migrate-api itself installed as npm would. Express 4 apps get the `express4` alias this repo installs
-// next to Express 5. The tests' legacy-app harness prepares apps with the same functions.
+// next to Express 5, zod 3 apps the `zod325` alias (zod 3.25.76) next to zod 4. The tests' legacy-app harness
+// prepares apps with the same functions.
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ export const repoModules = join(repoRoot, 'node_modules');
 const majorAliases: Record<string, Record<string, string>> = {
   express: { '4': 'express4', '5': 'express' },
   '@types/express': { '4': '@types/express4', '5': '@types/express' },
+  zod: { '3': 'zod325', '4': 'zod' },
 };
 
 /** Packages every prepared app can import whether it lists them or not: what migrated code imports. */
@@ -28,7 +30,8 @@ function majorOf(range: string): string | undefined {
 export function dependencyTarget(name: string, range: string): string {
   if (name === 'migrate-api') return repoRoot;
   const aliases = majorAliases[name];
-  if (aliases) {
+  // `*` (what migrated code imports but the app does not list): the newest, installed under its own name.
+  if (aliases && range !== '*') {
     const major = majorOf(range);
     const alias = major === undefined ? undefined : aliases[major];
     if (!alias) {
