@@ -16,12 +16,13 @@ import { locateHandler } from '../check/handler-locate.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { parserPlugins, parseSource } from '../parse.js';
 import type { RouteRecord } from '../plan.js';
-import { buildParents, type Node } from '../rules/ast.js';
+import { buildParents, walk, type Node } from '../rules/ast.js';
 import { SourceEdits } from '../rules/edits.js';
-import { ensureImports, moduleStyle } from '../rules/imports.js';
+import { ensureImports, moduleStyle, topLevelBindings } from '../rules/imports.js';
+import { withAliases } from '../rules/ma001-wrap-router.js';
 import { enclosingStatement, locateRouteCall, statementAt } from '../rules/locate.js';
 import { inferRouteSpec, type InferredSpec } from './route-spec.js';
-import { zodModuleFor } from '../zod-import.js';
+import { zodModuleFor, type ZodModule } from '../zod-import.js';
 
 export interface InferredRoute {
   file: string;
@@ -131,6 +132,23 @@ export async function inferProject(root: string, recording?: Recording): Promise
   return { writes, routes, diagnostics };
 }
 
+/**
+ * The name the specs call zod by in this file: the local name of an import of `z` from the module the migration
+ * uses (./zod-import.ts), else `z` where the file does not use that name, else an alias (`zod`, `zod2`, ...).
+ * In an app on zod 3.25 a file's own `import { z } from 'zod'` is zod 3, which the runtime cannot read: the
+ * specs then get `import { z as zod } from 'zod/v4'` (as the migration's rules alias a clash), not that `z`.
+ */
+function zodBinding(program: Node, module: ZodModule): { module: ZodModule; name: string } {
+  const same = topLevelBindings(program).imports.find((x) => x.module === module && x.imported === 'z');
+  if (same) return { module, name: same.name };
+  const taken = new Set<string>();
+  walk(program, (n) => { if (n.type === 'Identifier') taken.add(n.name); });
+  if (!taken.has('z')) return { module, name: 'z' };
+  let name = 'zod';
+  for (let i = 2; taken.has(name); i++) name = `zod${i}`;
+  return { module, name };
+}
+
 function quoteOf(source: string): 'single' | 'double' {
   return (source.match(/"/g)?.length ?? 0) > (source.match(/'/g)?.length ?? 0) ? 'double' : 'single';
 }
@@ -145,6 +163,7 @@ function rewriteFile(file: string, source: string, planned: Array<{ route: Route
   const edits = new SourceEdits(source);
   // Report mode only: a spec written under an enforcing router would change answers at once.
   const reportMode = /validation:\s*['"]report['"]/.test(source);
+  const zod = zodBinding(program, zodModuleFor(file));
   let changed = false;
   for (const { route, spec } of planned) {
     if (!reportMode) { skipped.push({ route, why: "the file's router is not in report mode (`validation: 'report'`)" }); continue; }
@@ -155,13 +174,14 @@ function rewriteFile(file: string, source: string, planned: Array<{ route: Route
     const stmt = enclosingStatement(parents, call);
     if (!stmt) { skipped.push({ route, why: 'the route call is not in a statement' }); continue; }
     const indent = edits.indentAt(stmt.start);
-    edits.replaceNode(arg, specText(spec, indent));
+    const text = specText(spec, indent);
+    edits.replaceNode(arg, zod.name === 'z' ? text : withAliases(text, new Map([['z', zod.name]])));
     edits.insert(stmt.start, `${TODO(spec)}\n${indent}`);
     changed = true;
   }
   if (!changed) return { skipped };
   const plainStmt = (src: string) => babelParse(src, { sourceType: 'module', plugins: parserPlugins(file) }).program.body as unknown as Node[];
-  const conflicts = ensureImports(program, moduleStyle(file, program), quoteOf(source), [{ module: zodModuleFor(file), names: ['z'] }], plainStmt, edits);
+  const conflicts = ensureImports(program, moduleStyle(file, program), quoteOf(source), [{ module: zod.module, names: [zod.name === 'z' ? 'z' : `z as ${zod.name}`] }], plainStmt, edits);
   if (conflicts.length) return { skipped: planned.map((p) => ({ route: p.route, why: `\`z\` is taken in this file (${conflicts[0]})` })) };
   return { after: edits.apply(), skipped };
 }
