@@ -1,7 +1,9 @@
 // What `npm install migrate-api` adds to an app that already has express and zod: packages and megabytes,
-// measured by installing `npm pack` of a checkout into a fresh app from the npm registry. Also proves the
-// installed package works as a user meets it: `npx migrate-api --help` runs and `require('migrate-api/compat')`
-// serves /openapi.json, /docs and /redoc from the installed files.
+// measured by installing `npm pack` of a checkout into a fresh app from the npm registry; once into an app on
+// zod 4, once into an app on zod 3.25 that also has @asteasolutions/zod-to-openapi@7 (peer zod ^3, as
+// edwinhern/express-typescript has): there a runtime that depends on zod-to-openapi 9 (peer zod ^4) fails with
+// ERESOLVE, which the table reports. Also proves the installed package works as a user meets it: `npx migrate-api
+// --help` runs and `require('migrate-api/compat')` serves /openapi.json, /docs and /redoc from the installed files.
 // Usage: npx tsx bench/install-weight.ts [checkout ...]   (default: this checkout; give an older checkout to compare)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,22 +61,34 @@ function run(cmd: string, args: string[], cwd: string): Promise<string> {
   });
 }
 
-for (const checkout of checkouts) {
+/** The apps measured: what each already has before migrate-api. */
+const APPS: Array<{ label: string; has: string[] }> = [
+  { label: 'express 5 + zod 4', has: ['express@5', 'zod@4'] },
+  { label: 'express 5 + zod 3.25 + zod-to-openapi 7', has: ['express@5', 'zod@3.25.76', '@asteasolutions/zod-to-openapi@7'] },
+];
+
+for (const checkout of checkouts) for (const { label, has } of APPS) {
   const work = mkdtempSync(join(tmpdir(), 'migrate-api-weight-'));
   try {
     const tarball = join(work, npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', work], checkout).trim().split('\n').pop()!);
     const app = join(work, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-    npm(['install', '--no-audit', '--no-fund', 'express@5', 'zod@4'], app);
+    npm(['install', '--no-audit', '--no-fund', ...has], app);
     const before = weigh(app);
-    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
+    try {
+      npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
+    } catch (err) {
+      const code = /npm error code (\w+)/.exec(String((err as { stderr?: string }).stderr ?? err))?.[1] ?? 'failed';
+      console.log(`${checkout}, app with ${label}\n  npm install of the tarball: ${code}`);
+      continue;
+    }
     const after = weigh(app);
     writeFileSync(join(app, 'smoke.cjs'), smokeApp);
     const served = (await run(process.execPath, ['smoke.cjs'], app)).trim();
     const help = (await run('npx', ['--no-install', 'migrate-api', '--help'], app)).split('\n')[0];
     const mb = (b: number) => (b / 1e6).toFixed(1);
-    console.log(`${checkout}\n  tarball ${mb(statSync(tarball).size)} MB; app with express+zod: ${before.packages} packages, ${mb(before.bytes)} MB`);
+    console.log(`${checkout}, app with ${label}\n  tarball ${mb(statSync(tarball).size)} MB; the app: ${before.packages} packages, ${mb(before.bytes)} MB`);
     console.log(`  + migrate-api: +${after.packages - before.packages} packages, +${mb(after.bytes - before.bytes)} MB`);
     console.log(`  served /openapi.json /docs /docs/swagger-ui-bundle.js /redoc /redoc/redoc.standalone.js: ${served}`);
     console.log(`  npx migrate-api --help: ${help}`);
