@@ -255,8 +255,9 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
   }
   if (m.code !== 0 && m.code !== 1) return stop('migrate', tail(m.output, 5));
 
-  // 7. what the migrated code imports, installed as a user would: the packed checkout and zod
-  const add = await runStep('install migrate-api + zod', `npm install --no-save --no-audit --no-fund ${JSON.stringify(pack)} zod@^4`, step(20 * MIN));
+  // 7. what the migrated code imports, installed as a user would: the packed checkout and zod as the migrated
+  // package.json asks for it (an app on zod 3.25 keeps it: the migrated code imports zod/v4; one without zod got ^4)
+  const add = await runStep('install migrate-api + zod', `npm install --no-save --no-audit --no-fund ${JSON.stringify(pack)} ${JSON.stringify(`zod@${zodRange(appDir)}`)}`, step(20 * MIN));
   if (add.code !== 0) return stop('install migrate-api', tail(add.output));
 
   // 8. the suite after, test by test; tsc after
@@ -397,3 +398,13 @@ main().catch((err) => {
   process.stderr.write(`${(err as Error).stack ?? err}\n`);
   process.exitCode = 2;
 });
+
+/** The zod range the app's package.json asks for after the migration (which adds ^4 where there was none). */
+function zodRange(appDir: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return pkg.dependencies?.zod ?? pkg.devDependencies?.zod ?? pkg.peerDependencies?.zod ?? '^4';
+  } catch {
+    return '^4';
+  }
+}
