@@ -6,7 +6,7 @@
 // - dist/codemods: the CLI as one bundle (babel, recast, yaml, swagger-parser inside), so the toolchain an app
 //   needs only for `npx migrate-api` is never an install-time dependency of the runtime.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -62,6 +62,15 @@ await build({
 });
 rmSync('dist/compat/zod-to-openapi.d.ts');
 cpSync(join(packageDir(ZOD_TO_OPENAPI), 'LICENSE'), 'dist/compat/zod-to-openapi.LICENSE');
+
+// The declarations again as CommonJS ones (.d.cts beside each .d.ts, relative specifiers pointing at .cjs), for the
+// `require` condition: under moduleResolution node16/nodenext a CommonJS app's import is a require() call, and
+// TypeScript refuses to let it reach a .d.ts of this `"type": "module"` package (TS1479) though index.cjs runs fine.
+// Same text otherwise: the types are the ESM build's, as the CommonJS bundle is the same modules.
+for (const file of readdirSync('dist/compat').filter((f) => f.endsWith('.d.ts'))) {
+  const text = readFileSync(join('dist/compat', file), 'utf8').replace(/((?:from |import\()['"]\.{1,2}\/[^'"]+)\.js(['"])/g, '$1.cjs$2');
+  writeFileSync(join('dist/compat', file.replace(/\.d\.ts$/, '.d.cts')), text);
+}
 
 // The names compat/docs.ts serves (SWAGGER_FILES, redoc.standalone.js), with the packages' licences.
 const assets = {

@@ -64,6 +64,13 @@ test('an error the app already has is not the rewrite\'s: the same verdicts', as
   assert.deepEqual(verdicts, JSON.parse(await readFile(join(fixture, 'expect.json'), 'utf8')));
 });
 
+test('a CommonJS app under NodeNext (its imports are require() calls): migrate-api/compat resolves to its require types, the same verdicts', async () => {
+  const cjs = (dir: string) => readFile(join(dir, 'package.json'), 'utf8')
+    .then((text) => writeFile(join(dir, 'package.json'), JSON.stringify({ ...JSON.parse(text), type: undefined })));
+  const { verdicts } = await migrated(withTypeScript, cjs);
+  assert.deepEqual(verdicts, JSON.parse(await readFile(join(fixture, 'expect.json'), 'utf8')));
+});
+
 test('without typescript installed, or without a tsconfig.json, every such handler keeps the guard\'s answer', async () => {
   const expected = ['legacy GET /books: ' + GUARD(200), 'legacy GET /books/:id: ' + GUARD(404), 'legacy DELETE /books/:id: ' + GUARD(404)];
   const bare = await migrated(join(tmpdir(), 'migrate-api-no-typescript'));

@@ -46,9 +46,11 @@ interface ConsumerOptions {
   zod?: 'zod' | 'zod325';
   /** tsconfig's moduleResolution (with the module setting it needs); none: commonjs's default, node10. */
   resolution?: 'node16' | 'bundler';
+  /** Under node16: a CommonJS app (no `"type": "module"`), whose imports are require() calls. */
+  commonjs?: boolean;
 }
 
-function consumer(typesNode: string, { zod = 'zod', resolution }: ConsumerOptions = {}): { dir: string; tsc: () => { status: number | null; out: string } } {
+function consumer(typesNode: string, { zod = 'zod', resolution, commonjs = false }: ConsumerOptions = {}): { dir: string; tsc: () => { status: number | null; out: string } } {
   const dir = mkdtempSync(join(tmpdir(), 'migrate-api-tsc-consumer-'));
   const nm = join(dir, 'node_modules');
   // migrate-api as npm installs it: its package.json and dist/ copied, its dependencies beside it.
@@ -66,8 +68,8 @@ function consumer(typesNode: string, { zod = 'zod', resolution }: ConsumerOption
     if (existsSync(join(MODULES, '@types', name))) link(`@types/${name}`);
   }
   link('@types/node', join(MODULES, typesNode));
-  // node16 and bundler: an ESM app (a CommonJS one under node16 would need the `require` types of its own).
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, ...(resolution ? { type: 'module' } : {}) }));
+  // node16 and bundler: an ESM app, or under node16 a CommonJS one (its imports resolve through the `require` types).
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, ...(resolution && !commonjs ? { type: 'module' } : {}) }));
   const modules = resolution === 'node16' ? { module: 'node16', moduleResolution: 'node16' }
     : resolution === 'bundler' ? { module: 'esnext', moduleResolution: 'bundler' } : { module: 'commonjs' };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
@@ -118,6 +120,17 @@ for (const [zod, resolution] of [['zod325', undefined], ['zod325', 'node16'], ['
     assert.match(out, /node_modules\/migrate-api\/dist\/compat\/index\.d\.ts/);
     assert.match(out, new RegExp(`node_modules/${zod}/v4/classic/`));
     if (zod === 'zod325') assert.match(out, /node_modules\/zod325\/v3\//, "the app's own zod 3 types were compiled too");
+  });
+}
+
+for (const zod of ['zod', 'zod325'] as const) {
+  test(`${zod === 'zod325' ? 'zod 3.25 app' : 'zod 4 app'} in CommonJS, moduleResolution node16: compat's require types (.d.cts) resolve and a consumer compiles`, (t) => {
+    const { dir, tsc } = consumer('@types/node', { zod, resolution: 'node16', commonjs: true });
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const { status, out } = tsc();
+    assert.deepEqual(out.split('\n').filter((l) => /error TS/.test(l)), []);
+    assert.equal(status, 0, out);
+    assert.ok(out.split('\n').some((l) => l.endsWith('migrate-api/dist/compat/index.d.cts')), 'compiled against the require types');
   });
 }
 
