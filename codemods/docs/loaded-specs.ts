@@ -9,6 +9,7 @@ import type { File } from '@babel/types';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceLocation } from '../diagnostics.js';
 import { walk, type Node } from '../rules/ast.js';
+import { isSwaggerJsdocOptions, mayCallDocReader } from '../scan/swagger-jsdoc.js';
 import { isFunctionNode, returnedExpression } from './local-binding.js';
 
 export interface SpecLoad {
@@ -49,10 +50,13 @@ function isRelativeRequire(n: Node | null | undefined): n is Node {
 
 export function findLoadedDocs(ast: File, code: string, file: string): LoadedDocs {
   const out: LoadedDocs = { loads: [], jsdocOptions: [], inlineDocs: [] };
-  if (!MARKERS.test(code)) return out;
+  if (!MARKERS.test(code) && !mayCallDocReader(code)) return out;
   const dir = dirname(file);
   const consts = new Map<string, Node>();
   const jsdocNames = new Set<string>();
+  /** Names bound to a module of the tree (`const swaggerJsdoc = require('../..')`): swagger-jsdoc when called with
+   *  its options' shape (scan/swagger-jsdoc.ts decides the same way which files such a call reads). */
+  const localModuleNames = new Set<string>();
   /** Names an import declaration binds, with the module they come from. */
   const importedFrom = new Map<string, string>();
   /** Function declarations, and names destructured from a require of a relative module (`const { spec } = require('./swagger')`). */
@@ -62,6 +66,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
       if (!consts.has(n.id.name)) consts.set(n.id.name, n.init);
       if (isRequire(n.init, 'swagger-jsdoc')) jsdocNames.add(n.id.name);
+      else if (isRelativeRequire(n.init) && !SPEC_EXT.test(n.init.arguments[0].value)) localModuleNames.add(n.id.name);
     }
     if (n.type === 'VariableDeclarator' && n.id.type === 'ObjectPattern' && isRelativeRequire(n.init)) {
       for (const p of n.id.properties) if (p.type === 'ObjectProperty' && p.value.type === 'Identifier') requiredFromTree.add(p.value.name);
@@ -70,9 +75,19 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     if (n.type === 'ImportDeclaration') {
       for (const s of n.specifiers) importedFrom.set(s.local.name, n.source.value);
       if (n.source.value === 'swagger-jsdoc') for (const s of n.specifiers) jsdocNames.add(s.local.name);
+      else if (n.source.value.startsWith('.') && !SPEC_EXT.test(n.source.value)) for (const s of n.specifiers) localModuleNames.add(s.local.name);
     }
   });
   const at = (n: Node): SourceLocation => ({ file, line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 });
+  /** `swaggerJsdoc(options)`: by the package's name, or a local module given swagger-jsdoc's options. */
+  const isJsdocCall = (n: Node): boolean => {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.arguments.length !== 1) return false;
+    if (jsdocNames.has(n.callee.name)) return true;
+    if (!localModuleNames.has(n.callee.name)) return false;
+    const arg = n.arguments[0];
+    const options = arg.type === 'Identifier' ? consts.get(arg.name) : arg;
+    return !!options && isSwaggerJsdocOptions(options);
+  };
 
   const evalPath = (n: Node | undefined, depth = 0): PathVal | undefined => {
     if (!n || depth > 10) return undefined;
@@ -172,7 +187,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     const name = calleeName(n.callee);
     if (n.callee.type === 'Identifier' && n.callee.name === 'require') return { via: 'require', p: evalPath(n.arguments[0]), relativeToFile: true };
     if (n.callee.type === 'Import') return { via: 'import', p: evalPath(n.arguments[0]), relativeToFile: true };
-    if (n.callee.type === 'Identifier' && jsdocNames.has(n.callee.name)) return 'jsdoc';
+    if (isJsdocCall(n)) return 'jsdoc';
     // a function of this file that returns a load: `const loadSpec = () => YAML.load('./openapi.yaml')`
     const fn = n.callee.type === 'Identifier' ? declaredFunctions.get(n.callee.name) ?? consts.get(n.callee.name) : undefined;
     if (fn && isFunctionNode(fn)) {
@@ -202,7 +217,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     if (arg.type === 'MemberExpression') return inCode(arg.object, depth + 1);
     // a function written in the tree: the evaluator reads what it returns (`swaggerUi.setup(swaggerSpec())`)
     if (isFunctionNode(arg)) return true;
-    if (arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name !== 'require' && !jsdocNames.has(arg.callee.name)) {
+    if (arg.type === 'CallExpression' && arg.callee.type === 'Identifier' && arg.callee.name !== 'require' && !isJsdocCall(arg)) {
       const name = arg.callee.name;
       if (documentPath(arg) !== undefined) return false; // it returns a load of a spec file: recorded as one
       return declaredFunctions.has(name) || requiredFromTree.has(name) || inCode(arg.callee, depth + 1);
@@ -240,7 +255,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
       if (typeof p === 'object' || (typeof p === 'string' && SPEC_EXT.test(p))) record(n, 'yaml load', p, false);
     } else if (name === 'setup' && n.callee.type === 'MemberExpression' && /swagger|ui/i.test(calleeName(n.callee.object) ?? '') && n.arguments.length >= 1) {
       if (n.arguments[0].type !== 'NullLiteral' && !(n.arguments[0].type === 'Identifier' && n.arguments[0].name === 'undefined')) explicitSite(n, n.arguments[0], 'swaggerUi.setup');
-    } else if (n.callee.type === 'Identifier' && jsdocNames.has(n.callee.name) && n.arguments.length === 1) {
+    } else if (isJsdocCall(n)) {
       out.jsdocOptions.push({ at: at(n), offset: n.arguments[0].start });
     } else if (isRequire(n.callee, 'swagger-jsdoc') && n.arguments.length === 1) {
       out.jsdocOptions.push({ at: at(n), offset: n.arguments[0].start });

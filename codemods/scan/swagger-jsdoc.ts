@@ -100,10 +100,18 @@ function callsIn(program: Node, file: string, root: string): SwaggerJsdocCall[] 
       return;
     }
     const keys = propertyMap(options);
-    if (origin === 'relative' && !(keys?.has('apis') && (keys.has('definition') || keys.has('swaggerDefinition')))) return;
+    if (origin === 'relative' && !isSwaggerJsdocOptions(options)) return;
     out.push({ file, line, globs: keys ? globsOf(keys.get('apis'), file, root) : null });
   });
   return out;
+}
+
+/** Whether an object literal has swagger-jsdoc's options shape, `apis` beside `definition` or `swaggerDefinition`:
+ *  what makes a call of a local module (a vendored copy, swagger-jsdoc's own examples' `require('../..')`) a
+ *  swagger-jsdoc call. docs/loaded-specs.ts reads such a call's options by the same rule. */
+export function isSwaggerJsdocOptions(options: Node): boolean {
+  const keys = options.type === 'ObjectExpression' ? propertyMap(options) : null;
+  return !!keys?.has('apis') && (keys.has('definition') || keys.has('swaggerDefinition'));
 }
 
 /** `require('x')`, `require('x').default`, `await import('x')`: the module name. */
