@@ -16,6 +16,12 @@ const BLOCK_KEYS = new Set(['paths', 'components', 'definitions', 'parameters', 
 /** Keys swagger-jsdoc also accepts at the top of a block, which live under `components` in 3.x. */
 const COMPONENT_KEYS = new Set(['schemas', 'securitySchemes', 'requestBodies', 'headers', 'examples', 'links', 'callbacks']);
 
+/** Whether a key may stand at the top of a swagger-jsdoc fragment (a doc block, or a YAML file its `apis` list):
+ *  a path, or a root or components key swagger-jsdoc merges into its document. */
+export function isFragmentKey(key: string): boolean {
+  return key.startsWith('/') || BLOCK_KEYS.has(key) || COMPONENT_KEYS.has(key);
+}
+
 export function commentRange(c: Comment) {
   return { start: c.start ?? 0, end: c.end ?? 0, startLine: c.loc?.start.line ?? 1, endLine: c.loc?.end.line ?? 1 };
 }

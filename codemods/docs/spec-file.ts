@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { isObject, type SourceDoc } from './context.js';
-import { blockDocument } from './jsdoc.js';
+import { blockDocument, isFragmentKey } from './jsdoc.js';
 import { combine, mergeDocs } from './merge.js';
 import { normalizeRaw } from './normalize.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
@@ -24,9 +24,9 @@ export async function readSpecFile(path: string): Promise<DocsModel> {
   const model = emptyDocsModel();
   const value = root.value;
   const versioned = isObject(value) && (value.swagger !== undefined || value.openapi !== undefined);
-  // swagger-jsdoc also reads YAML files listed in `apis`: path-keyed fragments like its comment blocks
-  const fragment = isObject(value) && !versioned && value.paths === undefined
-    && Object.keys(value).some((k) => k.startsWith('/') || k === 'components' || k === 'definitions');
+  // swagger-jsdoc also reads YAML files listed in `apis`: fragments like its comment blocks, path-keyed or holding
+  // only shared parts (a file of Swagger 2.0 `parameters` its blocks `$ref`, swagger-jsdoc's own example app)
+  const fragment = isObject(value) && !versioned && value.paths === undefined && Object.keys(value).some(isFragmentKey);
   if (!versioned && !fragment) {
     model.diagnostics.push({ code: 'unsupported', severity: 'warning', message: 'no `swagger` or `openapi` version key: read as OpenAPI 3.1', at: root.locate('') });
   }
