@@ -97,6 +97,28 @@ describe('openapi-compare', () => {
     ]);
   });
 
+  it('counts a Swagger 2.0 shared body or form parameter as the request bodies that use it, not as a component', () => {
+    // OpenAPI 3 has no parameter `in: formData`/`in: body`: such a parameter's fields are the operations' request
+    // body (counted there), as swagger-jsdoc's example app serves `parameters.username` (in: formData).
+    const shared = {
+      swagger: '2.0',
+      parameters: { username: { name: 'username', in: 'formData', required: true, type: 'string' }, Limit: { name: 'limit', in: 'query', type: 'integer' } },
+      paths: { '/users': { post: { parameters: [{ $ref: '#/parameters/username' }, { $ref: '#/parameters/Limit' }], responses: { 200: { description: 'ok' } } } } },
+    };
+    const inlined = {
+      openapi: '3.1.0',
+      components: { parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } } },
+      paths: { '/users': { post: {
+        parameters: [{ $ref: '#/components/parameters/Limit' }],
+        requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { username: { type: 'string' } } } } } },
+        responses: { 200: { description: 'ok' } },
+      } } },
+    };
+    assert.ok(documentFacts(shared).includes('component parameters Limit'));
+    assert.ok(!documentFacts(shared).includes('component parameters username'));
+    assert.deepEqual(compareDocuments(shared, inlined).lost, []);
+  });
+
   it('lists lost summaries, tags, response headers and body schemas, and a form body documented as JSON', () => {
     const form = { swagger: '2.0', paths: { '/login': { post: { parameters: [{ name: 'username', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' } } } } } };
     const asJson = { openapi: '3.1.0', paths: { '/login': { post: { requestBody: { content: { 'application/json': { schema: {} } } }, responses: { 200: { description: 'ok' } } } } } };

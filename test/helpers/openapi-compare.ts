@@ -110,8 +110,13 @@ export function documentFacts(doc: Json): string[] {
   for (const part of ['contact', 'license'] as const) {
     for (const [key, value] of Object.entries<unknown>(doc.info?.[part] ?? {})) facts.add(`info ${part} ${key} ${JSON.stringify(value)}`);
   }
+  // A Swagger 2.0 shared parameter `in: body` or `in: formData` is no parameter in 3.x but part of the request
+  // bodies that use it: stated (and compared) there, not as a named component a converted document could keep.
+  const parameters = swagger2 && doc.parameters
+    ? Object.fromEntries(Object.entries<Json>(doc.parameters).filter(([, p]) => p?.in !== 'body' && p?.in !== 'formData'))
+    : undefined;
   const components: Record<string, Json | undefined> = swagger2
-    ? { schemas: doc.definitions, parameters: doc.parameters, responses: doc.responses, securitySchemes: doc.securityDefinitions }
+    ? { schemas: doc.definitions, parameters, responses: doc.responses, securitySchemes: doc.securityDefinitions }
     : doc.components ?? {};
   for (const [kind, entries] of Object.entries(components)) {
     for (const name of Object.keys(entries ?? {})) facts.add(`component ${kind} ${name}`);
