@@ -5,9 +5,12 @@
 // not name (`/users/:id` matches a doc's `/users/{userId}`: legacy docs rarely spell params like the code);
 // when several docs match positionally, the one whose param names also agree wins, else it is reported
 // ambiguous. Optional params (`:status?`) match a doc with or without that segment; a router mounted twice
-// matches on any of its paths; an `all` route takes every method documented for its path.
+// matches on any of its paths; an `all` route takes every method documented for its path. Last, a doc block
+// right above a mounted router's route whose path is the route's path inside the router (`/unpaid` above
+// `router.get('/unpaid')`, mounted at /jobs) is that route's: its author wrote the path the router sees.
 import { resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { toOpenapiPath } from './docs/route-path.js';
 import type { DocOperation } from './model.js';
 import type { MatchedRoute, MatchResult, RouteRecord, ScanResult } from './plan.js';
 
@@ -129,6 +132,24 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
       used.add(cands[0]);
     }
   }
+  // 3. A block above a mounted route that writes the path inside the router. Only the block right above the
+  // route (its last line at most one blank line before the call), only the route's own method and path (params
+  // by position, either syntax: `/:job_id/pay` is written as in the code), and only what nothing else took.
+  const mountRelative: Array<{ route: RouteRecord; doc: DocOperation }> = [];
+  for (const r of open) {
+    if (docOf.has(r) || r.path === null || r.method === 'all') continue;
+    const local = normalizePath(toOpenapiPath(r.path).path);
+    if (local === normalizePath(r.openapiPath!)) continue; // not under a mount prefix: matched by path or not at all
+    const d = docs.find((o) => !used.has(o) && o.style === 'jsdoc' && o.comment && o.method.toLowerCase() === r.method
+      && abs(o.at.file) === abs(r.file) && r.at.line > o.comment.endLine && r.at.line - o.comment.endLine <= 2
+      && normalizePath(o.path.replace(/:([A-Za-z_$][\w$]*)/g, '{$1}')) === local);
+    if (!d) continue;
+    docOf.set(r, d);
+    used.add(d);
+    mountRelative.push({ route: r, doc: d });
+    diagnostics.push({ code: 'mount-relative-doc', severity: 'info', at: d.at, route: label(r), message: `documented as ${d.method.toUpperCase()} ${d.path}, the path inside its router; read as the route's ${r.openapiPath} (swagger-jsdoc serves it at ${d.path} until the generated document replaces it)` });
+  }
+
   // A second registration of an already documented method + path (Express only reaches the first).
   for (const r of open) {
     if (docOf.has(r) || r.method === 'all') continue;
@@ -155,7 +176,7 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
     const alsoServed = also.get(route);
     return doc ? { route, doc, ...(alsoServed ? { alsoServed } : {}) } : { route };
   });
-  return { matched, unmatchedDocs: docs.filter((d) => !used.has(d)), diagnostics };
+  return { matched, unmatchedDocs: docs.filter((d) => !used.has(d)), ...(mountRelative.length ? { mountRelative } : {}), diagnostics };
 }
 
 function label(r: RouteRecord): string {

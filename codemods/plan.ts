@@ -85,6 +85,9 @@ export interface MatchResult {
   matched: MatchedRoute[];
   /** Documented operations with no route in code. */
   unmatchedDocs: DocOperation[];
+  /** Doc blocks right above a mounted router's route that write the route's path inside the router (`/unpaid`
+   *  for `/jobs/unpaid`): matched to it, and drift all the same (swagger-jsdoc serves them at the bare path). */
+  mountRelative?: Array<{ route: RouteRecord; doc: DocOperation }>;
   diagnostics: Diagnostic[];
 }
 

@@ -3,6 +3,7 @@
 export const DRIFT_KINDS = {
   'undocumented-route': 'a route in code has no docs',
   'missing-route': 'a documented operation has no route in code',
+  'mount-relative-path': 'a doc block writes its route\'s path inside the router, without the prefix the router is mounted at',
   'path-params': 'path parameters documented differ from the path declared in code',
   'undocumented-input': 'the handler reads a field the docs do not declare',
   'unread-required-input': 'the docs declare a required field the handler never reads',

@@ -48,6 +48,13 @@ export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
   }
+  for (const { route, doc } of match.mountRelative ?? []) {
+    out.push({
+      kind: 'mount-relative-path', file: rel(doc.at.file), line: doc.at.line, route: routeName(route),
+      message: `documented as ${doc.method.toUpperCase()} ${doc.path}, the block above ${routeName(route)}: swagger-jsdoc serves it at that path, where nothing answers`,
+      hint: `write the full path ${route.openapiPath} in the block at ${rel(doc.at.file)}:${doc.at.line}`,
+    });
+  }
   out.push(...docDiagnostics(docs, rel));
   return out;
 }
