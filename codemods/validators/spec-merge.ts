@@ -119,9 +119,15 @@ function stricterOf(docs: JsonSchema, mine: JsonSchema, field: string, lib: stri
     out.push(...said);
     return said.length === 0 && JSON.stringify(merged) === JSON.stringify(named) ? docs : merged;
   }
+  const docType = docs.type;
+  if (mine.type !== undefined && docType !== undefined && disjointTypes(docType, mine.type)) {
+    // A plain contradiction (a body the docs call a number, an object to the validator): the docs' keywords are
+    // for a value of another type, so the validator decides alone; only the docs' description stays.
+    out.push({ field, message: `docs say ${describe(docs)}, ${lib} says ${describe(mine)}` });
+    return docs.description !== undefined && mine.description === undefined ? { ...mine, description: docs.description } : mine;
+  }
   const merged: JsonSchema = { ...docs };
   const said: string[] = [];
-  const docType = docs.type;
   if (mine.type !== undefined && docType !== undefined && JSON.stringify(mine.type) !== JSON.stringify(docType)) {
     // integer inside number is the narrower; anything else is a plain contradiction the validator decides today.
     merged.type = mine.type;
@@ -164,6 +170,13 @@ function stricterOf(docs: JsonSchema, mine: JsonSchema, field: string, lib: stri
   if (mine.items && docs.items && typeof docs.items === 'object') merged.items = stricter(docs.items as JsonSchema, mine.items as JsonSchema, `${field}[]`, lib, out);
   else if (mine.items && !docs.items) merged.items = mine.items;
   return merged;
+}
+
+/** Whether no value has both types (`integer` is a `number`; a type list shares any of its types). */
+function disjointTypes(a: unknown, b: unknown): boolean {
+  const set = (t: unknown) => new Set((Array.isArray(t) ? t : [t]).flatMap((x) => (x === 'integer' ? ['integer', 'number'] : [x])));
+  const [x, y] = [set(a), set(b)];
+  return ![...x].some((t) => y.has(t));
 }
 
 /** A schema in a few words: `string of 2-30 chars matching ^[\w-]+$`. */

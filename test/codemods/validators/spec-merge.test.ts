@@ -38,3 +38,20 @@ test('spec-merge: a $ref that does not resolve gets the validator beside it (bot
   assert.deepEqual(bodyOf(operation), { allOf: [{ $ref: '#/components/schemas/Missing' }, mine] });
   assert.equal(disagreements.length, 1);
 });
+
+test('spec-merge: docs and validator of disjoint types: the validator decides alone, none of the docs\' keywords kept', () => {
+  // davila23/deel-backend-test: `in: body` parameter `amount` (the body a number) above body('amount').isFloat({ gt: 0 }):
+  // the docs' `format: double` was kept on the validator's object, its properties dropped (an object-typed docs
+  // schema takes them), and the spec became any object, losing the required positive amount.
+  const mine = { type: 'object', properties: { amount: { type: 'number', exclusiveMinimum: 0 } }, required: ['amount'] };
+  const { operation, disagreements } = mergeValidators(docs({ type: 'number', format: 'double', description: 'the amount' }), joi(mine), resolve);
+  assert.deepEqual(bodyOf(operation), { ...mine, description: 'the amount' });
+  assert.deepEqual(disagreements, [{ field: 'body', message: 'docs say number (double), Joi says object with keys amount' }]);
+});
+
+test('spec-merge: overlapping types still merge keyword by keyword (integer inside number, a nullable string)', () => {
+  const merged = mergeValidators(docs({ type: ['string', 'null'], maxLength: 10 }), joi({ type: 'string', minLength: 2 }), resolve);
+  assert.deepEqual(bodyOf(merged.operation), { type: 'string', maxLength: 10, minLength: 2 });
+  const numeric = mergeValidators(docs({ type: 'number', maximum: 5 }), joi({ type: 'integer', minimum: 1 }), resolve);
+  assert.deepEqual(bodyOf(numeric.operation), { type: 'integer', maximum: 5, minimum: 1 });
+});
