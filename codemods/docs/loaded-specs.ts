@@ -236,11 +236,22 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     else out.loads.push({ at: at(n), via, explicit: true, why: 'the document is built at run time, not read from a file the code names' });
   };
 
+  /** An `{ apiSpec }` options argument: express-openapi-validator's `middleware({ apiSpec })` (4.x and later),
+   *  or its 3.x constructor `new OpenApiValidator({ apiSpec }).install(app)`. */
+  const apiSpecOptions = (n: Node): void => {
+    for (const a of n.arguments as Node[]) {
+      if (a.type !== 'ObjectExpression') continue;
+      const prop = a.properties.find((p: Node) => p.type === 'ObjectProperty' && !p.computed && (p.key.name ?? p.key.value) === 'apiSpec');
+      if (prop) explicitSite(prop, prop.value, 'apiSpec');
+    }
+  };
+
   walk(ast.program as unknown as Node, (n) => {
     if (n.type === 'ImportDeclaration' && SPEC_EXT.test(n.source.value) && n.source.value.startsWith('.')) {
       record(n, 'import', n.source.value, false, true);
       return;
     }
+    if (n.type === 'NewExpression') { apiSpecOptions(n); return; }
     if (n.type !== 'CallExpression') return;
     const name = calleeName(n.callee);
     // require('./x.json'), and ESM's dynamic `await import('./x.json', { with: { type: 'json' } })`
@@ -260,11 +271,7 @@ export function findLoadedDocs(ast: File, code: string, file: string): LoadedDoc
     } else if (isRequire(n.callee, 'swagger-jsdoc') && n.arguments.length === 1) {
       out.jsdocOptions.push({ at: at(n), offset: n.arguments[0].start });
     }
-    for (const a of n.arguments as Node[]) {
-      if (a.type !== 'ObjectExpression') continue;
-      const prop = a.properties.find((p: Node) => p.type === 'ObjectProperty' && !p.computed && (p.key.name ?? p.key.value) === 'apiSpec');
-      if (prop) explicitSite(prop, prop.value, 'apiSpec');
-    }
+    apiSpecOptions(n);
   });
   // the same file read twice (require + setup of the same const) is one load
   const seen = new Map<string, SpecLoad>();
