@@ -129,6 +129,14 @@ function findCreation(ctx: RuleContext, receiver: Node, from: Node, names: Expre
     if (assigns.length === 1) return classify(assigns[0]!, 'right', `\`this.${prop}\``);
     return { kind: 'unknown', why: assigns.length ? `\`this.${prop}\` is assigned more than once` : `\`this.${prop}\` is not assigned in its class` };
   }
+  // `express.Router().post(...).get(...)`: created at the head of the chain itself (every verb returns the
+  // router), wrapped right there; the later verbs of the chain then find it typed.
+  let head = receiver;
+  while (head.type === 'CallExpression' && head.callee.type === 'MemberExpression' && head.arguments.length >= 2
+    && (VERBS.has(memberName(head.callee) ?? '') || memberName(head.callee) === 'use')) head = head.callee.object;
+  if (isTypedCall(head, introducedName(ctx, 'typed'))) return { kind: 'typed' };
+  const holder = ctx.parents.get(head);
+  if (isRouterFactory(head, names) && holder?.type === 'MemberExpression' && holder.object === head) return { kind: 'slot', holder, key: 'object' };
   return { kind: 'unknown', why: 'the receiver is an expression' };
 }
 

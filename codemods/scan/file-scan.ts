@@ -289,6 +289,35 @@ class FileWalker {
     this.scan.bindings.set(name, val);
   }
 
+  /** Routers created inline at the head of a chain (`export default express.Router().post(...).get(...)`), one per node. */
+  private readonly inlineRouters = new WeakMap<t.Node, Val>();
+
+  /** The router a chain of route registrations hangs off when it is created right there, unnamed: every verb
+   *  of the chain returns it, so the chain's value (what is exported or mounted) is that router too. */
+  private inlineRouter(node: t.Node): Val | undefined {
+    let base = node;
+    while (base.type === 'CallExpression' && base.callee.type === 'MemberExpression' && base.arguments.length >= 2) {
+      const p = propName(base.callee);
+      if (!p || !(ROUTE_METHODS.has(p) || p === 'use' || p === 'del')) break;
+      base = base.callee.object;
+    }
+    if (base.type !== 'CallExpression' && base.type !== 'NewExpression') return undefined;
+    const known = this.inlineRouters.get(base);
+    if (known) return known;
+    // A migrated chain starts `typed(express.Router(), ...)`: the same router, found again by the second run.
+    const wrapped = base.type === 'CallExpression' && base.callee.type === 'Identifier'
+      && (base.callee.name === 'typed' || this.typedNames.has(base.callee.name)) ? base.arguments[0] : undefined;
+    const head = wrapped ?? base;
+    if (head.type !== 'CallExpression' && head.type !== 'NewExpression') return undefined;
+    const f = this.factory(head.callee);
+    if (!f) return undefined;
+    const created: Extract<Val, { k: 'create' }> = wrapped ? { ...f, created: 'typed(...)' } : head.type === 'NewExpression' ? { ...f, created: `new ${f.created}` } : f;
+    const name = this.text(base).replace(/\s+/g, '');
+    const val = this.newRouter(name, name, created, base);
+    this.inlineRouters.set(base, val);
+    return val;
+  }
+
   private newRouter(key: string, name: string, create: Extract<Val, { k: 'create' }>, at: t.Node): Val {
     let k = key;
     for (let n = 2; this.scan.routers.some((r) => r.key === k); n++) k = `${key}#${n}`;
@@ -518,7 +547,7 @@ class FileWalker {
     else path = this.val(pathNode as t.Expression, ctx);
     this.scan.routes.push({
       at, method, path, pathText: this.text(pathNode), pathDynamic,
-      receiver: this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
+      receiver: this.inlineRouter(receiverNode) ?? this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
       handler: this.handler(handlerNode),
       handlerRef: this.handlerRef(handlerNode, ctx),
       ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 && !selfBoundMethod(handlerNode, (n) => this.text(n)) ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
@@ -676,7 +705,10 @@ class FileWalker {
           return { k: 'import', source: node.arguments[0].value, name: '*' };
         }
         const f = this.factory(c);
-        if (f) return f;
+        if (f) return this.inlineRouters.get(node) ?? f;
+        // `express.Router().get(...).post(...)`: the value is the router the chain created.
+        const inline = c.type === 'MemberExpression' ? this.inlineRouter(node) : undefined;
+        if (inline) return inline;
         if (c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) && node.arguments[0]) {
           const inner = this.val(node.arguments[0], ctx);
           return inner.k === 'create' ? { ...inner, created: 'typed(...)' } : inner;
