@@ -1,6 +1,8 @@
 // The types a typed route is written against: the handler's `input` is inferred from its spec, so
 // `params.id` is a number after `z.coerce.number()` and a typo in a body field is a compile error.
-import type { IncomingHttpHeaders } from 'node:http';
+// Types come from 'http', not 'node:http': these declarations ship to apps, and @types/node before 14.18 declares
+// no `node:` modules (tsc: Cannot find module 'node:http').
+import type { IncomingHttpHeaders } from 'http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod/v4';
 import type { Reply } from './reply.js';

@@ -4,9 +4,10 @@
 // workers = 1 serves in-process, no cluster.
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+// Type-only imports reach serve.d.ts: from 'http', as @types/node before 14.18 knows no `node:http`.
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'http';
 import { Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'net';
 
 export interface ServeOptions {
   /** Processes serving requests; default `WEB_CONCURRENCY` or 1. 1 serves in this process. */

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +109,32 @@ test('the declarations type-check against old @types/node too: no RequestListene
   const dts = readFileSync(join(root, 'dist/compat/serve.d.ts'), 'utf8');
   assert.match(dts, /type App = /);
   assert.doesNotMatch(dts, /RequestListener</);
+});
+
+/** How many type arguments each `<name><...>` in the text is given (top-level commas + 1). */
+function typeArgCounts(text: string, name: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b${name}<`, 'g'))) {
+    let depth = 0;
+    let args = 1;
+    for (let i = m.index! + m[0].length - 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === '<' || c === '(' || c === '[' || c === '{') depth++;
+      else if (c === '>' || c === ')' || c === ']' || c === '}') { if (--depth === 0) break; }
+      else if (c === ',' && depth === 1) args++;
+    }
+    out.push(args);
+  }
+  return out;
+}
+
+test('the declarations type-check against old @types too: no `node:` modules (@types/node < 14.18), no Locals type argument (@types/express-serve-static-core 4.17.8)', () => {
+  const dir = join(root, 'dist/compat');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.d.ts'))) {
+    const dts = readFileSync(join(dir, f), 'utf8');
+    assert.deepEqual(dts.match(/from ["']node:[^"']+["']/g) ?? [], [], `${f} imports a node: module`);
+    // Request<P, ResBody, ReqBody, ReqQuery, Locals> / Response<ResBody, Locals>: TS2707 on typings before Locals
+    assert.ok(typeArgCounts(dts, 'Request').every((n) => n <= 4), `${f}: Request given a fifth type argument`);
+    assert.ok(typeArgCounts(dts, 'Response').every((n) => n <= 1), `${f}: Response given a second type argument`);
+  }
 });
