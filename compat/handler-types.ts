@@ -6,19 +6,40 @@ import type { IncomingHttpHeaders } from 'http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod/v4';
 import type { Reply } from './reply.js';
-import type { Dependency, ParsedInputBase, RouteContext, RouteSpec } from './route.js';
+import type { Dependency, ParsedInputBase, ResponseSpec, RouteContext, RouteSpec } from './route.js';
 
 export type Solve = <U>(dep: Dependency<U>) => Promise<U>;
 
 /** A dependency written as a bare function in `spec.deps` (normalized with depends() at registration). */
 export type DependencyFn<T = unknown> = (input: ParsedInputBase, ctx: RouteContext, solve: Solve) => T;
 
+/**
+ * A schema as a spec names it: any zod 4 schema, written as zod's core type. Not the classic z.ZodType: checking a
+ * spec object against it (and `T extends z.ZodType` in the types below) compares every method of every schema
+ * structurally, which made type-checking one migrated route file take seconds where it took a fraction of one
+ * (simple-metrics-server under ts-node: the mocha hook that loads the routes passed its 2 s timeout). The runtime
+ * reads the same objects as RouteSpec (typed.ts checkSpec).
+ */
+type SpecSchema = z.core.$ZodType;
+type SpecResponse = SpecSchema | (Omit<Exclude<ResponseSpec, z.ZodType>, 'schema' | 'headers'> & {
+  schema?: SpecSchema;
+  headers?: Record<string, SpecSchema> | SpecSchema;
+});
+
 /** RouteSpec as typed verbs accept it: deps may also be bare functions. */
-export interface TypedSpec extends Omit<RouteSpec, 'deps'> {
+export interface TypedSpec extends Omit<RouteSpec, 'deps' | 'params' | 'query' | 'headers' | 'cookies' | 'body' | 'responses'> {
+  params?: SpecSchema;
+  query?: SpecSchema;
+  headers?: SpecSchema;
+  cookies?: SpecSchema;
+  body?: SpecSchema;
+  responses?: Record<number | string, SpecResponse>;
   deps?: Record<string, Dependency<any> | DependencyFn<any>>;
 }
 
-type Parsed<S, K extends string, Fallback> = S extends { [P in K]: infer T } ? (T extends z.ZodType ? z.output<T> : Fallback) : Fallback;
+// `T['_zod']['output']` rather than `T extends z.ZodType ? z.output<T>`: the same type, read as z.output itself
+// reads it (an `any` schema stays any), without the structural comparison with z.ZodType (see SpecSchema).
+type Parsed<S, K extends string, Fallback> = S extends { [P in K]: infer T } ? (T extends { _zod: { output: any } } ? T['_zod']['output'] : Fallback) : Fallback;
 
 /** The value a dependency resolves to. */
 export type DepValue<D> = D extends { kind: 'migrate-api.dependency'; resolve: (...args: any[]) => infer R }
@@ -52,7 +73,7 @@ type Jsonish<T> = T extends string
         : T;
 
 /** The body a responses entry promises: a schema, or `{ schema }`; a description alone promises nothing. */
-type BodyOf<E> = E extends z.ZodType ? Jsonish<z.input<E>> : E extends { schema: infer Z } ? (Z extends z.ZodType ? Jsonish<z.input<Z>> : unknown) : unknown;
+type BodyOf<E> = E extends { _zod: { input: any } } ? Jsonish<E['_zod']['input']> : E extends { schema: infer Z } ? (Z extends { _zod: { input: any } } ? Jsonish<Z['_zod']['input']> : unknown) : unknown;
 
 type StatusOf<K> = K extends number ? K : K extends `${infer N extends number}` ? N : never;
 /** `2XX` or `default` among the responses: any status may be answered. */
