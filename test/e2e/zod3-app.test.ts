@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { main } from '../../codemods/cli.js';
 import { linkDependencies, repoRoot, typecheckApp } from '../helpers/legacy-app.js';
 import { startApp } from './app-process.js';
@@ -42,7 +43,8 @@ describe('an app on zod 3.25 migrates and runs on zod/v4', () => {
   it('is installed with zod 3.25, migrates (no refusal), keeps zod 3.25 in package.json, imports zod/v4', () => {
     assert.equal(JSON.parse(readFileSync(join(dir, 'node_modules/zod/package.json'), 'utf8')).version, '3.25.76');
     assert.equal(code, 0, err);
-    assert.match(err, /note: added migrate-api to package\.json/);
+    // Colours are on where CI is set (picocolors), as in .ci/run.
+    assert.match(stripVTControlCharacters(err), /note: added migrate-api to package\.json/);
     assert.equal(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.zod, '3.25.76');
     const users = readFileSync(join(dir, 'src/routes/users.ts'), 'utf8');
     assert.match(users, /^import \{ z \} from 'zod';$/m, "the app's own zod 3 import stays");
