@@ -87,8 +87,7 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));
       if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json([picked.type, ...forms.filter((t) => t !== picked.type)]) : lit(picked.type) });
       else if (picked.type !== 'application/json') props.push({ key: 'bodyContentType', value: lit(picked.type) });
-      if (picked.media.example !== undefined) props.push({ key: 'bodyExample', value: json(picked.media.example) });
-      if (picked.media.examples !== undefined) props.push({ key: 'bodyExamples', value: json(picked.media.examples) });
+      props.push(...exampleProps(picked.media, 'bodyExample', 'bodyExamples'));
     } else if (picked) {
       diagnostics.push({
         code: 'unsupported', severity: 'warning', pointer: `#/requestBody/content/${esc(picked.type)}`,
@@ -107,8 +106,7 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
     // The media type as written (a body documented by an example alone keeps it too) and its examples: the document's only.
     const exampled = picked?.media.example !== undefined || picked?.media.examples !== undefined;
     if (picked && (picked.type !== 'application/json' || (!schema && !exampled))) entry.push({ key: 'contentType', value: lit(picked.type) });
-    if (picked?.media.example !== undefined) entry.push({ key: 'example', value: json(picked.media.example) });
-    if (picked?.media.examples !== undefined) entry.push({ key: 'examples', value: json(picked.media.examples) });
+    if (picked) entry.push(...exampleProps(picked.media, 'example', 'examples'));
     if (res.headers && Object.keys(res.headers).length) {
       const headers = Object.entries(res.headers).map(([name, h]): ObjectProp => {
         let v = withMeta(schemaToZod(h.schema ?? {}, ctxFor('response', 'response', `#/responses/${status}/headers/${esc(name)}/schema`)),
@@ -143,7 +141,15 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 /** A stock description ("OK" for 200) says nothing the status does not. */
 const isStock = (status: string, description: string) => description.trim().toLowerCase() === (STATUS_CODES[status] ?? '').toLowerCase();
 
-const JSON_TYPE = /^(?:application|text)\/(?:[\w.-]+\+)?json$|^application\/json$/i;
+const JSON_TYPE = /^(?:application|text)\/(?:[\w.-]+\+)?json$/i;
+
+/** A media type's `example` / `examples`, under the keys the route spec gives them (a body's, a response's). */
+function exampleProps(media: MediaTypeObject, exampleKey: string, examplesKey: string): ObjectProp[] {
+  return [
+    ...(media.example !== undefined ? [{ key: exampleKey, value: json(media.example) }] : []),
+    ...(media.examples !== undefined ? [{ key: examplesKey, value: json(media.examples) }] : []),
+  ];
+}
 
 /**
  * JSON first (application/json, then any +json or * / *), else a form type; other media types carry no schema we
