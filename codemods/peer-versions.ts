@@ -4,12 +4,13 @@
 // >= 5.5: a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts); and the
 // runtime's peer range asks for express >= 4.16, so an older one fails the app's next install. So before anything
 // is written the app's zod, TypeScript and express are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
-// the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
+// the version its lockfile pins (./locked-version.ts: what its next `npm ci` installs), else the range its package.json asks for. Only the lowest and highest versions a range can give matter here, so a
 // few lines of parsing do instead of a semver dependency; a range they cannot read is given the benefit of
 // the doubt (a tag, `*`, a git URL).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { packageRoot } from './package-root.js';
+import { lockedVersion } from './locked-version.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
 /** The first zod that ships zod 4 at `zod/v4` (the runtime's peer range, `^3.25.0 || ^4.0.0`). */
@@ -44,10 +45,10 @@ export function zodMessage(found: TypeScriptFinding): string {
     + `or npm install zod@^4 (code written for zod 3 may need changes); or pass --force to migrate anyway.`;
 }
 
-/** The app's zod as found (installed, else the package.json range), or null when it has none. */
+/** The app's zod as found (installed, else locked, else the package.json range), or null when it has none. */
 export function appZod(target: string): TypeScriptFinding | null {
   const root = packageRoot(target);
-  return root ? installedPackage(root, 'zod') ?? declaredRange(root, 'zod') : null;
+  return root ? foundVersion(root, 'zod') : null;
 }
 
 /** The app's express when it is older than the runtime's peer range allows: the app's next `npm install` of
@@ -65,8 +66,16 @@ export function expressMessage(found: TypeScriptFinding): string {
 }
 
 function packageTooOld(root: string, name: string, min: readonly [number, number]): TypeScriptFinding | null {
-  const found = installedPackage(root, name) ?? declaredRange(root, name);
+  const found = foundVersion(root, name);
   return found && olderThan(found.version, min) ? found : null;
+}
+
+/** `name` as the app has it: installed, else pinned by its lockfile, else the range its package.json asks for. */
+function foundVersion(root: string, name: string): TypeScriptFinding | null {
+  const installed = installedPackage(root, name);
+  if (installed) return installed;
+  const declared = declaredRange(root, name);
+  return declared ? lockedVersion(root, name, declared.version) ?? declared : null;
 }
 
 /** The range the app's package.json asks for `name`. */

@@ -1,5 +1,5 @@
-// The migrated code needs zod 4 (at `zod/v4` from zod 3.25 on), and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else its package.json
-// range) before anything is written, and stops with exit 2 and the fix unless --force.
+// The migrated code needs zod 4 (at `zod/v4` from zod 3.25 on), and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else
+// the version its lockfile pins, else its package.json range) before anything is written, and stops with exit 2 and the fix unless --force.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -129,6 +129,33 @@ test('a zod range that can only give zod older than 3.25 stops too; --force migr
   }
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: '~3.23.8' } }));
   assert.notEqual((await run([dir, '--force'])).code, 2);
+});
+
+test('without node_modules, the version the lockfile pins decides over a range that could give 3.25 (npm, pnpm, yarn 1 and 2+)', async (t) => {
+  const dir = app(t, '^5.6.0', '5.6.3');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, zod: '^3.22.4' } }));
+  const lockfiles: Array<[string, (v: string) => string]> = [
+    ['package-lock.json', (v) => JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/zod': { version: v } } })],
+    ['package-lock.json', (v) => JSON.stringify({ lockfileVersion: 1, dependencies: { zod: { version: v } } })],
+    ['pnpm-lock.yaml', (v) => `lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      zod:\n        specifier: ^3.22.4\n        version: ${v}\n`],
+    ['yarn.lock', (v) => `# yarn lockfile v1\n\nzod@^3.20.0:\n  version "3.20.6"\n\nzod@^3.22.4, zod@^3.22.0:\n  version "${v}"\n  resolved "https://registry.yarnpkg.com/zod/-/zod-${v}.tgz"\n`],
+    ['yarn.lock', (v) => `__metadata:\n  version: 8\n\n"zod@npm:^3.22.4":\n  version: ${v}\n  resolution: "zod@npm:${v}"\n`],
+  ];
+  for (const [file, text] of lockfiles) {
+    writeFileSync(join(dir, file), text('3.22.4'));
+    const r = await run([dir, '--dry']);
+    assert.equal(r.code, 2, `${file}: ${r.err}`);
+    assert.match(r.err, new RegExp(`zod 3\\.22\\.4 \\(.*${file.replace('.', '\\.')}\\) is older than 3\\.25`));
+    writeFileSync(join(dir, file), text('3.25.76'));
+    assert.equal((await run([dir, '--dry'])).code, 1, `${file} pinning 3.25.76`);
+    rmSync(join(dir, file));
+  }
+  // Installed wins over the lockfile.
+  writeFileSync(join(dir, 'package-lock.json'), lockfiles[0]![1]('3.22.4'));
+  mkdirSync(join(dir, 'node_modules/zod'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '3.25.76' }));
+  assert.equal((await run([dir, '--dry'])).code, 1);
 });
 
 test('an app on express older than the peer range (installed, else its range) stops with exit 2 and the fix; nothing is written', async (t) => {
