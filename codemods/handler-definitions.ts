@@ -26,7 +26,7 @@ import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
 import type { Val } from './scan/values.js';
 import { isWrapperShape } from './wrapper-shape.js';
-import type { BodyTypeCandidate } from './body-type-check.js';
+import { candidateKey, type TypeCheckCandidate } from './tsc-checker.js';
 
 export interface DefinitionsInput {
   root: string;
@@ -46,10 +46,11 @@ export interface DefinitionsInput {
   sendHelpers?: (file: string) => FilePlan['sendHelpers'];
   /** The planning phase's one reader of followed files (a file parsed once for every planning step). */
   parsed?: FileReader;
-  /** TS definitions refused only because they send values to statuses whose docs give a schema (the guard in
-   *  rules/ma003-typed-handler.ts) and that type with the guard off are collected in `candidates`; with `lift` they
-   *  are typed, unless `refused` holds the app's own tsc's verdict against them (codemods/body-type-check.ts). */
-  bodyTypes?: { lift: boolean; refused: ReadonlyMap<string, string>; candidates: BodyTypeCandidate[] };
+  /** TS definitions the rewrite types are collected in `candidates`, for the app's own tsc to judge
+   *  (codemods/typed-rewrite-check.ts), and so are those refused only because they send values to statuses whose
+   *  docs give a schema (the guard in rules/ma003-typed-handler.ts) that type with the guard off: with `lift` those
+   *  are typed. A definition `refused` holds the app's tsc's verdict against stays legacy with it. */
+  typeChecks?: { lift: boolean; refused: ReadonlyMap<string, string>; candidates: TypeCheckCandidate[] };
 }
 
 type Parsed = ParsedFile;
@@ -142,21 +143,22 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       continue;
     }
     const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => unboundText(r.rec.handler.text) !== r.rec.handler.text);
+    const id = candidateKey(file, g.at);
+    const checks = /\.[cm]?tsx?$/.test(file) ? input.typeChecks : undefined;
+    const verdict = checks?.refused.get(id);
+    if (verdict) { refuse(verdict); continue; }
+    const candidate = (guarded?: true): TypeCheckCandidate => ({
+      key: id, file, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
+      routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text })), ...(guarded ? { guarded } : {}),
+    });
     let tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
     let bodyTypesChecked = false;
     const guarded = tries.length === 1 && !tries[0]!.ok && (tries[0] as { bodyTypes?: true }).bodyTypes;
-    if (guarded && input.bodyTypes) {
-      const id = key(file, g.at);
-      const verdict = input.bodyTypes.refused.get(id);
-      if (verdict) { refuse(verdict); continue; }
+    if (guarded && checks) {
       const lifted = tryTyped(file, p.source, g.at, g.defWrappers, [...distinct.values()][0]!.values, thisBound, input.sendHelpers?.(file), true);
-      if (lifted.ok) {
-        input.bodyTypes.candidates.push({
-          key: id, file, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
-          routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text })),
-        });
-        if (input.bodyTypes.lift) { tries = [{ ...lifted, route: tries[0]!.route }]; bodyTypesChecked = true; }
-      }
+      // Without `lift` it stays legacy, a candidate all the same: the caller then knows a check could type it.
+      if (lifted.ok && checks.lift) { tries = [{ ...lifted, route: tries[0]!.route }]; bodyTypesChecked = true; }
+      else if (lifted.ok) checks.candidates.push(candidate(true));
     }
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
@@ -190,6 +192,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec), ...(thisBound ? { thisBound: true as const } : {}),
       ...(bodyTypesChecked ? { bodyTypesChecked: true as const } : {}) } satisfies DefinitionPlan);
     g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
+    checks?.candidates.push(candidate(bodyTypesChecked ? true : undefined));
   }
   return diagnostics;
 }

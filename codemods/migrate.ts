@@ -36,7 +36,8 @@ import { cachedSteps, type CachedSteps } from './cache/cached-steps.js';
 import { cacheFolder } from './cache/cache-dir.js';
 import { FileCache, type CacheStats } from './cache/file-cache.js';
 import { collectGarbageSettled } from './collect-garbage.js';
-import { bodyTypeChecker, type BodyTypeCandidate, type NewError } from './body-type-check.js';
+import { appTscChecker, candidateKey, type TypeCheckCandidate } from './tsc-checker.js';
+import { inlineTypeCheckCandidates, withTypedRewriteChecked } from './typed-rewrite-check.js';
 import { abandonRecording } from './cache/input-recorder.js';
 
 export interface MigrateOptions {
@@ -126,52 +127,25 @@ const SETTLE_FROM_FILES = 500;
 async function migrateWith(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number): Promise<MigrationResult> {
   const planned = await planWith(scope, sourceFiles, runner, opts);
   await collectGarbageSettled(sourceFiles.length >= SETTLE_FROM_FILES);
-  // Only where a TS handler was kept legacy for the types of what it sends: the rest pay nothing.
-  if (planned.bodyTypeCandidates.length) {
-    const checked = await withBodyTypesChecked(scope, sourceFiles, runner, opts, started, planned.bodyTypeCandidates.length);
-    if ('result' in checked) return checked.result;
-    if (checked.why) planned.diagnostics.push({ code: 'unsupported', severity: 'info', rule: 'MA003', message: checked.why });
+  // Only where a TS handler is typed, or could be once the app's tsc accepts it: the rest pay nothing.
+  if (planned.typeCheckCandidates.length) {
+    // This run rewrites (a typed route is not migrated yet), so it is never one the run record replays: its
+    // recording stops here rather than wrap every read TypeScript makes (cache/input-recorder.ts).
+    abandonRecording();
+    const rel = (f: string) => relative(scope.targetDir, f).split(sep).join('/') || f;
+    // No tsconfig.json or no typescript in the app: nothing can judge the plan, which stands.
+    const checker = appTscChecker(scope.root, runner.memo);
+    if (checker) return withTypedRewriteChecked(scope.root, checker, {
+      plan: (refused) => planWith(scope, sourceFiles, runner, opts, { lift: true, refused }),
+      candidates: (plan) => plan.typeCheckCandidates,
+      rewrite: (plan) => rewriteWith(scope, plan, runner, opts, started),
+      writes: (result) => result.writes,
+      routes: (result) => result.report.routes,
+      reportPath: rel,
+      diagnostics: (result) => result.report.diagnostics,
+    });
   }
   return rewriteWith(scope, planned, runner, opts, started);
-}
-
-/** Rounds of type-checking before every guarded handler stays legacy: each round keeps legacy at least one more. */
-const BODY_TYPE_ROUNDS = 3;
-
-/**
- * The migration with the TS handlers the body-types guard refused typed, where the app's own tsc accepts them
- * (codemods/body-type-check.ts): plan with the guard off, rewrite in memory, type-check; each handler a new error
- * is about stays legacy with tsc's message, and again, until no new error. A new error traced to no such handler,
- * or errors left after BODY_TYPE_ROUNDS, keep all of them legacy (the caller's plan, with `why` said once);
- * no tsconfig or no typescript in the app: the same, silently.
- */
-async function withBodyTypesChecked(scope: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions, started: number, guarded: number):
-  Promise<{ result: MigrationResult } | { why: string | null }> {
-  // This run rewrites (a guarded route is not migrated yet), so it is never one the run record replays: its
-  // recording stops here rather than wrap every read TypeScript makes (cache/input-recorder.ts).
-  abandonRecording();
-  const checker = bodyTypeChecker(scope.root, runner.memo);
-  if (!checker) return { why: null };
-  const rel = (f: string) => relative(scope.root, f).split(sep).join('/');
-  const said = (e: NewError) => `TS${e.code} at ${rel(e.file)}:${e.line} (as rewritten): ${e.message}`;
-  const refused = new Map<string, string>();
-  for (let round = 0; round < BODY_TYPE_ROUNDS; round++) {
-    const trial = await planWith(scope, sourceFiles, runner, opts, { lift: true, refused });
-    const result = await rewriteWith(scope, trial, runner, opts, started);
-    const errors = checker.newErrors(result.writes);
-    if (errors.length === 0) {
-      result.report.diagnostics.push({ code: 'type-checked', severity: 'info', rule: 'MA003',
-        message: `${guarded} handler(s) that send values to documented schemas were type-checked with the app's TypeScript ${checker.version}: ${guarded - refused.size} typed, ${refused.size} kept legacy` });
-      return { result };
-    }
-    const open: BodyTypeCandidate[] = trial.bodyTypeCandidates.filter((c) => !refused.has(c.key));
-    for (const e of errors) {
-      const about = checker.attribute(e, open);
-      if (about.length === 0) return { why: `handlers that send values to documented schemas stay legacy: the app's TypeScript ${checker.version} finds an error in their typed rewrite that is not traced to one of them (${said(e)})` };
-      for (const c of about) if (!refused.has(c.key)) refused.set(c.key, `the app's TypeScript ${checker.version} rejects the typed rewrite: ${said(e)}`);
-    }
-  }
-  return { why: `handlers that send values to documented schemas stay legacy: the app's TypeScript ${checker.version} still finds errors after ${BODY_TYPE_ROUNDS} rounds` };
 }
 
 /** What the rewrite and the report need of the plan. The analysis itself (every file's scan, the docs, the
@@ -195,16 +169,17 @@ interface Planned {
   docSources: MigrationReport['docSources'];
   docsWithoutRoute: MigrationReport['docsWithoutRoute'];
   drift?: MigrationReport['drift'];
-  /** TS definitions kept legacy (or, with `lift`, typed) only for the types of what they send (body-type-check.ts). */
-  bodyTypeCandidates: BodyTypeCandidate[];
+  /** TS handlers typed, or kept legacy only for the types of what they send (typed with `lift`), for the app's tsc
+   *  to judge (codemods/typed-rewrite-check.ts). */
+  typeCheckCandidates: TypeCheckCandidate[];
 }
 
-/** `lift`: type the handlers the body-types guard refuses, but those in `refused` (the app's tsc's verdicts). */
-interface BodyTypes { lift: boolean; refused: ReadonlyMap<string, string> }
+/** `lift`: type the handlers the body-types guard refuses; `refused`: the app's tsc's verdicts, kept legacy. */
+interface TypeChecks { lift: boolean; refused: ReadonlyMap<string, string> }
 
 async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFiles: string[], runner: Runner, opts: MigrateOptions,
-  bodyTypeOptions: BodyTypes = { lift: false, refused: new Map() }): Promise<Planned> {
-  const bodyTypes = { ...bodyTypeOptions, candidates: [] as BodyTypeCandidate[] };
+  typeCheckOptions: TypeChecks = { lift: false, refused: new Map() }): Promise<Planned> {
+  const typeChecks = { ...typeCheckOptions, candidates: [] as TypeCheckCandidate[] };
   const rel = (f: string) => relative(targetDir, f).split(sep).join('/') || f;
   const rules = enabledRules(opts);
   const validation = opts.validation ?? 'report';
@@ -274,7 +249,9 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
     app: apps.has(file) ? appOptions : undefined,
     mountingRouters: mounting.get(file),
   }));
-  diagnostics.push(...planAcrossFiles(root, analysis, inTarget, { files, plans, planDiagnostics }, base, bodyTypes));
+  diagnostics.push(...planAcrossFiles(root, analysis, inTarget, { files, plans, planDiagnostics }, base, typeChecks));
+  const writtenPaths = new Map(scan.routes.map((r) => [candidateKey(r.file, r.at), r.path]));
+  typeChecks.candidates.push(...inlineTypeCheckCandidates(plans, typeChecks.refused, (key) => writtenPaths.get(key) ?? null));
   const planned = new Set(files);
   return {
     rules, validation, files, plans, planDiagnostics, diagnostics, writes, schemasFile, usesSchemas: module?.usesSchemas ?? false,
@@ -284,7 +261,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
     docSources: docSources.map((d) => ({ ...d, file: rel(d.file) })),
     docsWithoutRoute: match.unmatchedDocs.filter((d) => reported(d.at.file)).map((d) => ({ method: d.method, path: d.path, file: rel(d.at.file), line: d.at.line })),
     ...(drift ? { drift } : {}),
-    bodyTypeCandidates: bodyTypes.candidates,
+    typeCheckCandidates: typeChecks.candidates,
   };
 }
 
@@ -295,7 +272,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
  */
 function planAcrossFiles(root: string, analysis: Analysis, inTarget: (file: string) => boolean,
   { files, plans, planDiagnostics }: { files: string[]; plans: FilePlan[]; planDiagnostics: Diagnostic[][] },
-  base: Omit<PlanContext, 'diagnostics'>, bodyTypes?: BodyTypes & { candidates: BodyTypeCandidate[] }): Diagnostic[] {
+  base: Omit<PlanContext, 'diagnostics'>, typeChecks?: TypeChecks & { candidates: TypeCheckCandidate[] }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const sourceSet = new Set(analysis.scan.files);
   // A chain function defined elsewhere that replies then calls next() is the handler (before MA003 plans the last).
@@ -309,7 +286,7 @@ function planAcrossFiles(root: string, analysis: Analysis, inTarget: (file: stri
       schemasFrom: (file) => importSpecifier(file, base.schemasFile, base.format, base.importStyle),
       specifier: (from, to) => importSpecifier(from, to, base.format, base.importStyle),
       testFiles: listSourceFiles(root).filter((f) => !sourceSet.has(f)),
-      ...(bodyTypes ? { bodyTypes } : {}),
+      ...(typeChecks ? { typeChecks } : {}),
       planFor: (file) => {
         const at = files.indexOf(file);
         if (at >= 0) return plans[at]!;

@@ -124,6 +124,9 @@ export interface RoutePlan {
    *  the path) defined elsewhere that replies and then calls next(), so MA001 wraps it, not the last; or why the
    *  route is left as it is. */
   chainReplier?: { index: number } | { skip: string };
+  /** TS: the app's own tsc rejects this route's typed handler (codemods/typed-rewrite-check.ts): it stays legacy
+   *  with tsc's words. */
+  typesRefused?: string;
 }
 
 /** A handler function this file defines that MA003 rewrites for the routes that use it (all share its spec needs). */
@@ -139,7 +142,7 @@ export interface DefinitionPlan {
   /** A class method every route binds to its receiver: it may read `this` (rules/ma003-typed-handler.ts RouteFacts). */
   thisBound?: true;
   /** TS: typed although it sends values to statuses whose docs give a schema, because the app's own tsc passed
-   *  the typed rewrite (codemods/body-type-check.ts). */
+   *  the typed rewrite (codemods/typed-rewrite-check.ts). */
   bodyTypesChecked?: true;
 }
 

@@ -1,9 +1,9 @@
-// Before: a TS handler defined away from its route that sends a value to a documented schema stays legacy
-//         ("tsc would check the value's own type against it, which the migration cannot").
+// Before: a typed TS handler could stop the app compiling (`const name: string = body.name` where the docs make the
+//         body optional; a service's `IAutor[] | null` sent to `z.array(Autor)`), unseen until the user ran tsc.
 // After:  the app's own TypeScript checks the typed rewrite, in memory; a handler it rejects stays legacy with tsc's words.
 //
-// The typed verb checks a handler's returned value against the docs' schema at compile time: `IAutor[] | null`
-// against `z.array(Autor)` fails, and a failing tsc is a broken app. Only the compiler knows the app's types
+// A typed handler's input has the docs' types and its returned value is checked against the docs' schema at
+// compile time, where express gave `any`: a failing tsc is a broken app. Only the compiler knows the app's types
 // (services, repositories, ORM models, generics), so the migration asks it: the app's own `typescript` (resolved
 // from the app's package root, the version its `tsc` runs), the app's tsconfig.json, the rewritten files served
 // from memory. What counts is what the rewrite adds: the diagnostics of the app as it is are the baseline, and a
@@ -16,7 +16,8 @@
 // The app has not installed `migrate-api` yet (the migration adds it to package.json), and maybe not zod: those
 // two resolve to this tool's own (`dist/compat/index.d.ts`, its zod), as they will once installed; what they in
 // turn import (zod, express: peers) resolves from the app first, as an installed copy would.
-// TypeScript is loaded from the app only, and only when such a handler exists: never a dependency of the runtime.
+// TypeScript is loaded from the app only, and only when a TS handler is typed: never a dependency of the runtime.
+// The rounds (plan, rewrite, check, keep legacy what tsc rejects) are codemods/typed-rewrite-check.ts.
 // With the cache (codemods/cache/), each check's answer is kept under the hash of every file its program holds
 // (the app's, its node_modules' declarations, TypeScript's libs) and the options: a run over the same tree (a
 // `--dry` and then the real run) builds the programs (parsing) and checks nothing.
@@ -27,16 +28,20 @@ import { join, relative, resolve, sep } from 'node:path';
 import type * as TS from 'typescript';
 import { ownPackage } from './own-package.js';
 
-/** A definition the guard refused that the planner could type (codemods/handler-definitions.ts). */
-export interface BodyTypeCandidate {
-  /** The planner's key of the definition (file + position). */
+/** A TS handler the typed rewrite types, whose typed code the app's tsc may reject: a definition away from its
+ *  route (codemods/handler-definitions.ts) or an inline route handler (`inline`: typed where the route is). */
+export interface TypeCheckCandidate {
+  /** The planner's key of the definition or route call (file + position). */
   key: string;
   /** The file defining it. */
   file: string;
-  /** The names it goes by (declaration, method or property, what routes reach it through). */
+  /** The names it goes by (declaration, method or property, what routes reach it through); none inline. */
   names: string[];
-  /** The routes using it: their file, verb and handler argument as written. */
-  routes: Array<{ file: string; method: string; handler: string }>;
+  /** The routes using it: their file, verb, handler argument as written and path as written (null: computed). */
+  routes: Array<{ file: string; method: string; handler: string; path?: string | null; line?: number }>;
+  /** Kept legacy by MA003's guard on what it sends unless the app's tsc accepts it (counted apart in the report). */
+  guarded?: true;
+  inline?: true;
 }
 
 export interface NewError {
@@ -48,13 +53,18 @@ export interface NewError {
   message: string;
 }
 
-export interface BodyTypeChecker {
+export interface AppTscChecker {
   /** `typescript`'s version, for messages. */
   version: string;
   /** The diagnostics the rewritten program has that the app's own does not. */
   newErrors(writes: ReadonlyArray<{ file: string; after: string }>): NewError[];
   /** Which candidates a new error is about, by where it stands in the rewritten program; empty: none found. */
-  attribute(error: NewError, candidates: readonly BodyTypeCandidate[]): BodyTypeCandidate[];
+  attribute(error: NewError, candidates: readonly TypeCheckCandidate[]): TypeCheckCandidate[];
+}
+
+/** A handler's key across rounds: the file and position of its definition, or of its route call when inline. */
+export function candidateKey(file: string, at: { line: number; col?: number }): string {
+  return `${file}\0${at.line}:${at.col}`;
 }
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
@@ -64,7 +74,7 @@ type Memo = <T>(kind: string, file: string, inputs: string, compute: () => T) =>
 
 /** The app's TypeScript and config, with its baseline diagnostics; null when the app has no tsconfig.json or no
  *  typescript installed (nothing to ask: today's result stands). */
-export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | null {
+export function appTscChecker(root: string, memo?: Memo): AppTscChecker | null {
   const tsconfig = join(root, 'tsconfig.json');
   if (!existsSync(tsconfig)) return null;
   let ts: typeof TS;
@@ -167,8 +177,10 @@ export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | nu
           const last = node.arguments[node.arguments.length - 1];
           const text = last ? last.getText(sf) : '';
           const verb = node.expression.name.text;
-          const hits = candidates.filter((c) => c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && unwrapped(r.handler).includes(text)));
+          const hits = candidates.filter((c) => !c.inline && c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && unwrapped(r.handler).includes(text)));
           if (hits.length) return hits;
+          const inline = inlineAt(ts, node, sf, file, candidates);
+          if (inline.length) return inline;
         }
         const name = declaredName(ts, node, sf);
         if (name) {
@@ -180,6 +192,25 @@ export function bodyTypeChecker(root: string, memo?: Memo): BodyTypeChecker | nu
       return [];
     },
   };
+}
+
+/** The inline candidates a route call of the rewritten program is: same file and verb, and the same path literal
+ *  (`router.get('/x', ...)`, `router.route('/x').get(...)`); else the one such route of the file whose path is not
+ *  a literal. Line numbers move with the rewrite, so they do not tell. */
+function inlineAt(ts: typeof TS, call: TS.CallExpression, sf: TS.SourceFile, file: string, candidates: readonly TypeCheckCandidate[]): TypeCheckCandidate[] {
+  const callee = call.expression as TS.PropertyAccessExpression;
+  const verb = callee.name.text;
+  const here = candidates.filter((c) => c.inline && c.routes.some((r) => resolve(r.file) === file && r.method === verb));
+  const pathArg = call.arguments[0] && ts.isStringLiteralLike(call.arguments[0]) ? call.arguments[0]
+    : ts.isCallExpression(callee.expression) && ts.isPropertyAccessExpression(callee.expression.expression)
+      && callee.expression.expression.name.text === 'route' && callee.expression.arguments[0] && ts.isStringLiteralLike(callee.expression.arguments[0])
+      ? callee.expression.arguments[0] : undefined;
+  if (pathArg) {
+    const same = here.filter((c) => c.routes.some((r) => r.path === pathArg.text));
+    if (same.length) return same;
+  }
+  const computed = here.filter((c) => c.routes.some((r) => r.path == null || !sf.text.includes(JSON.stringify(r.path).slice(1, -1))));
+  return computed.length === 1 ? computed : [];
 }
 
 /** A route's handler argument as written, and without each wrapper call around it (`asyncHandler(ctrl.list)`),

@@ -63,7 +63,7 @@ let active: Active | null = null;
 /**
  * Ends the recording under way, if any, as unusable, and gives node:fs back: for a step that reads many files
  * which are not worth recording because the run can never be one to replay. The body-type check
- * (codemods/body-type-check.ts) runs TypeScript only when a route is about to be rewritten, and a run that
+ * (codemods/typed-rewrite-check.ts) runs TypeScript only when a route is about to be rewritten, and a run that
  * rewrites is never recorded; wrapped, its thousands of resolutions and declaration reads cost several times the check.
  */
 export function abandonRecording(): void {

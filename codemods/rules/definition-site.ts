@@ -172,7 +172,7 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  * rewriteTypedHandler on a definition. A named function expression (`exports.login = function login(req, res)`)
  * is refused inline, where its name may call it back with (req, res); here the planner has already refused any
  * reference to the name other than the routes' (codemods/handler-definitions.ts), so the name is only a label.
- * `bodyTypesChecked`: the app's own tsc judges the values this TS handler sends (codemods/body-type-check.ts),
+ * `bodyTypesChecked`: the app's own tsc judges the values this TS handler sends (codemods/typed-rewrite-check.ts),
  * so the guard that keeps it legacy otherwise is off.
  */
 export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,

@@ -332,6 +332,7 @@ export function rewriteRoute(ctx: RuleContext, site: RouteSite, names: ExpressNa
   if (!plan.documented) typed = { ok: false, why: 'undocumented' };
   else if (tail) typed = { ok: false, why: 'error-handling middleware follows the handler' };
   else if (replier !== null) typed = { ok: false, why: 'a function of the chain replies and then calls next() for the functions after it' };
+  else if (plan.typesRefused && ctx.enabled('MA003')) typed = { ok: false, why: plan.typesRefused };
   else if (ctx.enabled('MA003')) typed = typeRouteHandler(ctx, plan, args, spec.values) ?? rewriteTypedHandler(ctx, handler, spec.values, { verbGenerics: !!typeArgs });
   if (!typed.ok) {
     const legacyName = introducedName(ctx, 'legacy');

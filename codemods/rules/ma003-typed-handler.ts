@@ -35,7 +35,7 @@ interface Throw { stmt: Node; arg: Node }
 interface Read { member: Node; loc: Location; keys: string[] | null; numberOnly: boolean }
 
 /** `bodyTypes`: refused only by the bodyTypesUnseen guard (RouteFacts), which the app's own tsc may lift
- *  (codemods/body-type-check.ts). */
+ *  (codemods/typed-rewrite-check.ts). */
 type Result = { ok: true } | { ok: false; why: string; bodyTypes?: true };
 const no = (why: string): Result => ({ ok: false, why });
 
@@ -97,7 +97,7 @@ export interface RouteFacts {
    *  the ctx pattern (no contextual type reaches them there). Called only when ctx is kept. */
   contextAnnotation?: () => { input: string; ctx: string };
   /** TS, defined away from the route: a value sent to a status with a body schema stays legacy (./typed-bodies.ts),
-   *  unless the app's own tsc has checked the typed rewrite (codemods/body-type-check.ts: the guard is then off). */
+   *  unless the app's own tsc has checked the typed rewrite (codemods/typed-rewrite-check.ts: the guard is then off). */
   bodyTypesUnseen?: boolean;
 }
 

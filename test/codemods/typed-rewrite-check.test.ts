@@ -1,7 +1,9 @@
-// MA003's body-types guard decided by the app's own TypeScript (codemods/body-type-check.ts), around the folder case
-// fixtures/MA003/ts-controllers-tsc (whose whole output test/codemods/handler-definitions.test.ts compares): a
-// handler whose sent values fit the docs is typed, one tsc rejects stays legacy with tsc's message; an error the
-// app already has changes nothing; an app without typescript or without a tsconfig keeps the guard's answer.
+// Typed TS handlers judged by the app's own TypeScript (codemods/typed-rewrite-check.ts), around the folder cases
+// fixtures/MA003/ts-controllers-tsc and ts-inline-tsc (whose whole outputs test/codemods/handler-definitions.test.ts
+// compares, and test/e2e/handler-definitions-run.test.ts type-checks): a handler whose sent values fit the docs is
+// typed, one tsc rejects stays legacy with tsc's message, and so does an inline handler whose typed input tsc
+// rejects; an error the app already has changes nothing; an app without typescript or without a tsconfig keeps
+// MA003's guard's answer. The rounds' policy itself: test/codemods/typed-rewrite-check-rounds.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,16 +36,27 @@ async function migrated(parent: string, edit?: (dir: string) => Promise<void>, f
 const withTypeScript = join(import.meta.dirname, '../../node_modules/.cache');
 
 // First in this file (one process): nothing before it has loaded typescript.
-test('an app without such a handler never loads typescript: a JS app, a TS app whose handlers type without it', async () => {
+test('a JS app never loads typescript; a TS app whose handlers are typed does, and says it checked them', async () => {
   const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(k));
   const js = await migrated(withTypeScript, undefined, join(fixture, '../exports-wrappers-cjs'));
   assert.ok(js.verdicts.some((v) => v.startsWith('typed ')));
+  assert.deepEqual(js.checked, []);
+  assert.deepEqual(loaded(), []);
   const ts = await migrated(withTypeScript, undefined, join(fixture, '../ts-controllers'));
   assert.deepEqual(ts.verdicts, ['typed GET /users', 'typed GET /users/:id', 'typed POST /users']);
-  assert.deepEqual([...js.checked, ...ts.checked], []);
-  assert.deepEqual(loaded(), []);
-  await migrated(withTypeScript);
+  assert.deepEqual(ts.checked, [`3 typed TS handler(s) were type-checked with the app's TypeScript ${(await import('typescript')).version}: 3 typed, 0 kept legacy`]);
   assert.equal(loaded().length, 1);
+});
+
+test('an inline handler reading an optional body into a string stays legacy with tsc\'s words; the others are typed', async () => {
+  const inline = join(fixture, '../ts-inline-tsc');
+  const { verdicts, checked } = await migrated(withTypeScript, undefined, inline);
+  assert.deepEqual(verdicts, JSON.parse(await readFile(join(inline, 'expect.json'), 'utf8')));
+  assert.match(verdicts[0]!, /^legacy POST \/users: .* TS2322 .*'string \| undefined' is not assignable to type 'string'/);
+  assert.deepEqual(checked, [`3 typed TS handler(s) were type-checked with the app's TypeScript ${(await import('typescript')).version}: 2 typed, 1 kept legacy`]);
+  // Without the app's typescript nothing can judge it: typed as before (an app that cannot run tsc has no tsc to break).
+  const bare = await migrated(join(tmpdir(), 'migrate-api-no-typescript'), undefined, inline);
+  assert.deepEqual(bare.verdicts.map((v) => v.split(':')[0]), ['typed POST /users', 'typed GET /users/', 'typed PUT /users/']);
 });
 
 test('the app\'s tsc types the handler whose values fit the docs and keeps the others legacy with its message', async () => {
@@ -55,7 +68,7 @@ test('the app\'s tsc types the handler whose values fit the docs and keeps the o
   ]);
   assert.match(verdicts[0]!, /rejects the typed rewrite: .*Promise<Reply<IBook\[\] \| null, 200>>/);
   assert.match(verdicts[2]!, /Reply<\{ message: string; \}, 404>/);
-  assert.deepEqual(checked, [`3 handler(s) that send values to documented schemas were type-checked with the app's TypeScript ${(await import('typescript')).version}: 1 typed, 2 kept legacy`]);
+  assert.deepEqual(checked, [`3 typed TS handler(s) were type-checked with the app's TypeScript ${(await import('typescript')).version}: 1 typed, 2 kept legacy`]);
   assert.equal(routes, await readFile(join(fixture, 'output/src/routes/books.routes.ts'), 'utf8'));
 });
 
