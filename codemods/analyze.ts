@@ -13,6 +13,7 @@ import { readDocSources, type DocSource } from './docs/doc-sources.js';
 import { Resolver } from './scan/resolve.js';
 import { analyzeFile, type AnalyzedFile } from './analyze-file.js';
 import type { PreviousDocs } from './zod/previous-module.js';
+import { recoverUnrouted } from './unrouted-docs.js';
 import type { TextFacts } from './scan/text-facts.js';
 import { routeValidators, usesValidatorPackage, type RouteValidators } from './validators/route-validators.js';
 
@@ -77,7 +78,10 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   // come after the sources a served document holds: the first of two documents of an operation is the one kept.
   const served = sourceDocs.filter((s) => !read.unservedBlocks.has(s.file)).map((s) => s.docs);
   const unserved = sourceDocs.filter((s) => read.unservedBlocks.has(s.file)).map((s) => s.docs);
-  const docs = mergeDocs([...served, ...specDocs, ...unserved, ...recoveredDocs(previous, [...served, ...specDocs, ...unserved])]);
+  // An earlier run's unrouted operations come back only where the file that documented them is no longer read.
+  const readFiles = new Set([...files.map((f) => resolve(f)), ...read.specFiles.map((f) => resolve(f)), ...read.sources.map((s) => resolve(s.file))]);
+  const stillRead = (file: string) => readFiles.has(resolve(file));
+  const docs = mergeDocs([...served, ...specDocs, ...unserved, ...recoveredDocs(previous, [...served, ...specDocs, ...unserved], stillRead)]);
   docs.diagnostics.unshift(...read.diagnostics);
   const match = matchRoutes(scan, docs.operations);
   const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;
@@ -90,9 +94,10 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
 /**
  * What only a schemas module written by an earlier run still holds (named schemas, security schemes, shared
  * components, title: their doc blocks became code and went), so doc blocks not yet migrated that `$ref` them
- * still resolve and the module comes out the same again. Whatever the docs still define wins.
+ * still resolve and the module comes out the same again; and the operations no route served whose source is
+ * gone (unrouted-docs.ts). Whatever the docs still define wins.
  */
-function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, docs: DocsModel[]): DocsModel[] {
+function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, docs: DocsModel[], stillRead: (file: string) => boolean): DocsModel[] {
   const has = (pick: (d: DocsModel) => Record<string, unknown> | undefined) => new Set(docs.flatMap((d) => Object.keys(pick(d) ?? {})));
   const only = <T>(entries: Record<string, T> | undefined, taken: Set<string>) => Object.fromEntries(Object.entries(entries ?? {}).filter(([k]) => !taken.has(k)));
   const tags = new Set(docs.flatMap((d) => d.tags.map((t) => t.name)));
@@ -108,6 +113,7 @@ function recoveredDocs(previous: Array<{ file: string; docs: PreviousDocs }>, do
     if (!docs.some((d) => d.info) && old.info) model.info = old.info;
     if (!docs.some((d) => d.servers) && old.servers) model.servers = old.servers;
     if (!docs.some((d) => d.security) && old.security) model.security = old.security;
+    model.operations = recoverUnrouted(old, file, docs.flatMap((d) => d.operations), stillRead);
     return model;
   });
 }

@@ -7,6 +7,7 @@ import type { DocsModel } from './model.js';
 import type { ScanResult } from './plan.js';
 import { packageRoot } from './analyze.js';
 import { API_DOCS_EXPORT } from './zod/previous-module.js';
+import { UNROUTED_KEY } from './unrouted-docs.js';
 
 export { API_DOCS_EXPORT };
 
@@ -80,9 +81,9 @@ export function optionLiteral(v: string | InfoObject): string {
  * The document parts the routes' specs do not carry. Every named schema goes in as JSON too: the runtime
  * merges only the ones no route registers (unreferenced, or only reached through a request variant such as
  * `NewOrderInput`). Deciding that here from the doc comments would make a re-run, which no longer sees the
- * route docs, emit a different module.
+ * route docs, emit a different module. `paths`: the documented operations no route serves (unrouted-docs.ts).
  */
-export function apiDocsValue(root: string, docs: DocsModel): Record<string, unknown> | null {
+export function apiDocsValue(root: string, docs: DocsModel, paths: Record<string, unknown> | null = null): Record<string, unknown> | null {
   const components: Record<string, unknown> = {};
   if (Object.keys(docs.securitySchemes).length) components.securitySchemes = docs.securitySchemes;
   for (const [section, entries] of Object.entries(docs.components ?? {})) {
@@ -99,8 +100,11 @@ export function apiDocsValue(root: string, docs: DocsModel): Record<string, unkn
   };
   const servers = servedServers(docs.servers);
   const identity = { ...(servers.length ? { servers } : {}), ...(docs.security ? { security: docs.security } : {}) };
-  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !termsOfService && !contact && !license && !Object.keys(identity).length) return null;
-  return { openapi: '3.1.0', info, ...identity, ...(docs.tags.length ? { tags: docs.tags } : {}), ...(Object.keys(components).length ? { components } : {}) };
+  if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !termsOfService && !contact && !license && !Object.keys(identity).length && !paths) return null;
+  return {
+    openapi: '3.1.0', info, ...identity, ...(docs.tags.length ? { tags: docs.tags } : {}),
+    ...(paths ? { paths } : {}), ...(Object.keys(components).length ? { components } : {}),
+  };
 }
 
 const isBodyParameter = (p: unknown) => typeof p === 'object' && p !== null && ['body', 'formData'].includes(String((p as { in?: unknown }).in));
@@ -125,7 +129,8 @@ export function servedServers(servers: DocsModel['servers']): Array<{ url: strin
 /** The `apiDocs` export appended to the schemas module, in its module style. */
 export function apiDocsExport(value: Record<string, unknown>, format: ModuleFormat): string {
   const json = JSON.stringify(value, null, 2);
-  const note = '// The legacy docs that are not routes (title, security schemes, shared responses and parameters,\n// schemas no route uses): typed(express(), { legacyDocs: apiDocs }) merges them into /openapi.json.\n';
+  const note = '// The legacy docs that are not routes (title, security schemes, shared responses and parameters,\n// schemas no route uses): typed(express(), { legacyDocs: apiDocs }) merges them into /openapi.json.\n'
+    + (value.paths ? `// Its paths are documented operations with no route in code, marked ${UNROUTED_KEY}: nothing validates them.\n` : '');
   return format === 'cjs' ? `\n${note}module.exports.${API_DOCS_EXPORT} = ${json};\n` : `\n${note}export const ${API_DOCS_EXPORT} = ${json};\n`;
 }
 

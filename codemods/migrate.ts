@@ -205,7 +205,7 @@ async function planWith({ root, target, targetDir, inTarget }: Scope, sourceFile
   const zodModule = zodModuleFor(root);
   const apps = rules.has('MA001') ? appFiles(scan) : new Set<string>();
   const module = rules.has('MA002') && (Object.keys(docs.schemas).length > 0 || docs.operations.length > 0)
-    ? planSchemasModule(root, docs, { schemasFile, format, zodModule, hasApp: rules.has('MA001') && scan.routers.some((r) => r.kind === 'app'), memo: runner.memo })
+    ? planSchemasModule(root, docs, { schemasFile, format, zodModule, hasApp: rules.has('MA001') && scan.routers.some((r) => r.kind === 'app'), unrouted: match.unmatchedDocs, memo: runner.memo })
     : null;
   diagnostics.push(...module?.diagnostics ?? []);
   const writes: PlannedWrite[] = module?.write ? [{ file: schemasFile, ...module.write }] : [];

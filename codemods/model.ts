@@ -81,6 +81,9 @@ export interface DocOperation {
   /** The document's base path (`servers` URL path, Swagger 2.0 `basePath`), already part of `path`; the
    *  matcher also tries the path without it (an app behind a proxy that strips it). */
   basePath?: string;
+  /** An operation no route served, read back from an earlier run's apiDocs because its source is gone: the
+   *  source its mark names (relative to the schemas module), written again while it stays without a route. */
+  recoveredFrom?: string;
 }
 
 export interface DocsModel {

@@ -3,10 +3,11 @@
 // names each route's spec imports from it.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Diagnostic, RuleId } from './diagnostics.js';
-import type { DocsModel } from './model.js';
+import type { DocOperation, DocsModel } from './model.js';
 import type { ModuleFormat } from './module-paths.js';
 import type { Runner } from './migrate-runner.js';
 import { apiDocsExport, apiDocsValue } from './app-plan.js';
+import { unroutedPaths } from './unrouted-docs.js';
 import { emitSchemasModule, inApiDocsOrder, inModuleOrder, locateComponentDiagnostics } from './zod/module.js';
 import { keepPreviousSchemas } from './zod/previous-module.js';
 import type { ZodModule } from './zod-import.js';
@@ -23,12 +24,14 @@ export interface SchemasModulePlan {
   diagnostics: Diagnostic[];
 }
 
-export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, format, zodModule, hasApp, memo }: {
+export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, format, zodModule, hasApp, unrouted = [], memo }: {
   schemasFile: string;
   format: ModuleFormat;
   zodModule: ZodModule;
   /** An app is wrapped, now or by an earlier run: a re-run must emit the same module. */
   hasApp: boolean;
+  /** Documented operations with no route in code: apiDocs carries them, marked, into the served document. */
+  unrouted?: DocOperation[];
   memo?: Runner['memo'];
 }): SchemasModulePlan {
   const before = existsSync(schemasFile) ? readFileSync(schemasFile, 'utf8') : null;
@@ -40,7 +43,7 @@ export function planSchemasModule(root: string, docs: DocsModel, { schemasFile, 
   const emitted = memo ? memo('schemas-module', schemasFile, JSON.stringify([format, zodModule, docsInOrder.schemas]), emit) : emit();
   const diagnostics = locateComponentDiagnostics(emitted.diagnostics, docs.schemaSources).map((d) => ({ ...d, rule: d.rule ?? ('MA002' as RuleId) }));
   const exportsByRef = new Map(Object.entries(emitted.exports).map(([name, ids]) => [`#/components/schemas/${name}`, ids]));
-  const apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }) : null;
+  const apiDocs = hasApp ? apiDocsValue(root, before === null ? docs : { ...docs, schemas: inApiDocsOrder(docs.schemas, before) }, unroutedPaths(unrouted, schemasFile)) : null;
   const usesSchemas = Object.keys(docs.schemas).length > 0 || apiDocs !== null;
   const fresh = emitted.code + (apiDocs ? apiDocsExport(apiDocs, format) : '');
   const after = before === null ? fresh : keepPreviousSchemas(before, fresh, schemasFile);

@@ -239,7 +239,8 @@ function nearMiss(doc: DocOperation, match: MatchResult): NearMiss | null {
 
 function missingRoute(doc: DocOperation, near: NearMiss | null, rel: (f: string) => string): DriftFinding {
   const r = near?.route;
-  const hint = !r ? 'remove the operation from the docs, or add the route'
+  // An operation read back from apiDocs (its legacy source is gone) is removed from there, or nowhere.
+  const hint = !r ? (doc.recoveredFrom ? `remove the operation from apiDocs.paths in ${rel(doc.at.file)} (its source ${doc.recoveredFrom} is gone), or add the route` : 'remove the operation from the docs, or add the route')
     : near!.reason === 'method' ? `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): fix the documented method`
     : `the code registers ${routeName(r)} (${rel(r.file)}:${r.at.line}): the documented path misses or adds a mount prefix`;
   return {

@@ -11,6 +11,7 @@ import { importedModules, parseProgram } from './source.js';
 import { removeUnusedDocCode } from './unused-doc-code.js';
 import { outsideFiles } from './outside-files.js';
 import { result, type FinishContext, type FinishStep, type StepResult } from './types.js';
+import { isGeneratedSchemasModule } from '../zod/previous-module.js';
 
 const DOC_PACKAGES = ['swagger-jsdoc', 'swagger-ui-express', 'express-openapi-validator'];
 /** A spec file's name, as a relative require/import names it. */
@@ -110,7 +111,9 @@ export const ma007: FinishStep = {
     }
 
     // 4. Spec files nothing reads any more: listed, or deleted with --delete-spec-files.
-    const texts = everyFile.map((f) => ctx.ws.read(f) ?? '');
+    // The generated schemas module names spec files only as the source of an operation it carries (apiDocs.paths'
+    // x-migrate-api-unrouted mark): it reads none.
+    const texts = everyFile.map((f) => ctx.ws.read(f) ?? '').filter((t) => !isGeneratedSchemasModule(t));
     const specFiles = [...new Set([...ctx.analysis.specFiles, ...(ctx.analysis.docSources ?? []).filter((s) => s.style === 'spec-file').map((s) => s.file)])]
       .map((f) => (f.startsWith('/') ? f : `${ctx.root}/${f}`)).filter((f) => existsSync(f));
     const specTexts = new Map(specFiles.map((f) => [f, ctx.ws.read(f) ?? '']));

@@ -81,6 +81,10 @@ export interface PreviousDocs {
   security?: Array<Record<string, string[]>>;
   tags?: Array<{ name: string; description?: string }>;
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown> } & Record<string, Record<string, unknown> | undefined>;
+  /** Documented operations no route served (unrouted-docs.ts), by path then method. */
+  paths?: Record<string, Record<string, unknown>>;
+  /** The module line of each key of `paths` (not part of apiDocs: where a report points at one). */
+  pathLines?: Record<string, number>;
 }
 
 export function previousDocs(code: string): PreviousDocs | null {
@@ -88,11 +92,30 @@ export function previousDocs(code: string): PreviousDocs | null {
   const start = new RegExp(`^(?:export const ${API_DOCS_EXPORT}|module\\.exports\\.${API_DOCS_EXPORT}) = `, 'm').exec(code);
   if (!start) return null;
   const json = code.slice(start.index + start[0].length).trimEnd().replace(/;$/, '');
+  let docs: PreviousDocs;
   try {
-    return JSON.parse(json) as PreviousDocs;
+    docs = JSON.parse(json) as PreviousDocs;
   } catch {
     return null;
   }
+  if (docs.paths && typeof docs.paths === 'object') {
+    // apiDocsExport prints JSON indented by two: each path is a key four spaces in, after `"paths": {`.
+    const base = start.index + start[0].length;
+    const from = json.indexOf('\n  "paths": {');
+    const lines: Record<string, number> = {};
+    for (const path of Object.keys(docs.paths)) {
+      const at = from < 0 ? -1 : json.indexOf(`\n    ${JSON.stringify(path)}: {`, from);
+      if (at >= 0) lines[path] = lineAt(code, base + at + 1);
+    }
+    docs.pathLines = lines;
+  }
+  return docs;
+}
+
+function lineAt(code: string, index: number): number {
+  let line = 1;
+  for (let i = code.indexOf('\n'); i >= 0 && i < index; i = code.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** Whether a file is a schemas module written by migrate-api (its first line says so). */
