@@ -103,7 +103,9 @@ export function apiDocsValue(root: string, docs: DocsModel, paths: Record<string
   if (!Object.keys(components).length && !docs.tags.length && !docs.info?.title && !docs.info?.description && !termsOfService && !contact && !license && !Object.keys(identity).length && !paths) return null;
   return {
     openapi: '3.1.0', info, ...identity, ...(docs.tags.length ? { tags: docs.tags } : {}),
-    ...(paths ? { paths } : {}), ...(Object.keys(components).length ? { components } : {}),
+    // paths last: inApiDocsOrder finds the schemas by the first `"schemas": {` after the export, which an
+    // operation's inline schema could hold too.
+    ...(Object.keys(components).length ? { components } : {}), ...(paths ? { paths } : {}),
   };
 }
 

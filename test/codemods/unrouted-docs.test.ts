@@ -10,6 +10,7 @@ import { apiDocsExport, apiDocsValue } from '../../codemods/app-plan.js';
 import { emptyDocsModel, type DocOperation } from '../../codemods/model.js';
 import { recoverUnrouted, unroutedPaths, UNROUTED_KEY } from '../../codemods/unrouted-docs.js';
 import { previousDocs } from '../../codemods/zod/previous-module.js';
+import { inApiDocsOrder } from '../../codemods/zod/module.js';
 
 const op = (method: string, path: string, file: string, extra: Partial<DocOperation> = {}): DocOperation => ({
   method, path, style: 'spec-file', at: { file, line: 3 },
@@ -77,4 +78,18 @@ test('recoverUnrouted: only what no doc defines any more, and only where the mar
   assert.deepEqual(recoverUnrouted(previous, module, [], (f) => f === '/app/server/common/api.yml'), []);
   // An entry without the mark is not ours to read back.
   assert.deepEqual(recoverUnrouted({ paths: { '/x': { get: { responses: {} } } } }, module, [], () => false), []);
+});
+
+test("apiDocs.paths come after its components: a re-run still reads the schemas' order, whatever an operation's schema names", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unrouted-'));
+  try {
+    const docs = emptyDocsModel();
+    docs.schemas = { Zebra: { type: 'string' }, Ant: { type: 'integer' } };
+    const body = { content: { 'application/json': { schema: { type: 'object', properties: { schemas: { type: 'object', properties: { Ant: { type: 'string' }, Zebra: { type: 'string' } } } } } } } };
+    const paths = unroutedPaths([op('post', '/import', join(dir, 'openapi.json'), { operation: { requestBody: body, responses: {} } })], join(dir, 'api-schemas.js'));
+    const code = apiDocsExport(apiDocsValue(dir, docs, paths)!, 'js');
+    assert.deepEqual(Object.keys(inApiDocsOrder({ Ant: docs.schemas.Ant!, Zebra: docs.schemas.Zebra! }, code)), ['Zebra', 'Ant']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
