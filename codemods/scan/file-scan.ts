@@ -132,6 +132,9 @@ const NODE_INFO = new Map<string, { kind: K; keys: readonly string[] }>(
 
 const ROUTER_NAME = /(app|router|routes?|api|server)$/i;
 /** Packages whose default export is a drop-in `Router()` (express-promise-router, ...). */
+/** migrate-api/compat's exports that serve the generated docs (compat/docs-handlers.ts). */
+const DOCS_HANDLERS = new Set(['serveOpenApi', 'serveSwaggerUi']);
+
 const ROUTER_PACKAGE = /^(express-[\w-]*router|[\w@/-]*\/router)$/;
 
 /** Whether an unresolved receiver name reads like an Express app/router (`app`, `userRouter`, `api`). */
@@ -276,6 +279,7 @@ class FileWalker {
       if (name === 'createRouter') this.routerFactories.add(local);
       // `typed` imported under an alias (the file binds `typed` otherwise): still the wrapper.
       if (name === 'typed') this.typedNames.add(local);
+      if (DOCS_HANDLERS.has(name)) this.docsHandlerNames.add(local);
     } else if (ROUTER_PACKAGE.test(source) && (name === 'default' || name === '*')) {
       this.routerFactories.add(local); // express-promise-router and friends: a drop-in Router()
     }
@@ -366,6 +370,8 @@ class FileWalker {
 
   private readonly namedAssignments = new WeakSet<t.Node>();
   private readonly typedNames = new Set<string>();
+  /** migrate-api/compat's docs handlers as this file names them (`serveOpenApi`): the routes finish wrote. */
+  private readonly docsHandlerNames = new Set<string>();
 
   private assignment(node: t.AssignmentExpression, ctx: Ctx): void {
     const left = node.left;
@@ -535,6 +541,10 @@ class FileWalker {
       receiverNode = obj;
       rest = args.slice(1);
     }
+    // `app.get('/api-docs.json', serveOpenApi())`, as finish (MA006) writes it: the runtime's docs endpoint, not
+    // one of the app's routes to migrate (a run after finish would wrap it as an undocumented route).
+    const last = rest[rest.length - 1];
+    if (rest.length === 1 && last?.type === 'CallExpression' && last.callee.type === 'Identifier' && this.docsHandlerNames.has(last.callee.name)) return;
     // The location rules and flasgger blocks key on: the receiver's start; within a chain every later
     // verb starts at the same place, so those use the verb itself to stay unique.
     const firstInChain = routeCall ? callee.object === routeCall : !chained;
