@@ -165,6 +165,7 @@ describe('openapi-compare', () => {
       'requestBody POST /users schema',
       'response POST /users 200',
       'response POST /users 200 application/json examples one',
+      'response POST /users 200 application/json schema',
       'response POST /users 200 body schema',
       'response POST /users 201',
       'response POST /users 201 application/json example',
@@ -192,6 +193,7 @@ describe('openapi-compare', () => {
       'requestBody POST /users apllication/json example',
       'requestBody POST /users schema',
       'response POST /users 200 application/json examples one',
+      'response POST /users 200 application/json schema',
       'response POST /users 200 body schema',
       'response POST /users 201 application/json example',
       'response POST /users 201 application/json without schema',
@@ -215,7 +217,60 @@ describe('openapi-compare', () => {
       paths: { '/p': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } } } } } },
       components: { schemas: { Product: { $ref: '#/components/schemas/Product' } } },
     };
-    assert.deepEqual(compareDocuments(original, served).lost, ['response GET /p 200 body schema']);
+    assert.deepEqual(compareDocuments(original, served).lost, ['response GET /p 200 application/json schema', 'response GET /p 200 body schema']);
+  });
+
+  it('a response written as a schema states its body schema (and a 3.x response\'s own `schema`): served without one, it is lost', () => {
+    // junaiddevworks/ecommerceTask's 200 is `{ type: 'object', properties: { price } }`: no fact was counted for it,
+    // so a served document without the price's schema showed "0 lost".
+    const original = {
+      swagger: '2.0',
+      paths: { '/checkout': { post: { produces: ['application/json'], responses: { 200: { type: 'object', properties: { price: { type: 'number' } } }, 400: { description: 'bad' } } } } },
+    };
+    assert.deepEqual(documentFacts(original).filter((f) => f.startsWith('response POST /checkout 200')), [
+      'response POST /checkout 200', 'response POST /checkout 200 application/json schema', 'response POST /checkout 200 body schema',
+    ]);
+    const described = { openapi: '3.1.0', paths: { '/checkout': { post: { responses: { 200: { description: 'OK' }, 400: { description: 'bad' } } } } } };
+    assert.deepEqual(compareDocuments(original, described).lost, ['response POST /checkout 200 application/json schema', 'response POST /checkout 200 body schema']);
+    const kept = structuredClone(described) as any;
+    kept.paths['/checkout'].post.responses[200].content = { 'application/json': { schema: { type: 'object', properties: { price: { type: 'number' } } } } };
+    assert.deepEqual(compareDocuments(original, kept).lost, []);
+    // A 3.x response carrying `schema` beside `description` (ddthilindra/Node-Unit-Test-And-Swagger) states one too.
+    const habit = { openapi: '3.0.3', paths: { '/u': { get: { responses: { 200: { description: 'ok', schema: { type: 'string' } } } } } } };
+    assert.ok(documentFacts(habit).includes('response GET /u 200 body schema'));
+  });
+
+  it('counts every response media type with its schema: Swagger 2.0 produces, 3.x content', () => {
+    const produces = {
+      swagger: '2.0',
+      paths: { '/o': { get: { produces: ['application/json', 'application/xml'], responses: { 200: { description: 'ok', schema: { type: 'object' } }, 404: { description: 'no' } } } } },
+    };
+    const oas3 = {
+      openapi: '3.0.0',
+      paths: { '/o': { get: { responses: {
+        200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' } }, 'application/xml': { schema: { type: 'object', xml: { name: 'o' } } } } },
+        404: { description: 'no' },
+      } } } },
+    };
+    const facts = ['response GET /o 200 application/json schema', 'response GET /o 200 application/xml schema'];
+    for (const doc of [produces, oas3]) for (const f of facts) assert.ok(documentFacts(doc).includes(f), `${f} not counted`);
+    // No `produces`: no media type is stated, only the body schema.
+    const bare = structuredClone(produces) as any;
+    delete bare.paths['/o'].get.produces;
+    assert.deepEqual(documentFacts(bare).filter((f) => f.startsWith('response GET /o 200')), ['response GET /o 200', 'response GET /o 200 body schema']);
+    // What was served before: the JSON one alone.
+    const jsonOnly = { openapi: '3.1.0', paths: { '/o': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } }, 404: { description: 'no' } } } } } };
+    assert.deepEqual(compareDocuments(produces, jsonOnly).lost, ['response GET /o 200 application/xml schema']);
+    assert.deepEqual(compareDocuments(oas3, jsonOnly).lost, ['response GET /o 200 application/xml schema']);
+    assert.deepEqual(compareDocuments(produces, oas3).lost, []);
+  });
+
+  it('counts a request body\'s description: a Swagger 2.0 in: body parameter\'s is the 3.x requestBody\'s', () => {
+    const original = { swagger: '2.0', paths: { '/o': { post: { parameters: [{ in: 'body', name: 'order', description: 'the new order', schema: { type: 'object' } }], responses: { 200: { description: 'ok' } } } } } };
+    const served = { openapi: '3.1.0', paths: { '/o': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'ok' } } } } } };
+    assert.deepEqual(compareDocuments(original, served).lost, ['requestBody POST /o description "the new order"']);
+    (served.paths['/o'].post.requestBody as any).description = 'the new order';
+    assert.deepEqual(compareDocuments(original, served).lost, []);
   });
 
   it('says which $ref leads nowhere instead of guessing', () => {

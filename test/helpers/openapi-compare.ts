@@ -1,9 +1,10 @@
 // Semantic comparison of two API documents (Swagger 2.0, OpenAPI 3.0 or 3.1): each is reduced to a set of
 // facts a client relies on — operations with their summaries, descriptions and tags, parameters (name + in +
-// required), request bodies and how they are encoded and whether they have a schema, response statuses, headers
-// and whether they have a body schema, media-type `example`/`examples` (request and response), response media
-// types documented without a schema, named components, the document's title/version/description/termsOfService,
-// contact and license — and every fact of the original missing from the other is listed. An empty schema (`{}`,
+// required), request bodies and how they are encoded, their descriptions and whether they have a schema, response
+// statuses, headers and whether they have a body schema, media-type `example`/`examples` (request and response),
+// every response media type with whether it has a schema, named components, the document's
+// title/version/description/termsOfService, contact and license — and every fact of the original missing from the
+// other is listed. An empty schema (`{}`,
 // what a generator writes for one it could not render) states nothing: a schema served as `{}` is a lost fact.
 // Hand-written because the libraries at hand diff documents textually (a $ref vs an inlined schema, a
 // path-level vs an operation-level parameter, `in: body` vs requestBody are the same fact, not a change).
@@ -74,6 +75,9 @@ export function documentFacts(doc: Json): string[] {
       }
       if (op.requestBody) body = { required: resolveRef(doc, op.requestBody).required === true };
       if (body) facts.add(`requestBody ${where} ${body.required ? 'required' : 'optional'}`);
+      // What the body is for: a Swagger 2.0 `in: body` parameter's description is the 3.x requestBody's.
+      const bodyDescription = swagger2 ? [...params.values()].find((p) => p.in === 'body')?.description : resolveRef(doc, op.requestBody)?.description;
+      if (typeof bodyDescription === 'string' && bodyDescription) facts.add(`requestBody ${where} description ${JSON.stringify(bodyDescription)}`);
       if (swagger2 ? [...params.values()].some((p) => p.in === 'formData' || (p.in === 'body' && hasSchema(doc, p.schema)))
         : Object.values<Json>(resolveRef(doc, op.requestBody)?.content ?? {}).some((m) => hasSchema(doc, m?.schema))) {
         facts.add(`requestBody ${where} schema`);
@@ -91,14 +95,11 @@ export function documentFacts(doc: Json): string[] {
         facts.add(`response ${where} ${status}`);
         const res = resolveRef(doc, raw);
         for (const name of Object.keys(res?.headers ?? {})) facts.add(`response ${where} ${status} header ${name.toLowerCase()}`);
-        const schema = swagger2 ? hasSchema(doc, res?.schema) : Object.values<Json>(res?.content ?? {}).some((m) => hasSchema(doc, m?.schema));
+        const media = responseMedia(doc, res, swagger2 ? op.produces ?? doc.produces ?? [] : undefined);
+        const schema = Object.values(media).some((m) => hasSchema(doc, m.schema)) || hasSchema(doc, writtenSchema(res));
         if (schema) facts.add(`response ${where} ${status} body schema`);
-        // Media types with their examples: Swagger 2.0 keys a response's examples by media type.
-        const media: Record<string, Json> = swagger2
-          ? Object.fromEntries(Object.entries<unknown>(res?.examples ?? {}).map(([type, example]) => [type, { example, ...(res?.schema ? { schema: res.schema } : {}) }]))
-          : res?.content ?? {};
         for (const [type, m] of Object.entries<Json>(media)) {
-          if (!hasSchema(doc, m?.schema)) facts.add(`response ${where} ${status} ${type} without schema`);
+          facts.add(`response ${where} ${status} ${type} ${hasSchema(doc, m?.schema) ? 'schema' : 'without schema'}`);
           for (const fact of exampleFacts(m)) facts.add(`response ${where} ${status} ${type} ${fact}`);
         }
       }
@@ -122,6 +123,36 @@ export function documentFacts(doc: Json): string[] {
     for (const name of Object.keys(entries ?? {})) facts.add(`component ${kind} ${name}`);
   }
   return [...facts].sort();
+}
+
+/**
+ * A response's media types with their schemas and examples. Swagger 2.0 has one `schema` for every type of the
+ * operation's `produces` (none listed: no media type is stated, only the body schema) and keys its examples by
+ * media type; 3.x says each in `content`.
+ */
+function responseMedia(doc: Json, res: Json | undefined, produces: string[] | undefined): Record<string, Json> {
+  if (!produces) return res?.content ?? {};
+  const schema = writtenSchema(res);
+  const out: Record<string, Json> = {};
+  if (hasSchema(doc, schema)) for (const type of produces) out[type] = { schema };
+  for (const [type, example] of Object.entries<unknown>(res?.examples ?? {})) out[type] = { ...(schema ? { schema } : {}), ...out[type], example };
+  return out;
+}
+
+/** Keywords only a schema has (a response has none of them). */
+const SCHEMA_SHAPE_KEYS = ['type', 'properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties', 'enum'];
+
+/**
+ * The body schema a response states outside `content`: Swagger 2.0's `schema`, the same key in a 3.x document (a
+ * 2.0 habit), or a schema written in place of the response object (`200: { type: object, properties: ... }`,
+ * junaiddevworks/ecommerceTask). swagger-ui shows no body for the last two, but their authors plainly stated one:
+ * a document that drops it loses a fact.
+ */
+function writtenSchema(res: Json | undefined): unknown {
+  if (!res || typeof res !== 'object' || res.content !== undefined) return undefined;
+  if (res.schema !== undefined) return res.schema;
+  if (!SCHEMA_SHAPE_KEYS.some((k) => res[k] !== undefined)) return undefined;
+  return Object.fromEntries(Object.entries(res).filter(([k]) => !['description', 'headers', 'links', 'examples'].includes(k) && !k.startsWith('x-')));
 }
 
 /** A schema that states something: `{}` (and `true`) accepts anything, as if there were none. */
