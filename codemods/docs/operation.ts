@@ -46,6 +46,8 @@ const PARAM_KEYS = new Set(['name', 'in', 'description', 'required', 'deprecated
 const OPERATION_KEYS = new Set(['operationId', 'summary', 'description', 'tags', 'deprecated', 'security', 'parameters',
   'requestBody', 'responses', 'consumes', 'produces', 'schemes', 'externalDocs', 'callbacks', 'servers']);
 const RESPONSE_KEYS = new Set(['description', 'headers', 'content', 'links', 'schema', 'examples']);
+/** Keywords only a schema has: one of them on a response without `schema`/`content` is a schema written in its place. */
+const SCHEMA_SHAPE_KEYS = ['type', 'properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties', 'enum'];
 
 /** Follows a `$ref` to a component (through chains of refs). Undefined when it points to nothing (reported). */
 export function resolveComponent(kind: ComponentKind, raw: Record<string, unknown>, file: string, ptr: string,
@@ -217,8 +219,9 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
   if (!target || isPending(target)) return target;
   const r = target.value as Record<string, unknown>;
   const at = target.pointer;
+  const inPlace = schemaInPlace(r);
   for (const key of Object.keys(r)) {
-    if (!RESPONSE_KEYS.has(key) && !key.startsWith('x-')) {
+    if (!RESPONSE_KEYS.has(key) && !key.startsWith('x-') && !inPlace) {
       report(ctx, { code: 'unknown-keyword', severity: 'warning', message: `unknown response keyword \`${key}\` ignored`, file: target.file, pointer: joinPointer(at, key) });
     }
   }
@@ -237,12 +240,28 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
   } else if (r.schema !== undefined) {
     const schema = normalizeSchema(r.schema, target.file, joinPointer(at, 'schema'), ctx);
     out.content = Object.fromEntries(produces.map((mt) => [mt, { schema }]));
+  } else if (inPlace) {
+    // `200: { type: object, properties: {...} }`: swagger-ui shows no body for it, yet its author plainly wrote the
+    // body's schema (junaiddevworks/ecommerceTask). Read as that schema (validated and served like any other), said
+    // once where it stands so the docs can be fixed, rather than a warning per keyword and the schema dropped.
+    report(ctx, {
+      code: 'response-as-schema', severity: 'warning', file: target.file, pointer: at,
+      message: `this response is a schema written in place of the response object (${Object.keys(inPlace).map((k) => `\`${k}\``).join(', ')} with no \`schema\`): read as its body schema; swagger-ui showed no body for it: move these keys under \`schema:\``,
+    });
+    const schema = normalizeSchema(inPlace, target.file, at, ctx);
+    out.content = Object.fromEntries(produces.map((mt) => [mt, { schema }]));
   }
   if (isObject(r.examples) && r.content === undefined) {
     out.content ??= {};
     for (const [mt, example] of Object.entries(r.examples)) out.content[mt] = { ...out.content[mt], example };
   }
   return out;
+}
+
+/** The schema keywords of a response that has neither `schema` nor `content` but a keyword only a schema has. */
+function schemaInPlace(r: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (r.schema !== undefined || r.content !== undefined || !SCHEMA_SHAPE_KEYS.some((k) => r[k] !== undefined)) return undefined;
+  return Object.fromEntries(Object.entries(r).filter(([k]) => !RESPONSE_KEYS.has(k) && !k.startsWith('x-')));
 }
 
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];

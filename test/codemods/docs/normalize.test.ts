@@ -125,3 +125,36 @@ test('normalizeDocument: a components schema that only points to the definitions
   assert.deepEqual(model.schemas.Sale, { $ref: '#/components/schemas/Product' }, 'an alias of another name stays an alias');
   assert.deepEqual(model.diagnostics, []);
 });
+
+test('normalizeDocument: a response written as a schema (no `schema`) is read as its body schema, one warning at its line', () => {
+  // junaiddevworks/ecommerceTask: `200: { type: 'object', properties: { price } }`. It was a warning per keyword
+  // and a response with no body (the price's schema lost); the author plainly meant the body's schema.
+  const lines: Record<string, number> = { '/paths/~1checkout/post/responses/200': 7 };
+  const model = normalizeDocument({
+    swagger: '2.0',
+    paths: {
+      '/checkout': {
+        post: {
+          produces: ['application/json'],
+          responses: {
+            200: { type: 'object', properties: { price: { type: 'number', example: 360 } } },
+            201: { description: 'listed', type: 'array', items: { type: 'string' } },
+            400: { description: 'Bad', schema: { type: 'string' }, bogus: 1 },
+          },
+        },
+      },
+    },
+  }, { file: 'swagger.js', lineOf: (p) => lines[p] });
+  assert.deepEqual(model.operations[0].operation.responses, {
+    200: { content: { 'application/json': { schema: { type: 'object', properties: { price: { type: 'number', example: 360 } } } } } },
+    201: { description: 'listed', content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } } },
+    400: { description: 'Bad', content: { 'application/json': { schema: { type: 'string' } } } },
+  });
+  assert.deepEqual(model.diagnostics.map((d) => [d.code, d.severity, d.pointer]), [
+    ['response-as-schema', 'warning', '/paths/~1checkout/post/responses/200'],
+    ['response-as-schema', 'warning', '/paths/~1checkout/post/responses/201'],
+    ['unknown-keyword', 'warning', '/paths/~1checkout/post/responses/400/bogus'],
+  ]);
+  assert.deepEqual(model.diagnostics[0].at, { file: 'swagger.js', line: 7 });
+  assert.match(model.diagnostics[0].message, /`type`, `properties` with no `schema`\): read as its body schema/);
+});
