@@ -21,9 +21,10 @@ export type DependencyFn<T = unknown> = (input: ParsedInputBase, ctx: RouteConte
  * reads the same objects as RouteSpec (typed.ts checkSpec).
  */
 type SpecSchema = z.core.$ZodType;
-type SpecResponse = SpecSchema | (Omit<Exclude<ResponseSpec, z.ZodType>, 'schema' | 'headers'> & {
+type SpecResponse = SpecSchema | (Omit<Exclude<ResponseSpec, z.ZodType>, 'schema' | 'headers' | 'otherContent'> & {
   schema?: SpecSchema;
   headers?: Record<string, SpecSchema> | SpecSchema;
+  otherContent?: Record<string, { schema?: SpecSchema; example?: unknown; examples?: Record<string, unknown> }>;
 });
 
 /** RouteSpec as typed verbs accept it: deps may also be bare functions. */

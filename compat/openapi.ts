@@ -137,9 +137,13 @@ function responsesOf(spec: RouteSpec, validated: boolean, legacyHandler: boolean
   for (const [status, entry] of Object.entries(spec.responses ?? {})) {
     const r = isZod(entry) ? { schema: entry } : entry;
     const config: ResponseConfig = { description: r.description ?? defaultDescription(status) };
-    // The media type and its examples as the docs wrote them; a body documented by an example alone keeps its media type.
+    // The media types and their examples as the docs wrote them; a body documented by an example alone keeps its media type.
     if (r.schema || r.contentType !== undefined || r.example !== undefined || r.examples !== undefined) {
-      config.content = { [r.contentType ?? 'application/json']: mediaType(r.schema, r.example, r.examples) };
+      const types = [r.contentType ?? 'application/json'].flat();
+      config.content = Object.fromEntries(types.map((t, i) => [t, i === 0 ? mediaType(r.schema, r.example, r.examples) : mediaType(r.schema, undefined, undefined)]));
+    }
+    for (const [type, m] of Object.entries(r.otherContent ?? {})) {
+      (config.content ??= {})[type] = mediaType(m.schema, m.example, m.examples);
     }
     // A z.object(...) of headers is taken as its shape: apps migrated before the codemod emitted plain shapes
     // carry one, and wrapping it again in z.object made the library throw ("reading 'parent'").

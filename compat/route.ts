@@ -13,17 +13,28 @@ export type ValidationMode = 'enforce' | 'report' | 'off';
 
 /** A response entry: a bare schema, or a schema with its description and headers. `contentType` (default
  *  `application/json`), `example` and `examples` are the document's only: the media type and its examples as the
- *  docs wrote them. A contentType or an example without a schema documents a body no schema checks. */
+ *  docs wrote them. A contentType or an example without a schema documents a body no schema checks. A list of
+ *  media types serves `schema` under each (the examples under the first). `otherContent` holds the media types
+ *  the docs give a schema or examples of their own (`application/xml` beside JSON): served as written, never
+ *  validated (`schema` is the one that checks what the handler sends). */
 export type ResponseSpec =
   | z.ZodType
   | {
     schema?: z.ZodType;
     description?: string;
     headers?: Record<string, z.ZodType> | z.ZodObject;
-    contentType?: string;
+    contentType?: string | string[];
     example?: unknown;
     examples?: Record<string, unknown>;
+    otherContent?: Record<string, MediaTypeSpec>;
   };
+
+/** One media type of a response as the docs wrote it, for the document only. */
+export interface MediaTypeSpec {
+  schema?: z.ZodType;
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
 
 /** Route context handed to handlers and dependencies: the raw express objects. */
 export interface RouteContext {

@@ -98,15 +98,29 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
 
   const responses: ObjectProp[] = [];
   for (const [status, res] of Object.entries(op.responses ?? {})) {
-    const picked = res.content ? pickContent(res.content, diagnostics, `#/responses/${status}`) : undefined;
-    const schema = picked?.media.schema !== undefined ? schemaToZod(picked.media.schema as JsonSchema, ctxFor('response', 'response', `#/responses/${status}/content/${esc(picked.type)}/schema`)) : undefined;
+    const picked = res.content ? pickContent(res.content, diagnostics, `#/responses/${status}`, 'response') : undefined;
+    const schemaCtx = (type: string) => ctxFor('response', 'response', `#/responses/${status}/content/${esc(type)}/schema`);
+    const schema = picked?.media.schema !== undefined ? schemaToZod(picked.media.schema as JsonSchema, schemaCtx(picked.type)) : undefined;
     const entry: ObjectProp[] = [];
     if (res.description !== undefined && (!schema || !isStock(status, res.description))) entry.push({ key: 'description', value: lit(res.description) });
     if (schema) entry.push({ key: 'schema', value: schema });
-    // The media type as written (a body documented by an example alone keeps it too) and its examples: the document's only.
+    // Every media type as written (a body documented by an example alone keeps it too) and its examples: the
+    // document's only. Those with the picked one's schema and no examples of their own share it (Swagger 2's
+    // `produces: [application/json, application/xml]`); the rest are served as the docs wrote them, unchecked.
+    const others = Object.entries(res.content ?? {}).filter(([t]) => t !== picked?.type);
+    const sharing = picked ? others.filter(([, m]) => sameSchema(m.schema, picked.media.schema) && m.example === undefined && m.examples === undefined).map(([t]) => t) : [];
     const exampled = picked?.media.example !== undefined || picked?.media.examples !== undefined;
-    if (picked && (picked.type !== 'application/json' || (!schema && !exampled))) entry.push({ key: 'contentType', value: lit(picked.type) });
+    if (picked && sharing.length) entry.push({ key: 'contentType', value: json([picked.type, ...sharing]) });
+    else if (picked && (picked.type !== 'application/json' || (!schema && !exampled))) entry.push({ key: 'contentType', value: lit(picked.type) });
     if (picked) entry.push(...exampleProps(picked.media, 'example', 'examples'));
+    const own = others.filter(([t]) => !sharing.includes(t)).map(([type, m]): ObjectProp => ({
+      key: type,
+      value: obj([
+        ...(m.schema !== undefined ? [{ key: 'schema', value: schemaToZod(m.schema as JsonSchema, schemaCtx(type)) }] : []),
+        ...exampleProps(m, 'example', 'examples'),
+      ]),
+    }));
+    if (own.length) entry.push({ key: 'otherContent', value: obj(own) });
     if (res.headers && Object.keys(res.headers).length) {
       const headers = Object.entries(res.headers).map(([name, h]): ObjectProp => {
         let v = withMeta(schemaToZod(h.schema ?? {}, ctxFor('response', 'response', `#/responses/${status}/headers/${esc(name)}/schema`)),
@@ -138,6 +152,11 @@ function spreadObject(p: ParameterObject): { properties: Record<string, JsonSche
 
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Two media types stating the same schema (Swagger 2's `produces` gives each type the one `schema`). */
+function sameSchema(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A stock description ("OK" for 200) says nothing the status does not. */
 const isStock = (status: string, description: string) => description.trim().toLowerCase() === (STATUS_CODES[status] ?? '').toLowerCase();
 
@@ -156,7 +175,7 @@ function exampleProps(media: MediaTypeObject, exampleKey: string, examplesKey: s
  * check. Content without any schema (a body documented by an example alone) picks its media type the same way,
  * falling back to the first one: the document keeps it.
  */
-function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diagnostic[], pointer: string): { type: string; media: MediaTypeObject } | undefined {
+function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diagnostic[], pointer: string, what: 'body' | 'response' = 'body'): { type: string; media: MediaTypeObject } | undefined {
   const all = Object.keys(content);
   const withSchema = all.filter((t) => content[t]?.schema !== undefined);
   const types = withSchema.length ? withSchema : all;
@@ -164,9 +183,13 @@ function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diag
     ?? types.find((t) => /[/+]json\b/.test(t) || t === '*/*')
     ?? types.find((t) => FORM_TYPES.includes(t))
     ?? (withSchema.length ? undefined : types[0]);
-  if (all.length > 1 || (!type && all.length)) {
-    const what = withSchema.length ? 'validated' : 'in the served document';
-    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is ${what} (also documented: ${all.filter((t) => t !== type).join(', ')})` });
+  const rest = all.filter((t) => t !== type);
+  if (what === 'response' && withSchema.some((t) => t !== type && !sameSchema(content[t]!.schema, type === undefined ? undefined : content[type]!.schema))) {
+    // A response serves every media type as written; only the one picked checks what the handler sends.
+    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is validated (also served as documented: ${rest.join(', ')})` });
+  } else if (what === 'body' && (all.length > 1 || (!type && all.length))) {
+    const said = withSchema.length ? 'validated' : 'in the served document';
+    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is ${said} (also documented: ${rest.join(', ')})` });
   }
   // Read as JSON by the pattern above, yet no JSON media type: most likely a misspelling (`apllication/json`).
   const bare = type?.split(';')[0].trim();

@@ -1,7 +1,8 @@
 // fixtures/migrate/docs-examples-cjs, migrated with default options and run: the served /openapi.json keeps what
 // its swagger.json says beyond schemas — info.contact/license/termsOfService, media-type examples (request and
-// response), the media type of a response documented by an example alone, a misspelled media type's own name —
-// fact by fact (test/helpers/openapi-compare.ts), and the migration warns about the misspelling with file:line.
+// response), the media type of a response documented by an example alone, a second media type with a schema of
+// its own, a misspelled media type's own name — fact by fact (test/helpers/openapi-compare.ts), and the migration
+// warns about the misspelling with file:line.
 // The dist build must be current (`npm run build`): migrated apps import migrate-api/compat from dist/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,7 +60,7 @@ describe('migrate docs-examples-cjs: the served document keeps examples, media t
         'info contact email "jane@example.com"', 'info license name "MIT"', 'info termsOfService "https://example.com/terms"',
         'requestBody POST /users apllication/json example', 'response POST /users 201 application/json example',
         'response POST /users 201 application/json without schema', 'response GET /users/{id} 200 application/json examples jane',
-        'response GET /users/{id} 404 text/plain without schema',
+        'response GET /users/{id} 404 text/plain without schema', 'response GET /users/{id} 200 application/xml schema',
       ]) assert.ok(compared.includes(fact), `${fact} is not among the compared facts:\n${compared.join('\n')}`);
       assert.deepEqual(lost, [], `facts of swagger.json missing from the served document:\n${lost.join('\n')}`);
       // The misspelled media type is served under its own name (validation reads it as JSON either way).

@@ -31,3 +31,43 @@ test('request bodies ask for the request variant; missing refs are diagnostics',
   assert.deepEqual(r.usedRefs, ['PetInput']);
   assert.deepEqual(r.diagnostics.map((d) => [d.code, d.pointer]), [['ref-missing', '#/responses/200/content/application~1json/schema']]);
 });
+
+test('every response media type is kept: one sharing the schema is listed beside it, one of its own is otherContent', () => {
+  // Swagger 2 `produces: [application/json, application/xml]` gives both types the one schema; an OpenAPI 3
+  // response may give each its own. Only JSON was written: the other types left the served document unsaid.
+  const pet = { $ref: '#/components/schemas/Pet' };
+  const r = operationSpecSource({
+    responses: {
+      '200': { description: 'A pet', content: { 'application/json': { schema: pet }, 'application/xml': { schema: pet } } },
+      '201': {
+        description: 'Made',
+        content: {
+          'application/xml': { schema: { type: 'string' }, example: '<pet/>' },
+          'application/json': { schema: pet },
+          'text/plain': {},
+        },
+      },
+      '202': { description: 'Queued', content: { 'application/xml': { schema: { type: 'string' } } } },
+    },
+  }, { refName, format: 'ts' });
+  assert.equal(r.source, [
+    '{',
+    '  responses: {',
+    "    200: { description: 'A pet', schema: Pet, contentType: ['application/json', 'application/xml'] },",
+    '    201: {',
+    "      description: 'Made',",
+    '      schema: Pet,',
+    '      otherContent: {',
+    "        'application/xml': { schema: z.string(), example: '<pet/>' },",
+    "        'text/plain': {},",
+    '      },',
+    '    },',
+    "    202: { description: 'Queued', otherContent: { 'application/xml': { schema: z.string() } } },",
+    '  },',
+    '}',
+  ].join('\n'));
+  assert.deepEqual(r.diagnostics.map((d) => [d.pointer, d.message]), [
+    ['#/responses/201', 'only application/json content is validated (also served as documented: application/xml, text/plain)'],
+    ['#/responses/202', 'only no content is validated (also served as documented: application/xml)'],
+  ]);
+});
