@@ -250,6 +250,7 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
       if (spec.body) {
         const types = [spec.bodyContentType ?? 'application/json'].flat();
         request.body = {
+          ...(spec.bodyDescription !== undefined ? { description: spec.bodyDescription } : {}),
           required: !isOptionalInput(spec.body),
           content: Object.fromEntries(types.map((t, i) => [t, i === 0 ? mediaType(spec.body, spec.bodyExample, spec.bodyExamples) : { schema: spec.body! }])),
         };

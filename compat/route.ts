@@ -68,6 +68,8 @@ export interface RouteSpec {
   /** How the body travels, for the document: `application/x-www-form-urlencoded`, `multipart/form-data`, ...
    *  (default `application/json`). Parsing stays the app's own middleware's job. */
   bodyContentType?: string | string[];
+  /** The request body's description (a Swagger 2 `in: body` parameter's), for the document. */
+  bodyDescription?: string;
   /** The body's media-type `example` / `examples` as the docs wrote them, for the document (under the first
    *  bodyContentType). */
   bodyExample?: unknown;

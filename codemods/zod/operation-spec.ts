@@ -82,6 +82,8 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       let body = schemaToZod(picked.media.schema as JsonSchema, ctxFor('request', location, `#/requestBody/content/${esc(picked.type)}/schema`));
       if (!op.requestBody.required) body = chain(body, 'optional');
       props.push({ key: 'body', value: body });
+      // A Swagger 2 `in: body` parameter's description is the 3.x requestBody's (it says what the body is for).
+      if (op.requestBody.description) props.push({ key: 'bodyDescription', value: lit(op.requestBody.description) });
       // Form bodies say so, or the served document would call them JSON; the app's own parser still reads them.
       // So does any other JSON media type (`application/vnd.api+json`, `*/*`): the document keeps the name as written.
       const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));

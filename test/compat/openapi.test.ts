@@ -296,6 +296,14 @@ test('a form body is documented with its own media types, not as JSON', () => {
   assert.deepEqual(Object.keys(d.paths['/avatar'].post.requestBody.content), ['multipart/form-data', 'application/x-www-form-urlencoded']);
 });
 
+test("bodyDescription is the requestBody's description (a Swagger 2 in: body parameter's, kept by a migration)", () => {
+  const app = createApp({ docs: false });
+  app.post('/orders', { body: z.object({ price: z.number() }), bodyDescription: 'the new order' }, async () => ({}));
+  const body = (buildOpenApiDocumentUncached(app) as Json).paths['/orders'].post.requestBody;
+  assert.equal(body.description, 'the new order');
+  assert.equal(body.required, true);
+});
+
 test('info carries termsOfService, contact and license from the app options; legacyDocs fills in what they leave out', () => {
   const app = createApp({ docs: false, title: 'T', version: '1', termsOfService: 'https://x/terms', contact: { name: 'Jane' } });
   app.get('/ping', {}, async () => ({}));

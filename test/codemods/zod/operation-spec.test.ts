@@ -71,3 +71,10 @@ test('every response media type is kept: one sharing the schema is listed beside
     ['#/responses/202', 'only no content is validated (also served as documented: application/xml)'],
   ]);
 });
+
+test("a request body's description (a Swagger 2 in: body parameter's) is kept for the document", () => {
+  const r = operationSpecSource({
+    requestBody: { description: 'the new order', required: true, content: { 'application/json': { schema: { type: 'object', properties: { price: { type: 'number' } } } } } },
+  }, { refName, format: 'ts' });
+  assert.equal(r.source, "{ body: z.object({ price: z.number().optional() }), bodyDescription: 'the new order' }");
+});
