@@ -3,6 +3,8 @@
 // response), the media type of a response documented by an example alone, a second media type with a schema of
 // its own, a misspelled media type's own name — fact by fact (test/helpers/openapi-compare.ts), and the migration
 // warns about the misspelling with file:line.
+// fixtures/migrate/docs-swagger2-cjs the same for a Swagger 2.0 spec: a response written as a schema, a second
+// media type in `produces`, `in: body` descriptions (one beside an express-validator chain that wins).
 // The dist build must be current (`npm run build`): migrated apps import migrate-api/compat from dist/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,6 +67,57 @@ describe('migrate docs-examples-cjs: the served document keeps examples, media t
       assert.deepEqual(lost, [], `facts of swagger.json missing from the served document:\n${lost.join('\n')}`);
       // The misspelled media type is served under its own name (validation reads it as JSON either way).
       assert.deepEqual(Object.keys(served.paths['/users'].post.requestBody.content), ['apllication/json']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+const SWAGGER2 = join(repoRoot, 'fixtures', 'migrate', 'docs-swagger2-cjs', 'input');
+
+describe('migrate docs-swagger2-cjs: the served document keeps a Swagger 2.0 response written as a schema, produces, body descriptions', () => {
+  let dir: string;
+  let reportDir: string;
+  let code: number;
+  let err = '';
+  let report: MigrationReport;
+
+  before(async () => {
+    assert.ok(existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs')), 'dist/compat is missing: run `npm run build` first');
+    dir = mkdtempSync(join(tmpdir(), 'docs-swagger2-'));
+    reportDir = mkdtempSync(join(tmpdir(), 'docs-swagger2-report-'));
+    cpSync(SWAGGER2, dir, { recursive: true });
+    code = await main([dir, '--report', reportDir], { out: () => {}, err: (s) => (err += s), isTTY: false });
+    report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as MigrationReport;
+    await linkDependencies(dir);
+  });
+  after(() => {
+    for (const d of [dir, reportDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('migrates, and warns once that a response is written as a schema, with file:line', () => {
+    assert.equal(code, 0, err);
+    const warnings = report.diagnostics.filter((d) => d.code === 'response-as-schema');
+    assert.equal(warnings.length, 1, JSON.stringify(report.diagnostics));
+    assert.equal(warnings[0].at?.file, 'swagger.json');
+    assert.equal(warnings[0].at?.line, 13);
+    assert.ok(!report.diagnostics.some((d) => d.code === 'unknown-keyword'), JSON.stringify(report.diagnostics));
+  });
+
+  it('the served /openapi.json keeps every fact of swagger.json', async () => {
+    const original = JSON.parse(readFileSync(join(SWAGGER2, 'swagger.json'), 'utf8')) as Json;
+    const server = await startApp(dir, 'app.js');
+    try {
+      const res = await fetch(`${server.url}${report.docsPaths!.openapi}`);
+      assert.equal(res.status, 200);
+      const served = (await res.json()) as Json;
+      const { compared, lost } = compareDocuments(original, served);
+      for (const fact of [
+        'response POST /orders 200 body schema', 'response GET /orders/{id} 200 application/xml schema',
+        'requestBody POST /orders description "the amount to pay"', 'requestBody PUT /orders/{id} description "the new order"',
+      ]) assert.ok(compared.includes(fact), `${fact} is not among the compared facts:\n${compared.join('\n')}`);
+      assert.deepEqual(lost, [], `facts of swagger.json missing from the served document:\n${lost.join('\n')}`);
+      assert.deepEqual(served.paths['/orders'].post.responses['200'].content['application/json'].schema.properties, { price: { type: 'number', example: 360 } });
     } finally {
       await server.close();
     }
