@@ -215,6 +215,16 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
     report(ctx, { code: 'unknown-keyword', severity: 'warning', message: 'a response must be an object; ignored', file, pointer: ptr });
     return undefined;
   }
+  if (typeof raw.$ref === 'string' && /^\/(?:definitions|components\/schemas)\//.test(splitRef(raw.$ref).fragment)) {
+    // `200: { $ref: '#/definitions/Price' }`: a schema named where a response belongs, the same mistake as a schema
+    // written in place (below); read as the body schema by its name, the warning at the `$ref` itself.
+    report(ctx, {
+      code: 'response-as-schema', severity: 'warning', file, pointer: joinPointer(ptr, '$ref'),
+      message: `this response is a \`$ref\` to a schema (${raw.$ref}), not to a response: read as its body schema; swagger-ui showed no body for it: write it as \`schema: { $ref: ... }\` with a description`,
+    });
+    const schema = normalizeSchema({ $ref: raw.$ref }, file, ptr, ctx);
+    return { content: Object.fromEntries(produces.map((mt) => [mt, { schema }])) };
+  }
   const target = resolveComponent('responses', raw, file, ptr, ctx);
   if (!target || isPending(target)) return target;
   const r = target.value as Record<string, unknown>;

@@ -158,3 +158,14 @@ test('normalizeDocument: a response written as a schema (no `schema`) is read as
   assert.deepEqual(model.diagnostics[0].at, { file: 'swagger.js', line: 7 });
   assert.match(model.diagnostics[0].message, /`type`, `properties` with no `schema`\): read as its body schema/);
 });
+
+test('normalizeDocument: a response that is a $ref to a schema is read as its body schema by name, the warning at the $ref', () => {
+  // The warning pointed at the definition and the schema was inlined, its name lost.
+  const model = normalizeDocument({
+    swagger: '2.0',
+    definitions: { Price: { type: 'object', properties: { price: { type: 'number' } } } },
+    paths: { '/a': { get: { responses: { 200: { $ref: '#/definitions/Price' } } } } },
+  }, { file: 's.json' });
+  assert.deepEqual(model.operations[0].operation.responses, { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Price' } } } } });
+  assert.deepEqual(model.diagnostics.map((d) => [d.code, d.pointer]), [['response-as-schema', '/paths/~1a/get/responses/200/$ref']]);
+});
