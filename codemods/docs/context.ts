@@ -28,6 +28,8 @@ export interface NormalizeContext {
   sites?: Array<{ ref: string; file: string; site: RefSite }>;
   /** Swagger 2.0 media types, when the document declares them. */
   produces?: string[];
+  /** The document says `openapi: 3.x` (a doc block or a Swagger 2.0 document does not): its responses have `content`. */
+  openapi3?: boolean;
   consumes?: string[];
 }
 

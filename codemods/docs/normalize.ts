@@ -42,6 +42,7 @@ export function normalizeRaw(root: SourceDoc, options: NormalizeOptions): DocsMo
   }
   const model = ctx.model;
   if (Array.isArray(doc.produces)) ctx.produces = doc.produces.map(String);
+  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.')) ctx.openapi3 = true;
   if (Array.isArray(doc.consumes)) ctx.consumes = doc.consumes.map(String);
   if (isObject(doc.info)) {
     const { title, version, description, termsOfService, contact, license } = doc.info;

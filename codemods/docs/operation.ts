@@ -248,6 +248,13 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
   if (r.content !== undefined) {
     out.content = normalizeContent(r.content, target.file, joinPointer(at, 'content'), ctx);
   } else if (r.schema !== undefined) {
+    // Swagger 2.0's place for it; in a 3.x document swagger-ui shows no body for it, yet the author stated one.
+    if (ctx.openapi3) {
+      report(ctx, {
+        code: 'response-as-schema', severity: 'warning', file: target.file, pointer: joinPointer(at, 'schema'),
+        message: 'this OpenAPI 3 response has `schema` (Swagger 2.0\'s place for it) and no `content`: read as its body schema; swagger-ui showed no body for it: move it under `content: { application/json: { schema } }`',
+      });
+    }
     const schema = normalizeSchema(r.schema, target.file, joinPointer(at, 'schema'), ctx);
     out.content = Object.fromEntries(produces.map((mt) => [mt, { schema }]));
   } else if (inPlace) {

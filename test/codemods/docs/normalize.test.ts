@@ -169,3 +169,13 @@ test('normalizeDocument: a response that is a $ref to a schema is read as its bo
   assert.deepEqual(model.operations[0].operation.responses, { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Price' } } } } });
   assert.deepEqual(model.diagnostics.map((d) => [d.code, d.pointer]), [['response-as-schema', '/paths/~1a/get/responses/200/$ref']]);
 });
+
+test('normalizeDocument: a 3.x response with `schema` and no `content` is read as its body schema, with a warning', () => {
+  // ddthilindra/Node-Unit-Test-And-Swagger's api.yaml: read silently, while swagger-ui showed no body for it.
+  const model = normalizeDocument({ openapi: '3.0.3', paths: { '/u': { get: { responses: { 200: { description: 'ok', schema: { type: 'string' } } } } } } }, { file: 'api.yaml' });
+  assert.deepEqual(model.operations[0].operation.responses, { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'string' } } } } });
+  assert.deepEqual(model.diagnostics.map((d) => [d.code, d.pointer]), [['response-as-schema', '/paths/~1u/get/responses/200/schema']]);
+  // Swagger 2.0's own place for it: no warning.
+  const v2 = normalizeDocument({ swagger: '2.0', paths: { '/u': { get: { responses: { 200: { description: 'ok', schema: { type: 'string' } } } } } } }, { file: 's.yaml' });
+  assert.deepEqual(v2.diagnostics, []);
+});
