@@ -16,6 +16,7 @@ import { parserPlugins, parseSource } from './parse.js';
 import type { DefinitionPlan, FilePlan, RoutePlan, RouteRecord } from './plan.js';
 import { buildParents, isFunction, isIdent, walk, type Node, type Parents } from './rules/ast.js';
 import { locateDefinition, rewriteTypedDefinition } from './rules/definition-site.js';
+import { shadowedAt } from './rules/shadowing.js';
 import { SourceEdits } from './rules/edits.js';
 import { readSpec } from './rules/spec-source.js';
 import { fieldImplementor, type Implementor } from './interface-implementor.js';
@@ -338,6 +339,7 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
     if (n.type === 'Identifier' && names.has(n.name) && !ownKeys.has(n)) {
       if (inside(n) || !parent) return;
       if (parent.type === 'MemberExpression' && parent.property === n && !parent.computed) return;
+      if (shadowedAt(n, n.name, p.parents, fn)) return;
       if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && parent.key === n && !parent.computed && !(parent.shorthand)) return;
       if (parent.type === 'VariableDeclarator' && parent.id === n) return;
       if (isRequirePattern(n, p.parents)) return;
@@ -355,7 +357,7 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
     walk(f.body, (n, parent) => {
       if (found) return false;
       if (n.type === 'Identifier' && names.has(n.name) && !(parent?.type === 'MemberExpression' && parent.property === n && !parent.computed)
-        && !(parent?.type === 'ObjectProperty' && parent.key === n && !parent.shorthand)) found = { line: n.loc.start.line, how: 'referenced inside the function itself' };
+        && !(parent?.type === 'ObjectProperty' && parent.key === n && !parent.shorthand) && !shadowedAt(n, n.name, p.parents, fn)) found = { line: n.loc.start.line, how: 'referenced inside the function itself' };
       return undefined;
     });
   }

@@ -57,7 +57,7 @@ function isFunction(n: AnyNode): boolean {
 }
 
 /** Every name a binding pattern (a parameter, a destructuring) introduces. */
-function patternNames(p: AnyNode): string[] {
+export function patternNames(p: AnyNode): string[] {
   switch (p.type) {
     case 'Identifier': return [p.name];
     case 'AssignmentPattern': return patternNames(p.left);
