@@ -21,6 +21,7 @@ import { recordViolation } from './violations.js';
 import { firstDifference, wireView } from './wire.js';
 import { read } from './fresh-read.js';
 import { arrayKeysOf, dropEmptyValues, emptyAsMissingKeysOf, wrapSingleValues } from './query-wire.js';
+import { mountPattern } from './mount-pattern.js';
 import { keepRawShape, strippedKey } from './report-input.js';
 import { RECORDING, recordExchange, registrationSite } from './shapes-record.js';
 
@@ -111,7 +112,7 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
   }
 
   function routeOf(req: Request): string {
-    return req.baseUrl + d.path;
+    return mountPattern(d.router, req.baseUrl) + d.path;
   }
 
   function afterValidation(detail: ErrorDetail[] | undefined, input: ParsedInputBase, mode: ValidationMode, req: Request, res: Response, next: NextFunction): void {

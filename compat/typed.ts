@@ -8,6 +8,7 @@ import type { Typed } from './handler-types.js';
 import { isLegacyHandler } from './legacy.js';
 import { checkMode } from './modes.js';
 import { setAppOptions, type AppOptions } from './options.js';
+import { recordMountedAt, recordOptions } from './mount-pattern.js';
 import { attachRouteTable, HTTP_METHODS, type HttpMethod, type RouteDescriptor, type RouterOptions, type RouteSpec, type RouteTable } from './route.js';
 
 const TYPED = Symbol.for('migrate-api.typed');
@@ -51,6 +52,7 @@ export function typed<T extends object>(existing: T, opts: RouterOptions | AppOp
   const target = existing as T & Record<string, unknown>;
   if (target[TYPED as unknown as string]) return existing as Typed<T>;
   const table = attachRouteTable(existing, routerOptionsOf(opts));
+  recordOptions(existing, table.options);
   if (isApp(existing)) {
     setAppOptions(existing, opts as AppOptions);
     // A migrated app serves its generated docs at once, but keeps express's own 404/error pages:
@@ -170,6 +172,9 @@ function recordMounts(table: RouteTable, args: unknown[]): void {
     if (typeof arg !== 'function') continue;
     const child = arg as { stack?: unknown; handle?: unknown };
     if (!Array.isArray(child.stack) && typeof child.handle !== 'function') continue; // plain middleware
-    for (const prefix of prefixes) table.mounts.push({ prefix, child: arg });
+    for (const prefix of prefixes) {
+      table.mounts.push({ prefix, child: arg });
+      recordMountedAt(table.options, prefix, arg);
+    }
   }
 }
