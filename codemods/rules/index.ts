@@ -14,10 +14,10 @@ import type { RuleId } from '../diagnostics.js';
 import { parserPlugins, parseSource } from '../parse.js';
 import type { FilePlan, FileResult, RoutePlan } from '../plan.js';
 import { buildParents, isIdent, isReference, isStringLike, memberName, walk, type Node } from './ast.js';
-import type { RuleContext } from './context.js';
+import { introducedName, type RuleContext } from './context.js';
 import { ensureImports, moduleStyle, referenceCounts, removeUnused, topLevelBindings, type ImportNeed } from './imports.js';
 import { enclosingStatement, locateRouteCall, statementAt, VERBS } from './locate.js';
-import { expressNames, isAppFactory, isRouterFactory, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
+import { expressNames, isAppFactory, isRouterFactory, isTypedCall, rewriteRoute, routeChain, skipRoute, wrapWithTyped, type RouteSite } from './ma001-wrap-router.js';
 import { removeDocComments } from './ma002-docs-to-code.js';
 import { SourceEdits } from './edits.js';
 import { MA004 } from './ma004-validators-to-spec.js';
@@ -214,6 +214,11 @@ function wrapAppCreations(ctx: RuleContext, names: ReturnType<typeof expressName
       // An app already wrapped (by a route of this file, or by an earlier run) is a typed(...) call here.
       const init = n[key] as Node | undefined;
       if (init && isAppFactory(init, names)) n[key] = wrapWithTyped(ctx, init, names);
+    }
+    // `setup(express(), db)`: an app created as it is handed to the function that gives it its routes.
+    // Not inside the typed(...) call just made: its argument is the app it wraps.
+    if ((n.type === 'CallExpression' || n.type === 'NewExpression') && !ctx.wrapped.has(n) && !isTypedCall(n, introducedName(ctx, 'typed'))) {
+      n.arguments.forEach((a: Node, i: number) => { if (isAppFactory(a, names)) n.arguments[i] = wrapWithTyped(ctx, a, names); });
     }
   });
 }

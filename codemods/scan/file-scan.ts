@@ -652,18 +652,44 @@ class FileWalker {
     const c = node.callee;
     if (node.arguments.length === 0 || node.arguments.length > 4) return;
     if (c.type !== 'Identifier' && c.type !== 'CallExpression' && c.type !== 'MemberExpression') return;
-    if (!node.arguments.some((a) => a.type === 'Identifier' || (a.type === 'MemberExpression' && a.object.type === 'ThisExpression'))) return;
+    // typed(express.Router()) is the router itself (val() reads it so), not a call handed a new one.
+    const wrapper = c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name));
+    const createdHere = (a: t.Node) => !wrapper && !!this.createdIn(a);
+    if (!node.arguments.some((a) => a.type === 'Identifier' || (a.type === 'MemberExpression' && a.object.type === 'ThisExpression') || createdHere(a))) return;
     if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && (c.object.name === 'res' || c.object.name === 'req' || c.object.name === 'console')) return;
     // Only what can carry a router is kept (the values ScanProject.passRouter reads); any other argument keeps its
     // place, as a placeholder, and its value is not modelled: a route call's spec object, modelled here, was a
     // quarter of a migrated file's cached analysis and of what a run holds per file.
     const args = node.arguments.map((a): Val => {
+      // `setup(express(), db)`: an app created right in the call is that parameter's router (MuniBoard's server.ts).
+      if (createdHere(a)) return this.createdArgument(a as t.CallExpression, this.createdIn(a)!);
       if (!CAN_NAME_A_ROUTER.has(a.type)) return NOT_A_ROUTER;
       const v = this.val(a, ctx);
       return v.k === 'local' || v.k === 'this' || v.k === 'param' ? v : NOT_A_ROUTER;
     });
     if (args.every((a) => a === NOT_A_ROUTER)) return;
     this.scan.calls.push({ callee: this.val(c, ctx), args });
+  }
+
+  /** `express()`, or `typed(express(), ...)` as a migration leaves it: what the call creates. */
+  private createdIn(a: t.Node): Extract<Val, { k: 'create' }> | undefined {
+    if (a.type !== 'CallExpression') return undefined;
+    const f = this.factory(a.callee);
+    if (f) return f;
+    const c = a.callee;
+    const inner = c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) ? a.arguments[0] : undefined;
+    const g = inner?.type === 'CallExpression' ? this.factory(inner.callee) : undefined;
+    return g && { ...g, created: 'typed(...)' };
+  }
+
+  /** A router or app created as a call's argument, unnamed: registered once per node, as inline chains are. */
+  private createdArgument(node: t.CallExpression, created: Extract<Val, { k: 'create' }>): Val {
+    const known = this.inlineRouters.get(node);
+    if (known) return known;
+    const name = this.text(node).replace(/\s+/g, '');
+    const val = this.newRouter(name, name, created, node);
+    this.inlineRouters.set(node, val);
+    return val;
   }
 
   private fnVal(node: t.Function, ctx: Ctx): Val {

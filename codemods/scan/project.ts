@@ -151,7 +151,7 @@ class ProjectLinker {
   private passRouter(s: FileScan, c: FileScan['calls'][number]): void {
     let callee: Resolved | undefined;
     c.args.forEach((a, index) => {
-      if (a.k !== 'local' && a.k !== 'this' && a.k !== 'param') return;
+      if (a.k !== 'local' && a.k !== 'this' && a.k !== 'param' && a.k !== 'router') return;
       const r = this.resolver.asValue(this.resolver.resolve(s.file, a));
       const from = r.k === 'router' ? nodeId(r.file, r.key) : r.k === 'param' ? paramId(r) : undefined;
       if (!from) return;
