@@ -18,32 +18,33 @@ import { compareDocuments } from '../helpers/openapi-compare.js';
 import { startApp } from './app-process.js';
 
 type Json = Record<string, any>;
+/** The fixture migrated (default options, --report) into a temporary folder with its dependencies linked. */
+function migratedFixture(fixture: string, prefix: string) {
+  const run = { dir: '', reportDir: '', code: -1, err: '', report: {} as MigrationReport };
+  before(async () => {
+    assert.ok(existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs')), 'dist/compat is missing: run `npm run build` first');
+    run.dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    run.reportDir = mkdtempSync(join(tmpdir(), `${prefix}-report-`));
+    cpSync(fixture, run.dir, { recursive: true });
+    run.code = await main([run.dir, '--report', run.reportDir], { out: () => {}, err: (s) => (run.err += s), isTTY: false });
+    run.report = JSON.parse(readFileSync(join(run.reportDir, 'report.json'), 'utf8')) as MigrationReport;
+    await linkDependencies(run.dir);
+  });
+  after(() => {
+    for (const d of [run.dir, run.reportDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+  return run;
+}
+
 const FIXTURE = join(repoRoot, 'fixtures', 'migrate', 'docs-examples-cjs', 'input');
 
 describe('migrate docs-examples-cjs: the served document keeps examples, media types and info', () => {
-  let dir: string;
-  let reportDir: string;
-  let code: number;
-  let err = '';
-  let report: MigrationReport;
-
-  before(async () => {
-    assert.ok(existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs')), 'dist/compat is missing: run `npm run build` first');
-    dir = mkdtempSync(join(tmpdir(), 'docs-facts-'));
-    reportDir = mkdtempSync(join(tmpdir(), 'docs-facts-report-'));
-    cpSync(FIXTURE, dir, { recursive: true });
-    code = await main([dir, '--report', reportDir], { out: () => {}, err: (s) => (err += s), isTTY: false });
-    report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as MigrationReport;
-    await linkDependencies(dir);
-  });
-  after(() => {
-    for (const d of [dir, reportDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  const run = migratedFixture(FIXTURE, 'docs-facts');
 
   it('migrates, and warns that a media type only looks like JSON, with file:line', () => {
-    assert.equal(code, 0, err);
-    const warning = report.diagnostics.find((d) => d.code === 'media-type');
-    assert.ok(warning, `no media-type diagnostic in ${JSON.stringify(report.diagnostics.map((d) => d.code))}`);
+    assert.equal(run.code, 0, run.err);
+    const warning = run.report.diagnostics.find((d) => d.code === 'media-type');
+    assert.ok(warning, `no media-type diagnostic in ${JSON.stringify(run.report.diagnostics.map((d) => d.code))}`);
     assert.equal(warning.severity, 'warning');
     assert.match(warning.message, /"apllication\/json" .*read as JSON/);
     assert.equal(warning.at?.file, 'swagger.json');
@@ -52,9 +53,9 @@ describe('migrate docs-examples-cjs: the served document keeps examples, media t
 
   it('the served /openapi.json keeps every fact of swagger.json', async () => {
     const original = JSON.parse(readFileSync(join(FIXTURE, 'swagger.json'), 'utf8')) as Json;
-    const server = await startApp(dir, 'app.js');
+    const server = await startApp(run.dir, 'app.js');
     try {
-      const res = await fetch(`${server.url}${report.docsPaths!.openapi}`);
+      const res = await fetch(`${server.url}${run.report.docsPaths!.openapi}`);
       assert.equal(res.status, 200);
       const served = (await res.json()) as Json;
       const { compared, lost } = compareDocuments(original, served);
@@ -76,39 +77,22 @@ describe('migrate docs-examples-cjs: the served document keeps examples, media t
 const SWAGGER2 = join(repoRoot, 'fixtures', 'migrate', 'docs-swagger2-cjs', 'input');
 
 describe('migrate docs-swagger2-cjs: the served document keeps a Swagger 2.0 response written as a schema, produces, body descriptions', () => {
-  let dir: string;
-  let reportDir: string;
-  let code: number;
-  let err = '';
-  let report: MigrationReport;
-
-  before(async () => {
-    assert.ok(existsSync(join(repoRoot, 'dist', 'compat', 'index.cjs')), 'dist/compat is missing: run `npm run build` first');
-    dir = mkdtempSync(join(tmpdir(), 'docs-swagger2-'));
-    reportDir = mkdtempSync(join(tmpdir(), 'docs-swagger2-report-'));
-    cpSync(SWAGGER2, dir, { recursive: true });
-    code = await main([dir, '--report', reportDir], { out: () => {}, err: (s) => (err += s), isTTY: false });
-    report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as MigrationReport;
-    await linkDependencies(dir);
-  });
-  after(() => {
-    for (const d of [dir, reportDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  const run = migratedFixture(SWAGGER2, 'docs-swagger2');
 
   it('migrates, and warns once that a response is written as a schema, with file:line', () => {
-    assert.equal(code, 0, err);
-    const warnings = report.diagnostics.filter((d) => d.code === 'response-as-schema');
-    assert.equal(warnings.length, 1, JSON.stringify(report.diagnostics));
+    assert.equal(run.code, 0, run.err);
+    const warnings = run.report.diagnostics.filter((d) => d.code === 'response-as-schema');
+    assert.equal(warnings.length, 1, JSON.stringify(run.report.diagnostics));
     assert.equal(warnings[0].at?.file, 'swagger.json');
     assert.equal(warnings[0].at?.line, 13);
-    assert.ok(!report.diagnostics.some((d) => d.code === 'unknown-keyword'), JSON.stringify(report.diagnostics));
+    assert.ok(!run.report.diagnostics.some((d) => d.code === 'unknown-keyword'), JSON.stringify(run.report.diagnostics));
   });
 
   it('the served /openapi.json keeps every fact of swagger.json', async () => {
     const original = JSON.parse(readFileSync(join(SWAGGER2, 'swagger.json'), 'utf8')) as Json;
-    const server = await startApp(dir, 'app.js');
+    const server = await startApp(run.dir, 'app.js');
     try {
-      const res = await fetch(`${server.url}${report.docsPaths!.openapi}`);
+      const res = await fetch(`${server.url}${run.report.docsPaths!.openapi}`);
       assert.equal(res.status, 200);
       const served = (await res.json()) as Json;
       const { compared, lost } = compareDocuments(original, served);
