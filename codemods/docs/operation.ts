@@ -215,6 +215,8 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
     report(ctx, { code: 'unknown-keyword', severity: 'warning', message: 'a response must be an object; ignored', file, pointer: ptr });
     return undefined;
   }
+  // One schema under every media type the operation produces (Swagger 2.0 states it once for all).
+  const underEach = (schema: JsonSchema): Record<string, MediaTypeObject> => Object.fromEntries(produces.map((mt) => [mt, { schema }]));
   if (typeof raw.$ref === 'string' && /^\/(?:definitions|components\/schemas)\//.test(splitRef(raw.$ref).fragment)) {
     // `200: { $ref: '#/definitions/Price' }`: a schema named where a response belongs, the same mistake as a schema
     // written in place (below); read as the body schema by its name, the warning at the `$ref` itself.
@@ -223,7 +225,7 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
       message: `this response is a \`$ref\` to a schema (${raw.$ref}), not to a response: read as its body schema; swagger-ui showed no body for it: write it as \`schema: { $ref: ... }\` with a description`,
     });
     const schema = normalizeSchema({ $ref: raw.$ref }, file, ptr, ctx);
-    return { content: Object.fromEntries(produces.map((mt) => [mt, { schema }])) };
+    return { content: underEach(schema) };
   }
   const target = resolveComponent('responses', raw, file, ptr, ctx);
   if (!target || isPending(target)) return target;
@@ -256,7 +258,7 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
       });
     }
     const schema = normalizeSchema(r.schema, target.file, joinPointer(at, 'schema'), ctx);
-    out.content = Object.fromEntries(produces.map((mt) => [mt, { schema }]));
+    out.content = underEach(schema);
   } else if (inPlace) {
     // `200: { type: object, properties: {...} }`: swagger-ui shows no body for it, yet its author plainly wrote the
     // body's schema (junaiddevworks/ecommerceTask). Read as that schema (validated and served like any other), said
@@ -266,7 +268,7 @@ export function normalizeResponse(raw: unknown, file: string, ptr: string, ctx: 
       message: `this response is a schema written in place of the response object (${Object.keys(inPlace).map((k) => `\`${k}\``).join(', ')} with no \`schema\`): read as its body schema; swagger-ui showed no body for it: move these keys under \`schema:\``,
     });
     const schema = normalizeSchema(inPlace, target.file, at, ctx);
-    out.content = Object.fromEntries(produces.map((mt) => [mt, { schema }]));
+    out.content = underEach(schema);
   }
   if (isObject(r.examples) && r.content === undefined) {
     out.content ??= {};

@@ -131,10 +131,10 @@ const NODE_INFO = new Map<string, { kind: K; keys: readonly string[] }>(
 );
 
 const ROUTER_NAME = /(app|router|routes?|api|server)$/i;
-/** Packages whose default export is a drop-in `Router()` (express-promise-router, ...). */
 /** migrate-api/compat's exports that serve the generated docs (compat/docs-handlers.ts). */
 const DOCS_HANDLERS = new Set(['serveOpenApi', 'serveSwaggerUi']);
 
+/** Packages whose default export is a drop-in `Router()` (express-promise-router, ...). */
 const ROUTER_PACKAGE = /^(express-[\w-]*router|[\w@/-]*\/router)$/;
 
 /** Whether an unresolved receiver name reads like an Express app/router (`app`, `userRouter`, `api`). */
@@ -293,7 +293,7 @@ class FileWalker {
     this.scan.bindings.set(name, val);
   }
 
-  /** Routers created inline at the head of a chain (`export default express.Router().post(...).get(...)`), one per node. */
+  /** Routers created where they are used, unnamed (`express.Router().post(...).get(...)`, `setup(express())`), one per node. */
   private readonly inlineRouters = new WeakMap<t.Node, Val>();
 
   /** The router a chain of route registrations hangs off when it is created right there, unnamed: every verb
@@ -306,20 +306,14 @@ class FileWalker {
       base = base.callee.object;
     }
     if (base.type !== 'CallExpression' && base.type !== 'NewExpression') return undefined;
-    const known = this.inlineRouters.get(base);
-    if (known) return known;
     // A migrated chain starts `typed(express.Router(), ...)`: the same router, found again by the second run.
     const wrapped = base.type === 'CallExpression' && base.callee.type === 'Identifier'
-      && (base.callee.name === 'typed' || this.typedNames.has(base.callee.name)) ? base.arguments[0] : undefined;
+      && this.isTypedName(base.callee.name) ? base.arguments[0] : undefined;
     const head = wrapped ?? base;
     if (head.type !== 'CallExpression' && head.type !== 'NewExpression') return undefined;
     const f = this.factory(head.callee);
     if (!f) return undefined;
-    const created: Extract<Val, { k: 'create' }> = wrapped ? { ...f, created: 'typed(...)' } : head.type === 'NewExpression' ? { ...f, created: `new ${f.created}` } : f;
-    const name = this.text(base).replace(/\s+/g, '');
-    const val = this.newRouter(name, name, created, base);
-    this.inlineRouters.set(base, val);
-    return val;
+    return this.unnamedRouter(base, wrapped ? { ...f, created: 'typed(...)' } : head.type === 'NewExpression' ? { ...f, created: `new ${f.created}` } : f);
   }
 
   private newRouter(key: string, name: string, create: Extract<Val, { k: 'create' }>, at: t.Node): Val {
@@ -370,6 +364,10 @@ class FileWalker {
 
   private readonly namedAssignments = new WeakSet<t.Node>();
   private readonly typedNames = new Set<string>();
+  /** `typed`, or the name the file imports it under. */
+  private isTypedName(name: string): boolean {
+    return name === 'typed' || this.typedNames.has(name);
+  }
   /** migrate-api/compat's docs handlers as this file names them (`serveOpenApi`): the routes finish wrote. */
   private readonly docsHandlerNames = new Set<string>();
 
@@ -653,7 +651,7 @@ class FileWalker {
     if (node.arguments.length === 0 || node.arguments.length > 4) return;
     if (c.type !== 'Identifier' && c.type !== 'CallExpression' && c.type !== 'MemberExpression') return;
     // typed(express.Router()) is the router itself (val() reads it so), not a call handed a new one.
-    const wrapper = c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name));
+    const wrapper = c.type === 'Identifier' && this.isTypedName(c.name);
     const createdHere = (a: t.Node) => !wrapper && !!this.createdIn(a);
     if (!node.arguments.some((a) => a.type === 'Identifier' || (a.type === 'MemberExpression' && a.object.type === 'ThisExpression') || createdHere(a))) return;
     if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && (c.object.name === 'res' || c.object.name === 'req' || c.object.name === 'console')) return;
@@ -662,7 +660,7 @@ class FileWalker {
     // quarter of a migrated file's cached analysis and of what a run holds per file.
     const args = node.arguments.map((a): Val => {
       // `setup(express(), db)`: an app created right in the call is that parameter's router (MuniBoard's server.ts).
-      if (createdHere(a)) return this.createdArgument(a as t.CallExpression, this.createdIn(a)!);
+      if (createdHere(a)) return this.unnamedRouter(a, this.createdIn(a)!);
       if (!CAN_NAME_A_ROUTER.has(a.type)) return NOT_A_ROUTER;
       const v = this.val(a, ctx);
       return v.k === 'local' || v.k === 'this' || v.k === 'param' ? v : NOT_A_ROUTER;
@@ -677,13 +675,14 @@ class FileWalker {
     const f = this.factory(a.callee);
     if (f) return f;
     const c = a.callee;
-    const inner = c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) ? a.arguments[0] : undefined;
+    const inner = c.type === 'Identifier' && this.isTypedName(c.name) ? a.arguments[0] : undefined;
     const g = inner?.type === 'CallExpression' ? this.factory(inner.callee) : undefined;
     return g && { ...g, created: 'typed(...)' };
   }
 
-  /** A router or app created as a call's argument, unnamed: registered once per node, as inline chains are. */
-  private createdArgument(node: t.CallExpression, created: Extract<Val, { k: 'create' }>): Val {
+  /** A router or app created where it is used, unnamed (at the head of a route chain, as a call's argument):
+   *  registered once per node. */
+  private unnamedRouter(node: t.Node, created: Extract<Val, { k: 'create' }>): Val {
     const known = this.inlineRouters.get(node);
     if (known) return known;
     const name = this.text(node).replace(/\s+/g, '');
@@ -745,7 +744,7 @@ class FileWalker {
         // `express.Router().get(...).post(...)`: the value is the router the chain created.
         const inline = c.type === 'MemberExpression' ? this.inlineRouter(node) : undefined;
         if (inline) return inline;
-        if (c.type === 'Identifier' && (c.name === 'typed' || this.typedNames.has(c.name)) && node.arguments[0]) {
+        if (c.type === 'Identifier' && this.isTypedName(c.name) && node.arguments[0]) {
           const inner = this.val(node.arguments[0], ctx);
           return inner.k === 'create' ? { ...inner, created: 'typed(...)' } : inner;
         }
