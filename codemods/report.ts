@@ -96,6 +96,29 @@ const STATUS_COLOR: Record<string, (s: string) => string> = {
   typed: pc.green, legacy: pc.cyan, undocumented: pc.yellow, skipped: pc.red, unchanged: pc.dim,
 };
 
+/** The summary is read in a terminal: a list the size of the tree (a doc source per file, the same warning on a
+ *  thousand routes) buries the counts above it, so each list shows its first entries and says how many it left
+ *  out, the way the report files (which keep every entry) are there to be read in full. */
+const LISTED = 10;
+/** Diagnostics of one code beyond this many are counted, not printed; errors are always printed in full. */
+const LISTED_PER_CODE = 10;
+const EVERY_ONE = '--report <dir> lists every one';
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function capPerCode(diagnostics: Diagnostic[]): { shown: Diagnostic[]; more: Array<[string, number]> } {
+  const seen = new Map<string, number>();
+  const shown = diagnostics.filter((d) => {
+    if (d.severity === 'error') return true;
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    return n <= LISTED_PER_CODE;
+  });
+  return { shown, more: [...seen].filter(([, n]) => n > LISTED_PER_CODE).map(([code, n]) => [code, n - LISTED_PER_CODE]) };
+}
+
 /** The end-of-run summary for people. */
 export function renderSummary(r: MigrationReport): string {
   const s = r.summary;
@@ -119,7 +142,9 @@ export function renderSummary(r: MigrationReport): string {
   }
   if (r.docSources?.length) {
     lines.push('', pc.bold('Doc sources read:'));
-    for (const d of r.docSources) lines.push(`  ${d.file}  ${d.style}, ${d.operations} operation${d.operations === 1 ? '' : 's'}${d.basePath ? `, base path ${d.basePath}` : ''} (${d.via})`);
+    const shown = r.docSources.slice(0, LISTED);
+    for (const d of shown) lines.push(`  ${d.file}  ${d.style}, ${d.operations} operation${d.operations === 1 ? '' : 's'}${d.basePath ? `, base path ${d.basePath}` : ''} (${d.via})`);
+    if (r.docSources.length > shown.length) lines.push(pc.dim(`  ... and ${r.docSources.length - shown.length} more (${sum(r.docSources.slice(LISTED).map((d) => d.operations))} operations); ${EVERY_ONE}`));
   }
   if (r.docsWithoutRoute.length) {
     lines.push('', pc.bold('Documented operations with no route:'));
@@ -128,7 +153,9 @@ export function renderSummary(r: MigrationReport): string {
   const problems = r.diagnostics.filter((d) => d.severity !== 'info');
   if (problems.length) {
     lines.push('', pc.bold('Diagnostics:'));
-    for (const d of problems) lines.push(`  ${d.severity === 'error' ? pc.red(formatDiagnostic(d)) : pc.yellow(formatDiagnostic(d))}`);
+    const { shown, more } = capPerCode(problems);
+    for (const d of shown) lines.push(`  ${d.severity === 'error' ? pc.red(formatDiagnostic(d)) : pc.yellow(formatDiagnostic(d))}`);
+    for (const [code, n] of more) lines.push(pc.dim(`  ... and ${n} more ${code}; ${EVERY_ONE}`));
   }
   if (r.schemasModule) lines.push('', `schemas module: ${r.schemasModule}`);
   lines.push(`done in ${(r.durationMs / 1000).toFixed(2)} s`);
