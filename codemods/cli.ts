@@ -17,6 +17,7 @@ import { progressBar } from './cli/progress.js';
 import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
 import { unifiedDiff } from './cli/unified-diff.js';
+import { jestCannotLoadZodV4, jestZodV4Message } from './jest-zod-v4.js';
 import { expressMessage, expressTooOld, typeScriptMessage, typeScriptPeerBlockers, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
 import { MIGRATE_FLAGS } from './cli/migrate-options.js';
 import { startRunRecord } from './cache/run-record.js';
@@ -102,8 +103,8 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const disable = parseRuleList(values.disable, '--disable');
   await checkSpecArgs(values.spec);
 
-  // Before anything is read or written: the app must be on zod >= 3.25 (zod 4 at `zod/v4`), on TypeScript >= 5.5, which zod 4 needs, and on an
-  // express the runtime's peer range allows (peer-versions.ts).
+  // Before anything is read or written: the app must be on zod >= 3.25 (zod 4 at `zod/v4`), on TypeScript >= 5.5, which zod 4 needs, on an
+  // express the runtime's peer range allows (peer-versions.ts), and its jest must be able to load `zod/v4` (jest-zod-v4.ts).
   if (!values.force) {
     const oldTypeScript = typeScriptTooOld(dir);
     if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript, typeScriptPeerBlockers(dir))}\n`); return 2; }
@@ -111,6 +112,8 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     if (oldZod) { io.err(`${pc.red('error:')} ${zodMessage(oldZod)}\n`); return 2; }
     const oldExpress = expressTooOld(dir);
     if (oldExpress) { io.err(`${pc.red('error:')} ${expressMessage(oldExpress)}\n`); return 2; }
+    const oldJest = jestCannotLoadZodV4(dir);
+    if (oldJest) { io.err(`${pc.red('error:')} ${jestZodV4Message(oldJest)}\n`); return 2; }
   }
 
   if (!values.dry && !values.force) {

@@ -71,7 +71,7 @@ function packageTooOld(root: string, name: string, min: readonly [number, number
 }
 
 /** `name` as the app has it: installed, else pinned by its lockfile, else the range its package.json asks for. */
-function foundVersion(root: string, name: string): TypeScriptFinding | null {
+export function foundVersion(root: string, name: string): TypeScriptFinding | null {
   const installed = installedPackage(root, name);
   if (installed) return installed;
   const declared = declaredRange(root, name);
@@ -125,7 +125,7 @@ function installedPackage(root: string, name: string): TypeScriptFinding | null 
 }
 
 /** The package.json of `name` as Node would find it from `root`. */
-function installedManifest(root: string, name: string): { file: string; version?: unknown; peerDependencies?: Record<string, unknown> } | null {
+export function installedManifest(root: string, name: string): { file: string; version?: unknown; peerDependencies?: Record<string, unknown> } | null {
   for (let dir = root; ; dir = dirname(dir)) {
     const file = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(file)) {
@@ -153,7 +153,7 @@ function capsBelow(range: string, min: readonly [number, number]): boolean {
  * Whether every version the range (or exact version) allows is older than `min` (5.5 for TypeScript): `^4.9.5`
  * allows at most 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can give 5.5 or newer.
  */
-function olderThan(range: string, min: readonly [number, number]): boolean {
+export function olderThan(range: string, min: readonly [number, number]): boolean {
   const alternatives = range.split('||').map((r) => r.trim());
   return alternatives.every((r) => {
     const m = /^(\^|~|=|v)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:-[\w.]+)?$/.exec(r);
