@@ -171,6 +171,8 @@ export function compileRoute(d: RouteDescriptor, handler: AnyFn): RequestHandler
         body = value.body;
         if (value.headers) setReplyHeaders(res, value.headers);
         if (value.via === 'sendStatus') return void res.sendStatus(status);
+        // The old `res.status(n).json()`, as written: no body, so nothing to check (replyEmptyJson).
+        if (value.via === 'emptyJson') return void res.status(status).json();
         if (value.via === 'send') {
           // express's send answers an object as res.json does: checked like one; text and Buffers are not JSON.
           if (isJsonSendBody(body)) {

@@ -83,7 +83,7 @@ type EntryFor<R, N extends number> = N extends keyof R ? R[N] : `${N}` extends k
 
 /** A reply() for each declared status, with that status's body or undefined: as a plain return may be undefined
  *  (`return map.get(id)`), `reply(200, map.get(id))` may carry it (answered as res.json(undefined) was, unchecked),
- *  and `reply(n)` / replyEnd(n) answer no body. */
+ *  and `reply(n)` / replyEnd(n) / replyEmptyJson(n) answer no body. */
 type Replies<R> = { [K in keyof R]: Reply<BodyOf<R[K]> | undefined, StatusOf<K>> }[keyof R];
 
 type DefaultStatus<S> = S extends { status: infer N extends number } ? N : 200;

@@ -2,7 +2,7 @@
 export { createApp, createRouter, type ExpressModule } from './create.js';
 export { typed } from './typed.js';
 export { legacy, isLegacyHandler } from './legacy.js';
-export { reply, replyEnd, replySend, replyStatus, rawHeader, Reply, type RawHeader, type ReplyHeaders } from './reply.js';
+export { reply, replyEnd, replyEmptyJson, replySend, replyStatus, rawHeader, Reply, type RawHeader, type ReplyHeaders } from './reply.js';
 export { replyWith, replySendWith, replyStatusWith, type StatusedResponse } from './reply-computed.js';
 export { HTTPException } from './http-exception.js';
 export { RequestValidationError, type ErrorDetail, type Location } from './validation-error.js';

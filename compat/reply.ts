@@ -32,10 +32,11 @@ export type ReplyHeaders = Record<string, string | number | readonly string[] | 
  * How the body goes on the wire: as JSON (reply), or through express's own res.send / res.sendStatus, so a
  * handler the codemod rewrote answers byte for byte what its `res.send('text')` or `res.sendStatus(404)` did
  * (text/html or text/plain, express's status text, its ETag). `end`: no body at all, `res.status(n).end()`
- * (`reply(n)`, replyEnd). `sent`: the handler already answered through res itself (reply-computed.ts): nothing
+ * (`reply(n)`, replyEnd). `emptyJson`: `res.status(n).json()` called with no argument (replyEmptyJson): a JSON
+ * Content-Type and no bytes. `sent`: the handler already answered through res itself (reply-computed.ts): nothing
  * more goes out.
  */
-export type ReplyVia = 'json' | 'send' | 'sendStatus' | 'end' | 'sent';
+export type ReplyVia = 'json' | 'send' | 'sendStatus' | 'end' | 'emptyJson' | 'sent';
 
 // The status is a type parameter so a typed handler's reply(404, body) is checked against responses[404].
 export class Reply<B = unknown, N extends number = number> {
@@ -74,6 +75,18 @@ export function replySend<const N extends number>(status: N, body?: unknown, hea
 /** `res.sendStatus(status)`: express's status text as text/plain. */
 export function replyStatus<const N extends number>(status: N, headers?: ReplyHeaders): Reply<never, N> {
   return new Reply(status, undefined as never, headers, 'sendStatus');
+}
+
+/**
+ * `res.status(n).json()` with no argument, as the old handler wrote it (a `routecheck` probe, a bare 400): the runtime
+ * makes that very call, so express answers what it did, on Express 4 and 5 alike: the status, `Content-Type:
+ * application/json; charset=utf-8`, `Content-Length: 0`, no bytes (204/304 and HEAD as express strips them).
+ * Nothing is checked against the status's schema, in report or enforce: no body was sent, and legacy() does not check
+ * a `res.json()` without an argument either, so migrating such a handler changes no count and no answer. `reply(n)`
+ * sends no Content-Type; `reply(n, undefined)` is a JSON reply whose undefined body is checked like any value.
+ */
+export function replyEmptyJson<const N extends number>(status: N, headers?: ReplyHeaders): Reply<undefined, N> {
+  return new Reply(status, undefined, headers, 'emptyJson');
 }
 
 /** The brand read through read() (fresh-read.ts): a handler's plain-object answer (`{ ...row, id }`) has a hidden

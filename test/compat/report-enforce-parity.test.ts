@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { z } from 'zod';
-import { createApp, createRouter, getViolations, legacy, resetViolations, type ValidationMode } from '../../compat/index.js';
+import { createApp, createRouter, getViolations, legacy, replyEmptyJson, resetViolations, type ValidationMode } from '../../compat/index.js';
 import { captureLog, listen, VERSIONS, type ExpressModule, type Listening } from './helpers.js';
 
 class UserRecord {
@@ -29,6 +29,9 @@ function build(impl: ExpressModule, validation: ValidationMode) {
   app.get('/legacy-leak', { responses: { 200: Item } }, legacy((_req, res) => res.json({ id: 1, name: 'a', passwordHash: 'h' })));
   app.get('/nothing', { responses: { 200: Item } }, async () => undefined);
   app.get('/nothing-declared', { responses: { 200: Item, 204: { description: 'none' } } }, async () => undefined);
+  // `res.status(200).json()` typed: no body, neither counted nor refused, as legacy() leaves it.
+  app.get('/empty-json', { responses: { 200: Item } }, async () => replyEmptyJson(200));
+  app.get('/legacy-empty-json', { responses: { 200: Item } }, legacy((_req, res) => res.status(200).json()));
   app.get('/n', { query: z.object({ n: z.coerce.number().int().optional(), q: z.string().optional() }) },
     async ({ query }) => ({ n: query.n ?? 'absent', q: query.q ?? 'absent' }));
   app.get('/legacy-n', { query: z.object({ n: z.coerce.number().int().optional() }) }, legacy((req, res) => res.json({ n: req.query.n ?? 'absent' })));
@@ -54,6 +57,8 @@ const CALLS: Call[] = [
   { method: 'get', path: '/legacy-leak' },
   { method: 'get', path: '/nothing' },
   { method: 'get', path: '/nothing-declared' },
+  { method: 'get', path: '/empty-json' },
+  { method: 'get', path: '/legacy-empty-json' },
   { method: 'get', path: '/n?n=' },
   { method: 'get', path: '/n?n=%20&q=' },
   { method: 'get', path: '/n?n=7' },
