@@ -6,7 +6,7 @@ import type { SourceEdits } from './edits.js';
 
 /** `Typed` is the type a widened TS annotation names (`router: Typed<Router>`); `InputOf` (and `RouteContext`, its ctx) types a handler defined
  *  away from its route (rules/definition-site.ts). */
-export type CompatName = 'typed' | 'legacy' | 'reply' | 'replyEnd' | 'replySend' | 'replyStatus' | 'replyWith' | 'replySendWith' | 'replyStatusWith' | 'rawHeader' | 'Typed' | 'InputOf' | 'RouteContext';
+export type CompatName = 'typed' | 'legacy' | 'reply' | 'replyEnd' | 'replyEmptyJson' | 'replySend' | 'replyStatus' | 'replyWith' | 'replySendWith' | 'replyStatusWith' | 'rawHeader' | 'Typed' | 'InputOf' | 'RouteContext';
 
 export interface RuleContext {
   file: string;

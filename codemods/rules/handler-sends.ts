@@ -1,13 +1,14 @@
-// Before: res.set('X-Total', n).status(201).json(rows);   res.sendStatus(404);   res.status(204).end();
-// After:  return reply(201, rows, { 'X-Total': n });      return replyStatus(404); return reply(204);
+// Before: res.set('X-Total', n).status(201).json(rows);   res.sendStatus(404);   res.status(204).end();   res.status(400).json();
+// After:  return reply(201, rows, { 'X-Total': n });      return replyStatus(404); return reply(204);   return replyEmptyJson(400);
 //
 // What a `res` reference in a handler is: a send (a chain of status/set/header/location ending in
 // json/send/sendStatus/end), a call that only touches the response's headers or locals (kept as it is,
 // on ctx.res), or something a typed handler cannot reproduce (a view, a redirect, a file, a stream): the reason.
-import { memberName, type Node, type Parents } from './ast.js';
+import { isIdent, memberName, type Node, type Parents } from './ast.js';
 
-/** How the send goes on the wire: the compat helper that reproduces it. */
-export type SendVia = 'json' | 'send' | 'sendStatus' | 'end';
+/** How the send goes on the wire: the compat helper that reproduces it. `emptyJson`: `res.json()` with no argument
+ *  (a JSON Content-Type, no bytes: replyEmptyJson). */
+export type SendVia = 'json' | 'send' | 'sendStatus' | 'end' | 'emptyJson';
 
 /** location: set by res.location() (percent-encoded); raw: a Location set by res.set(), sent as it is (rawHeader). */
 export interface SendHeader { key: string; value: Node; location?: boolean; raw?: boolean }
@@ -169,9 +170,20 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
     const objectLike = (v: Node | undefined) => !!v && (v.type === 'ObjectExpression' || v.type === 'ArrayExpression');
     const one = args.length === 1 && args[0]!.type !== 'SpreadElement';
     switch (name) {
-      case 'json':
-        if (!one) return { kind: 'legacy', why: '`res.json()` without exactly one body' };
+      case 'json': {
+        if (args.length === 0) {
+          // replyWith(res.status(code)) stands for `.end()`, which sends no Content-Type: no helper says this one.
+          if (computed) return { kind: 'legacy', why: '`res.status(code).json()`: a status computed at run time and no body' };
+          return { kind: 'send', send: { ...common(call), value: null, via: 'emptyJson', headers } };
+        }
+        if (args.some((a) => a.type === 'SpreadElement')) return { kind: 'legacy', why: '`res.json(...x)`: a spread argument' };
+        // Two arguments: Express 4 reads `res.json(status, body)` / `(body, status)`, Express 5 only the first.
+        if (args.length === 2) return { kind: 'legacy', why: '`res.json(a, b)`: Express 4 reads a status and a body, Express 5 the first argument only' };
+        // More: both versions send the first and ignore the rest (`res.json(x, undefined, '\t')`), which go with the
+        // call where evaluating them does nothing.
+        if (!args.slice(1).every(isIgnorableArgument)) return { kind: 'legacy', why: '`res.json(x, ...)`: extra arguments express ignores, computed (evaluated before the send)' };
         return { kind: 'send', send: { ...common(call), value: args[0]!, via: 'json', headers } };
+      }
       case 'send':
         if (args.length === 0) return { kind: 'send', send: { ...common(call), value: null, via: 'send', headers } };
         if (!one) return { kind: 'legacy', why: '`res.send()` with more than one argument' };
@@ -190,6 +202,12 @@ export function readResUse(parents: Parents, ref: Node, resolveStatus: (n: Node)
     }
   }
   return { kind: 'legacy', why: 'unreachable' };
+}
+
+/** An argument whose evaluation does nothing: a literal or `undefined`, dropped with the send that ignored it. */
+function isIgnorableArgument(n: Node): boolean {
+  if (isIdent(n, 'undefined')) return true;
+  return /^(StringLiteral|NumericLiteral|BooleanLiteral|NullLiteral|Literal)$/.test(n.type) || (n.type === 'TemplateLiteral' && n.expressions.length === 0);
 }
 
 /** From link i on, the chain only sets headers (no status, no send): kept as a call on ctx.res. */

@@ -50,7 +50,7 @@ export const RULES: readonly RuleInfo[] = [
 
 const COMPAT_MODULE = 'migrate-api/compat';
 /** The runtime values a rewritten file may import, in the order its import lists them. */
-const COMPAT_VALUES = ['typed', 'legacy', 'reply', 'replyEnd', 'replySend', 'replyStatus', 'replyWith', 'replySendWith', 'replyStatusWith', 'rawHeader'] as const;
+const COMPAT_VALUES = ['typed', 'legacy', 'reply', 'replyEnd', 'replyEmptyJson', 'replySend', 'replyStatus', 'replyWith', 'replySendWith', 'replyStatusWith', 'rawHeader'] as const;
 const COMPAT_NAMES: readonly string[] = [...COMPAT_VALUES, 'Typed', 'InputOf', 'RouteContext', ...ROUTE_HELPER_NAMES];
 
 /** jscodeshift (recast, ast-types, babel presets: ~0.1 s to load) only for the files that need a reprint. */

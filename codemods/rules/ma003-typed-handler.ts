@@ -418,6 +418,9 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     else if (s.via === 'send') sent = call('replySend', [[status(200)], ...(s.value || headers.length ? [s.value ? value(s.value) : ['undefined']] : []), ...headers]);
     // reply(n, undefined, headers) would be a JSON reply (an undefined body answered as res.json(undefined)).
     else if (s.via === 'end') sent = headers.length ? call('replyEnd', [[status(200)], ...headers]) : call('reply', [[status(200)]]);
+    // `res.json()`: a JSON Content-Type and no bytes, which neither reply(n) (no Content-Type) nor reply(n, undefined)
+    // (an undefined body, checked against the status's schema) is.
+    else if (s.via === 'emptyJson') sent = call('replyEmptyJson', [[status(200)], ...headers]);
     else if (s.status === null && !found.specStatus && !headers.length && found.defined.has(s.value!)) { sent = value(s.value!); bare = true; }
     else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
     // An arrow body that is an object literal needs its parentheses.

@@ -1,6 +1,7 @@
 // Legacy input and migrated output answer alike: both trees are given their dependencies, the router module each
 // exports is mounted in a bare express app (JSON bodies, a JSON error handler so stack traces do not differ by
-// folder), and the same requests go to both; status, content-type, Location and body must be identical. Generic on
+// folder), and the same requests go to both; status, content-type, Content-Length, Location and body must be identical
+// (Content-Length: an empty JSON answer, `res.json()`, is `Content-Length: 0`, and must stay so). Generic on
 // purpose (a fixture names its router module and its requests in run.json), so single-file and folder cases can share it.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ export interface RunSpec {
   requests: Array<{ method: string; path: string; body?: unknown; headers?: Record<string, string> }>;
 }
 
-export interface Answer { status: number; contentType: string | null; location: string | null; body: string }
+export interface Answer { status: number; contentType: string | null; contentLength: string | null; location: string | null; body: string }
 
 const entry = (mount: string) => `import express from 'express';
 const mod = await import('./${mount}');
@@ -46,7 +47,7 @@ export async function answers(tree: string, run: RunSpec): Promise<Answer[]> {
           headers: { ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers },
           ...(r.body !== undefined ? { body: JSON.stringify(r.body) } : {}),
         });
-        out.push({ status: res.status, contentType: res.headers.get('content-type'), location: res.headers.get('location'), body: await res.text() });
+        out.push({ status: res.status, contentType: res.headers.get('content-type'), contentLength: res.headers.get('content-length'), location: res.headers.get('location'), body: await res.text() });
       }
       return out;
     } catch (err) {
