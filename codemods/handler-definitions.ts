@@ -160,6 +160,9 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       // Without `lift` it stays legacy, a candidate all the same: the caller then knows a check could type it.
       if (lifted.ok && checks.lift) { tries = [{ ...lifted, route: tries[0]!.route }]; bodyTypesChecked = true; }
       else if (lifted.ok) checks.candidates.push(candidate(true));
+      // Past the guard it stays legacy all the same (`answers 200, which the docs do not list`): that reason is the
+      // one to give, not the guard's, which says the app's tsc could decide.
+      else tries = [{ ...lifted, route: tries[0]!.route }];
     }
     const failed = tries.find((t) => !t.ok) as { why: string; route: RouteRecord } | undefined;
     if (failed) { refuse(distinct.size > 1 ? `shared by ${g.routes.length} routes; for ${label(failed.route)}: ${failed.why}` : failed.why); continue; }
