@@ -41,6 +41,14 @@ for (const [name, impl] of VERSIONS) {
       app.patch('/users/:id', spec, legacy((_req: Request, res: Response) => {
         res.type('text/plain').send('plain text is not checked');
       }));
+      // Arguments past the body, which express ignores (pretty-printing written as JSON.stringify's): the body is checked.
+      app.get('/pretty/:id', spec, legacy((req: Request, res: Response) => {
+        (res.json as (...args: unknown[]) => void)({ id: Number(req.params.id), name: 'Ann', password: 'hunter2' }, undefined, '\t');
+      }));
+      // No argument: no body, nothing to check (the 200 schema wants a user).
+      app.get('/empty/:id', spec, legacy((_req: Request, res: Response) => {
+        res.json();
+      }));
       srv = await listen(app);
     });
     after(async () => {
@@ -63,6 +71,18 @@ for (const [name, impl] of VERSIONS) {
     it('sees the raw request, and its res.json payload is shaped by the schema', async () => {
       const res = await request(srv.url).get('/users/12?verbose=true').expect(200);
       assert.deepEqual(res.body, { id: 12, name: 'Ann' });
+    });
+
+    it('checks the body of res.json(x, undefined, "\\t") as res.json(x): express sends x and ignores the rest', async () => {
+      const res = await request(srv.url).get('/pretty/4').expect(200);
+      assert.deepEqual(res.body, { id: 4, name: 'Ann' });
+    });
+
+    it('leaves res.json() with no argument unchecked: a JSON Content-Type and no bytes, as express answers it', async () => {
+      const res = await request(srv.url).get('/empty/4').expect(200);
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(res.headers['content-length'], '0');
+      assert.equal(res.text, '');
     });
 
     it('shapes res.status(201).send(object) by the 201 schema', async () => {
