@@ -149,8 +149,8 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     const verdict = checks?.refused.get(id);
     if (verdict) { refuse(verdict); continue; }
     const candidate = (guarded?: true): TypeCheckCandidate => ({
-      key: id, file, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
-      routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text })), ...(guarded ? { guarded } : {}),
+      key: id, file, line: g.at.line, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
+      routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text, line: r.rec.at.line })), ...(guarded ? { guarded } : {}),
     });
     let tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
     let bodyTypesChecked = false;

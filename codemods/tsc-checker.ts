@@ -35,6 +35,8 @@ export interface TypeCheckCandidate {
   key: string;
   /** The file defining it. */
   file: string;
+  /** On disk (1-based): the line of its definition, or of its route call when inline; what a refusal cites. */
+  line: number;
   /** The names it goes by (declaration, method or property, what routes reach it through); none inline. */
   names: string[];
   /** The routes using it: their file, verb, handler argument as written and path as written (null: computed). */
@@ -50,7 +52,19 @@ export interface NewError {
   line: number;
   start: number;
   code: number;
+  /** On one line (a report row, a TODO comment): its head and its last link. */
   message: string;
+  /** tsc's message chain, outermost first: each link's text and code (codemods/tsc-reason.ts reads them). */
+  chain: Array<{ code: number; text: string }>;
+}
+
+/** A new error traced to a candidate: where, in the files as they are on disk, it was traced to (the route call
+ *  whose handler argument it stands in, or the handler's definition), since its own line is in a rewrite never written. */
+export interface Traced {
+  candidate: TypeCheckCandidate;
+  file: string;
+  line: number;
+  site: 'route' | 'definition';
 }
 
 export interface AppTscChecker {
@@ -59,7 +73,7 @@ export interface AppTscChecker {
   /** The diagnostics the rewritten program has that the app's own does not. */
   newErrors(writes: ReadonlyArray<{ file: string; after: string }>): NewError[];
   /** Which candidates a new error is about, by where it stands in the rewritten program; empty: none found. */
-  attribute(error: NewError, candidates: readonly TypeCheckCandidate[]): TypeCheckCandidate[];
+  attribute(error: NewError, candidates: readonly TypeCheckCandidate[]): Traced[];
 }
 
 /** A handler's key across rounds: the file and position of its definition, or of its route call when inline. */
@@ -158,7 +172,8 @@ export function appTscChecker(root: string, memo?: Memo): AppTscChecker | null {
           const n = left.get(k) ?? 0;
           if (n > 0) { left.set(k, n - 1); continue; }
           const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-          out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: oneLine(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
+          out.push({ file: d.file?.fileName ?? '', line, start: d.start ?? -1, code: d.code, message: oneLine(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+            chain: chainOf(d.messageText, d.code) });
         }
         return out;
       };
@@ -177,21 +192,37 @@ export function appTscChecker(root: string, memo?: Memo): AppTscChecker | null {
           const last = node.arguments[node.arguments.length - 1];
           const text = last ? last.getText(sf) : '';
           const verb = node.expression.name.text;
-          const hits = candidates.filter((c) => !c.inline && c.routes.some((r) => resolve(r.file) === file && r.method === verb && text !== '' && unwrapped(r.handler).includes(text)));
-          if (hits.length) return hits;
+          const at = (r: TypeCheckCandidate['routes'][number]) => resolve(r.file) === file && r.method === verb && text !== '' && unwrapped(r.handler).includes(text);
+          const hits = candidates.filter((c) => !c.inline && c.routes.some(at));
+          if (hits.length) return hits.map((c) => ({ candidate: c, ...routeSite(c, c.routes.find(at)!) }));
           const inline = inlineAt(ts, node, sf, file, candidates);
-          if (inline.length) return inline;
+          if (inline.length) return inline.map((c) => ({ candidate: c, ...routeSite(c, c.routes[0]!) }));
         }
         const name = declaredName(ts, node, sf);
         if (name) {
           const hits = candidates.filter((c) => (resolve(c.file) === file && (c.names.includes(name) || c.names.some((n) => name.startsWith(`${n}Input`))))
             || (ts.isPropertySignature(node!) && c.names.includes(name)));
-          if (hits.length) return hits;
+          if (hits.length) return hits.map((c) => ({ candidate: c, file: c.file, line: c.line, site: 'definition' as const }));
         }
       }
       return [];
     },
   };
+}
+
+/** A route of a candidate as a place to cite: its route call's line on disk (the definition's when unknown). */
+function routeSite(c: TypeCheckCandidate, r: TypeCheckCandidate['routes'][number]): Omit<Traced, 'candidate'> {
+  return r.line !== undefined ? { file: r.file, line: r.line, site: 'route' } : { file: c.file, line: c.line, site: 'definition' };
+}
+
+/** A diagnostic's message chain, outermost first, following the first elaboration at each level (the one
+ *  `flattenDiagnosticMessageText` prints first). */
+function chainOf(text: string | TS.DiagnosticMessageChain, code: number): NewError['chain'] {
+  const out: NewError['chain'] = [];
+  for (let link: TS.DiagnosticMessageChain | undefined = typeof text === 'string' ? undefined : text; link; link = link.next?.[0]) {
+    out.push({ code: link.code, text: link.messageText });
+  }
+  return typeof text === 'string' ? [{ code, text }] : out;
 }
 
 /** The inline candidates a route call of the rewritten program is: same file and verb, and the same path literal

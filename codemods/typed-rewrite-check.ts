@@ -3,7 +3,9 @@
 // After:  the typed rewrite is type-checked in memory by the app's own tsc (codemods/tsc-checker.ts); each handler a
 //         new error is about stays legacy with tsc's words, and the plan is made again, until tsc adds nothing.
 //
-// A new error is traced to the handler it stands in (codemods/tsc-checker.ts `attribute`). One traced to no typed
+// A new error is traced to the handler it stands in (codemods/tsc-checker.ts `attribute`); its reason cites that
+// handler's route call or definition on disk (codemods/tsc-reason.ts), the error's own line being in a trial
+// rewrite that is not written. One traced to no typed
 // handler is first compared with a rewrite where every candidate stays legacy: if that rewrite has it too, the typed
 // handlers are not its cause (the error is reported, the handlers stay typed); if not, every handler of the run
 // stays legacy (fail closed: tsc says the typed code breaks the app, and we cannot say which part).
@@ -11,6 +13,7 @@ import { relative, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import type { FilePlan, RouteReport } from './plan.js';
 import { candidateKey, type AppTscChecker, type NewError, type TypeCheckCandidate } from './tsc-checker.js';
+import { refusalReason } from './tsc-reason.js';
 
 /** What the rounds ask of the app's tsc. */
 export type TscVerdicts = Pick<AppTscChecker, 'version' | 'newErrors' | 'attribute'>;
@@ -34,7 +37,10 @@ export interface TypedRewriteTrial<Plan, Result> {
 /** The migration whose typed TS handlers the app's tsc (`checker`: codemods/tsc-checker.ts) accepts. */
 export async function withTypedRewriteChecked<Plan, Result>(root: string, checker: TscVerdicts, trial: TypedRewriteTrial<Plan, Result>): Promise<Result> {
   const rel = (f: string) => relative(root, f).split(sep).join('/');
+  // In the rewrite that is written (the warnings at the end): its line is the migrated file's.
   const said = (e: NewError) => `TS${e.code} at ${rel(e.file)}:${e.line} (as rewritten): ${e.message}`;
+  // In a trial rewrite that is not written, and traced to no handler: the file only, a trial's line cites nothing.
+  const untracedSaid = (e: NewError) => `TS${e.code} in ${rel(e.file)}: ${e.message}`;
   const errorKey = (e: NewError) => `${e.file}\0${e.code}\0${e.message}`;
   const refused = new Map<string, string>();
   /** Errors a rewrite with every candidate legacy has as well: not the typed handlers' (filled on first need). */
@@ -57,7 +63,7 @@ export async function withTypedRewriteChecked<Plan, Result>(root: string, checke
     for (const e of left) {
       const about = checker.attribute(e, open);
       if (about.length === 0) untraced.push(e);
-      for (const c of about) if (!refused.has(c.key)) refused.set(c.key, `the app's TypeScript ${checker.version} rejects the typed rewrite: ${said(e)}`);
+      for (const { candidate: c, ...at } of about) if (!refused.has(c.key)) refused.set(c.key, refusalReason(checker.version, e, at, rel));
     }
     if (untraced.length && !notTheHandlers) {
       const result = await trial.rewrite(await trial.plan(everyOne(candidates, refused, 'every typed handler legacy')));
@@ -65,11 +71,11 @@ export async function withTypedRewriteChecked<Plan, Result>(root: string, checke
     }
     const theirs = untraced.filter((e) => !notTheHandlers!.has(errorKey(e)));
     if (theirs.length) {
-      for (const c of open) if (!refused.has(c.key)) refused.set(c.key, `the app's TypeScript ${checker.version} finds an error in the typed rewrite that is not traced to one handler, so every typed handler stays legacy (${said(theirs[0]!)})`);
+      for (const c of open) if (!refused.has(c.key)) refused.set(c.key, `the app's TypeScript ${checker.version} finds an error in the typed rewrite that is not traced to one handler, so every typed handler stays legacy (${untracedSaid(theirs[0]!)})`);
     }
   }
   // Rounds spent with errors left: every handler stays legacy (fail closed), and what tsc still finds is said.
-  const all = everyOne(candidates, refused, `the app's TypeScript ${checker.version} still finds errors in the typed rewrite after ${ROUNDS} rounds, so every typed handler stays legacy (${said(left[0]!)})`);
+  const all = everyOne(candidates, refused, `the app's TypeScript ${checker.version} still finds errors in the typed rewrite after ${ROUNDS} rounds, so every typed handler stays legacy (${untracedSaid(left[0]!)})`);
   const result = await trial.rewrite(await trial.plan(all));
   say(trial.diagnostics(result), checker.version, 0, all.size, checker.newErrors(trial.writes(result)).map(said));
   return result;
@@ -110,7 +116,7 @@ export function inlineTypeCheckCandidates(plans: readonly FilePlan[], refused: R
       const key = candidateKey(plan.file, route.at);
       const verdict = refused.get(key);
       if (verdict) { route.typesRefused = verdict; continue; }
-      out.push({ key, file: plan.file, names: [], inline: true,
+      out.push({ key, file: plan.file, line: route.at.line, names: [], inline: true,
         routes: [{ file: plan.file, method: route.method, handler: '', path: writtenPath(key), line: route.at.line }] });
     }
   }
