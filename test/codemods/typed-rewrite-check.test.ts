@@ -75,6 +75,15 @@ test('the app\'s tsc types the handler whose values fit the docs and keeps the o
   assert.equal(routes, await readFile(join(fixture, 'output/src/routes/books.routes.ts'), 'utf8'));
 });
 
+test('a value whose property the docs type otherwise (a UUID id documented integer): the docs and the code disagree, said with tsc\'s innermost lines', async () => {
+  const players = join(fixture, '../ts-docs-disagree-tsc');
+  const { verdicts } = await migrated(withTypeScript, undefined, players);
+  assert.deepEqual(verdicts, JSON.parse(await readFile(join(players, 'expect.json'), 'utf8')));
+  assert.ok(verdicts[0]!.endsWith("of the route at src/routes/players.routes.ts:34: what it sends does not fit the docs' 200 response (the docs and the code disagree): "
+    + "TS2345: Types of property 'id' are incompatible. Type 'string' is not assignable to type 'number'."), verdicts[0]);
+  assert.equal(verdicts[1], 'typed GET /players/count');
+});
+
 test('an error the app already has is not the rewrite\'s: the same verdicts', async () => {
   const { verdicts } = await migrated(withTypeScript, (dir) => writeFile(join(dir, 'src/broken.ts'), "export const year: number = 'MCMXC';\n"));
   assert.deepEqual(verdicts, JSON.parse(await readFile(join(fixture, 'expect.json'), 'utf8')));
