@@ -184,7 +184,7 @@ export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: M
     const ts = /\.[cm]?tsx?$/.test(ctx.file);
     return rewriteTypedHandler(ctx, fn, specValues, {
       ...(inputAnnotation ? { inputAnnotation } : {}), ...(thisBound ? { thisBound } : {}), ...(contextAnnotation ? { contextAnnotation } : {}),
-      ...(ts && !bodyTypesChecked ? { bodyTypesUnseen: true } : {}),
+      ...(ts && !bodyTypesChecked ? { bodyTypesUnseen: true } : {}), ...(ts ? { noContextualType: true } : {}),
     });
   } finally {
     if (id) fn.id = id;

@@ -15,6 +15,7 @@ import { declaredStatuses, endsAfter, tailStatements } from './handler-flow.js';
 import { statusResolver } from './status-constants.js';
 import { helperCallOf, inlinedParts } from './send-helper.js';
 import { neverUndefined } from './defined-value.js';
+import { callbackAlwaysSends, callbackTail, enclosingFunction, wrapInPromise, type CallbackTail } from './callback-send.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -27,6 +28,8 @@ interface Send extends SendChain {
   trailingReturn?: Node;
   /** `res.set(...)` statements right before it, folded into its headers. */
   folded: Node[];
+  /** Sent from the callback of the handler's last call: it becomes resolve(<reply>) (rules/callback-send.ts). */
+  inCallback?: true;
 }
 
 interface Throw { stmt: Node; arg: Node }
@@ -99,6 +102,9 @@ export interface RouteFacts {
   /** TS, defined away from the route: a value sent to a status with a body schema stays legacy (./typed-bodies.ts),
    *  unless the app's own tsc has checked the typed rewrite (codemods/typed-rewrite-check.ts: the guard is then off). */
   bodyTypesUnseen?: boolean;
+  /** TS, defined away from the route: no contextual type reaches the function, so a `new Promise` it would
+   *  return is a Promise<unknown>, which no declared response takes (rules/callback-send.ts). */
+  noContextualType?: boolean;
 }
 
 /**
@@ -139,9 +145,11 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   const body = fn.body as Node;
   const resolveStatus = statusResolver(ctx.program, ctx.file);
   const tails = body.type === 'BlockStatement' ? tailStatements(body.body) : new Set<Node>();
-  /** A statement that ends the handler: the last one, or one followed by a bare `return;` (returned). */
-  const exitOf = (stmt: Node): { ok: boolean; trailingReturn?: Node } => {
-    if (tails.has(stmt)) return { ok: true };
+  /** The handler's last call, when it passes a node-style callback: sends in it may be typed (rules/callback-send.ts). */
+  const tail = callbackTail(fn);
+  /** A statement that ends the handler (or the callback): the last one, or one followed by a bare `return;` (returned). */
+  const exitOf = (stmt: Node, last = tails): { ok: boolean; trailingReturn?: Node } => {
+    if (last.has(stmt)) return { ok: true };
     const parent = parents.get(stmt);
     const list: Node[] | undefined = parent?.type === 'BlockStatement' ? parent.body : undefined;
     const next = list?.[list.indexOf(stmt) + 1];
@@ -187,21 +195,27 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
       const use = helper ?? readResUse(parents, n, resolveStatus);
       if (use.kind === 'legacy') { fail(use.why); return; }
       if (use.kind === 'keep') { keptRes.push(n); return; }
-      if (insideNestedFunction(n)) { fail('sends in a callback'); return; }
+      // A send in the last call's callback ends the callback's path, as one in the handler ends the handler's;
+      // any other shape keeps the reason it always had.
+      const inCallback = insideNestedFunction(n);
+      if (inCallback && enclosingFunction(parents, n) !== tail?.callback) { fail('sends in a callback'); return; }
+      const owner = inCallback ? tail!.callback : fn;
+      const failSend = (w: string) => fail(inCallback ? 'sends in a callback' : w);
       const send = use.send;
       // A computed status stays the app's own res.status(code) call (compat/reply-computed.ts), on the handler's res.
-      if (helper && send.computed) { fail('`res.status()` with a computed status'); return; }
+      if (helper && send.computed) { failSend('`res.status()` with a computed status'); return; }
+      const where = inCallback ? { folded: [], inCallback: true as const } : { folded: [] };
       const top = send.outer ?? send.call;
       const holder = parents.get(top);
-      if (holder === fn) { sends.push({ ...send, target: top, kind: 'expression', folded: [] }); return; }
-      if (holder?.type === 'ReturnStatement') { sends.push({ ...send, target: holder, kind: 'return', folded: [] }); return; }
+      if (holder === owner) { sends.push({ ...send, target: top, kind: 'expression', ...where }); return; }
+      if (holder?.type === 'ReturnStatement') { sends.push({ ...send, target: holder, kind: 'return', ...where }); return; }
       if (holder?.type === 'ExpressionStatement') {
-        const exit = exitOf(holder);
-        if (!exit.ok) { fail('sends before more code runs'); return; }
-        sends.push({ ...send, target: holder, kind: 'statement', folded: [], ...(exit.trailingReturn ? { trailingReturn: exit.trailingReturn } : {}) });
+        const exit = exitOf(holder, inCallback ? tail!.tails : tails);
+        if (!exit.ok) { failSend('sends before more code runs'); return; }
+        sends.push({ ...send, target: holder, kind: 'statement', ...where, ...(exit.trailingReturn ? { trailingReturn: exit.trailingReturn } : {}) });
         return;
       }
-      fail('sends inside an expression');
+      failSend('sends inside an expression');
       return;
     }
     if (nextName && n.name === nextName) {
@@ -218,6 +232,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   });
   if (why) return no(why);
   if (sends.length === 0) return no('sends no response');
+  // Every send in the callback, and the callback sends once on every path (rules/callback-send.ts).
+  const inCallback = sends.some((s) => s.inCallback);
+  if (inCallback && (route.noContextualType || !sends.every((s) => s.inCallback) || !callbackAlwaysSends(tail!, new Set(sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]))))) return no('sends in a callback');
 
   // Which reads may be parsed: the rest read the request as before, through ctx.req.
   const schemas = new Map<Location, LocationSchema>(LOCATIONS.map((l) => [l, readLocationSchema(specValues.get(l))]));
@@ -242,7 +259,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   // status keeps its chain as it is written (replyWith(res.set(...).status(code), body)): nothing moves.
   for (const s of sends) if (!s.computed && s.headers.length && !isInert(s.value) && !s.headers.every((h) => isInert(h.value))) return no('a header value and the body are both computed (their order would change)');
 
-  const exits = new Set<Node>([...sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])]), ...throws.map((t) => t.stmt)]);
+  // With a callback's sends, the handler's own path ends at the call (the Promise it returns).
+  const exits = new Set<Node>([...(inCallback ? [tail!.holder] : sends.flatMap((s) => [s.target, ...(s.trailingReturn ? [s.trailingReturn] : [])])), ...throws.map((t) => t.stmt)]);
   if (body.type === 'BlockStatement') {
     let bareReturn = false;
     walk(body, (n) => {
@@ -251,7 +269,7 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     });
     if (bareReturn) return no('a path returns without sending');
     if (!endsAfter(body, exits)) return no('a path ends without sending a response');
-  } else if (sends[0]!.target !== body) return no('the arrow body is not a send');
+  } else if (inCallback ? tail!.holder !== fn : sends[0]!.target !== body) return no('the arrow body is not a send');
 
   // `res.set('X', v);` right before a send: folded into the reply's headers.
   // Not into a computed status's send: those statements run in place, before res.status(code) as before (an
@@ -313,6 +331,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     ctxNames: [keptReq ? reqName : null, resKept ? resName : null] as [string | null, string | null],
     names: (n: string) => introducedName(ctx, n),
     inputName: ['_input', '_input2', '_input3'].find((x) => !names.has(x)) ?? '_',
+    // The executor's parameter, named apart from every name the handler mentions (a `resolve` from 'path').
+    promise: inCallback ? { tail: tail!, resolve: ['resolve', 'resolveReply', 'resolveReply2'].find((x) => !names.has(x)) ?? '_resolve' } : null,
     annotation: '',
     context: { input: '', ctx: '' },
   };
@@ -365,8 +385,14 @@ function headersObject(edits: SourceEdits, headers: SendHeader[], call: (name: C
 }
 
 /** The send's statement (or arrow body) becomes the return of `sent`; a bare `return;` after it and the header
- *  statements folded into it go. */
-function replaceSend(edits: SourceEdits, s: Send, sent: Part[], semicolon: (stmt: Node) => string): void {
+ *  statements folded into it go. In the callback (rules/callback-send.ts) it becomes `resolve(sent)` in place:
+ *  `return` as it was written, a bare `return;` after it kept (resolve does not leave the callback). */
+function replaceSend(edits: SourceEdits, s: Send, sent: Part[], semicolon: (stmt: Node) => string, resolve?: string): void {
+  if (s.inCallback) {
+    edits.replaceNode(s.target, s.kind === 'return' ? 'return ' : '', `${resolve}(`, ...sent, ')', s.kind === 'expression' ? '' : semicolon(s.target));
+    for (const f of s.folded) edits.removeLines(f.start, f.end);
+    return;
+  }
   if (s.kind === 'expression') edits.replaceNode(s.target, ...sent);
   else edits.replaceNode(s.target, 'return ', ...sent, semicolon(s.target));
   if (s.trailingReturn) edits.removeLines(s.trailingReturn.start, s.trailingReturn.end);
@@ -395,7 +421,7 @@ function computedSend(edits: SourceEdits, s: Send, call: (name: CompatName, args
 function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; defined: ReadonlySet<Node>; statusNames: boolean;
   ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
-  context: { input: string; ctx: string };
+  context: { input: string; ctx: string }; promise: { tail: CallbackTail; resolve: string } | null;
 }): Set<CompatName> {
   const helpers = new Set<CompatName>();
   const call = (name: CompatName, args: Part[][]): Part[] => {
@@ -406,8 +432,9 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const value = (n: Node): Part[] => inlinedParts.get(n) ?? (n.extra?.parenthesized ? ['(', edits.slice(n), ')'] : [edits.slice(n)]);
   const semicolon = (stmt: Node) => (edits.source[stmt.end - 1] === ';' ? ';' : '');
   for (const s of found.sends) {
+    const resolve = found.promise?.resolve;
     if (s.computed) {
-      replaceSend(edits, s, computedSend(edits, s, call, value), semicolon);
+      replaceSend(edits, s, computedSend(edits, s, call, value), semicolon, resolve);
       continue;
     }
     const status = (fallback: number) => (s.statusNode && found.statusNames ? edits.slice(s.statusNode) : String(s.status ?? fallback));
@@ -424,9 +451,10 @@ function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
     else if (s.status === null && !found.specStatus && !headers.length && found.defined.has(s.value!)) { sent = value(s.value!); bare = true; }
     else sent = call('reply', [[status(200)], value(s.value!), ...headers]);
     // An arrow body that is an object literal needs its parentheses.
-    const objectBody = s.kind === 'expression' && bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
-    replaceSend(edits, s, objectBody ? ['(', ...sent, ')'] : sent, semicolon);
+    const objectBody = s.kind === 'expression' && !s.inCallback && bare && s.value!.type === 'ObjectExpression' && !s.value!.extra?.parenthesized;
+    replaceSend(edits, s, objectBody ? ['(', ...sent, ')'] : sent, semicolon, resolve);
   }
+  if (found.promise) wrapInPromise(edits, found.promise.tail, found.promise.resolve);
   for (const t of found.throws) edits.replaceNode(t.stmt, 'throw ', ...value(t.arg), semicolon(t.stmt));
   for (const r of found.reads) edits.replaceNode(r.member, r.loc);
   const params = fn.params as Node[];
