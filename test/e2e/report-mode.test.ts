@@ -1,7 +1,9 @@
 // The report-mode invariant over real HTTP: a small CommonJS app is migrated with default options (report mode,
 // MA003 on), and the original and the migrated app answer the same requests with the same status and bytes, on
 // Express 4 and 5: bodies with keys the docs do not list (top level and nested), query values the schema coerces,
-// a POST without a body. The migrated handlers must really be typed, or the test proves nothing.
+// a POST without a body, a handler answering from its database's node-style callback (rules/callback-send.ts: an
+// error, the rows, and a throw out of the call itself). The migrated handlers must really be typed, or the test
+// proves nothing.
 // Needs `npm run build` (the app requires migrate-api/compat from dist/, as an installed app would).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,6 +85,25 @@ router.get('/items/:id', (req, res) => {
  */
 router.get('/legacy/:n', (req, res) => res.json({ n: req.params.n, type: typeof req.params.n }));
 
+/**
+ * @openapi
+ * /api/rows:
+ *   get:
+ *     parameters:
+ *       - { in: query, name: table, schema: { type: string } }
+ *     responses:
+ *       200:
+ *         description: the rows
+ */
+router.get('/rows', (req, res) => {
+  req.app.locals.db.all(req.query.table, (err, rows) => {
+    if (err) {
+      return res.send({ error_code: 'SERVER_ERROR', message: err.message });
+    }
+    res.send(rows);
+  });
+});
+
 module.exports = router;
 `;
 
@@ -90,8 +111,18 @@ const APP = `const express = require('express');
 const routes = require('./routes');
 
 const app = express();
+// Injected as sqlite3's Database would be: node-style callbacks, called back later; a table name that is not a
+// string throws before any I/O.
+app.locals.db = {
+  all(table, cb) {
+    if (typeof table !== 'string') throw new TypeError('the table must be a string');
+    setImmediate(() => (table === 'rides' ? cb(null, [{ id: 1 }]) : cb(new Error('no such table: ' + table))));
+  },
+};
 app.use(express.json());
 app.use('/api', routes);
+// The thrown error reaches the app's own error middleware (express's default page would print the stack).
+app.use((err, req, res, next) => res.status(500).json({ error: err.message, type: err.constructor.name }));
 module.exports = app;
 `;
 
@@ -105,6 +136,9 @@ const CALLS: Call[] = [
   { method: 'GET', path: '/api/items/abc?page=4&debug=1' },
   { method: 'GET', path: '/api/items/007?page=x' },
   { method: 'GET', path: '/api/legacy/042' },
+  { method: 'GET', path: '/api/rows?table=rides' },
+  { method: 'GET', path: '/api/rows?table=nope' },
+  { method: 'GET', path: '/api/rows' },
 ];
 
 async function answers(app: (req: any, res: any) => void): Promise<string[]> {
@@ -147,7 +181,10 @@ for (const major of ['4', '5']) {
     assert.match(routes, /async \(\{ params, query \}\) => \{\n\s+return \{ id: params\.id, next: Number\(query\.page\) \+ 1 \};/);
     // The coerced param is sent as the raw string it was: typed, read raw from ctx.req.
     assert.match(routes, /async \(_input, \{ req \}\) => \(\{ n: req\.params\.n/);
-    assert.deepEqual(report.routes.map((r) => r.status), ['typed', 'typed', 'typed', 'typed']);
+    // The callback's sends are resolve(<reply>) of a Promise the handler returns.
+    assert.match(routes, /async \(\{ query \}, \{ req \}\) => \{\n\s+return new Promise\(\(resolve\) => req\.app\.locals\.db\.all\(query\.table, \(err, rows\) => \{/);
+    assert.match(routes, /\n\s+resolve\(replySend\(200, rows\)\);\n\s+\}\)\);\n\}\);/);
+    assert.deepEqual(report.routes.map((r) => r.status), ['typed', 'typed', 'typed', 'typed', 'typed']);
 
     const load = createRequire(join(dir, 'app.js'));
     // The original app is in require's cache: load the migrated files afresh.
@@ -155,6 +192,7 @@ for (const major of ['4', '5']) {
     const after = await answers(load('./app.js'));
     assert.deepEqual(after, before);
     // And what enforce would change is what the report is for: the extra keys are still sent in report mode.
+    assert.match(after[10]!, /-> 500 application\/json; charset=utf-8 \{"error":"the table must be a string","type":"TypeError"\}$/);
     assert.match(after[0]!, /\{"received":\{"username":"ada","password":"pw","extra":1,"profile":\{"name":"Ada","age":36\}\}\}/);
   });
 }
