@@ -138,8 +138,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
   let why: string | null = null;
   const fail = (w: string) => { why ??= w; };
 
-  const insideNestedFunction = (n: Node): boolean => {
-    for (let p = parents.get(n); p && p !== fn; p = parents.get(p)) if (isFunction(p)) return true;
+  const insideNestedFunction = (n: Node, skipArrows = false): boolean => {
+    for (let p = parents.get(n); p && p !== fn; p = parents.get(p)) if (isFunction(p) && !(skipArrows && p.type === 'ArrowFunctionExpression')) return true;
     return false;
   };
   const body = fn.body as Node;
@@ -158,7 +158,9 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
 
   walk(body, (n, parent) => {
     if (why) return false;
-    if (fn.type !== 'ArrowFunctionExpression' && ((n.type === 'ThisExpression' && !route.thisBound) || isIdent(n, 'arguments')) && !insideNestedFunction(n)) { fail('uses this/arguments'); return false; }
+    // An arrow inside the handler (a callback) sees the handler's own `arguments`: (req, res, next) before,
+    // (input, ctx) once typed.
+    if (fn.type !== 'ArrowFunctionExpression' && ((n.type === 'ThisExpression' && !route.thisBound) || isIdent(n, 'arguments')) && !insideNestedFunction(n, n.type !== 'ThisExpression')) { fail('uses this/arguments'); return false; }
     if (isFunction(n) || n.type === 'CatchClause' || n.type === 'VariableDeclarator' || n.type === 'ClassDeclaration') {
       const bound = [
         ...(n.params ?? []).flatMap((p: Node) => patternNames(p)),
