@@ -5,7 +5,8 @@ import express from 'express';
 import express4 from 'express4';
 import express416 from 'express416';
 import { after, before, beforeEach } from 'node:test';
-import { resetViolations, setLogger, type Logger } from '../../compat/index.js';
+import type { Request, Response } from 'express';
+import { legacy, resetViolations, setLogger, typed, type Logger } from '../../compat/index.js';
 
 export type ExpressModule = typeof express;
 
@@ -84,6 +85,27 @@ export function oldAndMigratedPerSuite(build: () => [old: (req: any, res: any) =
     await Promise.all([served?.old.close(), served?.migrated.close()]);
   });
   return () => served!;
+}
+
+/** One old send and the reply MA003 writes for it, served at `/<index>/:id` of each app. */
+export type SendCase = [name: string, old: (req: Request, res: Response) => unknown, typed: (ctx: { req: Request; res: Response }) => unknown];
+
+/**
+ * Each case's old send beside its typed reply, per describe block: the old route as the mode serves it (report: plain
+ * express on the wire; enforce: the route kept legacy() with its spec, what a default migration left it as), the
+ * migrated one as a typed handler with the same `responses`.
+ */
+export function oldSendsAndTypedReplies(impl: () => unknown, validation: 'report' | 'enforce', responses: Record<number, unknown>, cases: SendCase[]): () => { old: Listening; migrated: Listening } {
+  return oldAndMigratedPerSuite(() => {
+    const old = (validation === 'report' ? impl() : typed(impl() as any, { validation, docs: false } as never)) as any;
+    const app = typed(impl() as any, { validation, docs: false } as never) as any;
+    cases.forEach(([, send, typedSend], i) => {
+      if (validation === 'report') old.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
+      else old.get(`/${i}/:id`, { responses }, legacy((req: Request, res: Response) => { send(req, res); }));
+      app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: { req: Request; res: Response }) => typedSend(ctx));
+    });
+    return [old, app];
+  });
 }
 
 /** What went over the wire: the status, the raw header list in order (Date left out, it moves) and the bytes. */

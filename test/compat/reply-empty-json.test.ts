@@ -6,15 +6,13 @@
 // counts no violation in report and is sent as it is in enforce (a default migration changes no count, no answer).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { getViolations, legacy, replyEmptyJson, resetViolations, typed } from '../../compat/index.js';
-import { fetchWire, oldAndMigratedPerSuite, VERSIONS } from './helpers.js';
+import { getViolations, replyEmptyJson, resetViolations } from '../../compat/index.js';
+import { fetchWire, oldSendsAndTypedReplies, VERSIONS, type SendCase } from './helpers.js';
 
-type Ctx = { req: Request; res: Response };
 
 /** Each old no-argument send, and what MA003 writes for it now. */
-const CASES: Array<[name: string, old: (req: Request, res: Response) => unknown, typed: (ctx: Ctx) => unknown]> = [
+const CASES: SendCase[] = [
   ['res.json() -> replyEmptyJson(200)', (_req, res) => res.json(), () => replyEmptyJson(200)],
   ['status(200).json(), a status with a schema -> replyEmptyJson(200)', (_req, res) => res.status(200).json(), () => replyEmptyJson(200)],
   ['status(400).json() -> replyEmptyJson(400)', (_req, res) => res.status(400).json(), () => replyEmptyJson(400)],
@@ -31,20 +29,9 @@ const REQUESTS: Array<[method: string, headers: Record<string, string>]> = [
 for (const [version, impl] of VERSIONS) {
   for (const validation of ['report', 'enforce'] as const) {
     describe(`res.json() without an argument answers as before once typed (${version}, ${validation})`, () => {
-      const served = oldAndMigratedPerSuite(() => {
-        // The old route as the mode serves it: report is plain express on the wire; enforce is the route kept legacy()
-        // with its spec (what a default migration left it as until now).
-        const old = (validation === 'report' ? impl() : typed(impl() as any, { validation, docs: false } as never)) as any;
-        const app = typed(impl() as any, { validation, docs: false } as never) as any;
-        const Post = z.object({ id: z.string(), title: z.string() });
-        const responses = { 200: Post, 201: Post, 204: { description: 'none' }, 304: { description: 'same' }, 400: z.object({ detail: z.string() }) };
-        CASES.forEach(([, send, typedSend], i) => {
-          if (validation === 'report') old.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
-          else old.get(`/${i}/:id`, { responses }, legacy((req: Request, res: Response) => { send(req, res); }));
-          app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: Ctx) => typedSend(ctx));
-        });
-        return [old, app];
-      });
+      const Post = z.object({ id: z.string(), title: z.string() });
+      const responses = { 200: Post, 201: Post, 204: { description: 'none' }, 304: { description: 'same' }, 400: z.object({ detail: z.string() }) };
+      const served = oldSendsAndTypedReplies(impl, validation, responses, CASES);
 
       CASES.forEach(([name], i) => {
         it(`${name}: the same status, headers and bytes (GET, HEAD, conditional)`, async () => {

@@ -6,17 +6,15 @@
 // the old route in report mode, and as the old route kept legacy() in enforce (which checks res.json(undefined)).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { getViolations, legacy, reply, replyEnd, resetViolations, typed } from '../../compat/index.js';
-import { fetchWire, oldAndMigratedPerSuite, VERSIONS } from './helpers.js';
+import { getViolations, reply, replyEnd, resetViolations } from '../../compat/index.js';
+import { fetchWire, oldSendsAndTypedReplies, VERSIONS, type SendCase } from './helpers.js';
 
 const store = new Map<number, { ok: boolean }>([[1, { ok: true }]]);
 const find = (id: string) => store.get(Number(id));
-type Ctx = { req: Request; res: Response };
 
 /** Each old send of a maybe-undefined value, and what MA003 writes for it now. /:id = 1 finds a value, 2 none. */
-const CASES: Array<[name: string, old: (req: Request, res: Response) => unknown, typed: (ctx: Ctx) => unknown]> = [
+const CASES: SendCase[] = [
   ['res.json(x) -> reply(200, x)', (req, res) => res.json(find(String(req.params.id))), ({ req }) => reply(200, find(String(req.params.id)))],
   ['status(201).json(x) -> reply(201, x)', (req, res) => res.status(201).json(find(String(req.params.id))), ({ req }) => reply(201, find(String(req.params.id)))],
   ['status(204).json(x) -> reply(204, x)', (req, res) => res.status(204).json(find(String(req.params.id))), ({ req }) => reply(204, find(String(req.params.id)))],
@@ -39,20 +37,9 @@ const REQUESTS: Array<[method: string, headers: Record<string, string>]> = [
 for (const [version, impl] of VERSIONS) {
   for (const validation of ['report', 'enforce'] as const) {
     describe(`a body undefined at run time answers as before (${version}, ${validation})`, () => {
-      const served = oldAndMigratedPerSuite(() => {
-        // The old route as the mode serves it: report is plain express on the wire; enforce checks what legacy()
-        // sends (res.json(undefined) included) against the status's schema.
-        const old = (validation === 'report' ? impl() : typed(impl() as any, { validation, docs: false } as never)) as any;
-        const app = typed(impl() as any, { validation, docs: false } as never) as any;
-        const Ok = z.object({ ok: z.boolean() });
-        const responses = { 200: Ok, 201: Ok, 202: { description: 'accepted' }, 204: { description: 'none' }, 304: { description: 'same' }, 404: z.object({ detail: z.string() }) };
-        CASES.forEach(([, send, typedSend], i) => {
-          if (validation === 'report') old.get(`/${i}/:id`, (req: Request, res: Response) => { send(req, res); });
-          else old.get(`/${i}/:id`, { responses }, legacy((req: Request, res: Response) => { send(req, res); }));
-          app.get(`/${i}/:id`, { responses }, async (_input: unknown, ctx: Ctx) => typedSend(ctx));
-        });
-        return [old, app];
-      });
+      const Ok = z.object({ ok: z.boolean() });
+      const responses = { 200: Ok, 201: Ok, 202: { description: 'accepted' }, 204: { description: 'none' }, 304: { description: 'same' }, 404: z.object({ detail: z.string() }) };
+      const served = oldSendsAndTypedReplies(impl, validation, responses, CASES);
 
       CASES.forEach(([name], i) => {
         it(`${name}: the same status, headers and bytes, found or not (GET, HEAD, conditional)`, async () => {
