@@ -1,0 +1,59 @@
+// Doc comments written for generators whose comment language this migration does not read:
+// express-jsdoc-swagger (a block whose first line is `GET /api/users`, with `@summary`, `@param {User}
+// request.body.required`, `@return {array<User>} 200 - ok`) and express-swagger-generator (`@route GET /api/users`,
+// `@group`, `@param {string} email.query.required`). Without this, their routes are migrated as undocumented
+// and the docs vanish without a word; a warning per file and style says where they are, how many operations
+// they document, and how to hand their document over (--spec), since every such generator serves one.
+import type { Comment, File } from '@babel/types';
+import type { Diagnostic } from '../diagnostics.js';
+import { isDocComment, unwrapComment } from './comments.js';
+import { hasOpenapiTag } from './jsdoc.js';
+
+const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE';
+/** express-jsdoc-swagger: the block's first line is the operation, in upper case, its path absolute. */
+const JSDOC_SWAGGER_HEAD = new RegExp(`^(${METHODS})\\s+(/\\S*)`);
+/** The tags that make such a first line an express-jsdoc-swagger operation rather than prose in a plain JSDoc
+ *  comment (`GET /users - lists them` above a handler documented with `@param req`). */
+const JSDOC_SWAGGER_TAG = /^@(summary|tags|security|return\s*\{|returns\s*\{|param\s*\{[^}]*\}\s*(request\.body\b|[\w$-]+\.(path|query|header|cookie|form)\b))/;
+/** express-swagger-generator: the operation is a `@route` tag anywhere in the block. */
+const ROUTE_TAG = new RegExp(`^@route\\s+(${METHODS})\\s+(/\\S*)`, 'i');
+/** Cheap test on the source text before any comment is unwrapped. */
+const MAY_HOLD = new RegExp(`\\*\\s*(${METHODS})\\s+/|@route\\s`, 'i');
+
+type Style = 'express-jsdoc-swagger' | 'express-swagger-generator';
+
+const ADVICE: Record<Style, string> = {
+  'express-jsdoc-swagger': 'pass the document express-jsdoc-swagger builds from them with --spec (with `exposeApiDocs: true` the running app serves it at `apiDocsPath`, /v3/api-docs by default: save it to a file), or rewrite them as @openapi blocks',
+  'express-swagger-generator': 'pass the document express-swagger-generator builds from them with --spec (the running app serves it at /api-docs.json: save it to a file), or rewrite them as @openapi blocks',
+};
+
+function styleOf(c: Comment): { style: Style; operation: string } | null {
+  const lines = unwrapComment(c).map((l) => l.text.trim()).filter(Boolean);
+  for (const line of lines) {
+    const m = ROUTE_TAG.exec(line);
+    if (m) return { style: 'express-swagger-generator', operation: `${m[1].toUpperCase()} ${m[2]}` };
+  }
+  const head = lines[0] ? JSDOC_SWAGGER_HEAD.exec(lines[0]) : null;
+  if (head && lines.some((l) => JSDOC_SWAGGER_TAG.test(l))) return { style: 'express-jsdoc-swagger', operation: `${head[1]} ${head[2]}` };
+  return null;
+}
+
+/** One warning per style found in the file, at its first comment; none for a file without such comments. */
+export function unreadDocStyles(ast: File, code: string, file: string): Diagnostic[] {
+  if (!MAY_HOLD.test(code)) return [];
+  const found = new Map<Style, { line: number; col: number; operations: string[] }>();
+  for (const c of ast.comments ?? []) {
+    if (!isDocComment(c) || hasOpenapiTag(c)) continue;
+    const hit = styleOf(c);
+    if (!hit) continue;
+    const entry = found.get(hit.style) ?? { line: c.loc?.start.line ?? 1, col: (c.loc?.start.column ?? 0) + 1, operations: [] };
+    entry.operations.push(hit.operation);
+    found.set(hit.style, entry);
+  }
+  return [...found].map(([style, { line, col, operations }]) => ({
+    code: 'doc-source-unread',
+    severity: 'warning',
+    at: { file, line, col },
+    message: `${operations.length} ${style} doc comment${operations.length === 1 ? '' : 's'} (${operations.slice(0, 3).join(', ')}${operations.length > 3 ? ', ...' : ''}) not read: this style is not supported, so the routes they document are migrated as undocumented; ${ADVICE[style]}`,
+  }));
+}

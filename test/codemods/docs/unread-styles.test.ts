@@ -1,0 +1,108 @@
+// Doc comments in the comment languages of express-jsdoc-swagger and express-swagger-generator are not read:
+// the run must say so, once per file and style, at the first such comment (manabie-com/togo's 5 documented
+// routes came out "undocumented" without a word before this).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeProject } from '../../../codemods/analyze.js';
+import { unreadDocStyles } from '../../../codemods/docs/unread-styles.js';
+import { parseSource } from '../../../codemods/parse.js';
+
+const JSDOC_SWAGGER = `const router = require('express').Router();
+
+/**
+ * A shelf
+ * @typedef {object} Shelf
+ * @property {string} label.required - its label
+ */
+
+/**
+ * POST /shelves
+ * @summary Add a shelf
+ * @param {Shelf} request.body.required - the shelf
+ * @return {Shelf} 201 - created - application/json
+ */
+router.post('/shelves', (req, res) => res.status(201).json(req.body));
+
+/**
+ * GET /shelves/{id}
+ * @param {string} id.path.required - which one
+ * @return {Shelf} 200 - the shelf
+ */
+router.get('/shelves/:id', (req, res) => res.json({ label: req.params.id }));
+
+module.exports = router;
+`;
+
+const SWAGGER_GENERATOR = `const router = require('express').Router();
+/**
+ * Finds lamps.
+ * @route GET /lamps
+ * @group lamps - lighting
+ * @param {string} colour.query.required - which colour
+ * @returns {object} 200 - the lamps
+ */
+router.get('/lamps', (req, res) => res.json([]));
+module.exports = router;
+`;
+
+/** Prose that looks like an operation, in plain JSDoc: not a generator's comment. */
+const PLAIN = `/**
+ * GET /notes - lists the notes
+ * @param req the request
+ * @param res the response
+ */
+function list(req, res) { res.json([]); }
+/**
+ * @openapi
+ * /notes:
+ *   get:
+ *     responses: { 200: { description: ok } }
+ */
+module.exports = list;
+`;
+
+function warnings(code: string, file = 'routes.js') {
+  const parsed = parseSource(code, file);
+  assert.ok('ast' in parsed);
+  return unreadDocStyles(parsed.ast, code, file);
+}
+
+test('express-jsdoc-swagger comments: one warning at the first operation, counting them', () => {
+  const found = warnings(JSDOC_SWAGGER);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].code, 'doc-source-unread');
+  assert.equal(found[0].severity, 'warning');
+  assert.deepEqual(found[0].at, { file: 'routes.js', line: 9, col: 1 });
+  assert.match(found[0].message, /^2 express-jsdoc-swagger doc comments \(POST \/shelves, GET \/shelves\/\{id\}\) not read/);
+  assert.match(found[0].message, /--spec/);
+});
+
+test('express-swagger-generator comments: @route is the operation', () => {
+  const found = warnings(SWAGGER_GENERATOR);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].at, { file: 'routes.js', line: 2, col: 1 });
+  assert.match(found[0].message, /^1 express-swagger-generator doc comment \(GET \/lamps\) not read/);
+  assert.match(found[0].message, /api-docs\.json/);
+});
+
+test('plain JSDoc prose and @openapi blocks are not flagged', () => {
+  assert.deepEqual(warnings(PLAIN), []);
+});
+
+test('the warning reaches the analysis of a tree, and the routes still migrate as undocumented', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unread-styles-'));
+  try {
+    writeFileSync(join(dir, 'shelves.js'), JSDOC_SWAGGER);
+    writeFileSync(join(dir, 'lamps.js'), SWAGGER_GENERATOR);
+    const analysis = await analyzeProject(dir);
+    const unread = analysis.diagnostics.filter((d) => d.code === 'doc-source-unread');
+    assert.deepEqual(unread.map((d) => [d.at?.file.endsWith('lamps.js') ? 'lamps.js' : 'shelves.js', d.at?.line]).sort(), [['lamps.js', 2], ['shelves.js', 9]]);
+    assert.equal(analysis.scan.routes.length, 3);
+    assert.equal(analysis.docs.operations.length, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
