@@ -10,13 +10,19 @@ import { isDocComment, unwrapComment } from './comments.js';
 import { hasOpenapiTag } from './jsdoc.js';
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE';
+/** A parameter named with where it goes (`id.path.required`); not `req.body` / `req.query.page`, plain JSDoc of the
+ *  handler's own arguments. */
+const PARAM_IN = '(?!(req|request|res|response)\\.)[\\w$-]+\\.(path|query|header|cookie|form|formData|body)\\b';
 /** express-jsdoc-swagger: the block's first line is the operation, in upper case, its path absolute. */
 const JSDOC_SWAGGER_HEAD = new RegExp(`^(${METHODS})\\s+(/\\S*)`);
 /** The tags that make such a first line an express-jsdoc-swagger operation rather than prose in a plain JSDoc
  *  comment (`GET /users - lists them` above a handler documented with `@param req`). */
-const JSDOC_SWAGGER_TAG = /^@(summary|tags|security|return\s*\{|returns\s*\{|param\s*\{[^}]*\}\s*(request\.body\b|[\w$-]+\.(path|query|header|cookie|form)\b))/;
-/** express-swagger-generator: the operation is a `@route` tag anywhere in the block. */
+const JSDOC_SWAGGER_TAG = new RegExp(`^@(summary|tags|security|returns?\\s*\\{[^}]*\\}\\s*(-\\s*)?(\\d{3}|default)\\b|param\\s*\\{[^}]*\\}\\s*(request\\.body\\b|${PARAM_IN}))`);
+/** express-swagger-generator: the operation is a `@route` tag anywhere in the block... */
 const ROUTE_TAG = new RegExp(`^@route\\s+(${METHODS})\\s+(/\\S*)`, 'i');
+/** ...beside one of its own tags: `@route` with `@desc` and `@access` is a common hand-written convention that no
+ *  generator reads, and there is nothing to hand over for it. */
+const SWAGGER_GENERATOR_TAG = new RegExp(`^@(group\\b|param\\s*\\{[^}]*\\}\\s*${PARAM_IN}|returns?\\s*\\{[^}]*\\}\\s*(\\d{3}|default)\\b)`);
 /** Cheap test on the source text before any comment is unwrapped. */
 const MAY_HOLD = new RegExp(`\\*\\s*(${METHODS})\\s+/|@route\\s`, 'i');
 
@@ -31,7 +37,7 @@ function styleOf(c: Comment): { style: Style; operation: string } | null {
   const lines = unwrapComment(c).map((l) => l.text.trim()).filter(Boolean);
   for (const line of lines) {
     const m = ROUTE_TAG.exec(line);
-    if (m) return { style: 'express-swagger-generator', operation: `${m[1].toUpperCase()} ${m[2]}` };
+    if (m && lines.some((l) => SWAGGER_GENERATOR_TAG.test(l))) return { style: 'express-swagger-generator', operation: `${m[1].toUpperCase()} ${m[2]}` };
   }
   const head = lines[0] ? JSDOC_SWAGGER_HEAD.exec(lines[0]) : null;
   if (head && lines.some((l) => JSDOC_SWAGGER_TAG.test(l))) return { style: 'express-jsdoc-swagger', operation: `${head[1]} ${head[2]}` };

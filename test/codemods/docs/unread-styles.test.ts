@@ -61,7 +61,22 @@ function list(req, res) { res.json([]); }
  *   get:
  *     responses: { 200: { description: ok } }
  */
-module.exports = list;
+/**
+ * @route POST /notes
+ * @desc Create a note
+ * @access Private
+ */
+function create(req, res) { res.status(201).json(req.body); }
+/**
+ * POST /notes/upload
+ *
+ * @route POST /notes/upload
+ * @param {Object} req.body - the upload
+ * @param {Object} res - the response
+ * @returns {Promise<void>}
+ */
+async function upload(req, res) { res.end(); }
+module.exports = { list, create, upload };
 `;
 
 function warnings(code: string, file = 'routes.js') {
@@ -88,7 +103,7 @@ test('express-swagger-generator comments: @route is the operation', () => {
   assert.match(found[0].message, /api-docs\.json/);
 });
 
-test('plain JSDoc prose and @openapi blocks are not flagged', () => {
+test('plain JSDoc prose, the @route/@desc/@access convention and @openapi blocks are not flagged', () => {
   assert.deepEqual(warnings(PLAIN), []);
 });
 
