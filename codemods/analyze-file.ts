@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { DocsModel } from './model.js';
 import { parseSource } from './parse.js';
 import { readSourceDocs } from './docs/index.js';
-import { unreadDocStyles } from './docs/unread-styles.js';
+import { findUnreadDocs, type UnreadDocs } from './docs/unread-styles.js';
 import { findLoadedDocs, type LoadedDocs } from './docs/loaded-specs.js';
 import { scanFile, type FileScan } from './scan/index.js';
 import { sha1, type FileReads } from './cache/sha1.js';
@@ -29,6 +29,8 @@ export interface AnalyzedFile {
   loaded?: LoadedDocs;
   /** For a schemas module an earlier run wrote: the docs its `apiDocs` keeps. */
   previousDocs?: PreviousDocs;
+  /** Doc comments in a generator's style this tool does not read (docs/unread-styles.ts). */
+  unreadDocs?: UnreadDocs[];
   /** The read or parse error; the scan's own diagnostics stay in `scan.diagnostics`. */
   diagnostics: Diagnostic[];
   /** Other files the analysis read (`$ref`'d YAML), with their text's hash (null: unreadable): what a cached
@@ -67,9 +69,9 @@ export function analyzeSource(file: string, code: string): AnalyzedFile {
   const previous = isGeneratedSchemasModule(code) ? previousDocs(code) : null;
   const loaded = findLoadedDocs(parsed.ast, code, file);
   const hasLoads = loaded.loads.length > 0 || loaded.jsdocOptions.length > 0 || loaded.inlineDocs.length > 0;
-  // doc comments of generators we do not read (express-jsdoc-swagger...): said once per file, never dropped silently
-  const diagnostics = unreadDocStyles(parsed.ast, code, file);
-  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), diagnostics, ...(reads.length ? { reads } : {}), text };
+  // doc comments of generators we do not read (express-jsdoc-swagger...): analyzeProject warns, never drops them silently
+  const unread = findUnreadDocs(parsed.ast, code, file);
+  return { file, scan, docs, ...(hasLoads ? { loaded } : {}), ...(previous ? { previousDocs: previous } : {}), ...(unread.length ? { unreadDocs: unread } : {}), diagnostics: [], ...(reads.length ? { reads } : {}), text };
 }
 
 /** Our own schemas module declares schemas and no route, mount or doc block: its scan is that of an empty file.

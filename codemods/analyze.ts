@@ -10,6 +10,7 @@ import { isFile, linkProject, listSourceFiles, type FileScan } from './scan/inde
 import { matchRoutes } from './match.js';
 import { mergeDocs } from './docs/index.js';
 import { readDocSources, type DocSource } from './docs/doc-sources.js';
+import { operationKey, unreadDocsWarnings } from './docs/unread-styles.js';
 import { Resolver } from './scan/resolve.js';
 import { analyzeFile, type AnalyzedFile } from './analyze-file.js';
 import type { PreviousDocs } from './zod/previous-module.js';
@@ -83,6 +84,9 @@ export async function analyzeProject(rootArg: string, opts: AnalyzeOptions = {})
   const stillRead = (file: string) => readFiles.has(resolve(file));
   const docs = mergeDocs([...served, ...specDocs, ...unserved, ...recoveredDocs(previous, [...served, ...specDocs, ...unserved], stillRead)]);
   docs.diagnostics.unshift(...read.diagnostics);
+  // comments of generators we do not read: a warning for what no source that is read documents
+  const documented = new Set(docs.operations.map((o) => operationKey(o.method, o.path)));
+  docs.diagnostics.push(...unreadDocsWarnings(analyzed.flatMap((a) => a.unreadDocs ?? []), (key) => documented.has(key)));
   const match = matchRoutes(scan, docs.operations);
   const validators = usesValidatorPackage(scans.values()) ? routeValidators(match, (from, spec) => resolver.resolveModule(from, spec)) : undefined;
   return {

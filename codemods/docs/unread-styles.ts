@@ -2,10 +2,11 @@
 // express-jsdoc-swagger (a block whose first line is `GET /api/users`, with `@summary`, `@param {User}
 // request.body.required`, `@return {array<User>} 200 - ok`) and express-swagger-generator (`@route GET /api/users`,
 // `@group`, `@param {string} email.query.required`). Without this, their routes are migrated as undocumented
-// and the docs vanish without a word; a warning per file and style says where they are, how many operations
-// they document, and how to hand their document over (--spec), since every such generator serves one.
+// and the docs vanish without a word. Each file's comments are found with its scan (findUnreadDocs); once every
+// source is read, a warning per file and style says where they are, which operations no source read documents,
+// and how to hand their document over (--spec), since every such generator serves one.
 import type { Comment, File } from '@babel/types';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isDocComment, unwrapComment } from './comments.js';
 import { hasOpenapiTag } from './jsdoc.js';
 
@@ -33,33 +34,58 @@ const ADVICE: Record<Style, string> = {
   'express-swagger-generator': 'pass the document express-swagger-generator builds from them with --spec (the running app serves it at /api-docs.json: save it to a file), or rewrite them as @openapi blocks',
 };
 
-function styleOf(c: Comment): { style: Style; operation: string } | null {
+function styleOf(c: Comment): { style: Style; operation: { method: string; path: string } } | null {
   const lines = unwrapComment(c).map((l) => l.text.trim()).filter(Boolean);
   for (const line of lines) {
     const m = ROUTE_TAG.exec(line);
-    if (m && lines.some((l) => SWAGGER_GENERATOR_TAG.test(l))) return { style: 'express-swagger-generator', operation: `${m[1].toUpperCase()} ${m[2]}` };
+    if (m && lines.some((l) => SWAGGER_GENERATOR_TAG.test(l))) return { style: 'express-swagger-generator', operation: { method: m[1].toUpperCase(), path: m[2] } };
   }
   const head = lines[0] ? JSDOC_SWAGGER_HEAD.exec(lines[0]) : null;
-  if (head && lines.some((l) => JSDOC_SWAGGER_TAG.test(l))) return { style: 'express-jsdoc-swagger', operation: `${head[1]} ${head[2]}` };
+  if (head && lines.some((l) => JSDOC_SWAGGER_TAG.test(l))) return { style: 'express-jsdoc-swagger', operation: { method: head[1], path: head[2] } };
   return null;
 }
 
-/** One warning per style found in the file, at its first comment; none for a file without such comments. */
-export function unreadDocStyles(ast: File, code: string, file: string): Diagnostic[] {
+/** The comments of one style in one file: where the first is, and the operations they document. */
+export interface UnreadDocs {
+  style: Style;
+  at: SourceLocation;
+  operations: Array<{ method: string; path: string }>;
+}
+
+/** Each style found in the file, at its first comment; none for a file without such comments. */
+export function findUnreadDocs(ast: File, code: string, file: string): UnreadDocs[] {
   if (!MAY_HOLD.test(code)) return [];
-  const found = new Map<Style, { line: number; col: number; operations: string[] }>();
+  const found = new Map<Style, UnreadDocs>();
   for (const c of ast.comments ?? []) {
     if (!isDocComment(c) || hasOpenapiTag(c)) continue;
     const hit = styleOf(c);
     if (!hit) continue;
-    const entry = found.get(hit.style) ?? { line: c.loc?.start.line ?? 1, col: (c.loc?.start.column ?? 0) + 1, operations: [] };
+    const entry = found.get(hit.style) ?? { style: hit.style, at: { file, line: c.loc?.start.line ?? 1, col: (c.loc?.start.column ?? 0) + 1 }, operations: [] };
     entry.operations.push(hit.operation);
     found.set(hit.style, entry);
   }
-  return [...found].map(([style, { line, col, operations }]) => ({
-    code: 'doc-source-unread',
-    severity: 'warning',
-    at: { file, line, col },
-    message: `${operations.length} ${style} doc comment${operations.length === 1 ? '' : 's'} (${operations.slice(0, 3).join(', ')}${operations.length > 3 ? ', ...' : ''}) not read: this style is not supported, so the routes they document are migrated as undocumented; ${ADVICE[style]}`,
-  }));
+  return [...found.values()];
+}
+
+/** `GET /users/:id/`, `get /users/{id}`: one key. */
+export function operationKey(method: string, path: string): string {
+  const p = path.replace(/:([\w$]+)\??/g, '{$1}').replace(/(.)\/+$/, '$1');
+  return `${method.toUpperCase()} ${p}`;
+}
+
+/** A warning per file and style for the operations no source that is read documents (a --spec of the document
+ *  the generator serves makes it quiet); none when every one of them is documented. */
+export function unreadDocsWarnings(unread: UnreadDocs[], documented: (key: string) => boolean): Diagnostic[] {
+  return unread.flatMap(({ style, at, operations }) => {
+    const left = operations.filter((o) => !documented(operationKey(o.method, o.path))).map((o) => `${o.method} ${o.path}`);
+    if (!left.length) return [];
+    const n = left.length;
+    const of = n === operations.length ? '' : ` of ${operations.length}`;
+    return [{
+      code: 'doc-source-unread',
+      severity: 'warning',
+      at,
+      message: `${n}${of} ${style} doc comment${operations.length === 1 ? '' : 's'} (${left.slice(0, 3).join(', ')}${n > 3 ? ', ...' : ''}) not read: this style is not supported, so the routes they document are migrated as undocumented; ${ADVICE[style]}`,
+    } satisfies Diagnostic];
+  });
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeProject } from '../../../codemods/analyze.js';
-import { unreadDocStyles } from '../../../codemods/docs/unread-styles.js';
+import { findUnreadDocs, unreadDocsWarnings } from '../../../codemods/docs/unread-styles.js';
 import { parseSource } from '../../../codemods/parse.js';
 
 const JSDOC_SWAGGER = `const router = require('express').Router();
@@ -79,10 +79,10 @@ async function upload(req, res) { res.end(); }
 module.exports = { list, create, upload };
 `;
 
-function warnings(code: string, file = 'routes.js') {
+function warnings(code: string, file = 'routes.js', documented = new Set<string>()) {
   const parsed = parseSource(code, file);
   assert.ok('ast' in parsed);
-  return unreadDocStyles(parsed.ast, code, file);
+  return unreadDocsWarnings(findUnreadDocs(parsed.ast, code, file), (key) => documented.has(key));
 }
 
 test('express-jsdoc-swagger comments: one warning at the first operation, counting them', () => {
@@ -93,6 +93,13 @@ test('express-jsdoc-swagger comments: one warning at the first operation, counti
   assert.deepEqual(found[0].at, { file: 'routes.js', line: 9, col: 1 });
   assert.match(found[0].message, /^2 express-jsdoc-swagger doc comments \(POST \/shelves, GET \/shelves\/\{id\}\) not read/);
   assert.match(found[0].message, /--spec/);
+});
+
+test('operations another source documents are left out of the warning; none left, no warning', () => {
+  const some = warnings(JSDOC_SWAGGER, 'routes.js', new Set(['POST /shelves']));
+  assert.equal(some.length, 1);
+  assert.match(some[0].message, /^1 of 2 express-jsdoc-swagger doc comments \(GET \/shelves\/\{id\}\) not read/);
+  assert.deepEqual(warnings(JSDOC_SWAGGER, 'routes.js', new Set(['POST /shelves', 'GET /shelves/{id}'])), []);
 });
 
 test('express-swagger-generator comments: @route is the operation', () => {
@@ -107,16 +114,28 @@ test('plain JSDoc prose, the @route/@desc/@access convention and @openapi blocks
   assert.deepEqual(warnings(PLAIN), []);
 });
 
-test('the warning reaches the analysis of a tree, and the routes still migrate as undocumented', async () => {
+const SPEC = JSON.stringify({
+  openapi: '3.0.0', info: { title: 'lamps', version: '1' },
+  paths: { '/lamps': { get: { parameters: [{ name: 'colour', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'the lamps' } } } } },
+});
+
+test('in a tree: a warning per file at its first comment, the routes undocumented; a --spec of the served document quiets its file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'unread-styles-'));
   try {
     writeFileSync(join(dir, 'shelves.js'), JSDOC_SWAGGER);
     writeFileSync(join(dir, 'lamps.js'), SWAGGER_GENERATOR);
-    const analysis = await analyzeProject(dir);
-    const unread = analysis.diagnostics.filter((d) => d.code === 'doc-source-unread');
-    assert.deepEqual(unread.map((d) => [d.at?.file.endsWith('lamps.js') ? 'lamps.js' : 'shelves.js', d.at?.line]).sort(), [['lamps.js', 2], ['shelves.js', 9]]);
-    assert.equal(analysis.scan.routes.length, 3);
-    assert.equal(analysis.docs.operations.length, 0);
+    const name = (file = '') => file.slice(dir.length + 1);
+    const alone = await analyzeProject(dir);
+    const unread = alone.diagnostics.filter((d) => d.code === 'doc-source-unread');
+    assert.deepEqual(unread.map((d) => [name(d.at?.file), d.at?.line]).sort(), [['lamps.js', 2], ['shelves.js', 9]]);
+    assert.equal(alone.scan.routes.length, 3);
+    assert.equal(alone.docs.operations.length, 0);
+
+    const spec = join(mkdtempSync(join(tmpdir(), 'unread-styles-spec-')), 'served.json');
+    writeFileSync(spec, SPEC);
+    const withSpec = await analyzeProject(dir, { specs: [spec] });
+    assert.deepEqual(withSpec.diagnostics.filter((d) => d.code === 'doc-source-unread').map((d) => name(d.at?.file)), ['shelves.js']);
+    assert.equal(withSpec.docs.operations.length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
