@@ -33,6 +33,11 @@ export function standing(ctx: FinishContext, steps: StepResult[]): Standing {
   if (refused.length) left.push(`${routesWord(refused.length)} still wrapped in legacy(): no rule proved a typed handler safe (${where(refused)})`);
   if (undocumented.length) left.push(`${routesWord(undocumented.length)} still wrapped in legacy() with an empty spec, undocumented: \`migrate-api infer --run "<test command>"\` drafts one from the code and the suite's traffic, or write it by hand (${where(undocumented)})`);
   if (report.length) left.push(`${routesWord(report.length)} in report mode: see MA010`);
+  // Docs the analysis found and could not read (express-jsdoc-swagger comments, a document it cannot resolve): what
+  // they say is in no generated document until they are handed over, so the migration is not done.
+  const unread = ctx.analysis.diagnostics.filter((d) => d.code === 'doc-source-unread');
+  const at = (d: (typeof unread)[number]) => (d.at ? `${rel(d.at.file)}:${d.at.line}` : '?');
+  if (unread.length) left.push(`${unread.length} doc source${unread.length > 1 ? 's' : ''} not read (doc-source-unread), what they document is in no generated document: ${unread.slice(0, 3).map((d) => `${at(d)}: ${d.message}`).join('; ')}${unread.length > 3 ? '; ...' : ''}`);
   for (const s of steps) for (const why of s.reasons) left.push(`${s.id}: ${why}`);
   return { routes: routes.length, typed, legacy: legacyRoutes.length, reportMode: report.length, left, complete: left.length === 0 };
 }

@@ -35,3 +35,32 @@ test('MA011: undocumented legacy routes point to infer, refused ones to a person
     assert.equal(standing.complete, false);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+// A migrated route whose doc comment is in a style no reader knows (express-jsdoc-swagger's `GET /path` + tags):
+// the standing says the docs are not read; before, finish called such an app done once its routes were typed.
+const UNREAD = `const express = require('express');
+const { typed } = require('migrate-api/compat');
+
+const app = typed(express(), { validation: 'enforce', title: 'Clock', version: '1.0.0' });
+
+/**
+ * GET /time
+ * @summary The time
+ * @return {string} 200 - now
+ */
+app.get('/time', { responses: { 200: { description: 'now' } } }, async () => 'now');
+
+module.exports = app;
+`;
+
+test('MA011: doc sources the analysis could not read are left to do, with where they are', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'finish-ma011-'));
+  try {
+    writeFileSync(join(dir, 'app.js'), UNREAD);
+    const { standing } = await finishProject(dir, { only: [] });
+    assert.equal(standing.typed, 1);
+    assert.equal(standing.left.length, 1);
+    assert.match(standing.left[0], /^1 doc source not read \(doc-source-unread\), what they document is in no generated document: app\.js:6: 1 express-jsdoc-swagger doc comment \(GET \/time\)/);
+    assert.equal(standing.complete, false);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
