@@ -15,6 +15,9 @@ export type OriginalDocs =
   | { kind: 'swagger-jsdoc'; options: Record<string, unknown> }
   /** a CommonJS module whose export is the document (required as the app requires it) */
   | { kind: 'js-module'; file: string }
+  /** the document the unmigrated app serves at `path`, started with the entry's `serve` (express-jsdoc-swagger and
+   *  other generators build it at run time from comments migrate-api does not read: this is what they said) */
+  | { kind: 'served'; path: string }
   | { kind: 'none' };
 
 export interface Serve {
@@ -35,8 +38,14 @@ export interface DocsResult {
 type Json = Record<string, any>;
 
 /** The original document, built in the unmigrated checkout; written to `out` for the record. */
-export async function originalDocument(docs: OriginalDocs, appDir: string, log: string, out: string): Promise<Json | string> {
+export async function originalDocument(docs: OriginalDocs, appDir: string, log: string, out: string,
+  serve?: { serve: Serve; env: Record<string, string> }): Promise<Json | string> {
   if (docs.kind === 'none') return 'the app has no docs';
+  if (docs.kind === 'served') {
+    if (!serve) return 'originalDocs served: the entry has no serve command';
+    const doc = await servedDocument(serve.serve, appDir, docs.path, log, out, serve.env);
+    return typeof doc === 'string' ? `the unmigrated app's document: ${doc.replace('the migrated app', 'the app')}` : doc;
+  }
   if (docs.kind === 'spec-file') {
     try {
       const text = readFileSync(join(appDir, docs.file), 'utf8');

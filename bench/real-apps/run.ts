@@ -188,7 +188,7 @@ async function runApp(app: AppEntry, pack: string, reuseInstall: boolean): Promi
 
   // 3. the original docs, from the unmigrated checkout
   const original = app.originalDocs
-    ? await originalDocument(app.originalDocs, appDir, log, join(scratch, `${app.name}.original.json`))
+    ? await originalDocument(app.originalDocs, appDir, log, join(scratch, `${app.name}.original.json`), app.serve ? { serve: app.serve, env } : undefined)
     : 'no originalDocs in the app entry';
 
   // 4. tsc and the suite before
