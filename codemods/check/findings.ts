@@ -9,6 +9,7 @@ export const DRIFT_KINDS = {
   'unread-required-input': 'the docs declare a required field the handler never reads',
   'undocumented-status': 'the handler sends a status the docs do not list',
   'response-keys': 'an object sent as a response has keys that differ from the documented schema',
+  'empty-response': 'the handler answers with no body a status the docs give a body schema',
   'doc-yaml': 'a doc block that does not parse',
   'doc-ignored': 'a doc block that swagger-jsdoc would silently ignore',
   'duplicate-doc': 'the same operation is documented twice',

@@ -11,6 +11,8 @@ export type ReadHint = 'number' | 'int' | 'bool';
 /** Header names are compared lowercased (HTTP ignores case); `written` keeps the spelling for messages. */
 export interface FieldRead { location: InputLocation; name: string; line: number; written?: string; hint?: ReadHint }
 export interface StatusSent { status: number; line: number }
+/** An answer with no body, and the call that made it (`res.json()`, `replyEmptyJson(200)`), named in the finding. */
+export interface EmptyBody extends StatusSent { call: string }
 /** The JSON type of a literal value in a sent object, where the source shows it. */
 export type LiteralKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
 export interface ObjectSent { status: number | null; keys: string[]; line: number; kinds?: Record<string, LiteralKind> }
@@ -29,6 +31,11 @@ export interface HandlerFacts {
    *  a fact even where the body is not a literal. A send without a chained status counts as 200 only where the
    *  handler never sets a status in a statement of its own (`res.status(404); res.json(...)`). */
   sends: StatusSent[];
+  /** Answers with no body: `res.json()`, `res.send()` and (in a handler that never writes or pipes) `res.end()`
+   *  without an argument, and a typed handler's `reply(n)`, `replyEnd(n)`, `replyEmptyJson(n)`. The runtime checks
+   *  none of them against the docs (nothing was sent to check), so only the drift check can say the docs promised a
+   *  body there. Status 0 stands for the default status, resolved as `sends` are. */
+  emptyBodies: EmptyBody[];
 }
 
 type Node = t.Node;
@@ -96,7 +103,8 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
   const typedContext = fn.params[1]?.type === 'ObjectPattern';
   const req = typedContext ? contextName(fn.params[1], 'req') : paramName(fn.params[0]);
   const res = typedContext ? contextName(fn.params[1], 'res') : paramName(fn.params[1]);
-  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set(), redirects: [], sends: [] };
+  const facts: HandlerFacts = { reads: [], statuses: [], objects: [], opaque: new Set(), redirects: [], sends: [], emptyBodies: [] };
+  let streams = false;
   let bareStatus = false;
   // `const { page } = req.query`: later `Number(page)` tells page's type.
   const bound = new Map<string, FieldRead>();
@@ -204,6 +212,9 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
         }
       }
       collectSend(node, res, facts);
+      const empty = emptyTypedReply(node);
+      if (empty) facts.emptyBodies.push(empty);
+      if (writesInPieces(node, res)) streams = true;
       if (callee.type === 'MemberExpression' && isIdent(callee.object, res) && propName(callee) === 'status'
         && !(parent?.type === 'MemberExpression' && parent.object === node)) bareStatus = true;
     }
@@ -217,8 +228,12 @@ export function handlerFacts(fn: t.Function): HandlerFacts {
       }
     }
   });
-  if (bareStatus) facts.sends = facts.sends.filter((s) => s.status !== 0);
-  for (const s of facts.sends) if (s.status === 0) s.status = 200;
+  if (streams) facts.emptyBodies = facts.emptyBodies.filter((e) => !e.call.endsWith('.end()'));
+  if (bareStatus) {
+    facts.sends = facts.sends.filter((s) => s.status !== 0);
+    facts.emptyBodies = facts.emptyBodies.filter((s) => s.status !== 0);
+  }
+  for (const s of [...facts.sends, ...facts.emptyBodies]) if (s.status === 0) s.status = 200;
   return facts;
 }
 
@@ -269,6 +284,9 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
   if (chainStatus === UNKNOWN_STATUS) return;
   // 0 stands for "the default status" until the whole handler is read (see handlerFacts).
   if (SENDS.has(method)) facts.sends.push({ status: chainStatus ?? 0, line: line(call) });
+  if (call.arguments.length === 0 && (method === 'json' || method === 'send' || method === 'end')) {
+    facts.emptyBodies.push({ status: chainStatus ?? 0, line: line(call), call: `res.${chainStatus === null ? '' : `status(${chainStatus}).`}${method}()` });
+  }
   if ((method === 'json' || method === 'send') && arg?.type === 'ObjectExpression') {
     const keys: string[] = [];
     const kinds: Record<string, LiteralKind> = {};
@@ -282,6 +300,24 @@ function collectSend(call: t.CallExpression | t.OptionalCallExpression, res: str
     }
     if (exact) facts.objects.push({ status: chainStatus, keys, line: line(call), ...(Object.keys(kinds).length ? { kinds } : {}) });
   }
+}
+
+/** `res.write(chunk)` / `stream.pipe(res)` beside a `res.end()`: the body went out in pieces, not empty. */
+function writesInPieces(call: t.CallExpression | t.OptionalCallExpression, res: string | undefined): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return false;
+  const name = propName(callee);
+  return (name === 'write' && isIdent(callee.object, res)) || (name === 'pipe' && call.arguments.some((a) => isIdent(a, res)));
+}
+
+/** `reply(n)` (no body argument), `replyEnd(n, headers?)`, `replyEmptyJson(n, headers?)` with a literal status. */
+function emptyTypedReply(call: t.CallExpression | t.OptionalCallExpression): EmptyBody | null {
+  const callee = call.callee;
+  if (callee.type !== 'Identifier') return null;
+  const status = call.arguments[0];
+  if (status?.type !== 'NumericLiteral') return null;
+  const empty = callee.name === 'reply' ? call.arguments.length === 1 : callee.name === 'replyEnd' || callee.name === 'replyEmptyJson';
+  return empty ? { status: status.value, line: line(call), call: `${callee.name}(${status.value})` } : null;
 }
 
 const UNKNOWN_STATUS = 'unknown';

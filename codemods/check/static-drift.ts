@@ -47,6 +47,7 @@ export function staticDrift({ match, docs, astOf, rel, headersReadAnywhere = new
     out.push(...inputDrift(route, doc, docs, facts, rel(handlerFile), rel(doc.at.file), headersReadAnywhere));
     out.push(...statusDrift(route, doc.operation, facts, rel(handlerFile)));
     out.push(...responseDrift(route, doc.operation, docs, facts, rel(handlerFile)));
+    out.push(...emptyBodyDrift(route, doc.operation, facts, rel(handlerFile)));
   }
   for (const { route, doc } of match.mountRelative ?? []) {
     out.push({
@@ -218,6 +219,24 @@ function responseDrift(route: RouteRecord, op: OperationObject, docs: DocsModel,
         ...(extra.length ? [`document ${extra.join(', ')} or stop sending ${extra.length > 1 ? 'them' : 'it'}`] : []),
         ...(missing.length ? [`send ${missing.join(', ')} or make ${missing.length > 1 ? 'them' : 'it'} optional in the docs`] : []),
       ].join('; '),
+    });
+  }
+  return out;
+}
+
+/** `res.json()` on a status whose docs give a body schema: neither legacy() nor a typed reply checks an answer
+ *  that sends nothing, so this is the one place the promise of a body is compared with it. */
+function emptyBodyDrift(route: RouteRecord, op: OperationObject, facts: HandlerFacts, file: string): DriftFinding[] {
+  const out: DriftFinding[] = [];
+  for (const empty of facts.emptyBodies) {
+    const status = String(empty.status);
+    const response = op.responses?.[status] ?? op.responses?.[`${status[0]}XX`];
+    const promised = Object.entries(response?.content ?? {}).find(([, media]) => media?.schema);
+    if (!promised) continue;
+    out.push({
+      kind: 'empty-response', file, line: empty.line, route: routeName(route),
+      message: `answers ${status} with no body (${empty.call}), where the docs give ${status} a body (${promised[0]})`,
+      hint: `send the documented body, or drop the content of the ${status} response from the docs`,
     });
   }
   return out;

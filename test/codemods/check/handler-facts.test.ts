@@ -139,3 +139,28 @@ test('sends with a known status: chained, plain (200), and none claimed as 200 w
   }`);
   assert.deepEqual(bare.sends, [], 'the status of res.json here is whatever the earlier statement set');
 });
+
+test('answers with no body: res.json()/send()/end() without an argument and the typed replies that send none', () => {
+  const legacy = factsOf(`(req, res) => {
+    if (!req.params.id) return res.status(400).json();
+    if (req.query.x) return res.json(undefined);
+    res.send();
+  }`);
+  assert.deepEqual(legacy.emptyBodies, [
+    { status: 400, line: 2, call: 'res.status(400).json()' },
+    { status: 200, line: 4, call: 'res.send()' },
+  ], 'res.json(undefined) has an argument: the runtime checks it');
+  const typed = factsOf(`async ({ params }, { res }) => {
+    if (!params.id) return replyEmptyJson(400);
+    if (params.id === 'x') return reply(404);
+    if (params.id === 'y') return reply(200, undefined);
+    return replyEnd(201, { Location: '/x' });
+  }`);
+  assert.deepEqual(typed.emptyBodies.map((e) => `${e.status} ${e.call}@${e.line}`), ['400 replyEmptyJson(400)@2', '404 reply(404)@3', '201 replyEnd(201)@5']);
+});
+
+test('res.end() after res.write() or a pipe into res sent a body; a status set apart is unknown', () => {
+  assert.deepEqual(factsOf(`(req, res) => { res.write('a'); res.end(); }`).emptyBodies, []);
+  assert.deepEqual(factsOf(`(req, res) => { fs.createReadStream(p).pipe(res); res.end(); }`).emptyBodies, []);
+  assert.deepEqual(factsOf(`(req, res) => { res.status(code); res.json(); }`).emptyBodies, []);
+});
