@@ -1,10 +1,11 @@
 // Doc comments written for generators whose comment language this migration does not read:
 // express-jsdoc-swagger (a block whose first line is `GET /api/users`, with `@summary`, `@param {User}
 // request.body.required`, `@return {array<User>} 200 - ok`) and express-swagger-generator (`@route GET /api/users`,
-// `@group`, `@param {string} email.query.required`). Without this, their routes are migrated as undocumented
+// `@group`, `@param {string} email.query.required`) and apiDoc (`@api {get} /users/:id Read a user`, `@apiParam`,
+// `@apiSuccess`: it builds HTML pages, not an OpenAPI document). Without this, their routes are migrated as undocumented
 // and the docs vanish without a word. Each file's comments are found with its scan (findUnreadDocs); once every
 // source is read, a warning per file and style says where they are, which operations no source read documents,
-// and how to hand their document over (--spec), since every such generator serves one.
+// and how to hand their document over (--spec): the two swagger generators serve one, apiDoc's is converted.
 import type { Comment, File } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isDocComment, unwrapComment } from './comments.js';
@@ -24,21 +25,38 @@ const ROUTE_TAG = new RegExp(`^@route\\s+(${METHODS})\\s+(/\\S*)`, 'i');
 /** ...beside one of its own tags: `@route` with `@desc` and `@access` is a common hand-written convention that no
  *  generator reads, and there is nothing to hand over for it. */
 const SWAGGER_GENERATOR_TAG = new RegExp(`^@(group\\b|param\\s*\\{[^}]*\\}\\s*${PARAM_IN}|returns?\\s*\\{[^}]*\\}\\s*(\\d{3}|default)\\b)`);
+/** apiDoc: `@api {get} /users/:id title`, its method in braces in either case; the path may be a whole URL. */
+const APIDOC_TAG = new RegExp(`^@api\\s+\\{(${METHODS})\\}\\s+(\\S+)`, 'i');
 /** Cheap test on the source text before any comment is unwrapped. */
-const MAY_HOLD = new RegExp(`\\*\\s*(${METHODS})\\s+/|@route\\s`, 'i');
+const MAY_HOLD = new RegExp(`\\*\\s*(${METHODS})\\s+/|@route\\s|@api\\s+\\{`, 'i');
 
-type Style = 'express-jsdoc-swagger' | 'express-swagger-generator';
+type Style = 'express-jsdoc-swagger' | 'express-swagger-generator' | 'apidoc';
 
 const ADVICE: Record<Style, string> = {
   'express-jsdoc-swagger': 'pass the document express-jsdoc-swagger builds from them with --spec (with `exposeApiDocs: true` the running app serves it at `apiDocsPath`, /v3/api-docs by default: save it to a file), or rewrite them as @openapi blocks',
   'express-swagger-generator': 'pass the document express-swagger-generator builds from them with --spec (the running app serves it at /api-docs.json: save it to a file), or rewrite them as @openapi blocks',
+  apidoc: 'apiDoc builds HTML pages, not an OpenAPI document: convert them into one (apidoc-openapi, or apidoc-swagger from `apidoc`\'s api_data.json) and pass it with --spec, or rewrite them as @openapi blocks',
 };
+
+/** `/users/:id`, or the path of `http://localhost:3000/users/:id`; null for anything else (`users`, `{url}`). */
+function apidocPath(written: string): string | null {
+  if (written.startsWith('/')) return written;
+  if (!/^https?:\/\//i.test(written)) return null;
+  // Not new URL(): its pathname percent-encodes a `{id}` the docs wrote.
+  const path = written.replace(/^https?:\/\/[^/]*/i, '');
+  return path.startsWith('/') ? path : null;
+}
 
 function styleOf(c: Comment): { style: Style; operation: { method: string; path: string } } | null {
   const lines = unwrapComment(c).map((l) => l.text.trim()).filter(Boolean);
   for (const line of lines) {
     const m = ROUTE_TAG.exec(line);
     if (m && lines.some((l) => SWAGGER_GENERATOR_TAG.test(l))) return { style: 'express-swagger-generator', operation: { method: m[1].toUpperCase(), path: m[2] } };
+  }
+  for (const line of lines) {
+    const m = APIDOC_TAG.exec(line);
+    const path = m && apidocPath(m[2]);
+    if (path) return { style: 'apidoc', operation: { method: m![1].toUpperCase(), path } };
   }
   const head = lines[0] ? JSDOC_SWAGGER_HEAD.exec(lines[0]) : null;
   if (head && lines.some((l) => JSDOC_SWAGGER_TAG.test(l))) return { style: 'express-jsdoc-swagger', operation: { method: head[1], path: head[2] } };

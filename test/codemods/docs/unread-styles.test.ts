@@ -48,6 +48,31 @@ router.get('/lamps', (req, res) => res.json([]));
 module.exports = router;
 `;
 
+/** apiDoc, in the shapes public apps write it: a lower- or upper-case method, a whole URL, a title after the path. */
+const APIDOC = `const router = require('express').Router();
+/**
+ * @apiGroup Drug
+ * @api {GET} /api/drugs Get all drugs
+ * @apiName GetAllDrug
+ */
+router.get('/api/drugs', (req, res) => res.json([]));
+/**
+ * @api {get} /api/drugs/:id Get one drug
+ * @apiParam {Number} id the drug's id
+ * @apiSuccess {String} name its name
+ */
+router.get('/api/drugs/:id', (req, res) => res.json({ name: 'x' }));
+/**
+ * @api {post} http://localhost:4000/api/drugs/news Add drugs
+ */
+router.post('/api/drugs/news', (req, res) => res.status(201).end());
+/**
+ * @apiDefine DrugNotFoundError
+ * @apiError DrugNotFound no such drug
+ */
+module.exports = router;
+`;
+
 /** Prose that looks like an operation, in plain JSDoc: not a generator's comment. */
 const PLAIN = `/**
  * GET /notes - lists the notes
@@ -108,6 +133,15 @@ test('express-swagger-generator comments: @route is the operation', () => {
   assert.deepEqual(found[0].at, { file: 'routes.js', line: 2, col: 1 });
   assert.match(found[0].message, /^1 express-swagger-generator doc comment \(GET \/lamps\) not read/);
   assert.match(found[0].message, /api-docs\.json/);
+});
+
+test('apiDoc comments: @api {method} path is the operation, a whole URL read for its path; @apiDefine blocks are not operations', () => {
+  const found = warnings(APIDOC);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].at, { file: 'routes.js', line: 2, col: 1 });
+  assert.match(found[0].message, /^3 apidoc doc comments \(GET \/api\/drugs, GET \/api\/drugs\/:id, POST \/api\/drugs\/news\) not read/);
+  assert.match(found[0].message, /apidoc-openapi/);
+  assert.deepEqual(warnings(APIDOC, 'routes.js', new Set(['GET /api/drugs', 'GET /api/drugs/{id}', 'POST /api/drugs/news'])), [], 'a --spec documenting them quiets it');
 });
 
 test('plain JSDoc prose, the @route/@desc/@access convention and @openapi blocks are not flagged', () => {
