@@ -21,19 +21,21 @@ export type DependencyFn<T = unknown> = (input: ParsedInputBase, ctx: RouteConte
  * reads the same objects as RouteSpec (typed.ts checkSpec).
  */
 type SpecSchema = z.core.$ZodType;
+type SpecMediaTypes = Record<string, { schema?: SpecSchema; example?: unknown; examples?: Record<string, unknown> }>;
 type SpecResponse = SpecSchema | (Omit<Exclude<ResponseSpec, z.ZodType>, 'schema' | 'headers' | 'otherContent'> & {
   schema?: SpecSchema;
   headers?: Record<string, SpecSchema> | SpecSchema;
-  otherContent?: Record<string, { schema?: SpecSchema; example?: unknown; examples?: Record<string, unknown> }>;
+  otherContent?: SpecMediaTypes;
 });
 
 /** RouteSpec as typed verbs accept it: deps may also be bare functions. */
-export interface TypedSpec extends Omit<RouteSpec, 'deps' | 'params' | 'query' | 'headers' | 'cookies' | 'body' | 'responses'> {
+export interface TypedSpec extends Omit<RouteSpec, 'deps' | 'params' | 'query' | 'headers' | 'cookies' | 'body' | 'bodyOtherContent' | 'responses'> {
   params?: SpecSchema;
   query?: SpecSchema;
   headers?: SpecSchema;
   cookies?: SpecSchema;
   body?: SpecSchema;
+  bodyOtherContent?: SpecMediaTypes;
   responses?: Record<number | string, SpecResponse>;
   deps?: Record<string, Dependency<any> | DependencyFn<any>>;
 }

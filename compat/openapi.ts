@@ -252,7 +252,10 @@ function plan(collected: CollectedRoute[], info: DocumentInfo): Planned[] {
         request.body = {
           ...(spec.bodyDescription !== undefined ? { description: spec.bodyDescription } : {}),
           required: !isOptionalInput(spec.body),
-          content: Object.fromEntries(types.map((t, i) => [t, i === 0 ? mediaType(spec.body, spec.bodyExample, spec.bodyExamples) : { schema: spec.body! }])),
+          content: Object.fromEntries([
+            ...types.map((t, i) => [t, i === 0 ? mediaType(spec.body, spec.bodyExample, spec.bodyExamples) : { schema: spec.body! }]),
+            ...Object.entries(spec.bodyOtherContent ?? {}).map(([t, m]) => [t, mediaType(m.schema, m.example, m.examples)]),
+          ]),
         };
       }
       const config: RouteConfig = {

@@ -74,6 +74,9 @@ export interface RouteSpec {
    *  bodyContentType). */
   bodyExample?: unknown;
   bodyExamples?: Record<string, unknown>;
+  /** The media types the docs give a body schema or examples of their own (`multipart/form-data` beside JSON):
+   *  served as written, never validated (`body` is the schema that checks). */
+  bodyOtherContent?: Record<string, MediaTypeSpec>;
   responses?: Record<number | string, ResponseSpec>;
   /** A route with optional params answers on several paths; each may have its own words in the document,
    *  keyed by the route's path with the optional params left out (`'/:id/loans'` for `/:id/loans/:status?`). */

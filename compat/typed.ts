@@ -14,7 +14,7 @@ import { attachRouteTable, HTTP_METHODS, type HttpMethod, type RouteDescriptor, 
 const TYPED = Symbol.for('migrate-api.typed');
 
 const SPEC_KEYS = new Set([
-  'params', 'query', 'headers', 'cookies', 'body', 'bodyContentType', 'bodyDescription', 'bodyExample', 'bodyExamples', 'responses', 'status', 'summary', 'description',
+  'params', 'query', 'headers', 'cookies', 'body', 'bodyContentType', 'bodyDescription', 'bodyExample', 'bodyExamples', 'bodyOtherContent', 'responses', 'status', 'summary', 'description',
   'tags', 'operationId', 'deprecated', 'security', 'deps', 'validation', 'variants',
 ]);
 const SCHEMA_KEYS = ['params', 'query', 'headers', 'cookies', 'body'] as const;

@@ -86,10 +86,23 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       if (op.requestBody.description) props.push({ key: 'bodyDescription', value: lit(op.requestBody.description) });
       // Form bodies say so, or the served document would call them JSON; the app's own parser still reads them.
       // So does any other JSON media type (`application/vnd.api+json`, `*/*`): the document keeps the name as written.
-      const forms = Object.keys(op.requestBody.content).filter((t) => FORM_TYPES.includes(t));
-      if (location === 'query') props.push({ key: 'bodyContentType', value: forms.length > 1 ? json([picked.type, ...forms.filter((t) => t !== picked.type)]) : lit(picked.type) });
+      // Every other media type is kept too, as for a response: listed beside the picked one where it states the same
+      // schema (Swagger 2's `consumes`; for a form, any other form), else as bodyOtherContent, the document's only
+      // (a JSON body beside the multipart one an upload also takes).
+      const others = Object.entries(op.requestBody.content).filter(([t]) => t !== picked.type);
+      const sharing = others.filter(([t, m]) => (location === 'query' ? FORM_TYPES.includes(t)
+        : sameSchema(m.schema, picked.media.schema) && m.example === undefined && m.examples === undefined)).map(([t]) => t);
+      if (sharing.length) props.push({ key: 'bodyContentType', value: json([picked.type, ...sharing]) });
       else if (picked.type !== 'application/json') props.push({ key: 'bodyContentType', value: lit(picked.type) });
       props.push(...exampleProps(picked.media, 'bodyExample', 'bodyExamples'));
+      const own = others.filter(([t]) => !sharing.includes(t)).map(([type, m]): ObjectProp => ({
+        key: type,
+        value: obj([
+          ...(m.schema !== undefined ? [{ key: 'schema', value: schemaToZod(m.schema as JsonSchema, ctxFor('request', FORM_TYPES.includes(type) ? 'query' : 'body', `#/requestBody/content/${esc(type)}/schema`)) }] : []),
+          ...exampleProps(m, 'example', 'examples'),
+        ]),
+      }));
+      if (own.length) props.push({ key: 'bodyOtherContent', value: obj(own) });
     } else if (picked) {
       diagnostics.push({
         code: 'unsupported', severity: 'warning', pointer: `#/requestBody/content/${esc(picked.type)}`,
@@ -190,8 +203,9 @@ function pickContent(content: Record<string, MediaTypeObject>, diagnostics: Diag
     // A response serves every media type as written; only the one picked checks what the handler sends.
     diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is validated (also served as documented: ${rest.join(', ')})` });
   } else if (what === 'body' && (all.length > 1 || (!type && all.length))) {
-    const said = withSchema.length ? 'validated' : 'in the served document';
-    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is ${said} (also documented: ${rest.join(', ')})` });
+    // With a schema, every other media type is served too (bodyOtherContent); without one, the body is left out.
+    const said = withSchema.length ? 'validated (also served as documented' : 'in the served document (also documented';
+    diagnostics.push({ code: 'unsupported', severity: 'info', pointer, message: `only ${type ?? 'no'} content is ${said}: ${rest.join(', ')})` });
   }
   // Read as JSON by the pattern above, yet no JSON media type: most likely a misspelling (`apllication/json`).
   const bare = type?.split(';')[0].trim();

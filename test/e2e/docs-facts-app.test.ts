@@ -1,8 +1,8 @@
 // fixtures/migrate/docs-examples-cjs, migrated with default options and run: the served /openapi.json keeps what
 // its swagger.json says beyond schemas — info.contact/license/termsOfService, media-type examples (request and
 // response), the media type of a response documented by an example alone, a second media type with a schema of
-// its own, a misspelled media type's own name — fact by fact (test/helpers/openapi-compare.ts), and the migration
-// warns about the misspelling with file:line.
+// its own, a misspelled media type's own name, a request body's form and multipart types — fact by fact
+// (test/helpers/openapi-compare.ts), and the migration warns about the misspelling with file:line.
 // fixtures/migrate/docs-swagger2-cjs the same for a Swagger 2.0 spec: a response written as a schema, a second
 // media type in `produces`, `in: body` descriptions (one beside an express-validator chain that wins).
 // The dist build must be current (`npm run build`): migrated apps import migrate-api/compat from dist/.
@@ -64,10 +64,14 @@ describe('migrate docs-examples-cjs: the served document keeps examples, media t
         'requestBody POST /users apllication/json example', 'response POST /users 201 application/json example',
         'response POST /users 201 application/json without schema', 'response GET /users/{id} 200 application/json examples jane',
         'response GET /users/{id} 404 text/plain without schema', 'response GET /users/{id} 200 application/xml schema',
+        'requestBody POST /users form',
       ]) assert.ok(compared.includes(fact), `${fact} is not among the compared facts:\n${compared.join('\n')}`);
       assert.deepEqual(lost, [], `facts of swagger.json missing from the served document:\n${lost.join('\n')}`);
-      // The misspelled media type is served under its own name (validation reads it as JSON either way).
-      assert.deepEqual(Object.keys(served.paths['/users'].post.requestBody.content), ['apllication/json']);
+      // The misspelled media type is served under its own name (validation reads it as JSON either way); the form
+      // sharing its schema is listed beside it, and multipart, with a schema of its own, is served as written.
+      const content = served.paths['/users'].post.requestBody.content;
+      assert.deepEqual(Object.keys(content), ['apllication/json', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+      assert.deepEqual(Object.keys(content['multipart/form-data'].schema.properties), ['name', 'avatar']);
     } finally {
       await server.close();
     }

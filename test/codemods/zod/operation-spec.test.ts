@@ -78,3 +78,39 @@ test("a request body's description (a Swagger 2 in: body parameter's) is kept fo
   }, { refName, format: 'ts' });
   assert.equal(r.source, "{ body: z.object({ price: z.number().optional() }), bodyDescription: 'the new order' }");
 });
+
+test('every request body media type is kept: one sharing the schema is listed beside it, one of its own is bodyOtherContent', () => {
+  // An upload takes JSON or multipart with a file; Swagger 2's `consumes` gives JSON and form the one schema. Only the
+  // picked type was written: the others left the served document unsaid.
+  const pet = { $ref: '#/components/schemas/Pet' };
+  const upload = { type: 'object', properties: { file: { type: 'string', format: 'binary' } } };
+  const shared = operationSpecSource({
+    requestBody: { required: true, content: { 'application/json': { schema: pet }, 'application/x-www-form-urlencoded': { schema: pet } } },
+  }, { refName, format: 'ts' });
+  assert.equal(shared.source, "{ body: PetInput, bodyContentType: ['application/json', 'application/x-www-form-urlencoded'] }");
+  const own = operationSpecSource({
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: upload, example: { file: 'a.png' } },
+        'application/json': { schema: pet },
+        'application/octet-stream': {},
+      },
+    },
+  }, { refName, format: 'ts' });
+  assert.equal(own.source, [
+    '{',
+    '  body: PetInput,',
+    '  bodyOtherContent: {',
+    "    'multipart/form-data': {",
+    '      schema: z.object({ file: z.string().optional() }),',
+    "      example: { file: 'a.png' },",
+    '    },',
+    "    'application/octet-stream': {},",
+    '  },',
+    '}',
+  ].join('\n'));
+  assert.deepEqual(own.diagnostics.map((d) => [d.pointer, d.message]), [
+    ['#/requestBody', 'only application/json content is validated (also served as documented: multipart/form-data, application/octet-stream)'],
+  ]);
+});
