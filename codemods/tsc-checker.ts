@@ -22,10 +22,10 @@
 // (the app's, its node_modules' declarations, TypeScript's libs) and the options: a run over the same tree (a
 // `--dry` and then the real run) builds the programs (parsing) and checks nothing.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type * as TS from 'typescript';
+import { appTsConfig } from './app-tsconfig.js';
 import { ownPackage } from './own-package.js';
 
 /** A TS handler the typed rewrite types, whose typed code the app's tsc may reject: a definition away from its
@@ -89,17 +89,9 @@ type Memo = <T>(kind: string, file: string, inputs: string, compute: () => T) =>
 /** The app's TypeScript and config, with its baseline diagnostics; null when the app has no tsconfig.json or no
  *  typescript installed (nothing to ask: today's result stands). */
 export function appTscChecker(root: string, memo?: Memo): AppTscChecker | null {
-  const tsconfig = join(root, 'tsconfig.json');
-  if (!existsSync(tsconfig)) return null;
-  let ts: typeof TS;
-  try {
-    const appRequire = createRequire(join(root, 'package.json'));
-    ts = appRequire(appRequire.resolve('typescript')) as typeof TS;
-  } catch {
-    return null;
-  }
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  if (!parsed) return null;
+  const app = appTsConfig(root);
+  if (!app) return null;
+  const { ts, file: tsconfig, parsed } = app;
   const options = { ...parsed.options, noEmit: true };
   const own = ownPackage()?.root ?? null;
   const compatTypes = own ? join(own, 'dist', 'compat', 'index.d.ts') : null;
