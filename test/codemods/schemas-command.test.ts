@@ -62,7 +62,7 @@ definitions:
   assert.equal(r.out, '');
   const code = readFileSync(out, 'utf8');
   assert.match(code, /^const \{ z \} = require\('zod'\);$/m);
-  assert.match(code, /^const Tag = z\.object\(\{ id: z\.number\(\)\.int\(\)\.optional\(\) \}\)\.meta\(\{ id: 'Tag' \}\);$/m);
+  assert.match(code, /^const Tag = z\.object\(\{ id: z\.number\(\)\.int\(\)\.meta\(\{ format: 'int64' \}\)\.optional\(\) \}\)\n {2}\.meta\(\{ id: 'Tag' \}\);$/m);
   assert.match(code, /^module\.exports = \{ Tag \};$/m);
 });
 

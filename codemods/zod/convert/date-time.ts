@@ -6,7 +6,7 @@ import { DATE_TIME_FLAGS, DATE_TIME_SOURCE } from '../../../compat/date-time-pat
 import { call, id, lit, zc, type ZodExpr } from '../ast.js';
 
 /** The check. `helper`: `{ regex }` names the module-level const holding the regex (its `.meta({ format })`
- *  comes last, after length checks: stringExpr, CUSTOM_FORMATS); `{ factory }` names the compat function
+ *  comes last, after length checks: stringExpr, PRINTED_AS_WRITTEN); `{ factory }` names the compat function
  *  that carries the meta itself; neither: the regex inline. */
 export function dateTimeExpr(helper: { regex?: string; factory?: string } = {}): ZodExpr {
   if (helper.factory) return call(id(helper.factory));

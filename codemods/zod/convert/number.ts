@@ -31,15 +31,17 @@ export function numberExpr(s: SchemaObject, integer: boolean, ctx: ZodContext): 
   if (exMax !== undefined) e = chain(e, 'lt', lit(exMax));
   const multipleOf = num('multipleOf');
   if (multipleOf !== undefined && !(int && multipleOf === 1)) e = chain(e, 'multipleOf', lit(multipleOf));
+  const meta: ObjectProp[] = [];
   if (unsafe) {
     // A type in `.meta` replaces what zod-to-openapi would print, `.nullable()` included.
     const nullable = s.nullable === true || (Array.isArray(s.type) && s.type.includes('null'));
-    const meta: ObjectProp[] = [{ key: 'type', value: nullable ? arr([lit('integer'), lit('null')]) : lit('integer') }];
+    meta.push({ key: 'type', value: nullable ? arr([lit('integer'), lit('null')]) : lit('integer') });
     if (min !== undefined) meta.push({ key: 'minimum', value: lit(min) });
     if (exMin !== undefined) meta.push({ key: 'exclusiveMinimum', value: lit(exMin) });
     if (max !== undefined) meta.push({ key: 'maximum', value: lit(max) });
     if (exMax !== undefined) meta.push({ key: 'exclusiveMaximum', value: lit(exMax) });
-    e = chain(e, 'meta', obj(meta));
   }
-  return e;
+  // zod-to-openapi prints no number format (`.int()` is `type: integer`): `int64`, `float`, ... travel in `.meta`.
+  if (typeof s.format === 'string') meta.push({ key: 'format', value: lit(s.format) });
+  return meta.length ? chain(e, 'meta', obj(meta)) : e;
 }

@@ -23,8 +23,12 @@ const FORMATS: Record<string, () => ZodExpr> = {
   'json-pointer': () => customFormat('json-pointer', '^(?:\\/(?:[^~/]|~[01])*)*$'),
   'uri-reference': () => customFormat('uri-reference', "^(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$"),
 };
-/** Formats checked by `z.stringFormat`, whose name zod-to-openapi does not print: given back by `.meta`. */
-const CUSTOM_FORMATS = new Set(['json-pointer', 'uri-reference', 'date-time']);
+/** The formats zod-to-openapi prints back as the docs wrote them from the check alone (`z.email()` is `format:
+ *  email`). Every other format the docs give is carried by `.meta({ format })`: the ones it prints under another
+ *  name (`z.url()` as uri, `z.ipv4()` as ip), the checks it does not name (`z.hostname()`, `z.base64()`,
+ *  `z.stringFormat(...)`, a time's regex), and the annotations no zod check has (`binary`, which Swagger UI shows as
+ *  a file picker, `password`, `int64`): the served document keeps the format either way. */
+const PRINTED_AS_WRITTEN = new Set(['email', 'uuid', 'uri', 'date', 'duration']);
 
 function customFormat(name: string, source: string): ZodExpr {
   return zc('stringFormat', lit(name), { kind: 'regex', source, flags: '' });
@@ -49,8 +53,9 @@ export function stringExpr(s: SchemaObject, ctx: ZodContext): ZodExpr {
   }
   const meta: ObjectProp[] = [];
   if (typeof s.pattern === 'string') e = withPattern(e, s.pattern, meta, ctx);
-  // `dateTime()` carries its own meta.
-  if (format && CUSTOM_FORMATS.has(format) && !(format === 'date-time' && ctx.dateTimeFactory)) meta.push({ key: 'format', value: lit(format) });
+  // `dateTime()` carries its own meta; a pattern's regex hides the format of the check it is chained to.
+  const printed = format !== undefined && PRINTED_AS_WRITTEN.has(format) && typeof s.pattern !== 'string';
+  if (format && !printed && !(format === 'date-time' && ctx.dateTimeFactory)) meta.push({ key: 'format', value: lit(format) });
   return meta.length ? chain(e, 'meta', obj(meta)) : e;
 }
 

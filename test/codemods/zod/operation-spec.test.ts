@@ -103,7 +103,7 @@ test('every request body media type is kept: one sharing the schema is listed be
     '  body: PetInput,',
     '  bodyOtherContent: {',
     "    'multipart/form-data': {",
-    '      schema: z.object({ file: z.string().optional() }),',
+    "      schema: z.object({ file: z.string().meta({ format: 'binary' }).optional() }),",
     "      example: { file: 'a.png' },",
     '    },',
     "    'application/octet-stream': {},",
