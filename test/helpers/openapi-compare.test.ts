@@ -285,3 +285,40 @@ describe('openapi-compare', () => {
     assert.deepEqual(compareDocuments(original, served).lost, []);
   });
 });
+
+describe('formats', () => {
+  const withFormats = (idFormat: string | undefined, avatarFormat: string | undefined) => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    components: {
+      schemas: {
+        User: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer', ...(idFormat ? { format: idFormat } : {}) },
+            avatar: { type: 'string', ...(avatarFormat ? { format: avatarFormat } : {}) },
+            tags: { type: 'array', items: { type: 'string', format: 'uuid' } },
+            manager: { $ref: '#/components/schemas/User' },
+          },
+        },
+      },
+    },
+    paths: { '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', format: 'int64' } }], responses: { 200: { description: 'ok' } } } } },
+  });
+
+  it("states a parameter's format and each component property's (and its items'), not a $ref's", () => {
+    const facts = documentFacts(withFormats('int64', 'binary')).filter((f) => f.includes('format'));
+    assert.deepEqual(facts, [
+      'component schemas User property avatar format binary',
+      'component schemas User property id format int64',
+      'component schemas User property tags items format uuid',
+      'parameter GET /users/{id} path id format int64',
+    ]);
+  });
+
+  it('a format the other document drops is lost; a Swagger 2.0 parameter states it beside its type', () => {
+    assert.deepEqual(compareDocuments(withFormats('int64', 'binary'), withFormats(undefined, 'binary')).lost, ['component schemas User property id format int64']);
+    const v2 = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type: 'integer', format: 'int32' }], responses: { 200: { description: 'ok' } } } } } };
+    assert.ok(documentFacts(v2).includes('parameter GET /a query n format int32'));
+  });
+});

@@ -1,10 +1,10 @@
 // Semantic comparison of two API documents (Swagger 2.0, OpenAPI 3.0 or 3.1): each is reduced to a set of
 // facts a client relies on — operations with their summaries, descriptions and tags, parameters (name + in +
-// required), request bodies and how they are encoded, their descriptions and whether they have a schema, response
-// statuses, headers and whether they have a body schema, media-type `example`/`examples` (request and response),
-// every response media type with whether it has a schema, named components, the document's
-// title/version/description/termsOfService, contact and license — and every fact of the original missing from the
-// other is listed. An empty schema (`{}`,
+// required, format), request bodies and how they are encoded, their descriptions and whether they have a schema,
+// response statuses, headers and whether they have a body schema, media-type `example`/`examples` (request and
+// response), every response media type with whether it has a schema, named components and their properties'
+// formats, the document's title/version/description/termsOfService, contact and license — and every fact of the
+// original missing from the other is listed. An empty schema (`{}`,
 // what a generator writes for one it could not render) states nothing: a schema served as `{}` is a lost fact.
 // Hand-written because the libraries at hand diff documents textually (a $ref vs an inlined schema, a
 // path-level vs an operation-level parameter, `in: body` vs requestBody are the same fact, not a change).
@@ -72,6 +72,8 @@ export function documentFacts(doc: Json): string[] {
           continue;
         }
         facts.add(`parameter ${where} ${key} ${p.in === 'path' || p.required === true ? 'required' : 'optional'}`);
+        const format = swagger2 ? p.format : schemaFormat(doc, p.schema);
+        if (typeof format === 'string') facts.add(`parameter ${where} ${key} format ${format}`);
       }
       if (op.requestBody) body = { required: resolveRef(doc, op.requestBody).required === true };
       if (body) facts.add(`requestBody ${where} ${body.required ? 'required' : 'optional'}`);
@@ -122,7 +124,23 @@ export function documentFacts(doc: Json): string[] {
   for (const [kind, entries] of Object.entries(components)) {
     for (const name of Object.keys(entries ?? {})) facts.add(`component ${kind} ${name}`);
   }
+  // A format tells a client how to read a value (`int64` a long, `binary` a file, `date-time` a timestamp): those
+  // of named schemas' own properties (and their items) are compared, where a generator may drop them.
+  for (const [name, schema] of Object.entries<Json>(components.schemas ?? {})) {
+    for (const [prop, value] of Object.entries<Json>(schema?.properties ?? {})) {
+      const format = schemaFormat(doc, value);
+      if (typeof format === 'string') facts.add(`component schemas ${name} property ${prop} format ${format}`);
+      const items = value && typeof value === 'object' && !value.$ref ? schemaFormat(doc, value.items) : undefined;
+      if (typeof items === 'string') facts.add(`component schemas ${name} property ${prop} items format ${items}`);
+    }
+  }
   return [...facts].sort();
+}
+
+/** The format a schema written in place states (a `$ref` names another schema, whose own facts are its own). */
+function schemaFormat(doc: Json, schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || (schema as Json).$ref !== undefined) return undefined;
+  return (schema as Json).format;
 }
 
 /**
