@@ -22,6 +22,7 @@ import { readSpec } from './rules/spec-source.js';
 import { fieldImplementor, type Implementor } from './interface-implementor.js';
 import { planInterfaceMember } from './interface-member-plan.js';
 import { unboundText } from './scan/bound-method.js';
+import { forwardingArrow } from './scan/delegating-handler.js';
 import { resolveDefinition, WRAPPER_PACKAGES } from './scan/definition.js';
 import type { FileScan } from './scan/index.js';
 import { Resolver } from './scan/resolve.js';
@@ -76,12 +77,26 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
 
   // 1. Each route's handler to its definition.
   const groups = new Map<string, { at: SourceLocation; defWrappers: number; via?: Implementor; routes: Array<{ rec: RouteRecord; routeWrappers: number }> }>();
+  const join = (rec: RouteRecord, def: { at: SourceLocation; wrappers: unknown[]; via?: unknown }, routeWrappers: number) => {
+    const id = key(def.at.file!, def.at);
+    const g = groups.get(id) ?? { at: def.at, defWrappers: def.wrappers.length, routes: [] };
+    if (def.via) g.via = def.via as Implementor;
+    g.routes.push({ rec, routeWrappers });
+    groups.set(id, g);
+  };
   const allFiles = () => [...input.scans.keys(), ...input.testFiles];
   const fieldClass = (f: string, cls: string, field: string) => fieldImplementor({ resolver, parsed, files: allFiles, rel: (x) => relative(input.root, x).split(sep).join('/') }, f, cls, field);
   for (const rec of input.routes) {
-    if (rec.handler.kind === 'function') continue;
+    if (rec.handler.kind === 'function' && !rec.handler.delegate) continue;
     const local = input.scans.get(rec.file)?.routes.find((r) => r.at.line === rec.at.line && r.at.col === rec.at.col);
     const planned = planByRoute.get(key(rec.file, rec.at));
+    if (rec.handler.kind === 'function') {
+      // `(req, res) => ctrl.create(req, res)`: the function it calls is the handler (scan/delegating-handler.ts).
+      // One not followed leaves the inline function as it always was.
+      const def = local?.delegateRef && resolveDefinition(resolver, rec.file, local.delegateRef, isWrapper, false, fieldClass);
+      if (def && !('why' in def)) join(rec, def, 0);
+      continue;
+    }
     let routeWrappers = 0;
     if (local?.handlerCallee) {
       if (!isWrapper(rec.file, local.handlerCallee)) continue;
@@ -94,11 +109,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       if (planned) planned.plan.handlerDef = { typed: false, why: `the handler's definition is not followed: ${def.why}` };
       continue;
     }
-    const id = key(def.at.file!, def.at);
-    const g = groups.get(id) ?? { at: def.at, defWrappers: def.wrappers.length, routes: [] };
-    if (def.via) g.via = def.via as Implementor;
-    g.routes.push({ rec, routeWrappers });
-    groups.set(id, g);
+    join(rec, def, routeWrappers);
   }
 
   // 2. Each definition: shared needs, no other reference, a body that types.
@@ -108,7 +119,8 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
   for (const g of groups.values()) {
     const file = g.at.file!;
     const plans = g.routes.map((r) => planByRoute.get(key(r.rec.file, r.rec.at)));
-    const refuse = (why: string) => { for (const p of plans) if (p) p.plan.handlerDef = { typed: false, why }; };
+    // A delegating inline function refused here is tried inline as before (its `why` said if that fails too).
+    const refuse = (why: string) => plans.forEach((p, i) => { if (p) p.plan.handlerDef = { typed: false, why, ...(g.routes[i]!.rec.handler.delegate ? { inline: true as const } : {}) }; });
     const outside = g.routes.find((r, i) => !plans[i] || !input.inTarget(r.rec.file));
     if (outside) { refuse(`also the handler of ${label(outside.rec)} (${rel(outside.rec.file)}:${outside.rec.at.line}), which this run does not migrate`); continue; }
     const notTyped = plans.find((p) => !p!.plan.documented || p!.plan.migrated || p!.plan.dynamic || !p!.file.rules.has('MA003') || p!.plan.chainReplier);
@@ -129,6 +141,10 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       refuse(`static member \`${stat.member}\` of class ${stat.names[0] ?? '(anonymous)'} uses \`${classSide}\`${why}`);
       continue;
     }
+    // A delegating function that leaves out a parameter the handler declares (`next`) hands it undefined: typed,
+    // the handler would get the runtime's ctx there instead.
+    const short = g.routes.find((r) => r.rec.handler.delegate && def.fn.params.length > r.rec.handler.delegate.args);
+    if (short) { refuse(`\`${short.rec.handler.delegate!.callee}\` declares ${def.fn.params.length} parameters and the route's function (${rel(short.rec.file)}:${short.rec.at.line}) hands it ${short.rec.handler.delegate!.args}`); continue; }
     const other = otherReference(input, parsed, resolver, file, def.fn, g.routes.map((r) => r.rec), stat?.names);
     if (other) { refuse(`also ${other.how} (${rel(other.file)}:${other.line})`); continue; }
     // Routes whose specs differ in what the body reads can share it only if the rewrite comes out the same for
@@ -143,14 +159,17 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       refuse(`shared by ${g.routes.length} routes with different input schemas (${g.routes.map((r) => label(r.rec)).join(', ')}); its TypeScript input type comes from one spec`);
       continue;
     }
-    const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => unboundText(r.rec.handler.text) !== r.rec.handler.text);
+    // `ctrl.m.bind(ctrl)` and `(req, res) => ctrl.m(req, res)` both call the method with `this` its receiver.
+    const thisBound = def.fn.type === 'ClassMethod' && g.routes.every((r) => r.rec.handler.delegate ? r.rec.handler.delegate.callee.includes('.') : unboundText(r.rec.handler.text) !== r.rec.handler.text);
     const id = candidateKey(file, g.at);
     const checks = /\.[cm]?tsx?$/.test(file) ? input.typeChecks : undefined;
     const verdict = checks?.refused.get(id);
     if (verdict) { refuse(verdict); continue; }
-    const candidate = (guarded?: true): TypeCheckCandidate => ({
+    // A delegating route's handler argument, in the typed rewrite the app's tsc reads, is the forwarding arrow.
+    const candidate = (params: number, guarded?: true): TypeCheckCandidate => ({
       key: id, file, line: g.at.line, names: [...definitionNames(def.fn, p.parents, g.routes.map((r) => r.rec))],
-      routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.text, line: r.rec.at.line })), ...(guarded ? { guarded } : {}),
+      routes: g.routes.map((r) => ({ file: r.rec.file, method: r.rec.method, handler: r.rec.handler.delegate ? forwardingArrow(r.rec.handler.delegate.callee, params) : r.rec.handler.text,
+        line: r.rec.at.line })), ...(guarded ? { guarded } : {}),
     });
     let tries = [...distinct.values()].map((d) => ({ ...tryTyped(file, p.source, g.at, g.defWrappers, d.values, thisBound, input.sendHelpers?.(file)), route: d.route }));
     let bodyTypesChecked = false;
@@ -159,7 +178,7 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
       const lifted = tryTyped(file, p.source, g.at, g.defWrappers, [...distinct.values()][0]!.values, thisBound, input.sendHelpers?.(file), true);
       // Without `lift` it stays legacy, a candidate all the same: the caller then knows a check could type it.
       if (lifted.ok && checks.lift) { tries = [{ ...lifted, route: tries[0]!.route }]; bodyTypesChecked = true; }
-      else if (lifted.ok) checks.candidates.push(candidate(true));
+      else if (lifted.ok) checks.candidates.push(candidate(lifted.params, true));
       // Past the guard it stays legacy all the same (`answers 200, which the docs do not list`): that reason is the
       // one to give, not the guard's, which says the app's tsc could decide.
       else tries = [{ ...lifted, route: tries[0]!.route }];
@@ -195,10 +214,17 @@ export function planHandlerDefinitions(input: DefinitionsInput): Diagnostic[] {
     }
     (defPlan.definitions ??= []).push({ at: g.at, wrappers: g.defWrappers, specSource: plans[0]!.plan.specSource, route: label(g.routes[0]!.rec), ...(thisBound ? { thisBound: true as const } : {}),
       ...(bodyTypesChecked ? { bodyTypesChecked: true as const } : {}) } satisfies DefinitionPlan);
-    g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers }; });
-    checks?.candidates.push(candidate(bodyTypesChecked ? true : undefined));
+    const params = (tries[0] as { params: number }).params;
+    g.routes.forEach((r, i) => { plans[i]!.plan.handlerDef = { typed: true, wrappers: r.routeWrappers, ...(r.rec.handler.delegate ? { forward: params } : {}) }; });
+    checks?.candidates.push(candidate(params, bodyTypesChecked ? true : undefined));
   }
   return diagnostics;
+}
+
+/** The reference a route hands its handler by, as written: `ctrl.list` for `ctrl.list`, `ctrl.list.bind(ctrl)`
+ *  and `(req, res) => ctrl.list(req, res)`. */
+function handlerRefText(r: RouteRecord): string {
+  return r.handler.delegate?.callee ?? unboundText(r.handler.text);
 }
 
 function key(file: string, at: SourceLocation): string {
@@ -207,7 +233,7 @@ function key(file: string, at: SourceLocation): string {
 
 /** The typed rewrite on a throwaway tree of the definition's file. */
 function tryTyped(file: string, source: string, at: SourceLocation, wrappers: number, specValues: Map<string, string>, thisBound: boolean,
-  sendHelpers?: FilePlan['sendHelpers'], bodyTypesChecked = false): { ok: true; output: string } | { ok: false; why: string; bodyTypes?: true } {
+  sendHelpers?: FilePlan['sendHelpers'], bodyTypesChecked = false): { ok: true; output: string; params: number } | { ok: false; why: string; bodyTypes?: true } {
   const p = parseSource(source, file);
   if ('diagnostic' in p) return { ok: false, why: 'the file does not parse' };
   const program = p.ast.program as unknown as Node;
@@ -218,7 +244,7 @@ function tryTyped(file: string, source: string, at: SourceLocation, wrappers: nu
   const def = locateDefinition(ctx, at, wrappers);
   if (!def) return { ok: false, why: `no handler function at ${file}:${at.line}` };
   const done = rewriteTypedDefinition(ctx as never, def.fn, specValues, undefined, thisBound, undefined, bodyTypesChecked);
-  return done.ok ? { ok: true, output: ctx.edits.apply() } : done;
+  return done.ok ? { ok: true, output: ctx.edits.apply(), params: done.params } : done;
 }
 
 /** The names the definition goes by: its own binding and the member/export names routes reach it through. */
@@ -233,7 +259,7 @@ function definitionNames(fn: Node, parents: Parents, routes: RouteRecord[]): Set
   if ((holder?.type === 'ClassProperty' || holder?.type === 'ObjectProperty') && holder.key.type === 'Identifier') names.add(holder.key.name);
   if (holder?.type === 'AssignmentExpression' && holder.left.type === 'MemberExpression' && holder.left.property.type === 'Identifier') names.add(holder.left.property.name);
   for (const r of routes) {
-    const last = /([A-Za-z_$][\w$]*)\s*\)?\s*$/.exec(unboundText(r.handler.text));
+    const last = /([A-Za-z_$][\w$]*)\s*\)?\s*$/.exec(handlerRefText(r));
     if (last) names.add(last[1]!);
   }
   return names;
@@ -287,7 +313,7 @@ function otherReference(input: DefinitionsInput, parsed: (f: string) => Parsed |
     const ranges = routeHandlerRanges(p, routes.filter((r) => r.file === file));
     routeArgs.set(file, ranges);
     const importsRelated = (name: string) => boundToImport(p, name, (src) => { const m = resolver.resolveModule(file, src); return !!m && related.has(m); });
-    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => unboundText(r.handler.text).replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')),
+    const found = referenceIn(p, file === defFile, names, fn, ranges, importsRelated, routes.map((r) => handlerRefText(r).replace(/\.[A-Za-z_$][\w$]*\s*\)?\s*$/, '').replace(/^[\w$]+\(/, '')),
       classNames && (file === defFile ? classNames : []));
     if (found) return { file, line: found.line, how: found.how };
   }

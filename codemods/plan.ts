@@ -31,6 +31,9 @@ export interface RouteRecord {
     definedAt?: SourceLocation;
     /** Source text of the handler expression, e.g. `ctrl.create`, `asyncHandler(...)`. */
     text: string;
+    /** An inline function that only calls another with its own (req, res[, next]) (scan/delegating-handler.ts):
+     *  the callee as written (`createUserController.handle`) and how many arguments it is handed. */
+    delegate?: { callee: string; args: number };
   };
   /** Source text of each middleware argument between path and handler. */
   middleware: string[];
@@ -112,8 +115,11 @@ export interface RoutePlan {
   /** A TODO the rewrite puts above the route (rule id + why), for what the docs say that the spec could not follow. */
   todo?: { rule: RuleId; why: string };
   /** MA003 for a handler that is not an inline function (codemods/handler-definitions.ts): typed where it is
-   *  defined (the route drops `wrappers` one-argument wrapper calls around the reference and no legacy()), or why not. */
-  handlerDef?: { typed: true; wrappers: number } | { typed: false; why: string };
+   *  defined (the route drops `wrappers` one-argument wrapper calls around the reference and no legacy()), or why not.
+   *  An inline function that only delegates (`(req, res) => ctrl.create(req, res)`, scan/delegating-handler.ts):
+   *  typed, it becomes an arrow forwarding `forward` typed arguments (as many as the typed function declares);
+   *  refused (`inline`), MA003 tries the inline function as it always did, and gives `why` if that fails too. */
+  handlerDef?: { typed: true; wrappers: number; forward?: number } | { typed: false; why: string; inline?: true };
   /** The handler is a wrapper call around an inline function (`asyncHandler(async (req, res) => ...)`): MA003
    *  tries the inner function and drops the wrapper when it is typed. */
   inlineWrapper?: boolean;

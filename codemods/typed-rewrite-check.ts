@@ -112,7 +112,8 @@ export function inlineTypeCheckCandidates(plans: readonly FilePlan[], refused: R
   for (const plan of plans) {
     if (!/\.[cm]?tsx?$/.test(plan.file) || !plan.rules.has('MA003')) continue;
     for (const route of plan.routes) {
-      if (!route.documented || route.migrated || route.dynamic || route.handlerDef) continue;
+      // A delegating function whose callee stays legacy is tried inline (rules/definition-site.ts): a candidate too.
+      if (!route.documented || route.migrated || route.dynamic || (route.handlerDef && !(route.handlerDef.typed === false && route.handlerDef.inline))) continue;
       const key = candidateKey(plan.file, route.at);
       const verdict = refused.get(key);
       if (verdict) { route.typesRefused = verdict; continue; }

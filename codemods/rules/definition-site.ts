@@ -13,6 +13,7 @@ import { introducedName, type RuleContext } from './context.js';
 import { withAliases } from './ma001-wrap-router.js';
 import { rewriteTypedHandler } from './ma003-typed-handler.js';
 import { readSpec } from './spec-source.js';
+import { delegatedCall, forwardingArrow } from '../scan/delegating-handler.js';
 
 export interface LocatedDefinition {
   fn: Node;
@@ -145,7 +146,13 @@ export function typeRouteHandler(ctx: RuleContext, plan: RoutePlan, args: Node[]
     // carries the positions of its own snippet.
     ctx.edits?.replaceNode(handler, ctx.edits.slice(original ?? inner));
   };
+  if (plan.handlerDef?.typed && plan.handlerDef.forward !== undefined) return forwardToDefinition(ctx, args, plan.handlerDef.forward);
   if (plan.handlerDef?.typed) { dropWrappers(plan.handlerDef.wrappers); ctx.changed = true; return { ok: true }; }
+  if (plan.handlerDef?.typed === false && plan.handlerDef.inline) {
+    // A delegating function whose callee stays legacy: typed inline if it can be, as before; else the callee's reason.
+    const inline = rewriteTypedHandler(ctx, handler, specValues);
+    return inline.ok ? inline : { ok: false, why: plan.handlerDef.why };
+  }
   if (plan.handlerDef) return { ok: false, why: plan.handlerDef.why };
   if (plan.inlineWrapper && handler.type === 'CallExpression' && /^(ArrowFunctionExpression|FunctionExpression)$/.test(handler.arguments[0]?.type)) {
     const original = handler.arguments[0];
@@ -154,6 +161,23 @@ export function typeRouteHandler(ctx: RuleContext, plan: RoutePlan, args: Node[]
     return typed;
   }
   return null;
+}
+
+/** `(req, res) => ctrl.create(req, res)` whose callee the planner typed: `(input, ctx) => ctrl.create(input, ctx)`,
+ *  forwarding as many arguments as the typed function declares, the callee still looked up at each request
+ *  (scan/delegating-handler.ts). The one-line arrow replaces the function; the scan took none with a comment. */
+function forwardToDefinition(ctx: RuleContext, args: Node[], params: number): { ok: true } | { ok: false; why: string } {
+  const handler = args[args.length - 1]!;
+  const call = delegatedCall(handler as never, (n) => ctx.source.slice(n.start!, n.end!));
+  if (!call) return { ok: false, why: 'the route\'s function no longer only calls its handler (planned typed: a bug)' };
+  const text = forwardingArrow(ctx.source.slice(call.callee.start!, call.callee.end!).replace(/\s+/g, ''), params);
+  const arrow = ctx.parseExpression(text);
+  if (handler.comments) arrow.comments = handler.comments;
+  args[args.length - 1] = arrow;
+  ctx.parents.set(arrow, ctx.parents.get(handler)!);
+  ctx.edits?.replaceNode(handler, text);
+  ctx.changed = true;
+  return { ok: true };
 }
 
 /** The definitions the planner found typable in this file, rewritten. */
@@ -177,7 +201,7 @@ export function rewriteDefinitions(ctx: RuleContext): void {
  */
 export function rewriteTypedDefinition(ctx: RuleContext, fn: Node, specValues: Map<string, string>,
   inputAnnotation?: (used: readonly string[]) => string, thisBound = false, contextAnnotation?: () => { input: string; ctx: string },
-  bodyTypesChecked = false): { ok: true } | { ok: false; why: string; bodyTypes?: true } {
+  bodyTypesChecked = false): { ok: true; params: 0 | 1 | 2 } | { ok: false; why: string; bodyTypes?: true } {
   const id = fn.type === 'FunctionExpression' ? fn.id : undefined;
   if (id) fn.id = null;
   try {

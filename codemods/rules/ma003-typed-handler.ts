@@ -16,13 +16,13 @@ import { statusResolver } from './status-constants.js';
 import { helperCallOf } from './send-helper.js';
 import { neverUndefined } from './defined-value.js';
 import { callbackAlwaysSends, callbackTail, enclosingFunction } from './callback-send.js';
-import { spliceTypedHandler, type Location, type Read, type Send, type Throw } from './typed-splice.js';
+import { spliceTypedHandler, typedParamCount, type Location, type Read, type Send, type Throw } from './typed-splice.js';
 
 const LOCATIONS = ['params', 'query', 'body'] as const satisfies readonly Location[];
 
 /** `bodyTypes`: refused only by the bodyTypesUnseen guard (RouteFacts), which the app's own tsc may lift
  *  (codemods/typed-rewrite-check.ts). */
-type Result = { ok: true } | { ok: false; why: string; bodyTypes?: true };
+type Result = { ok: true; params: 0 | 1 | 2 } | { ok: false; why: string; bodyTypes?: true };
 const no = (why: string): Result => ({ ok: false, why });
 
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'add', 'clear']);
@@ -343,7 +343,8 @@ export function rewriteTypedHandler(ctx: RuleContext, fn: Node, specValues: Map<
     ctx.parents.set(replacement, parent);
   }
   ctx.changed = true;
-  return { ok: true };
+  // How many parameters the typed function declares: what a route forwarding to it passes (scan/delegating-handler.ts).
+  return { ok: true, params: typedParamCount(found) };
 }
 
 /** The rewritten function's text as a node of the kind it was: controllers' declarations and methods

@@ -117,10 +117,16 @@ export function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
   const params = fn.params as Node[];
   const [req, res] = found.ctxNames;
   const ctxParts = [req && (req === 'req' ? 'req' : `req: ${req}`), res && (res === 'res' ? 'res' : `res: ${res}`)].filter(Boolean);
-  const input = found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : ctxParts.length ? `${found.inputName}${found.context.input}` : '';
+  const input = typedParamCount(found) > 0 ? (found.used.length ? `{ ${found.used.join(', ')} }${found.annotation}` : `${found.inputName}${found.context.input}`) : '';
   edits.replace(params[0]!.start, params[params.length - 1]!.end, input + (ctxParts.length ? `, { ${ctxParts.join(', ')} }${found.context.ctx}` : ''));
   if (fn.returnType) edits.replaceNode(fn.returnType, '');
   // A class method's modifiers (`static`, `public`) come before `async`.
   if (!fn.async) edits.insert(fn.type === 'ClassMethod' ? fn.key.start : fn.start, 'async ');
   return helpers;
+}
+
+/** How many parameters the typed handler declares: (input, ctx) where it keeps req or res, (input) where it reads
+ *  a parsed location only, () otherwise. A route forwarding to it passes as many (scan/delegating-handler.ts). */
+export function typedParamCount(found: { used: readonly Location[]; ctxNames: [string | null, string | null] }): 0 | 1 | 2 {
+  return found.ctxNames[0] || found.ctxNames[1] ? 2 : found.used.length ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { parseSource } from '../parse.js';
 import type { RouteMethod, RouteRecord, RouterRecord } from '../plan.js';
 import { selfBoundMethod } from './bound-method.js';
+import { delegatedCall } from './delegating-handler.js';
 import type { Val } from './values.js';
 
 export const ROUTE_METHODS: ReadonlySet<string> = new Set<RouteMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
@@ -27,6 +28,8 @@ export interface LocalRoute {
   handler: RouteRecord['handler'];
   /** What to resolve handler.definedAt from (the handler, or the single argument of a wrapper call). */
   handlerRef?: Val;
+  /** The callee of an inline handler that only delegates to it (`(req, res) => ctrl.create(req, res)`). */
+  delegateRef?: Val;
   /** The callee when the handler is a one-argument call (`asyncHandler(...)`), to recognise wrappers. */
   handlerCallee?: Val;
   middleware: string[];
@@ -553,11 +556,13 @@ class FileWalker {
     if (pathNode.type === 'RegExpLiteral') { pathDynamic = `regex path ${this.text(pathNode)}`; path = { k: 'unknown', text: this.text(pathNode) }; }
     else if (pathNode.type === 'ArrayExpression') { pathDynamic = `several paths ${this.text(pathNode)}`; path = { k: 'unknown', text: this.text(pathNode) }; }
     else path = this.val(pathNode as t.Expression, ctx);
+    const delegate = delegatedCall(handlerNode, (n) => this.text(n));
     this.scan.routes.push({
       at, method, path, pathText: this.text(pathNode), pathDynamic,
       receiver: this.inlineRouter(receiverNode) ?? this.val(receiverNode as t.Expression, ctx), receiverText: this.text(receiverNode),
-      handler: this.handler(handlerNode),
+      handler: { ...this.handler(handlerNode), ...(delegate ? { delegate: { callee: this.text(delegate.callee).replace(/\s+/g, ''), args: delegate.args } } : {}) },
       handlerRef: this.handlerRef(handlerNode, ctx),
+      ...(delegate ? { delegateRef: this.val(delegate.callee, ctx) } : {}),
       ...(handlerNode.type === 'CallExpression' && handlerNode.arguments.length === 1 && !selfBoundMethod(handlerNode, (n) => this.text(n)) ? { handlerCallee: this.val(handlerNode.callee, ctx) } : {}),
       middleware: rest.slice(0, -1).map((m) => this.text(m)),
       // A migrated route's chain (its spec object first) is never followed (chain-repliers.ts skips migrated routes):
