@@ -343,6 +343,12 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
   /** For a static member: an expression that can be its class (its own name here, a receiver, an import). */
   const isClass = (x: Node) => !!classNames && (receivers.includes(p.source.slice(x.start, x.end))
     || (x.type === 'Identifier' && (classNames.includes(x.name) || importsRelated(x.name))));
+  /** An expression that can be the object holding the definition. */
+  const controllerLike = (x: Node) => {
+    const text = p.source.slice(x.start, x.end);
+    return isIdent(x, 'exports') || text === 'module.exports' || x.type === 'ThisExpression' || receivers.includes(text)
+      || (x.type === 'Identifier' && importsRelated(x.name)) || isClass(x);
+  };
   walk(p.program, (n, parent) => {
     if (found) return false;
     if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' && !n.declaration || n.type === 'ExportAllDeclaration') return false;
@@ -358,12 +364,17 @@ function referenceIn(p: Parsed, isDefFile: boolean, names: Set<string>, fn: Node
       // `exports.list = ...` is an export; `UsersController.login = ...` replaces a static member.
       const target = isExportTarget(n, parent, p.parents);
       if (target && !classNames) return false;
-      const obj = p.source.slice(n.object.start, n.object.end);
-      const controllerLike = isIdent(n.object, 'exports') || obj === 'module.exports' || n.object.type === 'ThisExpression' || receivers.includes(obj)
-        || (n.object.type === 'Identifier' && importsRelated(n.object.name)) || isClass(n.object);
-      if (controllerLike) { found = { line: n.loc.start.line, how: target ? 'reassigned' : 'called' }; return false; }
+      if (controllerLike(n.object)) { found = { line: n.loc.start.line, how: target ? 'reassigned' : 'called' }; return false; }
       if (target) return false;
       return;
+    }
+    // By its name as a string, beside the object holding it: `jest.spyOn(controller, 'handle')`, `sinon.stub(ctrl,
+    // 'list')`, `ctrl['list']`. A stub put there is what a route that looks the method up at each request calls,
+    // with the typed handler's (input, ctx) where the stub expects (req, res).
+    if (n.type === 'StringLiteral' && names.has(n.value) && !inside(n)) {
+      const byName = parent?.type === 'CallExpression' && parent.arguments.includes(n) && parent.arguments.some((a: Node) => a !== n && controllerLike(a))
+        || (parent?.type === 'MemberExpression' && parent.computed && parent.property === n && controllerLike(parent.object));
+      if (byName) { found = { line: n.loc.start.line, how: 'named as a string' }; return false; }
     }
     if (n.type === 'Identifier' && names.has(n.name) && !ownKeys.has(n)) {
       if (inside(n) || !parent) return;
