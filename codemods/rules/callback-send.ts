@@ -29,8 +29,8 @@
 // the error to express (whose final handler destroys the socket of an answered response); here the throw is lost
 // after resolve. And on Express 5, a handler that `return`ed a thenable had it awaited by express (a rejection
 // went to next(err)); the executor's return value is dropped. Node-style APIs return nothing or the receiver.
-import { isFunction, walk, type Node, type Parents } from './ast.js';
-import { endsAfter, tailStatements } from './handler-flow.js';
+import { isFunction, type Node, type Parents } from './ast.js';
+import { endsAfter, returnsElsewhere, tailStatements } from './handler-flow.js';
 import type { SourceEdits } from './edits.js';
 
 /** The handler's last call and the node-style callback it passes last. */
@@ -81,12 +81,7 @@ export function enclosingFunction(parents: Parents, n: Node): Node | undefined {
 export function callbackAlwaysSends(tail: CallbackTail, exits: ReadonlySet<Node>): boolean {
   const body = tail.callback.body as Node;
   if (body.type !== 'BlockStatement') return exits.has(body);
-  let bareReturn = false;
-  walk(body, (n) => {
-    if (isFunction(n)) return false;
-    if (n.type === 'ReturnStatement' && !exits.has(n)) bareReturn = true;
-  });
-  return !bareReturn && endsAfter(body, exits);
+  return !returnsElsewhere(body, exits) && endsAfter(body, exits);
 }
 
 /** `db.all(sql, cb);` -> `return new Promise((resolve) => db.all(sql, cb));` (a `return` or an arrow body keeps its

@@ -1,7 +1,7 @@
 // Control flow of a handler body, as far as MA003 needs it: which statements end the function, whether every
 // path ends in a send or a throw, and which statuses a typed reply may use.
 import { parseExpression } from '@babel/parser';
-import type { Node } from './ast.js';
+import { isFunction, walk, type Node } from './ast.js';
 
 /** Statements after which control leaves the function: the last one of the body, recursively. */
 export function tailStatements(body: Node[], out = new Set<Node>()): Set<Node> {
@@ -30,6 +30,17 @@ export function endsAfter(s: Node | null | undefined, exits: ReadonlySet<Node> |
     case 'TryStatement': return !s.finalizer && endsAfter(s.block, exits) && !!s.handler && endsAfter(s.handler.body, exits);
     default: return false;
   }
+}
+
+/** Whether a `return` of the body (not of a function inside it) is not one of `exits`: a path that leaves
+ *  without sending, which the typed rewrite would answer differently. */
+export function returnsElsewhere(body: Node, exits: ReadonlySet<Node>): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === 'ReturnStatement' && !exits.has(n)) found = true;
+  });
+  return found;
 }
 
 /**

@@ -73,13 +73,16 @@ function computedSend(edits: SourceEdits, s: Send, call: (name: CompatName, args
   return call('replyWith', [chain, ...(s.via === 'json' ? [value(s.value!)] : [])]);
 }
 
-/** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
- *  helpers it used. */
-export function spliceTypedHandler(edits: SourceEdits, fn: Node, found: {
+/** What the analysis (rules/ma003-typed-handler.ts) proved and decided: each field is explained where it is made. */
+export interface TypedRewrite {
   sends: Send[]; throws: Throw[]; reads: Read[]; used: readonly Location[]; specStatus: boolean; defined: ReadonlySet<Node>; statusNames: boolean;
   ctxNames: [req: string | null, res: string | null]; names: (n: string) => string; inputName: string; annotation: string;
   context: { input: string; ctx: string }; promise: { tail: CallbackTail; resolve: string } | null;
-}): Set<CompatName> {
+}
+
+/** The same rewrite as text edits: each send, next(x) and parsed read replaced where it stands. Returns the compat
+ *  helpers it used. */
+export function spliceTypedHandler(edits: SourceEdits, fn: Node, found: TypedRewrite): Set<CompatName> {
   const helpers = new Set<CompatName>();
   const call = (name: CompatName, args: Part[][]): Part[] => {
     helpers.add(name);
