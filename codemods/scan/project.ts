@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { File } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import { toOpenApiPath } from '../express-path.js';
 import { parseSource } from '../parse.js';
 import type { MountRecord, RouteRecord, RouterRecord, ScanResult } from '../plan.js';
 import { scanFile, looksLikeRouterName, type FileScan, type LocalMount } from './file-scan.js';
 import { isFile, listSourceFiles } from './files.js';
-import { joinPaths, toOpenApiPath } from './paths.js';
+import { joinPaths } from './paths.js';
 import { Resolver, type Resolved } from './resolve.js';
 import { findLoopColl, hasLoopVar, substLoopVar, type Val } from './values.js';
 
