@@ -10,7 +10,7 @@
 // `router.get('/unpaid')`, mounted at /jobs) is that route's: its author wrote the path the router sees.
 import { resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import { toOpenapiPath } from './docs/route-path.js';
+import { toOpenApiPath } from './express-path.js';
 import type { DocOperation } from './model.js';
 import type { MatchedRoute, MatchResult, RouteRecord, ScanResult } from './plan.js';
 
@@ -138,11 +138,14 @@ export function matchRoutes(scan: ScanResult, docs: DocOperation[]): MatchResult
   const mountRelative: Array<{ route: RouteRecord; doc: DocOperation }> = [];
   for (const r of open) {
     if (docOf.has(r) || r.path === null || r.method === 'all') continue;
-    const local = normalizePath(toOpenapiPath(r.path).path);
+    // read as the scan read the route's full path into openapiPath, so that the two compare
+    const own = toOpenApiPath(r.path).path;
+    if (own === null) continue;
+    const local = normalizePath(own);
     if (local === normalizePath(r.openapiPath!)) continue; // not under a mount prefix: matched by path or not at all
     const d = docs.find((o) => !used.has(o) && o.style === 'jsdoc' && o.comment && o.method.toLowerCase() === r.method
       && abs(o.at.file) === abs(r.file) && r.at.line > o.comment.endLine && r.at.line - o.comment.endLine <= 2
-      && normalizePath(o.path.replace(/:([A-Za-z_$][\w$]*)/g, '{$1}')) === local);
+      && normalizePath(toOpenApiPath(o.path, { bestEffort: true, braces: 'template' }).path) === local);
     if (!d) continue;
     docOf.set(r, d);
     used.add(d);

@@ -164,3 +164,13 @@ test('docs under a base path match the prefixed routes first, the bare ones when
   assert.deepEqual(table(r), ['GET /api/pets -> get /api/pets', 'GET /pets/{petId} -> get /api/pets/{id}', 'POST /v1/pets -> -']);
   assert.deepEqual(r.unmatchedDocs.map((d) => `${d.method} ${d.path}`), ['post /api/pets']);
 });
+
+test('a block above a mounted route that writes its path as the code does, optional param and all, is the route\'s', () => {
+  // `/:id?` written in the block read as the route's `/:id?` is: before, the block's `?` (and a `(\\d+)`) stayed
+  // in its key, so the block matched nothing and the route was migrated as undocumented
+  const r = route('get', '/jobs/{id}', { path: '/:id?', fullPath: '/jobs/:id?', optionalParams: ['id'], at: { file: '/app/routes.js', line: 10, col: 1 } });
+  const d = doc('get', '/:id?', { at: { file: '/app/routes.js', line: 3 }, comment: { start: 0, end: 0, startLine: 3, endLine: 9 } });
+  const m = matchRoutes(scanOf([r]), [d]);
+  assert.deepEqual(table(m), ['GET /jobs/:id? -> get /:id?']);
+  assert.deepEqual(m.diagnostics.map((x) => x.code), ['mount-relative-doc']);
+});
