@@ -7,12 +7,12 @@
 import { parseExpression } from '@babel/parser';
 import { VISITOR_KEYS, type Comment, type File, type Node } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import { toOpenApiPath } from '../express-path.js';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { isObject, type SourceDoc } from './context.js';
 import { routeCall } from './flasgger.js';
 import { commentRange } from './jsdoc.js';
 import { normalizeRaw } from './normalize.js';
-import { toOpenapiPath } from './route-path.js';
 import { joinPointer } from './yaml-source.js';
 
 export const AUTOGEN_MARK = /#swagger\./;
@@ -240,7 +240,8 @@ function readRoute(route: NonNullable<ReturnType<typeof routeCall>>, _node: Node
     return read;
   });
   const routeName = `${route.method.toUpperCase()} ${route.path}`;
-  const { path: routePath, optional } = toOpenapiPath(route.path);
+  // bestEffort: comments on a route OpenAPI cannot express (`*`, a computed path) still document it, tied by routeAt
+  const { path: routePath, optional } = toOpenApiPath(route.path, { bestEffort: true });
   const pathParams = new Set([...routePath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!));
   const { op, where, path: overridePath, method: overrideMethod } = operationOf(list, pathParams, diagnostics, unread);
   const kept = comments.filter((c) => !unread.has(c));

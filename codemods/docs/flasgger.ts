@@ -4,12 +4,12 @@
 // A `---` block that documents no route is reported as orphan-doc, with where it sits.
 import { VISITOR_KEYS, type Comment, type Expression, type File, type Node } from '@babel/types';
 import type { SourceLocation } from '../diagnostics.js';
+import { toOpenApiPath } from '../express-path.js';
 import { emptyDocsModel, type DocsModel } from '../model.js';
 import { flasggerParts, isDocComment, unwrapComment, yamlText } from './comments.js';
 import { isObject, type SourceDoc } from './context.js';
 import { commentRange, hasOpenapiTag } from './jsdoc.js';
 import { normalizeRaw } from './normalize.js';
-import { toOpenapiPath } from './route-path.js';
 import { joinPointer, parseYaml } from './yaml-source.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -164,7 +164,8 @@ function readBlock(comment: Comment, route: RouteCall, file: string, load?: (fil
   if (!isObject(yaml.value)) {
     return { ...emptyDocsModel(), diagnostics: [{ code: 'unsupported', severity: 'error', message: 'the YAML after `---` must be a mapping', at: yaml.locate('') }] };
   }
-  const { path, optional, regex } = toOpenapiPath(route.path);
+  // bestEffort: a block on a route OpenAPI cannot express (`*`, a computed path) still documents it, tied by routeAt
+  const { path, optional, constrained: regex } = toOpenApiPath(route.path, { bestEffort: true });
   const { definitions, components, ...operation } = yaml.value;
   if (parts.summary && operation.summary === undefined) operation.summary = parts.summary;
   if (parts.description && operation.description === undefined) operation.description = parts.description;

@@ -3,4 +3,3 @@ export { readSourceDocs } from './source.js';
 export { readSpecFile } from './spec-file.js';
 export { mergeDocs } from './merge.js';
 export { normalizeDocument } from './normalize.js';
-export { toOpenapiPath, type OpenapiPath } from './route-path.js';
