@@ -8,6 +8,7 @@
 // and how to hand their document over (--spec): the two swagger generators serve one, apiDoc's is converted.
 import type { Comment, File } from '@babel/types';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import { toOpenApiPath } from '../express-path.js';
 import { isDocComment, unwrapComment } from './comments.js';
 import { hasOpenapiTag } from './jsdoc.js';
 
@@ -85,9 +86,10 @@ export function findUnreadDocs(ast: File, code: string, file: string): UnreadDoc
   return [...found.values()];
 }
 
-/** `GET /users/:id/`, `get /users/{id}`: one key. */
+/** `GET /users/:id/`, `get /users/{id}`, `GET /users/:id(\\d+)`: one key. These comments write paths in either
+ *  syntax, so braces are OpenAPI templates here; a trailing slash goes (Express routes are non-strict). */
 export function operationKey(method: string, path: string): string {
-  const p = path.replace(/:([\w$]+)\??/g, '{$1}').replace(/(.)\/+$/, '$1');
+  const p = toOpenApiPath(path, { bestEffort: true, braces: 'template' }).path.replace(/(.)\/+$/, '$1');
   return `${method.toUpperCase()} ${p}`;
 }
 

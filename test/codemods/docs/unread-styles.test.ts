@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeProject } from '../../../codemods/analyze.js';
-import { findUnreadDocs, unreadDocsWarnings } from '../../../codemods/docs/unread-styles.js';
+import { findUnreadDocs, operationKey, unreadDocsWarnings } from '../../../codemods/docs/unread-styles.js';
 import { parseSource } from '../../../codemods/parse.js';
 
 const JSDOC_SWAGGER = `const router = require('express').Router();
@@ -125,6 +125,16 @@ test('operations another source documents are left out of the warning; none left
   assert.equal(some.length, 1);
   assert.match(some[0].message, /^1 of 2 express-jsdoc-swagger doc comments \(GET \/shelves\/\{id\}\) not read/);
   assert.deepEqual(warnings(JSDOC_SWAGGER, 'routes.js', new Set(['POST /shelves', 'GET /shelves/{id}'])), []);
+});
+
+test('a comment writing the path as the code does, regex and all, is documented by the spec\'s template', () => {
+  // The key reads paths with the codemods' one converter: `:id(\\d+)` is `{id}`, as in the scan and the docs
+  // readers; before, the key kept `(\\d+)` and the operation was reported unread though a --spec documents it
+  const code = JSDOC_SWAGGER.replace('GET /shelves/{id}', 'GET /shelves/:id(\\d+)/');
+  assert.deepEqual(warnings(code, 'routes.js', new Set(['POST /shelves', 'GET /shelves/{id}'])), []);
+  assert.equal(operationKey('get', '/shelves/:id(\\d+)/'), 'GET /shelves/{id}');
+  assert.equal(operationKey('get', '/shelves/{id}/'), 'GET /shelves/{id}');
+  assert.equal(operationKey('get', '/shelves/:id?'), 'GET /shelves/{id}');
 });
 
 test('express-swagger-generator comments: @route is the operation', () => {
