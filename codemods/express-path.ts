@@ -20,9 +20,10 @@ export interface PathReading {
   /**
    * Always a path, written as close as OpenAPI gets, where the default gives null: `*splat` and `:p*` become
    * `{splat}` and `{p}`, a bare `*`, a stray `(` or `}` stay as written, a template literal's `${expr}` is kept.
-   * The scan and the matcher want null: a route OpenAPI cannot express is reported, not migrated, and nothing is
-   * matched to it by path. The docs readers (flasgger, swagger-autogen) and the unread-docs keys want a path for
-   * every route a doc sits on, computed or not: the operation needs a key, and is tied to its route by location.
+   * The scan (and the matcher, reading a route's own path) wants null: a route OpenAPI cannot express is reported,
+   * not migrated, and nothing is matched to it by path. The docs readers (flasgger, swagger-autogen) and the
+   * unread-docs keys want a path for every route a doc sits on, computed or not: the operation needs a key, and is
+   * tied to its route by location.
    */
   bestEffort?: boolean;
   /**
@@ -33,6 +34,7 @@ export interface PathReading {
 }
 
 const NAME = /^[A-Za-z_$][\w$]*/;
+const WILDCARD = 'wildcard "*" spans segments; OpenAPI paths cannot express it';
 
 export function toOpenApiPath(expressPath: string): OpenApiPath;
 export function toOpenApiPath(expressPath: string, reading: PathReading & { bestEffort: true }): OpenApiPath & { path: string };
@@ -74,11 +76,11 @@ export function toOpenApiPath(expressPath: string, reading: PathReading = {}): O
         i++;
         continue;
       }
-      if (star && !unexpressible('wildcard "*" spans segments; OpenAPI paths cannot express it')) return done(null);
+      if (star && !unexpressible(WILDCARD)) return done(null);
       const name = m[0];
       i += 1 + name.length;
       if (s[i] === '(') {
-        const end = closingParen(s, i);
+        const end = closing(s, i, '(', ')');
         if (end < 0 && !unexpressible('unbalanced "(" in parameter pattern')) return done(null);
         constrained.push(name);
         i = end < 0 ? s.length : end + 1;
@@ -93,10 +95,10 @@ export function toOpenApiPath(expressPath: string, reading: PathReading = {}): O
       out += `{${name}}`;
       continue;
     }
-    if (braces === 'group' && c === '{' && closingBrace(s, i) > 0) { groupDepth++; i++; continue; } // `/files{/:name}`
+    if (braces === 'group' && c === '{' && closing(s, i, '{', '}') > 0) { groupDepth++; i++; continue; } // `/files{/:name}`
     if (braces === 'group' && c === '}' && groupDepth > 0) { groupDepth--; i++; continue; }
     if (c === '\\') { out += s[i + 1] ?? ''; i += 2; continue; }
-    const regex = bestEffort && c === '(' ? closingParen(s, i) : -1;
+    const regex = bestEffort && c === '(' ? closing(s, i, '(', ')') : -1;
     if (regex > 0) {
       // an Express 4 unnamed group, `/(\\d+)`: a regex, its escapes its own
       unexpressible('pattern character "(" in path');
@@ -104,7 +106,7 @@ export function toOpenApiPath(expressPath: string, reading: PathReading = {}): O
       i = regex + 1;
       continue;
     }
-    const why = c === '*' ? 'wildcard "*" spans segments; OpenAPI paths cannot express it'
+    const why = c === '*' ? WILDCARD
       : '()?+[]'.includes(c) ? `pattern character "${c}" in path`
       : braces === 'group' && c === '{' ? 'unbalanced "{"'
       : braces === 'group' && c === '}' ? 'unbalanced "}"'
@@ -116,23 +118,14 @@ export function toOpenApiPath(expressPath: string, reading: PathReading = {}): O
   return done(out);
 }
 
-function closingParen(s: string, open: number): number {
+/** The `close` that ends the `open` at `at`, nesting counted and `\\` escapes skipped; -1 when none does. Groups nest
+ *  in both syntaxes: `:id(\\d+(?:\\.\\d+)?)`, Express 5's `{/a{/:b}}`. */
+function closing(s: string, at: number, open: string, close: string): number {
   let depth = 0;
-  for (let i = open; i < s.length; i++) {
+  for (let i = at; i < s.length; i++) {
     if (s[i] === '\\') { i++; continue; }
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The `}` closing the group opened at `open`, groups nesting (Express 5 allows `{/a{/:b}}`); -1 when none does. */
-function closingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') { i++; continue; }
-    if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
+    if (s[i] === open) depth++;
+    else if (s[i] === close && --depth === 0) return i;
   }
   return -1;
 }
