@@ -1,7 +1,7 @@
 // The app's own TypeScript and its tsconfig.json as that TypeScript reads it (`extends` followed, its defaults
 // applied): what the app's `tsc` runs. Loaded from the app's package root only, never this tool's (typescript is
 // a devDependency here, and an app's compiler has its own defaults: `module: commonjs` resolves as node10 in
-// TypeScript 5). Asked by the typed rewrite's check (./tsc-checker.ts) and the `zod/v4` check (./tsc-zod-v4.ts).
+// TypeScript 5). Asked by the typed rewrite's check (./tsc-checker.ts).
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

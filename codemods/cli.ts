@@ -18,7 +18,6 @@ import { InputError, UsageError } from './cli-errors.js';
 import { checkSpecArgs } from './cli/spec-args.js';
 import { unifiedDiff } from './cli/unified-diff.js';
 import { jestCannotLoadZodV4, jestZodV4Message } from './jest-zod-v4.js';
-import { tscCannotResolveZodV4, tscZodV4Message } from './tsc-zod-v4.js';
 import { expressMessage, expressTooOld, typeScriptMessage, typeScriptPeerBlockers, typeScriptTooOld, zodMessage, zodTooOld } from './peer-versions.js';
 import { MIGRATE_FLAGS } from './cli/migrate-options.js';
 import { startRunRecord } from './cache/run-record.js';
@@ -104,9 +103,9 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
   const disable = parseRuleList(values.disable, '--disable');
   await checkSpecArgs(values.spec);
 
-  // Before anything is read or written: the app must be on zod >= 3.25 (zod 4 at `zod/v4`), on TypeScript >= 5.5, which zod 4 needs, on an
-  // express the runtime's peer range allows (peer-versions.ts), and its jest must be able to load `zod/v4` (jest-zod-v4.ts)
-  // and its tsc resolve it (tsc-zod-v4.ts).
+  // Before anything is read or written: the app must be on zod >= 3.25.68 (zod 4 at `zod/v4`, z.stringFormat included), on
+  // TypeScript >= 5.5, which zod 4 needs, on an express the runtime's peer range allows (peer-versions.ts), and its jest
+  // must be able to load `zod/v4` (jest-zod-v4.ts).
   if (!values.force) {
     const oldTypeScript = typeScriptTooOld(dir);
     if (oldTypeScript) { io.err(`${pc.red('error:')} ${typeScriptMessage(oldTypeScript, typeScriptPeerBlockers(dir))}\n`); return 2; }
@@ -116,8 +115,6 @@ async function runMigrate(argv: string[], io: { out: (s: string) => void; err: (
     if (oldExpress) { io.err(`${pc.red('error:')} ${expressMessage(oldExpress)}\n`); return 2; }
     const oldJest = jestCannotLoadZodV4(dir);
     if (oldJest) { io.err(`${pc.red('error:')} ${jestZodV4Message(oldJest)}\n`); return 2; }
-    const tscZod = tscCannotResolveZodV4(dir);
-    if (tscZod) { io.err(`${pc.red('error:')} ${tscZodV4Message(tscZod)}\n`); return 2; }
   }
 
   if (!values.dry && !values.force) {

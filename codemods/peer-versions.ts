@@ -1,6 +1,9 @@
-// The migrated code and the runtime use zod 4's API (`.meta`, `z.iso`, `z.stringbool`), which zod ships at
-// `zod/v4` from 3.25.0 on (and zod 4 at its root too): an app on an older zod 3 would crash at load (see
-// ./zod-import.ts for which of the two the migrated code imports). zod 4's type declarations need TypeScript
+// The migrated code and the runtime use zod 4's API (`.meta`, `z.iso`, `z.stringbool`, `z.stringFormat`), which
+// zod ships at `zod/v4` from 3.25.0 on (and zod 4 at its root too), but not all of it at once: `z.stringFormat`
+// (compat's dateTime(), the schemas module's date-time, json-pointer and uri-reference) and its type
+// `ZodCustomStringFormat` first ship in 3.25.68, so an app on an older zod would crash at load
+// (`z.stringFormat is not a function`, checked by hand on 3.25.67) or stop compiling (see ./zod-import.ts for
+// which of the two the migrated code imports). zod 4's type declarations need TypeScript
 // >= 5.5: a TypeScript app on an older compiler stops compiling (hundreds of errors inside zod's .d.cts); and the
 // runtime's peer range asks for express >= 4.16, so an older one fails the app's next install. So before anything
 // is written the app's zod, TypeScript and express are found: the installed one (node_modules/typescript, looked up like Node resolves it), else
@@ -13,8 +16,14 @@ import { packageRoot } from './package-root.js';
 import { lockedVersion } from './locked-version.js';
 
 export const ZOD_MIN_TYPESCRIPT = [5, 5] as const;
-/** The first zod that ships zod 4 at `zod/v4` (the runtime's peer range, `^3.25.0 || ^4.0.0`). */
-export const ZOD_MIN = [3, 25] as const;
+/** The first zod whose `zod/v4` has every API the migrated code and the runtime use (the runtime's peer range,
+ *  `^3.25.68 || ^4.0.0`): 3.25.68 added `z.stringFormat`; 3.25.68 to 3.25.76 and 4.0.0 to 4.0.17 serve the same
+ *  document and answer the same 422s for the same migrated app (checked by hand, 2026-12-05). It also keeps out
+ *  3.25.0 to 3.25.27, whose `zod/v4` is only in package.json `exports`: a tsconfig resolving as node10 failed TS2307. */
+export const ZOD_MIN = [3, 25, 68] as const;
+
+/** A minimum version: major.minor, or major.minor.patch where a patch release added what is needed. */
+type MinVersion = readonly [number, number] | readonly [number, number, number];
 /** The oldest Express 4 the runtime is tested on (test/compat/helpers.ts) and its peer range allows (package.json). */
 export const EXPRESS_MIN = [4, 16] as const;
 
@@ -32,16 +41,18 @@ export function typeScriptTooOld(target: string): TypeScriptFinding | null {
   return packageTooOld(root, 'typescript', ZOD_MIN_TYPESCRIPT);
 }
 
-/** The app's zod when it is older than 3.25 (installed, else the package.json range); null when fine or absent. */
+/** The app's zod when it is older than 3.25.68 (installed, else locked, else the package.json range); null when fine or absent. */
 export function zodTooOld(target: string): TypeScriptFinding | null {
   const root = packageRoot(target);
   return root ? packageTooOld(root, 'zod', ZOD_MIN) : null;
 }
 
 export function zodMessage(found: TypeScriptFinding): string {
-  return `zod ${found.version} (${found.from}) is older than 3.25: the migrated code and migrate-api/compat use zod 4's API `
-    + `(.meta, z.iso, z.stringbool), which zod ships at \`zod/v4\` from 3.25.0 on, so the app would fail at load.\n`
-    + `Fix: upgrade it first: npm install zod@^3.25 keeps zod 3 for the app's own code (the migrated code imports \`zod/v4\`), `
+  const min = ZOD_MIN.join('.');
+  return `zod ${found.version} (${found.from}) is older than ${min}: the migrated code and migrate-api/compat use zod 4's API `
+    + `(.meta, z.iso, z.stringbool, z.stringFormat), which zod ships at \`zod/v4\` from 3.25.0 on, but z.stringFormat only from ${min}, `
+    + `so the app would fail at load (z.stringFormat is not a function) or stop compiling.\n`
+    + `Fix: upgrade it first: npm install zod@^${min} keeps zod 3 for the app's own code (the migrated code imports \`zod/v4\`), `
     + `or npm install zod@^4 (code written for zod 3 may need changes); or pass --force to migrate anyway.`;
 }
 
@@ -65,7 +76,7 @@ export function expressMessage(found: TypeScriptFinding): string {
     + `Fix: upgrade it first (npm install express@^4.${EXPRESS_MIN[1]} keeps the app on Express 4), or pass --force to migrate anyway.`;
 }
 
-function packageTooOld(root: string, name: string, min: readonly [number, number]): TypeScriptFinding | null {
+function packageTooOld(root: string, name: string, min: MinVersion): TypeScriptFinding | null {
   const found = foundVersion(root, name);
   return found && olderThan(found.version, min) ? found : null;
 }
@@ -150,21 +161,30 @@ function capsBelow(range: string, min: readonly [number, number]): boolean {
 }
 
 /**
- * Whether every version the range (or exact version) allows is older than `min` (5.5 for TypeScript): `^4.9.5`
- * allows at most 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can give 5.5 or newer.
+ * Whether every version the range (or exact version) allows is older than `min` (5.5 for TypeScript, 3.25.68 for
+ * zod): `^4.9.5` allows at most 4.x, `~5.4.0` at most 5.4.x, `5.3.3`/`5.3.x` just that; `>=4`, `^5.0.0`, `*` can
+ * give 5.5 or newer. With a patch in `min`, `3.25.67` is older than 3.25.68 but `~3.25.0`, `3.25.x` are not.
  */
-export function olderThan(range: string, min: readonly [number, number]): boolean {
+export function olderThan(range: string, min: MinVersion): boolean {
   const alternatives = range.split('||').map((r) => r.trim());
   return alternatives.every((r) => {
     const m = /^(\^|~|=|v)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:-[\w.]+)?$/.exec(r);
     if (!m) return false;
-    const [, op, majorText, minorText] = m;
+    const [, op, majorText, minorText, patchText] = m;
     const major = Number(majorText);
-    const minor = minorText === undefined || minorText === 'x' || minorText === '*' ? null : Number(minorText);
-    const [minMajor, minMinor] = min;
+    const minor = wildcard(minorText) ? null : Number(minorText);
+    const patch = wildcard(patchText) ? null : Number(patchText);
+    const [minMajor, minMinor, minPatch = 0] = min;
     if (major !== minMajor) return major < minMajor;
     // Same major: `^5.x` reaches 5.5; `~5.4`, `5.4.x`, `5.4.2` do not.
     if (op === '^' || minor === null) return false;
-    return minor < minMinor;
+    if (minor !== minMinor) return minor < minMinor;
+    // Same minor: `~3.25.0` and `3.25.x` reach 3.25.68; `3.25.67` does not.
+    if (op === '~' || patch === null) return false;
+    return patch < minPatch;
   });
+}
+
+function wildcard(part: string | undefined): boolean {
+  return part === undefined || part === 'x' || part === '*';
 }

@@ -15,7 +15,6 @@ import { uncommittedChanges } from '../git.js';
 import { packageRoot } from '../package-root.js';
 import { expressTooOld, typeScriptTooOld, zodTooOld } from '../peer-versions.js';
 import { jestCannotLoadZodV4 } from '../jest-zod-v4.js';
-import { tscCannotResolveZodV4 } from '../tsc-zod-v4.js';
 import { renderSummary } from '../report.js';
 import { cacheFolder } from './cache-dir.js';
 import { changedInputs, loadRecord, runKey, writeRecord } from './run-record.js';
@@ -56,8 +55,7 @@ export async function tryReplay(argv: string[], io: ReplayIo, started: number): 
   const changed = changedInputs(record.inputs, (i) => i.kind === 'file' && !i.shared);
   if (!changed) return null;
   // The checks the CLI makes before it reads anything: when one would refuse, the full run says so.
-  if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir) || expressTooOld(dir) || jestCannotLoadZodV4(dir)
-    || tscCannotResolveZodV4(dir))) return null;
+  if (!values.force && (typeScriptTooOld(dir) || zodTooOld(dir) || expressTooOld(dir) || jestCannotLoadZodV4(dir))) return null;
   if (!values.dry && !values.force) {
     try {
       const dirty = uncommittedChanges(dir);

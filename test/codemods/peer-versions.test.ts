@@ -1,4 +1,4 @@
-// The migrated code needs zod 4 (at `zod/v4` from zod 3.25 on), and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else
+// The migrated code needs zod 4 (at `zod/v4` from zod 3.25 on, all of what it uses from 3.25.68: ./zod-floor.test.ts), and zod 4 TypeScript >= 5.5: the CLI finds the app's zod and TypeScript (installed, else
 // the version its lockfile pins, else its package.json range) before anything is written, and stops with exit 2 and the fix unless --force.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,8 +105,8 @@ test('an app on zod older than 3.25 (installed, else its range) stops with exit 
   const r = await run([dir]);
   assert.equal(r.code, 2, r.err);
   assert.match(r.err, /zod 3\.24\.2 \(.*node_modules\/zod\/package\.json\) is older than 3\.25/);
-  // Both fixes: zod 3.25 (its zod/v4) keeps the app's own zod 3 code, or zod 4.
-  assert.match(r.err, /npm install zod@\^3\.25 keeps zod 3 for the app's own code \(the migrated code imports `zod\/v4`\)/);
+  // Both fixes: zod 3.25.68 (its zod/v4, z.stringFormat included) keeps the app's own zod 3 code, or zod 4.
+  assert.match(r.err, /npm install zod@\^3\.25\.68 keeps zod 3 for the app's own code \(the migrated code imports `zod\/v4`\)/);
   assert.match(r.err, /npm install zod@\^4/);
   assert.equal(readFileSync(join(dir, 'src/items.ts'), 'utf8'), before);
   // zod 3.25 installed: the migration goes ahead.
