@@ -15,7 +15,9 @@ const FORMATS: Record<string, () => ZodExpr> = {
   url: () => zc('url'),
   ipv4: () => zc('ipv4'),
   ipv6: () => zc('ipv6'),
-  hostname: () => zc('hostname'),
+  // z.hostname() exists from zod 4.0.11 only (not in 3.25, whose zod/v4 apps load): the migrated app crashed at load.
+  // Its own regex in a string format answers the same "Invalid hostname" issue on every release we support.
+  hostname: () => customFormat('hostname', '^(?=.{1,253}\\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\\.?$'),
   byte: () => zc('base64'),
   // zod has no check for these two; a custom string format is exact for JSON pointers (RFC 6901:
   // `/`-separated tokens, `~` only as `~0`/`~1`) and checks a URI reference's characters (RFC 3986:
@@ -25,7 +27,7 @@ const FORMATS: Record<string, () => ZodExpr> = {
 };
 /** The formats zod-to-openapi prints back as the docs wrote them from the check alone (`z.email()` is `format:
  *  email`). Every other format the docs give is carried by `.meta({ format })`: the ones it prints under another
- *  name (`z.url()` as uri, `z.ipv4()` as ip), the checks it does not name (`z.hostname()`, `z.base64()`,
+ *  name (`z.url()` as uri, `z.ipv4()` as ip), the checks it does not name (`z.base64()`,
  *  `z.stringFormat(...)`, a time's regex), and the annotations no zod check has (`binary`, which Swagger UI shows as
  *  a file picker, `password`, `int64`): the served document keeps the format either way. */
 const PRINTED_AS_WRITTEN = new Set(['email', 'uuid', 'uri', 'date', 'duration']);
