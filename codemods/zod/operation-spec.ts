@@ -3,7 +3,7 @@
 // Parameters are strings on the wire and get coerced per location; headers are keyed lower-case
 // because Node lower-cases incoming header names.
 import { STATUS_CODES } from 'node:http';
-import { chain, json, lit, obj, trailingCall, zc, type ObjectProp } from './ast.js';
+import { chain, json, lit, obj, trailingCall, zc, type ObjectProp, type ZodExpr } from './ast.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonSchema, MediaTypeObject, OperationObject, ParameterObject } from '../model.js';
 import type { ZodContext, ZodLocation } from './context.js';
@@ -89,19 +89,12 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
       // Every other media type is kept too, as for a response: listed beside the picked one where it states the same
       // schema (Swagger 2's `consumes`; for a form, any other form), else as bodyOtherContent, the document's only
       // (a JSON body beside the multipart one an upload also takes).
-      const others = Object.entries(op.requestBody.content).filter(([t]) => t !== picked.type);
-      const sharing = others.filter(([t, m]) => (location === 'query' ? FORM_TYPES.includes(t)
-        : sameSchema(m.schema, picked.media.schema) && m.example === undefined && m.examples === undefined)).map(([t]) => t);
+      const { sharing, own } = otherMediaTypes(op.requestBody.content, picked,
+        (type, schema) => schemaToZod(schema, ctxFor('request', FORM_TYPES.includes(type) ? 'query' : 'body', `#/requestBody/content/${esc(type)}/schema`)),
+        location === 'query' ? (type) => FORM_TYPES.includes(type) : undefined);
       if (sharing.length) props.push({ key: 'bodyContentType', value: json([picked.type, ...sharing]) });
       else if (picked.type !== 'application/json') props.push({ key: 'bodyContentType', value: lit(picked.type) });
       props.push(...exampleProps(picked.media, 'bodyExample', 'bodyExamples'));
-      const own = others.filter(([t]) => !sharing.includes(t)).map(([type, m]): ObjectProp => ({
-        key: type,
-        value: obj([
-          ...(m.schema !== undefined ? [{ key: 'schema', value: schemaToZod(m.schema as JsonSchema, ctxFor('request', FORM_TYPES.includes(type) ? 'query' : 'body', `#/requestBody/content/${esc(type)}/schema`)) }] : []),
-          ...exampleProps(m, 'example', 'examples'),
-        ]),
-      }));
       if (own.length) props.push({ key: 'bodyOtherContent', value: obj(own) });
     } else if (picked) {
       diagnostics.push({
@@ -122,19 +115,11 @@ export function operationSpecSource(op: OperationObject, opts: OperationSpecOpti
     // Every media type as written (a body documented by an example alone keeps it too) and its examples: the
     // document's only. Those with the picked one's schema and no examples of their own share it (Swagger 2's
     // `produces: [application/json, application/xml]`); the rest are served as the docs wrote them, unchecked.
-    const others = Object.entries(res.content ?? {}).filter(([t]) => t !== picked?.type);
-    const sharing = picked ? others.filter(([, m]) => sameSchema(m.schema, picked.media.schema) && m.example === undefined && m.examples === undefined).map(([t]) => t) : [];
+    const { sharing, own } = otherMediaTypes(res.content ?? {}, picked, (type, schema) => schemaToZod(schema, schemaCtx(type)));
     const exampled = picked?.media.example !== undefined || picked?.media.examples !== undefined;
     if (picked && sharing.length) entry.push({ key: 'contentType', value: json([picked.type, ...sharing]) });
     else if (picked && (picked.type !== 'application/json' || (!schema && !exampled))) entry.push({ key: 'contentType', value: lit(picked.type) });
     if (picked) entry.push(...exampleProps(picked.media, 'example', 'examples'));
-    const own = others.filter(([t]) => !sharing.includes(t)).map(([type, m]): ObjectProp => ({
-      key: type,
-      value: obj([
-        ...(m.schema !== undefined ? [{ key: 'schema', value: schemaToZod(m.schema as JsonSchema, schemaCtx(type)) }] : []),
-        ...exampleProps(m, 'example', 'examples'),
-      ]),
-    }));
     if (own.length) entry.push({ key: 'otherContent', value: obj(own) });
     if (res.headers && Object.keys(res.headers).length) {
       const headers = Object.entries(res.headers).map(([name, h]): ObjectProp => {
@@ -166,6 +151,26 @@ function spreadObject(p: ParameterObject): { properties: Record<string, JsonSche
 }
 
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The media types beside the picked one, a body's or a response's: `sharing` those served under its schema (the same
+ * schema and no examples of their own, or as `shares` says: a form body lists every form type), `own` the rest as
+ * written, `{ schema, example, examples }` each, served and never validated (otherContent, bodyOtherContent).
+ */
+function otherMediaTypes(content: Record<string, MediaTypeObject>, picked: { type: string; media: MediaTypeObject } | undefined,
+  convert: (type: string, schema: JsonSchema) => ZodExpr, shares?: (type: string) => boolean): { sharing: string[]; own: ObjectProp[] } {
+  const others = Object.entries(content).filter(([t]) => t !== picked?.type);
+  const sharing = !picked ? [] : others.filter(([t, m]) => (shares ? shares(t)
+    : sameSchema(m.schema, picked.media.schema) && m.example === undefined && m.examples === undefined)).map(([t]) => t);
+  const own = others.filter(([t]) => !sharing.includes(t)).map(([type, m]): ObjectProp => ({
+    key: type,
+    value: obj([
+      ...(m.schema !== undefined ? [{ key: 'schema', value: convert(type, m.schema as JsonSchema) }] : []),
+      ...exampleProps(m, 'example', 'examples'),
+    ]),
+  }));
+  return { sharing, own };
+}
 
 /** Two media types stating the same schema (Swagger 2's `produces` gives each type the one `schema`). */
 function sameSchema(a: unknown, b: unknown): boolean {
